@@ -1,0 +1,175 @@
+#include "engine/calendar.h"
+
+#include <date/date.h>
+#include <date/tz.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+namespace scr {
+namespace {
+
+struct NationFile {
+  Nation nation;
+  const char* file;
+};
+constexpr NationFile kNationFiles[] = {
+    {Nation::kEnglandAndWales, "england-and-wales.txt"},
+    {Nation::kScotland, "scotland.txt"},
+    {Nation::kNorthernIreland, "northern-ireland.txt"},
+};
+
+const date::time_zone* Zone(const void* zone) { return static_cast<const date::time_zone*>(zone); }
+
+// Reads one nation's list: `YYYY-MM-DD  Name` per line, `#` comments and blank lines ignored,
+// dates strictly increasing.
+Result<std::vector<BankHoliday>> ReadHolidayFile(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return Status::NotFound(path + ": cannot read the bank holiday list");
+  std::vector<BankHoliday> list;
+  std::string line;
+  for (int number = 1; std::getline(in, line); ++number) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    size_t start = line.find_first_not_of(" \t");
+    if (start == std::string::npos || line[start] == '#') continue;
+    std::string where = path + ":" + std::to_string(number) + ": ";
+    Result<Date> date = Date::Parse(std::string_view(line).substr(start, 10));
+    if (!date.ok()) return Status::InvalidArgument(where + date.status().message());
+    size_t name_start = line.find_first_not_of(" \t", start + 10);
+    if (name_start == std::string::npos || name_start == start + 10) {
+      return Status::InvalidArgument(where + "expected the holiday's name after the date");
+    }
+    if (!list.empty() && *date <= list.back().date) {
+      return Status::InvalidArgument(where + "dates must be in increasing order");
+    }
+    list.push_back({*date, line.substr(name_start)});
+  }
+  if (list.empty()) return Status::InvalidArgument(path + ": lists no bank holidays");
+  return list;
+}
+
+}  // namespace
+
+Result<Nation> ParseNation(std::string_view text) {
+  if (text == "england" || text == "wales" || text == "england-and-wales") return Nation::kEnglandAndWales;
+  if (text == "scotland") return Nation::kScotland;
+  if (text == "northern-ireland") return Nation::kNorthernIreland;
+  return Status::InvalidArgument("unknown nation '" + std::string(text) +
+                                 "'; use england, wales, scotland or northern-ireland");
+}
+
+const char* NationName(Nation nation) {
+  switch (nation) {
+    case Nation::kEnglandAndWales: return "england";
+    case Nation::kScotland: return "scotland";
+    case Nation::kNorthernIreland: return "northern-ireland";
+  }
+  return "england";
+}
+
+Result<BankHolidays> BankHolidays::LoadDirectory(const std::string& directory) {
+  BankHolidays result;
+  bool first = true;
+  for (const NationFile& nation_file : kNationFiles) {
+    Result<std::vector<BankHoliday>> list = ReadHolidayFile(directory + "/" + nation_file.file);
+    if (!list.ok()) return list.status();
+    int first_year = list->front().date.year();
+    int last_year = list->back().date.year();
+    result.first_year_ = first ? first_year : std::max(result.first_year_, first_year);
+    result.last_year_ = first ? last_year : std::min(result.last_year_, last_year);
+    first = false;
+    result.holidays_[nation_file.nation] = std::move(list).value();
+  }
+  return result;
+}
+
+bool BankHolidays::IsHoliday(Nation nation, Date date) const {
+  const std::vector<BankHoliday>& list = holidays_.at(nation);
+  auto it = std::lower_bound(list.begin(), list.end(), date,
+                             [](const BankHoliday& h, Date d) { return h.date < d; });
+  return it != list.end() && it->date == date;
+}
+
+std::vector<BankHoliday> BankHolidays::InYear(Nation nation, int year) const {
+  std::vector<BankHoliday> result;
+  for (const BankHoliday& holiday : holidays_.at(nation)) {
+    if (holiday.date.year() == year) result.push_back(holiday);
+  }
+  return result;
+}
+
+Result<WorkingCalendar> WorkingCalendar::Create(const BankHolidays& holidays, Nation nation,
+                                                const std::string& time_zone) {
+  try {
+    return WorkingCalendar(holidays, nation, date::locate_zone(time_zone));
+  } catch (const std::exception&) {
+    return Status::InvalidArgument("unknown time zone '" + time_zone + "'; use an IANA name such as Europe/London");
+  }
+}
+
+Status WorkingCalendar::CheckCovered(Date date) const {
+  int year = date.year();
+  if (year < holidays_->first_year() || year > holidays_->last_year()) {
+    return Status::InvalidArgument("bank holidays for " + std::to_string(year) + " are not known (the lists cover " +
+                                   std::to_string(holidays_->first_year()) + "-" +
+                                   std::to_string(holidays_->last_year()) + "); add them to workflows/calendars/");
+  }
+  return Status::Ok();
+}
+
+Result<bool> WorkingCalendar::IsWorkingDay(Date date) const {
+  if (Status covered = CheckCovered(date); !covered.ok()) return covered;
+  return !date.IsWeekend() && !holidays_->IsHoliday(nation_, date);
+}
+
+Result<Date> WorkingCalendar::AddWorkingDays(Date date, int n) const {
+  int step = n >= 0 ? 1 : -1;
+  for (int remaining = n >= 0 ? n : -n; remaining > 0;) {
+    date = date.AddDays(step);
+    Result<bool> working = IsWorkingDay(date);
+    if (!working.ok()) return working.status();
+    if (*working) --remaining;
+  }
+  return date;
+}
+
+Result<int> WorkingCalendar::WorkingDaysBetween(Date from, Date to) const {
+  int count = 0;
+  for (Date day = from.AddDays(1); day <= to; day = day.AddDays(1)) {
+    Result<bool> working = IsWorkingDay(day);
+    if (!working.ok()) return working.status();
+    if (*working) ++count;
+  }
+  return count;
+}
+
+Instant WorkingCalendar::EndOfDay(Date date) const {
+  date::local_days next_midnight{date::days{date.days_since_epoch() + 1}};
+  // A midnight that does not exist or is ambiguous (never in the UK) resolves to the earliest instant.
+  return Zone(zone_)->to_sys(next_midnight, date::choose::earliest);
+}
+
+Date WorkingCalendar::LocalDate(Instant instant) const {
+  auto local = Zone(zone_)->to_local(instant);
+  return Date::FromDays(static_cast<int32_t>(date::floor<date::days>(local).time_since_epoch().count()));
+}
+
+std::string FormatInstant(Instant instant) {
+  return date::format("%FT%TZ", date::floor<std::chrono::seconds>(instant));
+}
+
+Result<Instant> ParseInstant(std::string_view text) {
+  std::string value(text);
+  for (const char* format : {"%FT%TZ", "%FT%T%Ez"}) {
+    std::istringstream in(value);
+    date::sys_time<std::chrono::microseconds> parsed;
+    in >> date::parse(format, parsed);
+    if (!in.fail() && in.peek() == std::char_traits<char>::eof()) {
+      return Instant(std::chrono::time_point_cast<Instant::duration>(parsed));
+    }
+  }
+  return Status::InvalidArgument("'" + value + "' is not a timestamp; use RFC 3339, e.g. 2026-11-22T09:30:00Z");
+}
+
+}  // namespace scr

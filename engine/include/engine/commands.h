@@ -1,0 +1,78 @@
+// The commands that change a review. Each runs in one transaction: all of it happens or none of it.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <variant>
+
+#include "engine/model.h"
+
+namespace scr {
+
+struct ReferCommand {
+  Actor actor;
+  Referral referral;
+};
+
+struct ApplyEventCommand {
+  Actor actor;
+  ReviewId review = 0;
+  std::string event;   // decide_to_review, ...
+  std::string reason;  // required for decisions
+  std::string data = "{}";  // a JSON object, already validated by the caller
+};
+
+struct CompleteCheckpointCommand {
+  Actor actor;
+  ReviewId review = 0;
+  std::string key;
+  std::string note;
+  std::string evidence;
+};
+
+struct WaiveCheckpointCommand {
+  Actor actor;
+  ReviewId review = 0;
+  std::string key;
+  std::string reason;
+};
+
+struct ExtendCheckpointCommand {
+  Actor actor;
+  ReviewId review = 0;
+  std::string key;
+  Date new_due;
+  std::string reason;
+};
+
+struct AddParallelProcessCommand {
+  Actor actor;
+  ReviewId review = 0;
+  std::string kind;
+  std::string status = "active";
+  bool holds_publication = false;
+  std::string owner;
+  std::string notes;
+};
+
+struct UpdateParallelProcessCommand {
+  Actor actor;
+  ReviewId review = 0;
+  int64_t process = 0;
+  std::optional<std::string> status;
+  std::optional<bool> holds_publication;
+  std::optional<std::string> owner;
+  std::optional<std::string> notes;
+};
+
+using Command = std::variant<ReferCommand, ApplyEventCommand, CompleteCheckpointCommand, WaiveCheckpointCommand,
+                             ExtendCheckpointCommand, AddParallelProcessCommand, UpdateParallelProcessCommand>;
+
+struct CommandResult {
+  Status status;
+  ReviewId review = 0;
+  int64_t created_id = 0;  // the new review or parallel process
+  Phase phase = Phase::kDecisionPending;
+};
+
+}  // namespace scr

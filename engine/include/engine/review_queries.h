@@ -1,0 +1,54 @@
+// The read side: reviews, their checkpoints and history, read through a connection of its own so that
+// HTTP workers can read beside the engine's writer (WAL). Statuses such as overdue are derived here
+// from the due date and the clock, never stored stale.
+// Ownership: owns one read-only connection. Thread-safety: none; one thread uses an instance at a time.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/calendar.h"
+#include "engine/clock.h"
+#include "engine/model.h"
+#include "engine/workflow.h"
+
+namespace scr {
+
+struct ReviewFilter {
+  std::optional<Phase> phase;
+  std::optional<bool> overdue;
+  std::optional<ReviewId> after;  // the cursor: the last id of the previous page
+  int limit = 50;
+};
+
+struct ReviewPage {
+  std::vector<ReviewSummary> items;
+  std::optional<ReviewId> next_cursor;
+};
+
+class ReviewQueries {
+ public:
+  struct Options {
+    std::string database_path;
+    const WorkflowRegistry* workflows = nullptr;
+    const BankHolidays* holidays = nullptr;
+    const Clock* clock = nullptr;
+  };
+  static Result<std::unique_ptr<ReviewQueries>> Open(const Options& options);
+  virtual ~ReviewQueries() = default;
+
+  // NotFound for a review of another board: callers must not learn it exists.
+  virtual Result<ReviewView> GetReview(BoardId board, ReviewId id) = 0;
+  virtual Result<ReviewPage> ListReviews(BoardId board, const ReviewFilter& filter) = 0;
+  virtual Result<std::vector<HistoryEvent>> History(BoardId board, ReviewId id) = 0;
+  virtual Result<Board> GetBoard(BoardId board) = 0;
+};
+
+// The status a checkpoint shows at `now`: done or waived once closed; otherwise overdue after the end of
+// its due day, due soon from its first reminder, pending before that (or while it has no due date).
+CheckpointStatus StatusAt(const CheckpointDefinition& definition, bool closed_done, bool closed_waived,
+                          std::optional<Date> due, Instant now, const WorkingCalendar& calendar);
+
+}  // namespace scr

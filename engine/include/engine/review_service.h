@@ -1,0 +1,38 @@
+// ReviewService: the commands that change reviews, each in one transaction, with the open reviews held
+// in memory so that guards and due dates are decided without reading the database.
+// Ownership: owns its database connection. Thread-safety: none; one thread (the engine's) calls it.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/calendar.h"
+#include "engine/clock.h"
+#include "engine/commands.h"
+#include "engine/workflow.h"
+
+namespace scr {
+
+class ReviewService {
+ public:
+  struct Options {
+    std::string database_path;
+    const WorkflowRegistry* workflows = nullptr;  // outlives the service
+    const BankHolidays* holidays = nullptr;       // outlives the service
+    const Clock* clock = nullptr;                 // outlives the service
+  };
+
+  // Opens (creating and migrating if new) the database and loads every open review.
+  static Result<std::unique_ptr<ReviewService>> Open(const Options& options);
+  virtual ~ReviewService() = default;
+
+  // Runs one command in its own transaction.
+  virtual CommandResult Execute(const Command& command) = 0;
+  // Runs the commands in one transaction (group commit), in order; each succeeds or fails alone.
+  virtual std::vector<CommandResult> ExecuteBatch(const std::vector<Command>& commands) = 0;
+
+  virtual size_t open_review_count() const = 0;
+};
+
+}  // namespace scr

@@ -1,0 +1,128 @@
+// A review type as data: phase labels, Quality Markers, checkpoints with due rules, conditions, what they
+// block, reminders and escalation. Loaded from workflows/*.yaml and validated once; immutable afterwards
+// and safe to share between threads.
+#pragma once
+
+#include <array>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/date.h"
+#include "engine/lifecycle.h"
+#include "engine/roles.h"
+#include "engine/status.h"
+
+namespace scr {
+
+struct Duration {
+  enum class Unit { kWorkingDays, kDays, kWeeks, kMonths };
+  int amount = 0;
+  Unit unit = Unit::kWorkingDays;
+};
+std::string DescribeDuration(const Duration& duration);  // "10 working days"
+
+// What a due rule counts from.
+struct Anchor {
+  enum class Kind { kReferral, kIncident, kEvent, kCheckpointDone };
+  Kind kind = Kind::kReferral;
+  std::vector<LifecycleEvent> events;  // kEvent: the first of these to happen
+  std::string checkpoint;              // kCheckpointDone: the checkpoint whose completion starts the count
+};
+
+struct DueRule {
+  enum class Kind { kAfterAnchor, kFixedDate };
+  Kind kind = Kind::kAfterAnchor;
+  Duration offset;
+  Anchor anchor;
+  Date fixed;
+  std::string text;  // as written in the file, e.g. "10 working days after decide_to_review"
+};
+
+// Facts recorded with the referral that decide whether a checkpoint applies to a review.
+enum class Fact { kChildDied, kStatutoryCriteriaMet, kFamilyLivedElsewhere };
+const char* FactName(Fact fact);
+
+struct Condition {
+  Fact fact = Fact::kChildDied;
+  bool negated = false;
+  std::string text;  // "child_died", "not statutory_criteria_met"
+};
+
+struct ReminderStep {
+  Duration before;
+};
+
+struct EscalationStep {
+  Duration after;
+  std::optional<Role> role;  // empty: the checkpoint's owner
+};
+
+struct CheckpointDefinition {
+  std::string key;
+  std::string title;
+  int marker = 0;
+  Phase phase = Phase::kDecisionPending;
+  Role owner_role = Role::kBusinessUnit;
+  DueRule due;
+  std::optional<Condition> condition;
+  std::vector<LifecycleEvent> blocks;
+  std::vector<ReminderStep> reminders;
+  std::vector<EscalationStep> escalation;
+};
+
+struct MarkerQuestion {
+  std::string id;
+  std::string text;
+};
+
+struct Marker {
+  int number = 0;
+  std::string name;
+  std::string statement;
+  std::vector<MarkerQuestion> questions;
+};
+
+struct PhaseLabel {
+  std::string label;
+  std::string description;
+};
+
+struct WorkflowDefinition {
+  std::string name;
+  std::string title;
+  std::string description;
+  std::string source_file;
+  std::array<PhaseLabel, kPhaseCount> phases;
+  std::vector<Marker> markers;
+  std::vector<CheckpointDefinition> checkpoints;  // in file order; due-rule dependencies come first in Plan()
+
+  const CheckpointDefinition* FindCheckpoint(const std::string& key) const;
+  std::optional<size_t> CheckpointIndex(const std::string& key) const;
+  const PhaseLabel& Label(Phase phase) const { return phases[static_cast<size_t>(phase)]; }
+};
+
+// Reads and validates review types. Every problem is reported as "file:line: message".
+class WorkflowLoader {
+ public:
+  // One file: the definition, or every problem found in it.
+  static Result<WorkflowDefinition> LoadFile(const std::string& path, std::vector<std::string>* errors);
+  // Every *.yaml file of a folder (not its subfolders), sorted by name; names must be unique.
+  static Result<std::vector<WorkflowDefinition>> LoadDirectory(const std::string& directory,
+                                                               std::vector<std::string>* errors);
+};
+
+// The review types the engine runs, by name. Immutable once built.
+class WorkflowRegistry {
+ public:
+  explicit WorkflowRegistry(std::vector<WorkflowDefinition> workflows);
+  const WorkflowDefinition* Find(const std::string& name) const;
+  const std::vector<std::shared_ptr<const WorkflowDefinition>>& all() const { return workflows_; }
+
+ private:
+  std::vector<std::shared_ptr<const WorkflowDefinition>> workflows_;
+};
+
+}  // namespace scr

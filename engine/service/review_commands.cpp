@@ -1,0 +1,296 @@
+// The handlers of the review commands: referral, lifecycle events, parallel processes.
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+#include "service/review_service_impl.h"
+
+namespace scr {
+namespace {
+
+bool RequiresReason(LifecycleEvent event) {
+  // The chair's decisions and a report's return are recorded with their rationale (QM2, QM7).
+  return event == LifecycleEvent::kDecideToReview || event == LifecycleEvent::kDecideNotToReview ||
+         event == LifecycleEvent::kReturnForRevision;
+}
+
+std::string Join(const std::vector<std::string>& items) {
+  std::string joined;
+  for (const std::string& item : items) joined += (joined.empty() ? "" : ", ") + item;
+  return joined;
+}
+
+constexpr size_t kMaxTitle = 200;
+
+}  // namespace
+
+const std::vector<std::string>& ParallelProcessKinds() {
+  static const std::vector<std::string> kinds = {
+      "criminal_investigation",        "prosecution",     "inquest",
+      "domestic_homicide_review",      "safeguarding_adult_review",
+      "mental_health_investigation",   "nhs_serious_incident_investigation",
+      "disciplinary_procedure",        "complaint",       "civil_litigation",
+      "family_court_proceedings",      "other_review"};
+  return kinds;
+}
+
+Status ReviewServiceImpl::Handle(const ReferCommand& command, const Context& context, CommandResult& result) {
+  const Referral& referral = command.referral;
+  const WorkflowDefinition* workflow = options_.workflows->Find(referral.workflow);
+  if (!workflow) {
+    std::vector<std::string> names;
+    for (const auto& w : options_.workflows->all()) names.push_back(w->name);
+    return Status::InvalidArgument("unknown workflow '" + referral.workflow + "'; use one of: " + Join(names));
+  }
+  if (referral.title.empty() || referral.title.size() > kMaxTitle) {
+    return Status::InvalidArgument("title must be 1 to 200 characters (a reference, never the child's name)");
+  }
+  if (referral.rationale.empty()) {
+    return Status::InvalidArgument("rationale is required: why the case is referred for review (QM1)");
+  }
+  if (referral.incident_date > referral.referral_date) {
+    return Status::InvalidArgument("incident_date " + referral.incident_date.ToString() +
+                                   " is after referral_date " + referral.referral_date.ToString());
+  }
+  Result<const WorkingCalendar*> calendar = CalendarFor(command.actor.board_id);
+  if (!calendar.ok()) return calendar.status();
+  if (referral.referral_date > (*calendar)->LocalDate(context.now)) {
+    return Status::InvalidArgument("referral_date " + referral.referral_date.ToString() + " is in the future");
+  }
+
+  OpenReview review;
+  review.board_id = command.actor.board_id;
+  review.workflow = workflow;
+  review.child_died = referral.child_died;
+  review.statutory_criteria_met = referral.statutory_criteria_met;
+  review.family_lived_elsewhere = referral.family_lived_elsewhere;
+  Lifecycle machine{BlockerQuery()};
+  review.phase = machine.phase();
+
+  SQLite::Statement& insert = database_->Prepare(
+      "INSERT INTO reviews (board_id, workflow, title, incident_date, referral_date, rationale, "
+      "statutory_criteria_met, child_died, family_lived_elsewhere, late_referral_reason, phase, lifecycle_state, "
+      "event_count, last_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, '', ?, ?)");
+  insert.bind(1, review.board_id);
+  insert.bind(2, workflow->name);
+  insert.bind(3, referral.title);
+  insert.bind(4, referral.incident_date.ToString());
+  insert.bind(5, referral.referral_date.ToString());
+  insert.bind(6, referral.rationale);
+  insert.bind(7, referral.statutory_criteria_met ? 1 : 0);
+  insert.bind(8, referral.child_died ? 1 : 0);
+  insert.bind(9, referral.family_lived_elsewhere ? 1 : 0);
+  insert.bind(10, referral.late_referral_reason);
+  insert.bind(11, PhaseName(review.phase));
+  insert.bind(12, machine.Save());
+  insert.bind(13, context.at);
+  insert.bind(14, context.at);
+  insert.exec();
+  ReviewId id = database_->connection().getLastInsertRowid();
+
+  SQLite::Statement& add_checkpoint =
+      database_->Prepare("INSERT INTO checkpoints (review_id, key, state) VALUES (?, ?, 'open')");
+  for (size_t i = 0; i < workflow->checkpoints.size(); ++i) {
+    const CheckpointDefinition& definition = workflow->checkpoints[i];
+    if (!ConditionHolds(definition, review)) continue;
+    add_checkpoint.reset();
+    add_checkpoint.bind(1, id);
+    add_checkpoint.bind(2, definition.key);
+    add_checkpoint.exec();
+    review.checkpoints.push_back(CheckpointSlot{static_cast<uint16_t>(i), CheckpointState::kOpen, CheckpointSlot::kNoDue});
+  }
+  // Rules counting from the referral, the incident or a fixed date are known at once.
+  for (CheckpointSlot& slot : review.checkpoints) {
+    const CheckpointDefinition& definition = workflow->checkpoints[slot.definition];
+    const DueRule& rule = definition.due;
+    std::optional<Date> anchor;
+    if (rule.kind == DueRule::Kind::kFixedDate) anchor = rule.fixed;
+    else if (rule.anchor.kind == Anchor::Kind::kReferral) anchor = referral.referral_date;
+    else if (rule.anchor.kind == Anchor::Kind::kIncident) anchor = referral.incident_date;
+    if (!anchor) continue;
+    Result<Date> due = DueFrom(rule, *anchor, **calendar);
+    if (!due.ok()) return due.status();
+    slot.due_days = due->days_since_epoch();
+    WriteCheckpointDue(id, definition.key, *due);
+  }
+
+  nlohmann::json data = {{"workflow", workflow->name},
+                         {"title", referral.title},
+                         {"incident_date", referral.incident_date.ToString()},
+                         {"referral_date", referral.referral_date.ToString()},
+                         {"statutory_criteria_met", referral.statutory_criteria_met},
+                         {"child_died", referral.child_died},
+                         {"family_lived_elsewhere", referral.family_lived_elsewhere}};
+  if (!referral.late_referral_reason.empty()) data["late_referral_reason"] = referral.late_referral_reason;
+  AppendToHistory(id, review, command.actor, context, "referred", referral.rationale, data.dump());
+  SaveChain(id, review, context);
+
+  result.review = id;
+  result.created_id = id;
+  result.phase = review.phase;
+  CheckIn(id, std::move(review));
+  return Status::Ok();
+}
+
+Status ReviewServiceImpl::Handle(const ApplyEventCommand& command, const Context& context, CommandResult& result) {
+  std::optional<LifecycleEvent> event = EventFromName(command.event);
+  if (!event) {
+    std::vector<std::string> names;
+    for (LifecycleEvent e : AllEvents()) names.push_back(EventName(e));
+    return Status::InvalidArgument("unknown event '" + command.event + "'; events are: " + Join(names));
+  }
+  Result<OpenReview> checked_out = CheckOut(command.actor, command.review);
+  if (!checked_out.ok()) return checked_out.status();
+  OpenReview review = std::move(checked_out).value();
+  if (RequiresReason(*event) && command.reason.empty()) {
+    return Status::InvalidArgument(std::string(EventName(*event)) + " needs a reason: the rationale is kept in the history");
+  }
+  if (command.data != "{}") {
+    nlohmann::json data = nlohmann::json::parse(command.data, nullptr, /*allow_exceptions=*/false);
+    if (!data.is_object()) return Status::InvalidArgument("data must be a JSON object");
+  }
+
+  Result<Lifecycle> machine =
+      Lifecycle::Restore(PhaseName(review.phase), [&review](LifecycleEvent e) { return review.Blockers(e); });
+  if (!machine.ok()) return machine.status();
+  switch (machine->Apply(*event)) {
+    case Lifecycle::Outcome::kNotAllowedHere: {
+      std::vector<std::string> allowed;
+      for (LifecycleEvent e : machine->AllowedEvents()) allowed.push_back(EventName(e));
+      return Status::InvalidTransition(std::string(EventName(*event)) + " is not allowed while the review is " +
+                                           PhaseName(review.phase),
+                                       allowed);
+    }
+    case Lifecycle::Outcome::kBlocked: {
+      std::vector<std::string> blockers = review.Blockers(*event);
+      return Status::Blocked(std::string(EventName(*event)) + " is held back by: " + Join(blockers), blockers);
+    }
+    case Lifecycle::Outcome::kApplied: break;
+  }
+  review.phase = machine->phase();
+  AppendToHistory(command.review, review, command.actor, context, command.event, command.reason, command.data);
+
+  Result<const WorkingCalendar*> calendar = CalendarFor(review.board_id);
+  if (!calendar.ok()) return calendar.status();
+  LifecycleEvent happened = *event;
+  Status planned = PlanDueDates(
+      command.review, review,
+      [happened](const Anchor& anchor) {
+        return anchor.kind == Anchor::Kind::kEvent &&
+               std::find(anchor.events.begin(), anchor.events.end(), happened) != anchor.events.end();
+      },
+      (*calendar)->LocalDate(context.now));
+  if (!planned.ok()) return planned;
+
+  SQLite::Statement& update = database_->Prepare(
+      "UPDATE reviews SET phase = ?, lifecycle_state = ?, event_count = ?, last_hash = ?, updated_at = ? WHERE id = ?");
+  update.bind(1, PhaseName(review.phase));
+  update.bind(2, machine->Save());
+  update.bind(3, review.event_count);
+  update.bind(4, ToHex(review.last_hash));
+  update.bind(5, context.at);
+  update.bind(6, command.review);
+  update.exec();
+
+  result.review = command.review;
+  result.phase = review.phase;
+  CheckIn(command.review, std::move(review));
+  return Status::Ok();
+}
+
+Status ReviewServiceImpl::Handle(const AddParallelProcessCommand& command, const Context& context,
+                                 CommandResult& result) {
+  const auto& kinds = ParallelProcessKinds();
+  if (std::find(kinds.begin(), kinds.end(), command.kind) == kinds.end()) {
+    return Status::InvalidArgument("unknown parallel process kind '" + command.kind + "'; use one of: " + Join(kinds));
+  }
+  if (command.status != "active" && command.status != "concluded") {
+    return Status::InvalidArgument("status must be active or concluded");
+  }
+  Result<OpenReview> checked_out = CheckOut(command.actor, command.review);
+  if (!checked_out.ok()) return checked_out.status();
+  OpenReview review = std::move(checked_out).value();
+
+  SQLite::Statement& insert = database_->Prepare(
+      "INSERT INTO parallel_processes (review_id, kind, status, holds_publication, owner, notes, created_at, "
+      "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  insert.bind(1, command.review);
+  insert.bind(2, command.kind);
+  insert.bind(3, command.status);
+  insert.bind(4, command.holds_publication ? 1 : 0);
+  insert.bind(5, command.owner);
+  insert.bind(6, command.notes);
+  insert.bind(7, context.at);
+  insert.bind(8, context.at);
+  insert.exec();
+  int64_t id = database_->connection().getLastInsertRowid();
+  if (command.status == "active" && command.holds_publication) review.processes_holding_publication.push_back(id);
+
+  nlohmann::json data = {{"parallel_process", id},
+                         {"kind", command.kind},
+                         {"status", command.status},
+                         {"holds_publication", command.holds_publication},
+                         {"owner", command.owner}};
+  AppendToHistory(command.review, review, command.actor, context, "parallel_process_added", command.notes, data.dump());
+  SaveChain(command.review, review, context);
+
+  result.review = command.review;
+  result.created_id = id;
+  result.phase = review.phase;
+  CheckIn(command.review, std::move(review));
+  return Status::Ok();
+}
+
+Status ReviewServiceImpl::Handle(const UpdateParallelProcessCommand& command, const Context& context,
+                                 CommandResult& result) {
+  if (command.status && *command.status != "active" && *command.status != "concluded") {
+    return Status::InvalidArgument("status must be active or concluded");
+  }
+  Result<OpenReview> checked_out = CheckOut(command.actor, command.review);
+  if (!checked_out.ok()) return checked_out.status();
+  OpenReview review = std::move(checked_out).value();
+
+  SQLite::Statement& find = database_->Prepare(
+      "SELECT status, holds_publication, owner, notes FROM parallel_processes WHERE id = ? AND review_id = ?");
+  find.bind(1, command.process);
+  find.bind(2, command.review);
+  if (!find.executeStep()) {
+    return Status::NotFound("review " + std::to_string(command.review) + " has no parallel process " +
+                            std::to_string(command.process));
+  }
+  std::string status = command.status.value_or(find.getColumn(0).getString());
+  bool holds = command.holds_publication.value_or(find.getColumn(1).getInt() != 0);
+  std::string owner = command.owner.value_or(find.getColumn(2).getString());
+  std::string notes = command.notes.value_or(find.getColumn(3).getString());
+  find.reset();
+
+  SQLite::Statement& update = database_->Prepare(
+      "UPDATE parallel_processes SET status = ?, holds_publication = ?, owner = ?, notes = ?, updated_at = ? "
+      "WHERE id = ?");
+  update.bind(1, status);
+  update.bind(2, holds ? 1 : 0);
+  update.bind(3, owner);
+  update.bind(4, notes);
+  update.bind(5, context.at);
+  update.bind(6, command.process);
+  update.exec();
+
+  auto& holding = review.processes_holding_publication;
+  holding.erase(std::remove(holding.begin(), holding.end(), command.process), holding.end());
+  if (status == "active" && holds) holding.push_back(command.process);
+
+  nlohmann::json data = {{"parallel_process", command.process}};
+  if (command.status) data["status"] = *command.status;
+  if (command.holds_publication) data["holds_publication"] = *command.holds_publication;
+  if (command.owner) data["owner"] = *command.owner;
+  AppendToHistory(command.review, review, command.actor, context, "parallel_process_updated",
+                  command.notes.value_or(""), data.dump());
+  SaveChain(command.review, review, context);
+
+  result.review = command.review;
+  result.phase = review.phase;
+  CheckIn(command.review, std::move(review));
+  return Status::Ok();
+}
+
+}  // namespace scr

@@ -1,0 +1,221 @@
+#include <spdlog/spdlog.h>
+
+#include "service/review_service_impl.h"
+
+namespace scr {
+
+std::string DescribeActor(const Actor& actor) { return actor.name + " (" + RoleName(actor.role) + ")"; }
+
+Result<std::unique_ptr<ReviewService>> ReviewService::Open(const Options& options) {
+  if (!options.workflows || !options.holidays || !options.clock) {
+    return Status::InvalidArgument("the review service needs workflows, bank holidays and a clock");
+  }
+  Result<std::unique_ptr<Database>> database = Database::Open(options.database_path, Database::Mode::kReadWrite);
+  if (!database.ok()) return database.status();
+  auto service = std::make_unique<ReviewServiceImpl>(options, std::move(database).value());
+  if (Status status = service->LoadOpenReviews(); !status.ok()) return status;
+  return std::unique_ptr<ReviewService>(std::move(service));
+}
+
+ReviewServiceImpl::ReviewServiceImpl(const Options& options, std::unique_ptr<Database> database)
+    : options_(options), database_(std::move(database)) {
+  for (const auto& workflow : options_.workflows->all()) {
+    auto& index = checkpoint_index_[workflow.get()];
+    for (size_t i = 0; i < workflow->checkpoints.size(); ++i) {
+      index[workflow->checkpoints[i].key] = static_cast<uint16_t>(i);
+    }
+  }
+}
+
+Status ReviewServiceImpl::LoadOpenReviews() {
+  try {
+    SQLite::Statement reviews(database_->connection(),
+                              "SELECT id, board_id, workflow, lifecycle_state, child_died, statutory_criteria_met, "
+                              "family_lived_elsewhere, event_count, last_hash FROM reviews "
+                              "WHERE phase NOT IN ('not_proceeding', 'closed')");
+    while (reviews.executeStep()) {
+      ReviewId id = reviews.getColumn(0).getInt64();
+      OpenReview review;
+      review.board_id = reviews.getColumn(1).getInt64();
+      std::string workflow = reviews.getColumn(2).getString();
+      review.workflow = options_.workflows->Find(workflow);
+      if (!review.workflow) {
+        return Status::InvalidArgument("review " + std::to_string(id) + " follows the workflow '" + workflow +
+                                       "', which is not loaded; add its file to the workflows folder");
+      }
+      // Restoring the machine proves the stored state is one it knows; no entry action runs.
+      Result<Lifecycle> machine = Lifecycle::Restore(reviews.getColumn(3).getString(), nullptr);
+      if (!machine.ok()) return Status::Storage("review " + std::to_string(id) + ": " + machine.status().message());
+      review.phase = machine->phase();
+      review.child_died = reviews.getColumn(4).getInt() != 0;
+      review.statutory_criteria_met = reviews.getColumn(5).getInt() != 0;
+      review.family_lived_elsewhere = reviews.getColumn(6).getInt() != 0;
+      review.event_count = reviews.getColumn(7).getInt64();
+      if (!FromHex(reviews.getColumn(8).getString(), &review.last_hash)) {
+        return Status::Storage("review " + std::to_string(id) + " has a damaged history hash; run admin verify");
+      }
+      open_.emplace(id, std::move(review));
+    }
+    SQLite::Statement checkpoints(database_->connection(), "SELECT review_id, key, state, due FROM checkpoints");
+    while (checkpoints.executeStep()) {
+      auto review = open_.find(checkpoints.getColumn(0).getInt64());
+      if (review == open_.end()) continue;
+      const auto& index = checkpoint_index_[review->second.workflow];
+      auto definition = index.find(checkpoints.getColumn(1).getText());
+      if (definition == index.end()) continue;  // a checkpoint the workflow no longer has holds nothing back
+      CheckpointSlot slot;
+      slot.definition = definition->second;
+      std::string state = checkpoints.getColumn(2).getText();
+      slot.state = state == "open" ? CheckpointState::kOpen : state == "done" ? CheckpointState::kDone : CheckpointState::kWaived;
+      if (!checkpoints.getColumn(3).isNull()) {
+        Result<Date> due = Date::Parse(checkpoints.getColumn(3).getText());
+        if (due.ok()) slot.due_days = due->days_since_epoch();
+      }
+      review->second.checkpoints.push_back(slot);
+    }
+    SQLite::Statement holds(database_->connection(),
+                            "SELECT review_id, id FROM parallel_processes WHERE status = 'active' AND holds_publication");
+    while (holds.executeStep()) {
+      auto review = open_.find(holds.getColumn(0).getInt64());
+      if (review != open_.end()) review->second.processes_holding_publication.push_back(holds.getColumn(1).getInt64());
+    }
+  } catch (const std::exception& e) {
+    return StorageError(e, "loading the open reviews");
+  }
+  spdlog::info("loaded {} open reviews from {}", open_.size(), database_->path());
+  return Status::Ok();
+}
+
+CommandResult ReviewServiceImpl::Execute(const Command& command) { return ExecuteBatch({command}).front(); }
+
+std::vector<CommandResult> ReviewServiceImpl::ExecuteBatch(const std::vector<Command>& commands) {
+  std::vector<CommandResult> results;
+  results.reserve(commands.size());
+  undo_.clear();
+  try {
+    WriteTransaction transaction(*database_);
+    Context context{options_.clock->Now(), {}};
+    context.at = FormatInstant(context.now);
+    for (const Command& command : commands) results.push_back(Run(command, context));
+    transaction.Commit();
+  } catch (const std::exception& e) {
+    // Nothing of the batch was stored: put the in-memory records back as they were.
+    for (auto it = undo_.rbegin(); it != undo_.rend(); ++it) {
+      if (it->second) open_[it->first] = std::move(*it->second);
+      else open_.erase(it->first);
+    }
+    Status failed = StorageError(e, "saving " + std::to_string(commands.size()) + " command(s)");
+    results.assign(commands.size(), CommandResult{failed, 0, 0, Phase::kDecisionPending});
+  }
+  undo_.clear();
+  return results;
+}
+
+CommandResult ReviewServiceImpl::Run(const Command& command, const Context& context) {
+  CommandResult result;
+  size_t undo_mark = undo_.size();
+  try {
+    Savepoint savepoint(*database_);
+    result.status = std::visit([&](const auto& c) { return Handle(c, context, result); }, command);
+    if (result.status.ok()) {
+      savepoint.Release();
+      return result;
+    }
+  } catch (const std::exception& e) {
+    result.status = StorageError(e, "saving a command");
+  }
+  // The savepoint rolled the database back; do the same for the records this command replaced.
+  while (undo_.size() > undo_mark) {
+    auto& [id, previous] = undo_.back();
+    if (previous) open_[id] = std::move(*previous);
+    else open_.erase(id);
+    undo_.pop_back();
+  }
+  return result;
+}
+
+Result<OpenReview> ReviewServiceImpl::CheckOut(const Actor& actor, ReviewId id) {
+  auto it = open_.find(id);
+  if (it != open_.end()) {
+    if (it->second.board_id != actor.board_id) return Status::NotFound("no review " + std::to_string(id));
+    return it->second;
+  }
+  SQLite::Statement& find = database_->Prepare("SELECT phase FROM reviews WHERE id = ? AND board_id = ?");
+  find.bind(1, id);
+  find.bind(2, actor.board_id);
+  if (!find.executeStep()) return Status::NotFound("no review " + std::to_string(id));
+  return Status::InvalidTransition("review " + std::to_string(id) + " has ended (" + find.getColumn(0).getString() +
+                                       "); nothing more can be recorded on it",
+                                   {});
+}
+
+void ReviewServiceImpl::CheckIn(ReviewId id, OpenReview review) {
+  auto it = open_.find(id);
+  if (it != open_.end()) {
+    undo_.emplace_back(id, std::move(it->second));
+  } else {
+    undo_.emplace_back(id, std::nullopt);
+  }
+  if (IsEndPhase(review.phase)) {
+    open_.erase(id);
+  } else {
+    open_[id] = std::move(review);
+  }
+}
+
+Result<const WorkingCalendar*> ReviewServiceImpl::CalendarFor(BoardId board) {
+  auto it = calendars_.find(board);
+  if (it != calendars_.end()) return &it->second;
+  SQLite::Statement& find = database_->Prepare("SELECT nation, time_zone FROM boards WHERE id = ?");
+  find.bind(1, board);
+  if (!find.executeStep()) return Status::NotFound("no board " + std::to_string(board));
+  Result<Nation> nation = ParseNation(find.getColumn(0).getText());
+  if (!nation.ok()) return nation.status();
+  Result<WorkingCalendar> calendar = WorkingCalendar::Create(*options_.holidays, *nation, find.getColumn(1).getString());
+  if (!calendar.ok()) return calendar.status();
+  return &calendars_.emplace(board, *calendar).first->second;
+}
+
+void ReviewServiceImpl::AppendToHistory(ReviewId id, OpenReview& review, const Actor& actor, const Context& context,
+                                        const std::string& event, const std::string& reason,
+                                        const std::string& data) {
+  NewEvent entry{id, review.event_count + 1, context.at, DescribeActor(actor), event, reason, data};
+  review.last_hash = AppendEvent(*database_, entry, review.last_hash);
+  review.event_count = entry.seq;
+}
+
+void ReviewServiceImpl::SaveChain(ReviewId id, const OpenReview& review, const Context& context) {
+  SQLite::Statement& chain =
+      database_->Prepare("UPDATE reviews SET event_count = ?, last_hash = ?, updated_at = ? WHERE id = ?");
+  chain.bind(1, review.event_count);
+  chain.bind(2, ToHex(review.last_hash));
+  chain.bind(3, context.at);
+  chain.bind(4, id);
+  chain.exec();
+}
+
+Status ReviewServiceImpl::PlanDueDates(ReviewId id, OpenReview& review,
+                                       const std::function<bool(const Anchor&)>& counts_from, Date date) {
+  Result<const WorkingCalendar*> calendar = CalendarFor(review.board_id);
+  if (!calendar.ok()) return calendar.status();
+  for (CheckpointSlot& slot : review.checkpoints) {
+    if (slot.state != CheckpointState::kOpen || slot.has_due()) continue;
+    const CheckpointDefinition& definition = review.workflow->checkpoints[slot.definition];
+    if (definition.due.kind != DueRule::Kind::kAfterAnchor || !counts_from(definition.due.anchor)) continue;
+    Result<Date> due = DueFrom(definition.due, date, **calendar);
+    if (!due.ok()) return due.status();
+    slot.due_days = due->days_since_epoch();
+    WriteCheckpointDue(id, definition.key, *due);
+  }
+  return Status::Ok();
+}
+
+void ReviewServiceImpl::WriteCheckpointDue(ReviewId id, const std::string& key, Date due) {
+  SQLite::Statement& update = database_->Prepare("UPDATE checkpoints SET due = ? WHERE review_id = ? AND key = ?");
+  update.bind(1, due.ToString());
+  update.bind(2, id);
+  update.bindNoCopy(3, key);
+  update.exec();
+}
+
+}  // namespace scr

@@ -1,0 +1,75 @@
+// The implementation of ReviewService. Handlers mutate a copy of the review's in-memory record and
+// store it back only once their savepoint is released; the undo log restores the records if the
+// enclosing transaction fails to commit.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "engine/review_service.h"
+#include "service/open_review.h"
+#include "store/database.h"
+
+namespace scr {
+
+class ReviewServiceImpl final : public ReviewService {
+ public:
+  explicit ReviewServiceImpl(const Options& options, std::unique_ptr<Database> database);
+  Status LoadOpenReviews();
+
+  CommandResult Execute(const Command& command) override;
+  std::vector<CommandResult> ExecuteBatch(const std::vector<Command>& commands) override;
+  size_t open_review_count() const override { return open_.size(); }
+
+ private:
+  // Per-command context: the time, and the record being changed.
+  struct Context {
+    Instant now;
+    std::string at;
+  };
+
+  CommandResult Run(const Command& command, const Context& context);
+  Status Handle(const ReferCommand& command, const Context& context, CommandResult& result);
+  Status Handle(const ApplyEventCommand& command, const Context& context, CommandResult& result);
+  Status Handle(const CompleteCheckpointCommand& command, const Context& context, CommandResult& result);
+  Status Handle(const WaiveCheckpointCommand& command, const Context& context, CommandResult& result);
+  Status Handle(const ExtendCheckpointCommand& command, const Context& context, CommandResult& result);
+  Status Handle(const AddParallelProcessCommand& command, const Context& context, CommandResult& result);
+  Status Handle(const UpdateParallelProcessCommand& command, const Context& context, CommandResult& result);
+
+  // The open review `id` of the actor's board, copied for changing; NotFound for another board's review,
+  // InvalidArgument for a review that has ended.
+  Result<OpenReview> CheckOut(const Actor& actor, ReviewId id);
+  // Stores the changed record (or drops it when the review has ended), remembering the old one.
+  void CheckIn(ReviewId id, OpenReview review);
+  Result<const WorkingCalendar*> CalendarFor(BoardId board);
+
+  // Appends the event to the history and moves the review's chain forward.
+  void AppendToHistory(ReviewId id, OpenReview& review, const Actor& actor, const Context& context,
+                       const std::string& event, const std::string& reason, const std::string& data);
+  // Stores the review's chain position (event count, last hash) and when it last changed.
+  void SaveChain(ReviewId id, const OpenReview& review, const Context& context);
+  // Gives a due date to every open checkpoint, without one yet, that counts from `anchor` (the event or
+  // completed checkpoint that just happened on `date`).
+  Status PlanDueDates(ReviewId id, OpenReview& review, const std::function<bool(const Anchor&)>& counts_from,
+                      Date date);
+  void WriteCheckpointDue(ReviewId id, const std::string& key, Date due);
+  Status CloseCheckpoint(ReviewId id, OpenReview& review, CheckpointSlot& slot, CheckpointState state,
+                         const Actor& actor, const Context& context, const std::string& note,
+                         const std::string& evidence);
+
+  Options options_;
+  std::unique_ptr<Database> database_;
+  std::unordered_map<ReviewId, OpenReview> open_;
+  std::map<BoardId, WorkingCalendar> calendars_;
+  std::map<const WorkflowDefinition*, std::unordered_map<std::string, uint16_t>> checkpoint_index_;
+  std::vector<std::pair<ReviewId, std::optional<OpenReview>>> undo_;  // records replaced in this transaction
+};
+
+// "Name (role)": how an actor appears in the history.
+std::string DescribeActor(const Actor& actor);
+
+}  // namespace scr

@@ -1,0 +1,138 @@
+#include "store/database.h"
+
+#include <spdlog/spdlog.h>
+#include <sqlite3.h>
+
+#include "store/schema.h"
+
+namespace scr {
+
+Database::Database(const std::string& path, int flags) : path_(path), connection_(path, flags, 5000) {}
+
+Result<std::unique_ptr<Database>> Database::Open(const std::string& path, Mode mode) {
+  int flags = mode == Mode::kReadWrite ? (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE) : SQLite::OPEN_READONLY;
+  std::unique_ptr<Database> database;
+  try {
+    database.reset(new Database(path, flags | SQLITE_OPEN_NOMUTEX));
+  } catch (const std::exception& e) {
+    return Status::Storage("cannot open the database " + path + ": " + e.what() +
+                           (mode == Mode::kReadOnly ? "" : "; check the folder exists and is writable"));
+  }
+  if (Status status = database->Configure(mode); !status.ok()) return status;
+  return database;
+}
+
+Status Database::Configure(Mode mode) {
+  try {
+    connection_.exec("PRAGMA foreign_keys = ON");
+    connection_.exec("PRAGMA synchronous = FULL");
+    if (mode == Mode::kReadWrite) {
+      std::string journal = connection_.execAndGet("PRAGMA journal_mode = WAL").getString();
+      if (journal != "wal") return Status::Storage("the database " + path_ + " cannot use write-ahead logging");
+    }
+  } catch (const std::exception& e) {
+    return StorageError(e, "opening " + path_);
+  }
+  int version = connection_.execAndGet("PRAGMA user_version").getInt();
+  int latest = static_cast<int>(Migrations().size());
+  if (version > latest) {
+    return Status::Storage("the database " + path_ + " has schema version " + std::to_string(version) +
+                           ", newer than this program knows (" + std::to_string(latest) +
+                           "); run the newer scr-tracker that wrote it");
+  }
+  if (version < latest) {
+    if (mode == Mode::kReadOnly) {
+      return Status::Storage("the database " + path_ + " needs upgrading; start scr-tracker serve on it first");
+    }
+    return Migrate();
+  }
+  return Status::Ok();
+}
+
+Status Database::Migrate() {
+  try {
+    SQLite::Transaction transaction(connection_, SQLite::TransactionBehavior::IMMEDIATE);
+    int version = connection_.execAndGet("PRAGMA user_version").getInt();  // re-read under the write lock
+    const auto& migrations = Migrations();
+    for (int next = version; next < static_cast<int>(migrations.size()); ++next) {
+      spdlog::info("database {}: migrating schema to version {}", path_, next + 1);
+      connection_.exec(migrations[static_cast<size_t>(next)]);
+      connection_.exec("PRAGMA user_version = " + std::to_string(next + 1));
+    }
+    transaction.commit();
+  } catch (const std::exception& e) {
+    return StorageError(e, "migrating " + path_);
+  }
+  return Status::Ok();
+}
+
+SQLite::Statement& Database::Prepare(const char* sql) {
+  auto it = statements_.find(sql);
+  if (it == statements_.end()) {
+    it = statements_.emplace(sql, std::make_unique<SQLite::Statement>(connection_, sql)).first;
+  } else {
+    it->second->reset();
+    it->second->clearBindings();
+  }
+  return *it->second;
+}
+
+WriteTransaction::WriteTransaction(Database& database) : database_(database) {
+  database_.connection().exec("BEGIN IMMEDIATE");
+}
+
+WriteTransaction::~WriteTransaction() {
+  if (!open_) return;
+  try {
+    database_.connection().exec("ROLLBACK");
+  } catch (const std::exception& e) {
+    spdlog::error("database {}: rollback failed: {}", database_.path(), e.what());
+  }
+}
+
+void WriteTransaction::Commit() {
+  database_.connection().exec("COMMIT");
+  open_ = false;
+}
+
+Savepoint::Savepoint(Database& database) : database_(database) { database_.connection().exec("SAVEPOINT command"); }
+
+Savepoint::~Savepoint() {
+  if (!open_) return;
+  try {
+    database_.connection().exec("ROLLBACK TO command");
+    database_.connection().exec("RELEASE command");
+  } catch (const std::exception& e) {
+    spdlog::error("database {}: rollback to savepoint failed: {}", database_.path(), e.what());
+  }
+}
+
+void Savepoint::Release() {
+  database_.connection().exec("RELEASE command");
+  open_ = false;
+}
+
+Status StorageError(const std::exception& error, const std::string& doing) {
+  const auto* sqlite_error = dynamic_cast<const SQLite::Exception*>(&error);
+  int code = sqlite_error ? sqlite_error->getErrorCode() : 0;
+  spdlog::error("database error while {}: {}", doing, error.what());
+  switch (code) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return Status::Storage("the database is locked by another process (while " + doing + "); try again shortly");
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return Status::Storage("the database file is damaged or not a database (while " + doing +
+                             "); restore it from a backup");
+    case SQLITE_FULL:
+      return Status::Storage("the disk is full (while " + doing + "); free some space and try again");
+    case SQLITE_READONLY:
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+      return Status::Storage("the database cannot be written (while " + doing + "); check its permissions");
+    default:
+      return Status::Storage("the database failed while " + doing + "; nothing was changed");
+  }
+}
+
+}  // namespace scr

@@ -1,0 +1,70 @@
+// One SQLite connection with the project's settings (WAL, foreign keys, busy timeout, full sync),
+// migrated to the current schema when opened for writing, and a cache of prepared statements.
+// Private to the engine. Not thread-safe: one connection per thread.
+#pragma once
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+#include "engine/status.h"
+
+namespace scr {
+
+class Database {
+ public:
+  enum class Mode { kReadWrite, kReadOnly };
+
+  // kReadWrite creates the file if needed and migrates it; kReadOnly refuses a missing or older database.
+  static Result<std::unique_ptr<Database>> Open(const std::string& path, Mode mode);
+
+  SQLite::Database& connection() { return connection_; }
+  // The prepared statement for `sql`, reset and with its bindings cleared. `sql` must be a string
+  // literal: statements are cached by the literal's address.
+  SQLite::Statement& Prepare(const char* sql);
+  const std::string& path() const { return path_; }
+
+ private:
+  Database(const std::string& path, int flags);
+  Status Configure(Mode mode);
+  Status Migrate();
+
+  std::string path_;
+  SQLite::Database connection_;
+  std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> statements_;
+};
+
+// BEGIN IMMEDIATE ... COMMIT, rolled back on destruction unless committed.
+class WriteTransaction {
+ public:
+  explicit WriteTransaction(Database& database);
+  ~WriteTransaction();
+  void Commit();
+  WriteTransaction(const WriteTransaction&) = delete;
+  WriteTransaction& operator=(const WriteTransaction&) = delete;
+
+ private:
+  Database& database_;
+  bool open_ = true;
+};
+
+// A named savepoint inside a transaction: one command of a group commit, undone alone if it fails.
+class Savepoint {
+ public:
+  explicit Savepoint(Database& database);
+  ~Savepoint();
+  void Release();
+  Savepoint(const Savepoint&) = delete;
+  Savepoint& operator=(const Savepoint&) = delete;
+
+ private:
+  Database& database_;
+  bool open_ = true;
+};
+
+// SQLite's message turned into an error that says what to do, without SQL.
+Status StorageError(const std::exception& error, const std::string& doing);
+
+}  // namespace scr

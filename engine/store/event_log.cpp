@@ -1,0 +1,126 @@
+#include "store/event_log.h"
+
+#include <openssl/evp.h>
+
+#include <cstring>
+
+namespace scr {
+namespace {
+
+// Length-prefixed fields, so that no two different events share an encoding.
+void AddField(std::string& out, const std::string& field) {
+  out += std::to_string(field.size());
+  out += ':';
+  out += field;
+}
+
+}  // namespace
+
+EventHash HashEvent(const NewEvent& event, const EventHash& previous) {
+  std::string encoded;
+  encoded.reserve(128 + event.reason.size() + event.data.size());
+  AddField(encoded, std::to_string(event.review_id));
+  AddField(encoded, std::to_string(event.seq));
+  AddField(encoded, event.at);
+  AddField(encoded, event.actor);
+  AddField(encoded, event.event);
+  AddField(encoded, event.reason);
+  AddField(encoded, event.data);
+  encoded.append(reinterpret_cast<const char*>(previous.data()), previous.size());
+  EventHash hash{};
+  unsigned int length = 0;
+  EVP_Digest(encoded.data(), encoded.size(), hash.data(), &length, EVP_sha256(), nullptr);
+  return hash;
+}
+
+std::string ToHex(const EventHash& hash) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string hex(64, '0');
+  for (size_t i = 0; i < hash.size(); ++i) {
+    hex[2 * i] = kDigits[hash[i] >> 4];
+    hex[2 * i + 1] = kDigits[hash[i] & 0xf];
+  }
+  return hex;
+}
+
+bool FromHex(const std::string& hex, EventHash* hash) {
+  if (hex.size() != 64) return false;
+  auto value = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    return -1;
+  };
+  for (size_t i = 0; i < hash->size(); ++i) {
+    int high = value(hex[2 * i]), low = value(hex[2 * i + 1]);
+    if (high < 0 || low < 0) return false;
+    (*hash)[i] = static_cast<uint8_t>(high * 16 + low);
+  }
+  return true;
+}
+
+EventHash AppendEvent(Database& database, const NewEvent& event, const EventHash& previous) {
+  EventHash hash = HashEvent(event, previous);
+  SQLite::Statement& insert = database.Prepare(
+      "INSERT INTO review_events (review_id, seq, at, actor, event, reason, data, hash) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  insert.bind(1, event.review_id);
+  insert.bind(2, event.seq);
+  insert.bindNoCopy(3, event.at);
+  insert.bindNoCopy(4, event.actor);
+  insert.bindNoCopy(5, event.event);
+  insert.bindNoCopy(6, event.reason);
+  insert.bindNoCopy(7, event.data);
+  insert.bind(8, ToHex(hash));
+  insert.exec();
+  return hash;
+}
+
+Result<std::string> VerifyHistory(Database& database) {
+  try {
+    SQLite::Statement reviews(database.connection(), "SELECT id, event_count, last_hash FROM reviews ORDER BY id");
+    SQLite::Statement events(database.connection(),
+                             "SELECT seq, at, actor, event, reason, data, hash FROM review_events "
+                             "WHERE review_id = ? ORDER BY seq");
+    while (reviews.executeStep()) {
+      ReviewId review = reviews.getColumn(0).getInt64();
+      int64_t expected_count = reviews.getColumn(1).getInt64();
+      std::string expected_last = reviews.getColumn(2).getString();
+      std::string where = "review " + std::to_string(review);
+      EventHash previous{};
+      int64_t seq = 0;
+      events.reset();
+      events.bind(1, review);
+      while (events.executeStep()) {
+        NewEvent event;
+        event.review_id = review;
+        event.seq = events.getColumn(0).getInt64();
+        event.at = events.getColumn(1).getString();
+        event.actor = events.getColumn(2).getString();
+        event.event = events.getColumn(3).getString();
+        event.reason = events.getColumn(4).getString();
+        event.data = events.getColumn(5).getString();
+        std::string stored = events.getColumn(6).getString();
+        std::string name = where + ", event " + std::to_string(event.seq) + " (" + event.event + " at " + event.at + ")";
+        if (event.seq != seq + 1) {
+          return where + ": event " + std::to_string(seq + 1) + " is missing from the history";
+        }
+        EventHash hash = HashEvent(event, previous);
+        if (ToHex(hash) != stored) return name + ": its hash does not match its content; the row was changed";
+        previous = hash;
+        seq = event.seq;
+      }
+      if (seq != expected_count) {
+        return where + ": the history ends at event " + std::to_string(seq) + " but the review recorded " +
+               std::to_string(expected_count) + "; events were deleted";
+      }
+      if (seq > 0 && ToHex(previous) != expected_last) {
+        return where + ": the last event's hash differs from the one the review recorded";
+      }
+    }
+  } catch (const std::exception& e) {
+    return StorageError(e, "verifying the review histories");
+  }
+  return std::string();
+}
+
+}  // namespace scr

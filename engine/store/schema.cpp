@@ -1,0 +1,114 @@
+#include "store/schema.h"
+
+namespace scr {
+
+// Forward-only: a released migration is never edited; a change is a new entry at the end.
+const std::vector<const char*>& Migrations() {
+  static const std::vector<const char*> migrations = {
+      // 1: boards, users, tokens, reviews, the hash-chained history, checkpoints, delays, parallel processes.
+      R"sql(
+CREATE TABLE boards (
+  id          INTEGER PRIMARY KEY,
+  name        TEXT NOT NULL,
+  nation      TEXT NOT NULL CHECK (nation IN ('england', 'scotland', 'northern-ireland')),
+  time_zone   TEXT NOT NULL DEFAULT 'Europe/London',
+  created_at  TEXT NOT NULL
+);
+CREATE TABLE users (
+  id          INTEGER PRIMARY KEY,
+  board_id    INTEGER NOT NULL REFERENCES boards(id),
+  role        TEXT NOT NULL,
+  name        TEXT NOT NULL,
+  email       TEXT NOT NULL,
+  created_at  TEXT NOT NULL,
+  UNIQUE (board_id, email)
+);
+CREATE TABLE tokens (
+  id          INTEGER PRIMARY KEY,
+  board_id    INTEGER NOT NULL REFERENCES boards(id),
+  role        TEXT NOT NULL,
+  user_id     INTEGER REFERENCES users(id),
+  token_hash  TEXT NOT NULL UNIQUE,
+  created_at  TEXT NOT NULL,
+  revoked_at  TEXT
+);
+CREATE TABLE reviews (
+  id                      INTEGER PRIMARY KEY,
+  board_id                INTEGER NOT NULL REFERENCES boards(id),
+  workflow                TEXT NOT NULL,
+  title                   TEXT NOT NULL,
+  incident_date           TEXT NOT NULL,
+  referral_date           TEXT NOT NULL,
+  rationale               TEXT NOT NULL,
+  statutory_criteria_met  INTEGER NOT NULL,
+  child_died              INTEGER NOT NULL,
+  family_lived_elsewhere  INTEGER NOT NULL,
+  late_referral_reason    TEXT NOT NULL DEFAULT '',
+  phase                   TEXT NOT NULL,
+  lifecycle_state         TEXT NOT NULL,
+  event_count             INTEGER NOT NULL,
+  last_hash               TEXT NOT NULL,
+  created_at              TEXT NOT NULL,
+  updated_at              TEXT NOT NULL
+);
+CREATE INDEX reviews_by_board_phase ON reviews (board_id, phase, id);
+
+CREATE TABLE review_events (
+  review_id  INTEGER NOT NULL REFERENCES reviews(id),
+  seq        INTEGER NOT NULL,
+  at         TEXT NOT NULL,
+  actor      TEXT NOT NULL,
+  event      TEXT NOT NULL,
+  reason     TEXT NOT NULL DEFAULT '',
+  data       TEXT NOT NULL DEFAULT '{}',
+  hash       TEXT NOT NULL,
+  PRIMARY KEY (review_id, seq)
+) WITHOUT ROWID;
+CREATE TRIGGER review_events_no_update BEFORE UPDATE ON review_events
+  BEGIN SELECT RAISE(ABORT, 'the review history is append-only'); END;
+CREATE TRIGGER review_events_no_delete BEFORE DELETE ON review_events
+  BEGIN SELECT RAISE(ABORT, 'the review history is append-only'); END;
+
+CREATE TABLE checkpoints (
+  review_id   INTEGER NOT NULL REFERENCES reviews(id),
+  key         TEXT NOT NULL,
+  state       TEXT NOT NULL CHECK (state IN ('open', 'done', 'waived')),
+  due         TEXT,
+  closed_at   TEXT,
+  closed_by   TEXT,
+  note        TEXT NOT NULL DEFAULT '',
+  evidence    TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (review_id, key)
+) WITHOUT ROWID;
+CREATE INDEX open_checkpoints_by_due ON checkpoints (due) WHERE state = 'open' AND due IS NOT NULL;
+
+CREATE TABLE delays (
+  id            INTEGER PRIMARY KEY,
+  review_id     INTEGER NOT NULL REFERENCES reviews(id),
+  checkpoint    TEXT NOT NULL,
+  previous_due  TEXT NOT NULL,
+  new_due       TEXT NOT NULL,
+  reason        TEXT NOT NULL,
+  recorded_by   TEXT NOT NULL,
+  recorded_at   TEXT NOT NULL
+);
+CREATE INDEX delays_by_review ON delays (review_id);
+
+CREATE TABLE parallel_processes (
+  id                 INTEGER PRIMARY KEY,
+  review_id          INTEGER NOT NULL REFERENCES reviews(id),
+  kind               TEXT NOT NULL,
+  status             TEXT NOT NULL CHECK (status IN ('active', 'concluded')),
+  holds_publication  INTEGER NOT NULL,
+  owner              TEXT NOT NULL DEFAULT '',
+  notes              TEXT NOT NULL DEFAULT '',
+  created_at         TEXT NOT NULL,
+  updated_at         TEXT NOT NULL
+);
+CREATE INDEX parallel_processes_by_review ON parallel_processes (review_id);
+)sql",
+  };
+  return migrations;
+}
+
+}  // namespace scr

@@ -1,0 +1,48 @@
+#include "support/test_support.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+
+namespace scr::test {
+
+TempDir::TempDir() {
+  std::string pattern = (std::filesystem::temp_directory_path() / "scr-test-XXXXXX").string();
+  if (!mkdtemp(pattern.data())) throw std::runtime_error("cannot create a temporary folder");
+  path_ = pattern;
+}
+
+TempDir::~TempDir() {
+  std::error_code ignored;
+  std::filesystem::remove_all(path_, ignored);
+}
+
+std::string WorkflowsDir() { return std::string(SCR_SOURCE_DIR) + "/workflows"; }
+
+const BankHolidays& ProjectBankHolidays() {
+  static const BankHolidays holidays = [] {
+    Result<BankHolidays> loaded = BankHolidays::LoadDirectory(WorkflowsDir() + "/calendars");
+    if (!loaded.ok()) throw std::runtime_error(loaded.status().message());
+    return loaded.value();
+  }();
+  return holidays;
+}
+
+const WorkflowRegistry& ProjectWorkflows() {
+  static const WorkflowRegistry registry = [] {
+    std::vector<std::string> errors;
+    Result<std::vector<WorkflowDefinition>> loaded = WorkflowLoader::LoadDirectory(WorkflowsDir(), &errors);
+    if (!loaded.ok()) throw std::runtime_error(loaded.status().message());
+    return WorkflowRegistry(std::move(loaded).value());
+  }();
+  return registry;
+}
+
+void WriteFile(const std::string& path, const std::string& content) {
+  std::ofstream out(path, std::ios::binary);
+  out << content;
+  if (!out) throw std::runtime_error("cannot write " + path);
+}
+
+}  // namespace scr::test
