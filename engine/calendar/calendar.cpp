@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <fstream>
-#include <sstream>
 
 namespace scr {
 namespace {
@@ -160,16 +159,44 @@ std::string FormatInstant(Instant instant) {
 }
 
 Result<Instant> ParseInstant(std::string_view text) {
-  std::string value(text);
-  for (const char* format : {"%FT%TZ", "%FT%T%Ez"}) {
-    std::istringstream in(value);
-    date::sys_time<std::chrono::microseconds> parsed;
-    in >> date::parse(format, parsed);
-    if (!in.fail() && in.peek() == std::char_traits<char>::eof()) {
-      return Instant(std::chrono::time_point_cast<Instant::duration>(parsed));
+  // YYYY-MM-DDTHH:MM:SS, optional .fraction, then Z or +HH:MM / -HH:MM.
+  auto bad = [&] {
+    return Status::InvalidArgument("'" + std::string(text) + "' is not a timestamp; use RFC 3339, e.g. 2026-11-22T09:30:00Z");
+  };
+  auto digits = [&](size_t from, size_t count, int& out) {
+    if (from + count > text.size()) return false;
+    out = 0;
+    for (size_t i = from; i < from + count; ++i) {
+      if (text[i] < '0' || text[i] > '9') return false;
+      out = out * 10 + (text[i] - '0');
     }
+    return true;
+  };
+  if (text.size() < 20 || (text[10] != 'T' && text[10] != 't')) return bad();
+  Result<Date> date = Date::Parse(text.substr(0, 10));
+  int hour = 0, minute = 0, second = 0;
+  if (!date.ok() || !digits(11, 2, hour) || text[13] != ':' || !digits(14, 2, minute) || text[16] != ':' ||
+      !digits(17, 2, second) || hour > 23 || minute > 59 || second > 60) {
+    return bad();
   }
-  return Status::InvalidArgument("'" + value + "' is not a timestamp; use RFC 3339, e.g. 2026-11-22T09:30:00Z");
+  size_t i = 19;
+  if (text[i] == '.') {
+    do ++i;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9');  // fractions are truncated
+  }
+  int offset_minutes = 0;
+  if (i < text.size() && (text[i] == 'Z' || text[i] == 'z') && i + 1 == text.size()) {
+    offset_minutes = 0;
+  } else if (i < text.size() && (text[i] == '+' || text[i] == '-') && i + 6 == text.size() && text[i + 3] == ':') {
+    int offset_hours = 0, offset_mins = 0;
+    if (!digits(i + 1, 2, offset_hours) || !digits(i + 4, 2, offset_mins)) return bad();
+    offset_minutes = (offset_hours * 60 + offset_mins) * (text[i] == '-' ? -1 : 1);
+  } else {
+    return bad();
+  }
+  auto since_epoch = date::days{date->days_since_epoch()} + std::chrono::hours(hour) + std::chrono::minutes(minute) +
+                     std::chrono::seconds(second) - std::chrono::minutes(offset_minutes);
+  return Instant(std::chrono::duration_cast<Instant::duration>(since_epoch));
 }
 
 }  // namespace scr

@@ -21,17 +21,17 @@ Status ReviewServiceImpl::CloseCheckpoint(ReviewId id, OpenReview& review, Check
                                           const std::string& note, const std::string& evidence) {
   const CheckpointDefinition& definition = review.workflow->checkpoints[slot.definition];
   slot.state = state;
-  SQLite::Statement& update = database_->Prepare(
+  Database::Statement update = database_->Prepare(
       "UPDATE checkpoints SET state = ?, closed_at = ?, closed_by = ?, note = ?, evidence = ? "
       "WHERE review_id = ? AND key = ?");
-  update.bind(1, CheckpointStateName(state));
-  update.bind(2, context.at);
-  update.bind(3, DescribeActor(actor));
-  update.bind(4, note);
-  update.bind(5, evidence);
-  update.bind(6, id);
-  update.bind(7, definition.key);
-  update.exec();
+  update->bind(1, CheckpointStateName(state));
+  update->bind(2, context.at);
+  update->bind(3, DescribeActor(actor));
+  update->bind(4, note);
+  update->bind(5, evidence);
+  update->bind(6, id);
+  update->bind(7, definition.key);
+  update->exec();
 
   nlohmann::json data = {{"checkpoint", definition.key}, {"marker", definition.marker}};
   if (!evidence.empty()) data["evidence"] = evidence;
@@ -117,17 +117,17 @@ Status ReviewServiceImpl::Handle(const ExtendCheckpointCommand& command, const C
 
   slot->due_days = command.new_due.days_since_epoch();
   WriteCheckpointDue(command.review, command.key, command.new_due);
-  SQLite::Statement& delay = database_->Prepare(
+  Database::Statement delay = database_->Prepare(
       "INSERT INTO delays (review_id, checkpoint, previous_due, new_due, reason, recorded_by, recorded_at) "
       "VALUES (?, ?, ?, ?, ?, ?, ?)");
-  delay.bind(1, command.review);
-  delay.bind(2, command.key);
-  delay.bind(3, previous.ToString());
-  delay.bind(4, command.new_due.ToString());
-  delay.bind(5, command.reason);
-  delay.bind(6, DescribeActor(command.actor));
-  delay.bind(7, context.at);
-  delay.exec();
+  delay->bind(1, command.review);
+  delay->bind(2, command.key);
+  delay->bind(3, previous.ToString());
+  delay->bind(4, command.new_due.ToString());
+  delay->bind(5, command.reason);
+  delay->bind(6, DescribeActor(command.actor));
+  delay->bind(7, context.at);
+  delay->exec();
 
   nlohmann::json data = {{"checkpoint", command.key},
                          {"previous_due", previous.ToString()},

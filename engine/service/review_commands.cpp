@@ -67,36 +67,36 @@ Status ReviewServiceImpl::Handle(const ReferCommand& command, const Context& con
   Lifecycle machine{BlockerQuery()};
   review.phase = machine.phase();
 
-  SQLite::Statement& insert = database_->Prepare(
+  Database::Statement insert = database_->Prepare(
       "INSERT INTO reviews (board_id, workflow, title, incident_date, referral_date, rationale, "
       "statutory_criteria_met, child_died, family_lived_elsewhere, late_referral_reason, phase, lifecycle_state, "
       "event_count, last_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, '', ?, ?)");
-  insert.bind(1, review.board_id);
-  insert.bind(2, workflow->name);
-  insert.bind(3, referral.title);
-  insert.bind(4, referral.incident_date.ToString());
-  insert.bind(5, referral.referral_date.ToString());
-  insert.bind(6, referral.rationale);
-  insert.bind(7, referral.statutory_criteria_met ? 1 : 0);
-  insert.bind(8, referral.child_died ? 1 : 0);
-  insert.bind(9, referral.family_lived_elsewhere ? 1 : 0);
-  insert.bind(10, referral.late_referral_reason);
-  insert.bind(11, PhaseName(review.phase));
-  insert.bind(12, machine.Save());
-  insert.bind(13, context.at);
-  insert.bind(14, context.at);
-  insert.exec();
+  insert->bind(1, review.board_id);
+  insert->bind(2, workflow->name);
+  insert->bind(3, referral.title);
+  insert->bind(4, referral.incident_date.ToString());
+  insert->bind(5, referral.referral_date.ToString());
+  insert->bind(6, referral.rationale);
+  insert->bind(7, referral.statutory_criteria_met ? 1 : 0);
+  insert->bind(8, referral.child_died ? 1 : 0);
+  insert->bind(9, referral.family_lived_elsewhere ? 1 : 0);
+  insert->bind(10, referral.late_referral_reason);
+  insert->bind(11, PhaseName(review.phase));
+  insert->bind(12, machine.Save());
+  insert->bind(13, context.at);
+  insert->bind(14, context.at);
+  insert->exec();
   ReviewId id = database_->connection().getLastInsertRowid();
 
-  SQLite::Statement& add_checkpoint =
+  Database::Statement add_checkpoint =
       database_->Prepare("INSERT INTO checkpoints (review_id, key, state) VALUES (?, ?, 'open')");
   for (size_t i = 0; i < workflow->checkpoints.size(); ++i) {
     const CheckpointDefinition& definition = workflow->checkpoints[i];
     if (!ConditionHolds(definition, review)) continue;
-    add_checkpoint.reset();
-    add_checkpoint.bind(1, id);
-    add_checkpoint.bind(2, definition.key);
-    add_checkpoint.exec();
+    add_checkpoint->reset();
+    add_checkpoint->bind(1, id);
+    add_checkpoint->bind(2, definition.key);
+    add_checkpoint->exec();
     review.checkpoints.push_back(CheckpointSlot{static_cast<uint16_t>(i), CheckpointState::kOpen, CheckpointSlot::kNoDue});
   }
   // Rules counting from the referral, the incident or a fixed date are known at once.
@@ -182,15 +182,15 @@ Status ReviewServiceImpl::Handle(const ApplyEventCommand& command, const Context
       (*calendar)->LocalDate(context.now));
   if (!planned.ok()) return planned;
 
-  SQLite::Statement& update = database_->Prepare(
+  Database::Statement update = database_->Prepare(
       "UPDATE reviews SET phase = ?, lifecycle_state = ?, event_count = ?, last_hash = ?, updated_at = ? WHERE id = ?");
-  update.bind(1, PhaseName(review.phase));
-  update.bind(2, machine->Save());
-  update.bind(3, review.event_count);
-  update.bind(4, ToHex(review.last_hash));
-  update.bind(5, context.at);
-  update.bind(6, command.review);
-  update.exec();
+  update->bind(1, PhaseName(review.phase));
+  update->bind(2, machine->Save());
+  update->bind(3, review.event_count);
+  update->bind(4, ToHex(review.last_hash));
+  update->bind(5, context.at);
+  update->bind(6, command.review);
+  update->exec();
 
   result.review = command.review;
   result.phase = review.phase;
@@ -211,18 +211,18 @@ Status ReviewServiceImpl::Handle(const AddParallelProcessCommand& command, const
   if (!checked_out.ok()) return checked_out.status();
   OpenReview review = std::move(checked_out).value();
 
-  SQLite::Statement& insert = database_->Prepare(
+  Database::Statement insert = database_->Prepare(
       "INSERT INTO parallel_processes (review_id, kind, status, holds_publication, owner, notes, created_at, "
       "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-  insert.bind(1, command.review);
-  insert.bind(2, command.kind);
-  insert.bind(3, command.status);
-  insert.bind(4, command.holds_publication ? 1 : 0);
-  insert.bind(5, command.owner);
-  insert.bind(6, command.notes);
-  insert.bind(7, context.at);
-  insert.bind(8, context.at);
-  insert.exec();
+  insert->bind(1, command.review);
+  insert->bind(2, command.kind);
+  insert->bind(3, command.status);
+  insert->bind(4, command.holds_publication ? 1 : 0);
+  insert->bind(5, command.owner);
+  insert->bind(6, command.notes);
+  insert->bind(7, context.at);
+  insert->bind(8, context.at);
+  insert->exec();
   int64_t id = database_->connection().getLastInsertRowid();
   if (command.status == "active" && command.holds_publication) review.processes_holding_publication.push_back(id);
 
@@ -250,30 +250,30 @@ Status ReviewServiceImpl::Handle(const UpdateParallelProcessCommand& command, co
   if (!checked_out.ok()) return checked_out.status();
   OpenReview review = std::move(checked_out).value();
 
-  SQLite::Statement& find = database_->Prepare(
+  Database::Statement find = database_->Prepare(
       "SELECT status, holds_publication, owner, notes FROM parallel_processes WHERE id = ? AND review_id = ?");
-  find.bind(1, command.process);
-  find.bind(2, command.review);
-  if (!find.executeStep()) {
+  find->bind(1, command.process);
+  find->bind(2, command.review);
+  if (!find->executeStep()) {
     return Status::NotFound("review " + std::to_string(command.review) + " has no parallel process " +
                             std::to_string(command.process));
   }
-  std::string status = command.status.value_or(find.getColumn(0).getString());
-  bool holds = command.holds_publication.value_or(find.getColumn(1).getInt() != 0);
-  std::string owner = command.owner.value_or(find.getColumn(2).getString());
-  std::string notes = command.notes.value_or(find.getColumn(3).getString());
-  find.reset();
+  std::string status = command.status.value_or(find->getColumn(0).getString());
+  bool holds = command.holds_publication.value_or(find->getColumn(1).getInt() != 0);
+  std::string owner = command.owner.value_or(find->getColumn(2).getString());
+  std::string notes = command.notes.value_or(find->getColumn(3).getString());
+  find->reset();
 
-  SQLite::Statement& update = database_->Prepare(
+  Database::Statement update = database_->Prepare(
       "UPDATE parallel_processes SET status = ?, holds_publication = ?, owner = ?, notes = ?, updated_at = ? "
       "WHERE id = ?");
-  update.bind(1, status);
-  update.bind(2, holds ? 1 : 0);
-  update.bind(3, owner);
-  update.bind(4, notes);
-  update.bind(5, context.at);
-  update.bind(6, command.process);
-  update.exec();
+  update->bind(1, status);
+  update->bind(2, holds ? 1 : 0);
+  update->bind(3, owner);
+  update->bind(4, notes);
+  update->bind(5, context.at);
+  update->bind(6, command.process);
+  update->exec();
 
   auto& holding = review.processes_holding_publication;
   holding.erase(std::remove(holding.begin(), holding.end(), command.process), holding.end());

@@ -140,11 +140,11 @@ Result<OpenReview> ReviewServiceImpl::CheckOut(const Actor& actor, ReviewId id) 
     if (it->second.board_id != actor.board_id) return Status::NotFound("no review " + std::to_string(id));
     return it->second;
   }
-  SQLite::Statement& find = database_->Prepare("SELECT phase FROM reviews WHERE id = ? AND board_id = ?");
-  find.bind(1, id);
-  find.bind(2, actor.board_id);
-  if (!find.executeStep()) return Status::NotFound("no review " + std::to_string(id));
-  return Status::InvalidTransition("review " + std::to_string(id) + " has ended (" + find.getColumn(0).getString() +
+  Database::Statement find = database_->Prepare("SELECT phase FROM reviews WHERE id = ? AND board_id = ?");
+  find->bind(1, id);
+  find->bind(2, actor.board_id);
+  if (!find->executeStep()) return Status::NotFound("no review " + std::to_string(id));
+  return Status::InvalidTransition("review " + std::to_string(id) + " has ended (" + find->getColumn(0).getString() +
                                        "); nothing more can be recorded on it",
                                    {});
 }
@@ -166,12 +166,12 @@ void ReviewServiceImpl::CheckIn(ReviewId id, OpenReview review) {
 Result<const WorkingCalendar*> ReviewServiceImpl::CalendarFor(BoardId board) {
   auto it = calendars_.find(board);
   if (it != calendars_.end()) return &it->second;
-  SQLite::Statement& find = database_->Prepare("SELECT nation, time_zone FROM boards WHERE id = ?");
-  find.bind(1, board);
-  if (!find.executeStep()) return Status::NotFound("no board " + std::to_string(board));
-  Result<Nation> nation = ParseNation(find.getColumn(0).getText());
+  Database::Statement find = database_->Prepare("SELECT nation, time_zone FROM boards WHERE id = ?");
+  find->bind(1, board);
+  if (!find->executeStep()) return Status::NotFound("no board " + std::to_string(board));
+  Result<Nation> nation = ParseNation(find->getColumn(0).getText());
   if (!nation.ok()) return nation.status();
-  Result<WorkingCalendar> calendar = WorkingCalendar::Create(*options_.holidays, *nation, find.getColumn(1).getString());
+  Result<WorkingCalendar> calendar = WorkingCalendar::Create(*options_.holidays, *nation, find->getColumn(1).getString());
   if (!calendar.ok()) return calendar.status();
   return &calendars_.emplace(board, *calendar).first->second;
 }
@@ -185,13 +185,13 @@ void ReviewServiceImpl::AppendToHistory(ReviewId id, OpenReview& review, const A
 }
 
 void ReviewServiceImpl::SaveChain(ReviewId id, const OpenReview& review, const Context& context) {
-  SQLite::Statement& chain =
+  Database::Statement chain =
       database_->Prepare("UPDATE reviews SET event_count = ?, last_hash = ?, updated_at = ? WHERE id = ?");
-  chain.bind(1, review.event_count);
-  chain.bind(2, ToHex(review.last_hash));
-  chain.bind(3, context.at);
-  chain.bind(4, id);
-  chain.exec();
+  chain->bind(1, review.event_count);
+  chain->bind(2, ToHex(review.last_hash));
+  chain->bind(3, context.at);
+  chain->bind(4, id);
+  chain->exec();
 }
 
 Status ReviewServiceImpl::PlanDueDates(ReviewId id, OpenReview& review,
@@ -211,11 +211,11 @@ Status ReviewServiceImpl::PlanDueDates(ReviewId id, OpenReview& review,
 }
 
 void ReviewServiceImpl::WriteCheckpointDue(ReviewId id, const std::string& key, Date due) {
-  SQLite::Statement& update = database_->Prepare("UPDATE checkpoints SET due = ? WHERE review_id = ? AND key = ?");
-  update.bind(1, due.ToString());
-  update.bind(2, id);
-  update.bindNoCopy(3, key);
-  update.exec();
+  Database::Statement update = database_->Prepare("UPDATE checkpoints SET due = ? WHERE review_id = ? AND key = ?");
+  update->bind(1, due.ToString());
+  update->bind(2, id);
+  update->bindNoCopy(3, key);
+  update->exec();
 }
 
 }  // namespace scr

@@ -66,7 +66,7 @@ Status Database::Migrate() {
   return Status::Ok();
 }
 
-SQLite::Statement& Database::Prepare(const char* sql) {
+Database::Statement Database::Prepare(const char* sql) {
   auto it = statements_.find(sql);
   if (it == statements_.end()) {
     it = statements_.emplace(sql, std::make_unique<SQLite::Statement>(connection_, sql)).first;
@@ -74,7 +74,7 @@ SQLite::Statement& Database::Prepare(const char* sql) {
     it->second->reset();
     it->second->clearBindings();
   }
-  return *it->second;
+  return Statement(*it->second);
 }
 
 WriteTransaction::WriteTransaction(Database& database) : database_(database) {

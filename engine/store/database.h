@@ -21,9 +21,11 @@ class Database {
   static Result<std::unique_ptr<Database>> Open(const std::string& path, Mode mode);
 
   SQLite::Database& connection() { return connection_; }
-  // The prepared statement for `sql`, reset and with its bindings cleared. `sql` must be a string
-  // literal: statements are cached by the literal's address.
-  SQLite::Statement& Prepare(const char* sql);
+  // The prepared statement for `sql`, with its bindings cleared; reset again when the returned handle
+  // goes out of scope, so that no read stays open between uses. `sql` must be a string literal:
+  // statements are cached by the literal's address.
+  class Statement;
+  Statement Prepare(const char* sql);
   const std::string& path() const { return path_; }
 
  private:
@@ -34,6 +36,27 @@ class Database {
   std::string path_;
   SQLite::Database connection_;
   std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> statements_;
+};
+
+// A cached prepared statement in use; resets it on destruction (an unfinished SELECT would otherwise
+// keep its read snapshot open and make the next write on this connection fail as busy).
+class Database::Statement {
+ public:
+  explicit Statement(SQLite::Statement& statement) : statement_(&statement) {}
+  Statement(Statement&& other) noexcept : statement_(other.statement_) { other.statement_ = nullptr; }
+  Statement& operator=(Statement&&) = delete;
+  Statement(const Statement&) = delete;
+  ~Statement() {
+    if (!statement_) return;
+    try {
+      statement_->reset();
+    } catch (...) {  // the error was already reported by the step that failed
+    }
+  }
+  SQLite::Statement* operator->() const { return statement_; }
+
+ private:
+  SQLite::Statement* statement_;
 };
 
 // BEGIN IMMEDIATE ... COMMIT, rolled back on destruction unless committed.

@@ -22,13 +22,13 @@ class DirectoryImpl final : public Directory {
   Result<BoardId> CreateBoard(const std::string& name, Nation nation, const std::string& time_zone) override {
     if (name.empty()) return Status::InvalidArgument("the board needs a name");
     try {
-      SQLite::Statement& insert =
+      Database::Statement insert =
           database_->Prepare("INSERT INTO boards (name, nation, time_zone, created_at) VALUES (?, ?, ?, ?)");
-      insert.bind(1, name);
-      insert.bind(2, NationName(nation));
-      insert.bind(3, time_zone);
-      insert.bind(4, Now());
-      insert.exec();
+      insert->bind(1, name);
+      insert->bind(2, NationName(nation));
+      insert->bind(3, time_zone);
+      insert->bind(4, Now());
+      insert->exec();
       return database_->connection().getLastInsertRowid();
     } catch (const std::exception& e) {
       return StorageError(e, "creating a board");
@@ -40,14 +40,14 @@ class DirectoryImpl final : public Directory {
     if (email.find('@') == std::string::npos) return Status::InvalidArgument("'" + email + "' is not an email address");
     try {
       if (!BoardExists(board)) return Status::NotFound("no board " + std::to_string(board));
-      SQLite::Statement& insert = database_->Prepare(
+      Database::Statement insert = database_->Prepare(
           "INSERT INTO users (board_id, role, name, email, created_at) VALUES (?, ?, ?, ?, ?)");
-      insert.bind(1, board);
-      insert.bind(2, RoleName(role));
-      insert.bind(3, name);
-      insert.bind(4, email);
-      insert.bind(5, Now());
-      insert.exec();
+      insert->bind(1, board);
+      insert->bind(2, RoleName(role));
+      insert->bind(3, name);
+      insert->bind(4, email);
+      insert->bind(5, Now());
+      insert->exec();
       return database_->connection().getLastInsertRowid();
     } catch (const SQLite::Exception& e) {
       if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_UNIQUE) {
@@ -61,24 +61,24 @@ class DirectoryImpl final : public Directory {
     try {
       if (!BoardExists(board)) return Status::NotFound("no board " + std::to_string(board));
       if (user) {
-        SQLite::Statement& find = database_->Prepare("SELECT 1 FROM users WHERE id = ? AND board_id = ?");
-        find.bind(1, *user);
-        find.bind(2, board);
-        if (!find.executeStep()) return Status::NotFound("board " + std::to_string(board) + " has no user " + std::to_string(*user));
+        Database::Statement find = database_->Prepare("SELECT 1 FROM users WHERE id = ? AND board_id = ?");
+        find->bind(1, *user);
+        find->bind(2, board);
+        if (!find->executeStep()) return Status::NotFound("board " + std::to_string(board) + " has no user " + std::to_string(*user));
       }
       unsigned char random[kTokenBytes];
       if (RAND_bytes(random, sizeof random) != 1) return Status::Storage("no randomness available for a token");
       EventHash bytes{};
       std::copy(random, random + kTokenBytes, bytes.begin());
       std::string token = "scr_" + ToHex(bytes);
-      SQLite::Statement& insert = database_->Prepare(
+      Database::Statement insert = database_->Prepare(
           "INSERT INTO tokens (board_id, role, user_id, token_hash, created_at) VALUES (?, ?, ?, ?, ?)");
-      insert.bind(1, board);
-      insert.bind(2, RoleName(role));
-      if (user) insert.bind(3, *user);
-      insert.bind(4, HashToken(token));
-      insert.bind(5, Now());
-      insert.exec();
+      insert->bind(1, board);
+      insert->bind(2, RoleName(role));
+      if (user) insert->bind(3, *user);
+      insert->bind(4, HashToken(token));
+      insert->bind(5, Now());
+      insert->exec();
       return token;
     } catch (const std::exception& e) {
       return StorageError(e, "creating a token");
@@ -87,19 +87,19 @@ class DirectoryImpl final : public Directory {
 
   Result<Actor> Authenticate(const std::string& token) override {
     try {
-      SQLite::Statement& find = database_->Prepare(
+      Database::Statement find = database_->Prepare(
           "SELECT t.id, t.board_id, t.role, t.user_id, u.name FROM tokens t LEFT JOIN users u ON u.id = t.user_id "
           "WHERE t.token_hash = ? AND t.revoked_at IS NULL");
-      find.bind(1, HashToken(token));
-      if (!find.executeStep()) return Status::NotFound("unknown token");
+      find->bind(1, HashToken(token));
+      if (!find->executeStep()) return Status::NotFound("unknown token");
       Actor actor;
-      actor.board_id = find.getColumn(1).getInt64();
-      actor.role = RoleFromName(find.getColumn(2).getText()).value_or(Role::kViewer);
-      if (!find.getColumn(3).isNull()) {
-        actor.user_id = find.getColumn(3).getInt64();
-        actor.name = find.getColumn(4).getString();
+      actor.board_id = find->getColumn(1).getInt64();
+      actor.role = RoleFromName(find->getColumn(2).getText()).value_or(Role::kViewer);
+      if (!find->getColumn(3).isNull()) {
+        actor.user_id = find->getColumn(3).getInt64();
+        actor.name = find->getColumn(4).getString();
       } else {
-        actor.name = "token " + std::to_string(find.getColumn(0).getInt64());
+        actor.name = "token " + std::to_string(find->getColumn(0).getInt64());
       }
       return actor;
     } catch (const std::exception& e) {
@@ -107,13 +107,38 @@ class DirectoryImpl final : public Directory {
     }
   }
 
+  Result<std::optional<Instant>> LoadSimulatedNow() override {
+    try {
+      Database::Statement find = database_->Prepare("SELECT value FROM service_state WHERE key = 'simulated_now'");
+      if (!find->executeStep()) return std::optional<Instant>();
+      Result<Instant> stored = ParseInstant(find->getColumn(0).getString());
+      if (!stored.ok()) return stored.status();
+      return std::optional<Instant>(*stored);
+    } catch (const std::exception& e) {
+      return StorageError(e, "reading the simulated clock");
+    }
+  }
+
+  Status SaveSimulatedNow(Instant now) override {
+    try {
+      Database::Statement save = database_->Prepare(
+          "INSERT INTO service_state (key, value) VALUES ('simulated_now', ?) "
+          "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+      save->bind(1, FormatInstant(now));
+      save->exec();
+      return Status::Ok();
+    } catch (const std::exception& e) {
+      return StorageError(e, "saving the simulated clock");
+    }
+  }
+
   Result<std::string> VerifyHistory() override { return scr::VerifyHistory(*database_); }
 
  private:
   bool BoardExists(BoardId board) {
-    SQLite::Statement& find = database_->Prepare("SELECT 1 FROM boards WHERE id = ?");
-    find.bind(1, board);
-    return find.executeStep();
+    Database::Statement find = database_->Prepare("SELECT 1 FROM boards WHERE id = ?");
+    find->bind(1, board);
+    return find->executeStep();
   }
 
   std::unique_ptr<Database> database_;

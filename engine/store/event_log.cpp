@@ -60,18 +60,18 @@ bool FromHex(const std::string& hex, EventHash* hash) {
 
 EventHash AppendEvent(Database& database, const NewEvent& event, const EventHash& previous) {
   EventHash hash = HashEvent(event, previous);
-  SQLite::Statement& insert = database.Prepare(
+  Database::Statement insert = database.Prepare(
       "INSERT INTO review_events (review_id, seq, at, actor, event, reason, data, hash) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-  insert.bind(1, event.review_id);
-  insert.bind(2, event.seq);
-  insert.bindNoCopy(3, event.at);
-  insert.bindNoCopy(4, event.actor);
-  insert.bindNoCopy(5, event.event);
-  insert.bindNoCopy(6, event.reason);
-  insert.bindNoCopy(7, event.data);
-  insert.bind(8, ToHex(hash));
-  insert.exec();
+  insert->bind(1, event.review_id);
+  insert->bind(2, event.seq);
+  insert->bindNoCopy(3, event.at);
+  insert->bindNoCopy(4, event.actor);
+  insert->bindNoCopy(5, event.event);
+  insert->bindNoCopy(6, event.reason);
+  insert->bindNoCopy(7, event.data);
+  insert->bind(8, ToHex(hash));
+  insert->exec();
   return hash;
 }
 

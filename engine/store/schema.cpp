@@ -106,6 +106,12 @@ CREATE TABLE parallel_processes (
   updated_at         TEXT NOT NULL
 );
 CREATE INDEX parallel_processes_by_review ON parallel_processes (review_id);
+
+-- Small facts about the service itself, e.g. where a simulated clock stopped.
+CREATE TABLE service_state (
+  key    TEXT PRIMARY KEY,
+  value  TEXT NOT NULL
+);
 )sql",
   };
   return migrations;

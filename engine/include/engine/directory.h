@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "engine/clock.h"
 #include "engine/model.h"
 #include "engine/status.h"
 
@@ -23,6 +24,9 @@ class Directory {
   virtual Result<std::string> CreateToken(BoardId board, Role role, std::optional<UserId> user) = 0;
   // The actor a presented token stands for; NotFound for an unknown or revoked token.
   virtual Result<Actor> Authenticate(const std::string& token) = 0;
+  // Where the simulated clock stood when the service last moved it (simulated time never goes back).
+  virtual Result<std::optional<Instant>> LoadSimulatedNow() = 0;
+  virtual Status SaveSimulatedNow(Instant now) = 0;
   // Every history chain checked; an empty text when all hold, or the first broken event in words.
   virtual Result<std::string> VerifyHistory() = 0;
 };

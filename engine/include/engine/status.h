@@ -65,6 +65,7 @@ class Result {
   const T* operator->() const { return &*value_; }
   T* operator->() { return &*value_; }
   const T& operator*() const { return *value_; }
+  T& operator*() { return *value_; }
 
  private:
   std::optional<T> value_;

@@ -1,0 +1,194 @@
+#include "cli/admin_commands.h"
+
+#include <iostream>
+
+#include "cli/runtime.h"
+#include "engine/directory.h"
+
+namespace scr::cli {
+namespace {
+
+struct AdminOptions {
+  std::string database_path;
+  std::string name;
+  std::string nation = "england";
+  std::string time_zone = "Europe/London";
+  long long board = 0;
+  std::string role;
+  std::string email;
+  long long user = 0;
+  std::string directory;
+};
+
+Result<std::unique_ptr<Directory>> OpenDirectory(const AdminOptions& options) {
+  if (options.database_path.empty()) return Status::InvalidArgument("--db PATH is required");
+  return Directory::Open(options.database_path);
+}
+
+Result<Role> ParseRole(const std::string& name) {
+  std::optional<Role> role = RoleFromName(name);
+  if (!role) {
+    return Status::InvalidArgument("unknown role '" + name +
+                                   "'; use admin, business_unit, chair, lead_reviewer, agency or viewer");
+  }
+  return *role;
+}
+
+int CreateBoard(const AdminOptions& options) {
+  Result<Nation> nation = ParseNation(options.nation);
+  if (!nation.ok()) return Fail(nation.status().message());
+  Result<std::unique_ptr<Directory>> directory = OpenDirectory(options);
+  if (!directory.ok()) return Fail(directory.status().message());
+  Result<BoardId> board = (*directory)->CreateBoard(options.name, *nation, options.time_zone);
+  if (!board.ok()) return Fail(board.status().message());
+  std::cout << *board << "\n";
+  return 0;
+}
+
+int CreateUser(const AdminOptions& options) {
+  Result<Role> role = ParseRole(options.role);
+  if (!role.ok()) return Fail(role.status().message());
+  Result<std::unique_ptr<Directory>> directory = OpenDirectory(options);
+  if (!directory.ok()) return Fail(directory.status().message());
+  Result<UserId> user = (*directory)->CreateUser(options.board, *role, options.name, options.email);
+  if (!user.ok()) return Fail(user.status().message());
+  std::cout << *user << "\n";
+  return 0;
+}
+
+int CreateToken(const AdminOptions& options) {
+  Result<Role> role = ParseRole(options.role);
+  if (!role.ok()) return Fail(role.status().message());
+  Result<std::unique_ptr<Directory>> directory = OpenDirectory(options);
+  if (!directory.ok()) return Fail(directory.status().message());
+  std::optional<UserId> user;
+  if (options.user != 0) user = options.user;
+  Result<std::string> token = (*directory)->CreateToken(options.board, *role, user);
+  if (!token.ok()) return Fail(token.status().message());
+  std::cout << *token << "\n";
+  return 0;
+}
+
+int CheckWorkflows(const AdminOptions& options) {
+  std::optional<ReferenceData> reference = LoadReferenceData(options.directory);
+  if (!reference) return 1;
+  for (const auto& workflow : reference->workflows->all()) {
+    std::cout << workflow->name << ": " << workflow->markers.size() << " markers, " << workflow->checkpoints.size()
+              << " checkpoints (" << workflow->source_file << ")\n";
+  }
+  std::cout << "bank holidays cover " << reference->holidays->first_year() << "-" << reference->holidays->last_year()
+            << "\n";
+  return 0;
+}
+
+int Verify(const AdminOptions& options) {
+  Result<std::unique_ptr<Directory>> directory = OpenDirectory(options);
+  if (!directory.ok()) return Fail(directory.status().message());
+  Result<std::string> problem = (*directory)->VerifyHistory();
+  if (!problem.ok()) return Fail(problem.status().message());
+  if (!problem->empty()) return Fail("the history has been tampered with: " + *problem);
+  std::cout << "every review's history is intact\n";
+  return 0;
+}
+
+}  // namespace
+
+void AddAdminCommands(CLI::App& app, int& exit_code) {
+  auto options = std::make_shared<AdminOptions>();
+  CLI::App* admin = app.add_subcommand("admin", "Boards, users, tokens and checks (safe while the service runs)");
+  admin->require_subcommand(1);
+
+  CLI::App* board = admin->add_subcommand("create-board", "Create a board; prints its id");
+  board->add_option("--db", options->database_path, "SQLite database file")->required();
+  board->add_option("--name", options->name, "The board's name")->required();
+  board->add_option("--nation", options->nation, "england, wales, scotland or northern-ireland (bank holidays)");
+  board->add_option("--time-zone", options->time_zone, "IANA time zone of the board (default Europe/London)");
+  board->callback([options, &exit_code] { exit_code = CreateBoard(*options); });
+
+  CLI::App* user = admin->add_subcommand("create-user", "Create a user of a board; prints its id");
+  user->add_option("--db", options->database_path, "SQLite database file")->required();
+  user->add_option("--board", options->board, "Board id")->required();
+  user->add_option("--role", options->role, "admin, business_unit, chair, lead_reviewer, agency or viewer")->required();
+  user->add_option("--name", options->name, "The user's name")->required();
+  user->add_option("--email", options->email, "The user's email address")->required();
+  user->callback([options, &exit_code] { exit_code = CreateUser(*options); });
+
+  CLI::App* token = admin->add_subcommand("create-token", "Create an API token; prints it once");
+  token->add_option("--db", options->database_path, "SQLite database file")->required();
+  token->add_option("--board", options->board, "Board id")->required();
+  token->add_option("--role", options->role, "The token's role")->required();
+  token->add_option("--user", options->user, "The user the token belongs to");
+  token->callback([options, &exit_code] { exit_code = CreateToken(*options); });
+
+  CLI::App* check = admin->add_subcommand("check-workflows", "Validate the review types of a folder");
+  check->add_option("DIR", options->directory, "Folder of workflow files")->required();
+  check->callback([options, &exit_code] { exit_code = CheckWorkflows(*options); });
+
+  CLI::App* verify = admin->add_subcommand("verify", "Check the hash chain of every review's history");
+  verify->add_option("--db", options->database_path, "SQLite database file")->required();
+  verify->callback([options, &exit_code] { exit_code = Verify(*options); });
+}
+
+void AddCalendarCommand(CLI::App& app, int& exit_code) {
+  struct CalendarOptions {
+    std::string nation;
+    std::string workflows_dir;
+    std::string date;
+    int days = 0;
+    int year = 0;
+  };
+  auto options = std::make_shared<CalendarOptions>();
+  CLI::App* calendar = app.add_subcommand("calendar", "Working-day arithmetic, as the engine counts deadlines");
+  calendar->add_option("--nation", options->nation, "england, wales, scotland or northern-ireland")->required();
+  calendar->add_option("--workflows", options->workflows_dir, "Folder holding calendars/ (default: the installed one)");
+  calendar->require_subcommand(1);
+
+  auto load = [options]() -> std::optional<std::pair<BankHolidays, Nation>> {
+    std::string dir = (options->workflows_dir.empty() ? DefaultWorkflowsDir() : options->workflows_dir) + "/calendars";
+    Result<Nation> nation = ParseNation(options->nation);
+    if (!nation.ok()) {
+      Fail(nation.status().message());
+      return std::nullopt;
+    }
+    Result<BankHolidays> holidays = BankHolidays::LoadDirectory(dir);
+    if (!holidays.ok()) {
+      Fail(holidays.status().message());
+      return std::nullopt;
+    }
+    return std::make_pair(std::move(holidays).value(), *nation);
+  };
+
+  CLI::App* add = calendar->add_subcommand("add", "Print the Nth working day after DATE (DATE not counted)");
+  add->add_option("DATE", options->date, "YYYY-MM-DD")->required();
+  add->add_option("N", options->days, "Working days (negative counts back)")->required();
+  add->callback([options, load, &exit_code] {
+    std::optional<std::pair<BankHolidays, Nation>> loaded = load();
+    if (!loaded) return void(exit_code = 1);
+    Result<Date> date = Date::Parse(options->date);
+    if (!date.ok()) return void(exit_code = Fail(date.status().message()));
+    Result<WorkingCalendar> working = WorkingCalendar::Create(loaded->first, loaded->second);
+    if (!working.ok()) return void(exit_code = Fail(working.status().message()));
+    Result<Date> result = working->AddWorkingDays(*date, options->days);
+    if (!result.ok()) return void(exit_code = Fail(result.status().message()));
+    std::cout << result->ToString() << "\n";
+    exit_code = 0;
+  });
+
+  CLI::App* holidays = calendar->add_subcommand("holidays", "List the bank holidays of YEAR");
+  holidays->add_option("YEAR", options->year, "e.g. 2026")->required();
+  holidays->callback([options, load, &exit_code] {
+    std::optional<std::pair<BankHolidays, Nation>> loaded = load();
+    if (!loaded) return void(exit_code = 1);
+    if (options->year < loaded->first.first_year() || options->year > loaded->first.last_year()) {
+      exit_code = Fail("bank holidays are known for " + std::to_string(loaded->first.first_year()) + "-" +
+                       std::to_string(loaded->first.last_year()) + " only");
+      return;
+    }
+    for (const BankHoliday& holiday : loaded->first.InYear(loaded->second, options->year)) {
+      std::cout << holiday.date.ToString() << "  " << holiday.name << "\n";
+    }
+    exit_code = 0;
+  });
+}
+
+}  // namespace scr::cli

@@ -1,0 +1,29 @@
+// The service's configuration file (YAML); every key optional. Unknown keys are refused, so that a
+// misspelt setting is noticed rather than silently ignored.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/status.h"
+
+namespace scr::cli {
+
+struct WebhookConfig {
+  std::string url;
+  std::string secret;
+};
+
+struct Config {
+  std::string smtp_url;
+  std::string smtp_from;
+  std::vector<WebhookConfig> webhooks;
+  std::string digest_time = "08:00";
+  std::string tls_cert;
+  std::string tls_key;
+};
+
+Result<Config> LoadConfig(const std::string& path);
+
+}  // namespace scr::cli

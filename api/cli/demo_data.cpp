@@ -1,0 +1,228 @@
+#include "cli/demo_data.h"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+
+#include "engine/directory.h"
+#include "engine/review_service.h"
+
+namespace scr::cli {
+namespace {
+
+// One fictional review: no real names; titles are references as a business unit would use them.
+struct DemoReview {
+  const char* workflow;
+  const char* title;
+  int referred_day;  // days after the demo's first day
+  bool child_died;
+  bool statutory_criteria_met;
+  const char* rationale;
+};
+
+enum class StepKind { kRefer, kWalkTo, kComplete, kExtend, kHold };
+
+struct Step {
+  int day;
+  int review;  // index into kReviews
+  StepKind kind;
+  const char* what = "";    // event or checkpoint key
+  const char* reason = "";  // rationale, note or delay reason
+};
+
+constexpr int kDemoDays = 220;
+
+Date DayOf(Instant instant) {
+  return Date::FromDays(static_cast<int32_t>(
+      std::chrono::duration_cast<std::chrono::hours>(instant.time_since_epoch()).count() / 24));
+}  // the demo's history ends today, this many days after it began
+
+const DemoReview kReviews[] = {
+    {"scr-2015", "Child K (2026/01)", 0, true, true, "Infant died after an unexplained head injury; agencies had contact with the family."},
+    {"scr-2015", "Siblings M and N (2026/02)", 20, false, true, "Two children seriously harmed by neglect while known to several agencies."},
+    {"scr-2015", "Young person P (2026/03)", 45, false, false, "Exploitation concerns; not statutory, but strong local learning priority."},
+    {"scr-2015", "Child T (2026/04)", 60, true, true, "Child died; police investigation under way."},
+    {"scr-2015", "Child D (2026/05)", 150, false, true, "Serious injury to a toddler on a child protection plan."},
+    {"lcspr-2023", "Child J (2026/06)", 185, false, true, "Serious harm; notified to the national panel."},
+    {"scr-2015", "Child L (2026/07)", 200, false, false, "Referral from school; information suggests single-agency learning."},
+    {"lcspr-2023", "Child F (2026/08)", 90, false, true, "Serious harm from domestic abuse; rapid review held."},
+};
+
+const Step kSteps[] = {
+    // Child K: through to implementation.
+    {0, 0, StepKind::kRefer},
+    {20, 0, StepKind::kWalkTo, "decide_to_review", "Statutory criteria met: death, abuse suspected, agencies involved."},
+    {40, 0, StepKind::kWalkTo, "commission", ""},
+    {60, 0, StepKind::kWalkTo, "start_review", ""},
+    {120, 0, StepKind::kWalkTo, "submit_report", ""},
+    {140, 0, StepKind::kWalkTo, "sign_off_report", ""},
+    {165, 0, StepKind::kWalkTo, "agree_response", ""},
+    {185, 0, StepKind::kWalkTo, "publish", ""},
+    // Siblings M and N: the report is with quality assurance.
+    {20, 1, StepKind::kRefer},
+    {38, 1, StepKind::kWalkTo, "decide_to_review", "Criteria met; neglect over several years with many agencies involved."},
+    {60, 1, StepKind::kWalkTo, "commission", ""},
+    {85, 1, StepKind::kWalkTo, "start_review", ""},
+    {190, 1, StepKind::kWalkTo, "submit_report", ""},
+    {200, 1, StepKind::kExtend, "report_qa_completed", "Peer reviewer unavailable for three weeks."},
+    // Young person P: review running, with slips.
+    {45, 2, StepKind::kRefer},
+    {70, 2, StepKind::kWalkTo, "decide_to_review", "Not statutory; board priority on exploitation makes the learning valuable."},
+    {95, 2, StepKind::kWalkTo, "commission", ""},
+    {120, 2, StepKind::kWalkTo, "start_review", ""},
+    // Child T: ready to publish, held back by the criminal trial.
+    {60, 3, StepKind::kRefer},
+    {66, 3, StepKind::kHold, "criminal_investigation", "Trial listed; CPS asks that nothing is published before the verdict."},
+    {80, 3, StepKind::kWalkTo, "decide_to_review", "Statutory criteria met: a child died and abuse is suspected."},
+    {100, 3, StepKind::kWalkTo, "commission", ""},
+    {120, 3, StepKind::kWalkTo, "start_review", ""},
+    {170, 3, StepKind::kWalkTo, "submit_report", ""},
+    {185, 3, StepKind::kWalkTo, "sign_off_report", ""},
+    {205, 3, StepKind::kWalkTo, "agree_response", ""},
+    // Child D: setting up, family not yet told.
+    {150, 4, StepKind::kRefer},
+    {175, 4, StepKind::kWalkTo, "decide_to_review", "Criteria met: serious injury while on a plan."},
+    {180, 4, StepKind::kComplete, "board_advised", "Board members told at the extraordinary meeting."},
+    // Child J: rapid review under way.
+    {185, 5, StepKind::kRefer},
+    // Child L: decided not to review.
+    {200, 6, StepKind::kRefer},
+    {212, 6, StepKind::kWalkTo, "decide_not_to_review", "Learning is single-agency; the school will review its own practice."},
+    // Child F: LCSPR in commissioning.
+    {90, 7, StepKind::kRefer},
+    {104, 7, StepKind::kWalkTo, "decide_to_review", "Rapid review found multi-agency learning about domestic abuse."},
+    {130, 7, StepKind::kWalkTo, "commission", ""},
+};
+
+class DemoBuilder {
+ public:
+  DemoBuilder(ReviewService& service, SimulatedClock& clock, const Actor& actor, Instant start)
+      : service_(service), clock_(clock), actor_(actor), start_(start) {}
+
+  Status Run() {
+    std::vector<Step> steps(std::begin(kSteps), std::end(kSteps));
+    std::stable_sort(steps.begin(), steps.end(), [](const Step& a, const Step& b) { return a.day < b.day; });
+    for (const Step& step : steps) {
+      Instant when = start_ + std::chrono::hours(24 * step.day);
+      if (when > clock_.Now()) {
+        if (Status moved = clock_.AdvanceTo(when); !moved.ok()) return moved;
+      }
+      if (Status done = Apply(step); !done.ok()) {
+        return Status::InvalidArgument(std::string("demo step for ") + kReviews[step.review].title + ": " + done.message());
+      }
+    }
+    return Status::Ok();
+  }
+
+ private:
+  Status Apply(const Step& step) {
+    const DemoReview& review = kReviews[step.review];
+    switch (step.kind) {
+      case StepKind::kRefer: {
+        Referral referral;
+        referral.workflow = review.workflow;
+        referral.title = review.title;
+        referral.referral_date = DayOf(clock_.Now());
+        referral.incident_date = referral.referral_date.AddDays(-12);
+        referral.rationale = review.rationale;
+        referral.child_died = review.child_died;
+        referral.statutory_criteria_met = review.statutory_criteria_met;
+        CommandResult result = service_.Execute(ReferCommand{actor_, referral});
+        ids_[step.review] = result.review;
+        return result.status;
+      }
+      case StepKind::kWalkTo: return WalkTo(ids_[step.review], step.what, step.reason);
+      case StepKind::kComplete:
+        return service_.Execute(CompleteCheckpointCommand{actor_, ids_[step.review], step.what, step.reason, ""}).status;
+      case StepKind::kExtend: {
+        Date later = DayOf(clock_.Now()).AddDays(35);
+        while (later.IsWeekend()) later = later.AddDays(1);
+        return service_.Execute(ExtendCheckpointCommand{actor_, ids_[step.review], step.what, later, step.reason}).status;
+      }
+      case StepKind::kHold: {
+        AddParallelProcessCommand command;
+        command.actor = actor_;
+        command.review = ids_[step.review];
+        command.kind = step.what;
+        command.holds_publication = true;
+        command.owner = "Police major crime team";
+        command.notes = step.reason;
+        return service_.Execute(command).status;
+      }
+    }
+    return Status::Ok();
+  }
+
+  // Completes what holds `event` back (as the business unit would record it), then applies it.
+  Status WalkTo(ReviewId review, const std::string& event, const std::string& reason) {
+    for (int attempt = 0; attempt < 2; ++attempt) {
+      CommandResult result = service_.Execute(ApplyEventCommand{actor_, review, event, reason, "{}"});
+      if (result.status.code() != Status::Code::kBlocked) return result.status;
+      for (const std::string& key : result.status.items()) {
+        if (key.rfind("parallel_process:", 0) == 0) continue;
+        CommandResult done = service_.Execute(
+            CompleteCheckpointCommand{actor_, review, key, "Recorded by the business unit.", ""});
+        if (!done.status.ok()) return done.status;
+      }
+    }
+    return Status::InvalidArgument("could not reach " + event);
+  }
+
+  ReviewService& service_;
+  SimulatedClock& clock_;
+  Actor actor_;
+  Instant start_;
+  ReviewId ids_[std::size(kReviews)] = {};
+};
+
+}  // namespace
+
+Result<DemoDatabase> BuildDemoDatabase(const ReferenceData& reference) {
+  std::string folder = (std::filesystem::temp_directory_path() / "scr-demo-XXXXXX").string();
+  if (!mkdtemp(folder.data())) return Status::Storage("cannot create a folder for the demo database");
+  DemoDatabase demo;
+  demo.database_path = folder + "/demo.db";
+
+  Result<std::unique_ptr<Directory>> directory = Directory::Open(demo.database_path);
+  if (!directory.ok()) return directory.status();
+  Result<BoardId> board = (*directory)->CreateBoard("Northshire Safeguarding Children Partnership (demo)",
+                                                    Nation::kEnglandAndWales, "Europe/London");
+  if (!board.ok()) return board.status();
+  struct Person { Role role; const char* name; const char* email; };
+  const Person people[] = {
+      {Role::kBusinessUnit, "Sam Okafor", "business.unit@northshire.example"},
+      {Role::kChair, "Dr Helen Ward", "chair@northshire.example"},
+      {Role::kLeadReviewer, "Priya Nair", "lead.reviewer@northshire.example"},
+      {Role::kAgency, "Police liaison", "police@northshire.example"},
+      {Role::kViewer, "Board member", "member@northshire.example"},
+      {Role::kAdmin, "System administrator", "admin@northshire.example"},
+  };
+  Actor business_unit{*board, Role::kBusinessUnit, people[0].name, std::nullopt};
+  for (const Person& person : people) {
+    Result<UserId> user = (*directory)->CreateUser(*board, person.role, person.name, person.email);
+    if (!user.ok()) return user.status();
+    if (person.role == Role::kBusinessUnit) business_unit.user_id = *user;
+    Result<std::string> token = (*directory)->CreateToken(*board, person.role, *user);
+    if (!token.ok()) return token.status();
+    demo.tokens.emplace_back(std::string(person.name) + " (" + RoleName(person.role) + ")", *token);
+  }
+
+  Instant today = std::chrono::system_clock::now();
+  Instant start = today - std::chrono::hours(24 * kDemoDays);
+  demo.clock = std::make_unique<SimulatedClock>(start);
+  {
+    Result<std::unique_ptr<ReviewService>> service = ReviewService::Open(
+        {demo.database_path, reference.workflows.get(), reference.holidays.get(), demo.clock.get()});
+    if (!service.ok()) return service.status();
+    DemoBuilder builder(**service, *demo.clock, business_unit, start);
+    if (Status built = builder.Run(); !built.ok()) return built;
+  }
+  if (Status moved = demo.clock->AdvanceTo(today); !moved.ok()) return moved;
+  if (Status saved = (*directory)->SaveSimulatedNow(today); !saved.ok()) return saved;
+  spdlog::info("demo database ready at {}", demo.database_path);
+  return demo;
+}
+
+}  // namespace scr::cli

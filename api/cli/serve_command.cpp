@@ -1,0 +1,131 @@
+#include "cli/serve_command.h"
+
+#include <spdlog/spdlog.h>
+
+#include <csignal>
+#include <iostream>
+#include <thread>
+
+#include "api/server.h"
+#include "cli/config.h"
+#include "cli/demo_data.h"
+#include "cli/runtime.h"
+#include "engine/directory.h"
+#include "engine/engine.h"
+
+namespace scr::cli {
+namespace {
+
+// Blocks SIGINT and SIGTERM in every thread started after this, and stops `server` when one arrives.
+class StopOnSignal {
+ public:
+  explicit StopOnSignal(ApiServer& server) {
+    sigemptyset(&signals_);
+    sigaddset(&signals_, SIGINT);
+    sigaddset(&signals_, SIGTERM);
+    sigaddset(&signals_, SIGUSR1);  // our own wake-up when the server stops for another reason
+    pthread_sigmask(SIG_BLOCK, &signals_, nullptr);
+    waiter_ = std::thread([this, &server] {
+      int received = 0;
+      sigwait(&signals_, &received);
+      if (received != SIGUSR1) spdlog::info("received signal {}; stopping", received);
+      server.Stop();
+    });
+  }
+  ~StopOnSignal() {
+    pthread_kill(waiter_.native_handle(), SIGUSR1);
+    waiter_.join();
+  }
+
+ private:
+  sigset_t signals_;
+  std::thread waiter_;
+};
+
+struct Running {
+  std::string database_path;
+  std::string listen;
+  const ReferenceData* reference = nullptr;
+  const Clock* clock = nullptr;
+  SimulatedClock* simulated = nullptr;
+  std::string banner;  // printed once the service listens
+};
+
+int Serve(const Running& run) {
+  Result<std::pair<std::string, int>> listen = ParseListen(run.listen);
+  if (!listen.ok()) return Fail(listen.status().message());
+  Result<std::unique_ptr<ReviewService>> service = ReviewService::Open(
+      {run.database_path, run.reference->workflows.get(), run.reference->holidays.get(), run.clock});
+  if (!service.ok()) return Fail(service.status().message());
+  Engine engine(std::move(service).value());
+
+  ApiServer::Options options;
+  options.database_path = run.database_path;
+  options.engine = &engine;
+  options.workflows = run.reference->workflows.get();
+  options.holidays = run.reference->holidays.get();
+  options.clock = run.clock;
+  options.simulated_clock = run.simulated;
+  ApiServer server(options);
+  if (Status bound = server.Bind(listen->first, listen->second); !bound.ok()) return Fail(bound.message());
+  {
+    StopOnSignal stop(server);
+    spdlog::info("serving {} on http://{}:{} ({} clock)", run.database_path, listen->first, server.port(),
+                 run.simulated ? "simulated" : "system");
+    if (!run.banner.empty()) std::cout << run.banner << std::flush;
+    server.Serve();
+  }
+  engine.Stop();
+  spdlog::info("stopped");
+  return 0;
+}
+
+}  // namespace
+
+int RunServe(const ServeOptions& options) {
+  if (!options.config_path.empty()) {
+    Result<Config> config = LoadConfig(options.config_path);
+    if (!config.ok()) return Fail(config.status().message());
+  }
+  if (options.clock != "system" && options.clock != "simulated") {
+    return Fail("--clock must be system or simulated");
+  }
+  std::optional<ReferenceData> reference =
+      LoadReferenceData(options.workflows_dir.empty() ? DefaultWorkflowsDir() : options.workflows_dir);
+  if (!reference) return 1;
+
+  Result<std::unique_ptr<Directory>> directory = Directory::Open(options.database_path);
+  if (!directory.ok()) return Fail(directory.status().message());
+  SystemClock system_clock;
+  std::unique_ptr<SimulatedClock> simulated;
+  if (options.clock == "simulated") {
+    Result<std::optional<Instant>> stored = (*directory)->LoadSimulatedNow();
+    if (!stored.ok()) return Fail(stored.status().message());
+    Instant start = system_clock.Now();
+    if (stored->has_value() && **stored > start) start = **stored;  // simulated time never goes back
+    simulated = std::make_unique<SimulatedClock>(start);
+  }
+  directory->reset();
+  Running run{options.database_path, options.listen, &*reference,
+              simulated ? static_cast<const Clock*>(simulated.get()) : &system_clock, simulated.get(), ""};
+  return Serve(run);
+}
+
+int RunDemo(const std::string& listen, const std::string& workflows_dir) {
+  std::optional<ReferenceData> reference = LoadReferenceData(workflows_dir.empty() ? DefaultWorkflowsDir() : workflows_dir);
+  if (!reference) return 1;
+  Result<DemoDatabase> demo = BuildDemoDatabase(*reference);
+  if (!demo.ok()) return Fail("could not build the demo: " + demo.status().message());
+  Result<std::pair<std::string, int>> address = ParseListen(listen);
+  if (!address.ok()) return Fail(address.status().message());
+  std::string banner = "\nscr-tracker demo\n  database: " + demo->database_path +
+                       "\n  open:     http://" + address->first + ":" + std::to_string(address->second) +
+                       "/api/v1/reviews\n  tokens (send as 'Authorization: Bearer TOKEN'):\n";
+  for (const auto& [who, token] : demo->tokens) banner += "    " + who + ": " + token + "\n";
+  banner += "  e.g. curl -H 'Authorization: Bearer " + demo->tokens.front().second + "' http://" + address->first +
+            ":" + std::to_string(address->second) + "/api/v1/reviews\n  Stop with Ctrl+C.\n\n";
+  Running run{demo->database_path, listen, &*reference, demo->clock.get(), demo->clock.get(), banner};
+  return Serve(run);
+}
+
+}  // namespace scr::cli

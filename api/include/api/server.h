@@ -1,0 +1,44 @@
+// The HTTP API over the engine: authenticates, checks the caller's role against the route table,
+// parses JSON strictly, hands writes to the engine thread and reads through pooled read connections.
+// Thread-safety: Listen() blocks the calling thread; Stop() may be called from any thread.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "engine/calendar.h"
+#include "engine/clock.h"
+#include "engine/engine.h"
+#include "engine/workflow.h"
+
+namespace scr {
+
+class ApiServer {
+ public:
+  struct Options {
+    std::string database_path;
+    Engine* engine = nullptr;
+    const WorkflowRegistry* workflows = nullptr;
+    const BankHolidays* holidays = nullptr;
+    const Clock* clock = nullptr;
+    SimulatedClock* simulated_clock = nullptr;  // null on the system clock: /admin/clock answers 404
+  };
+
+  explicit ApiServer(const Options& options);
+  ~ApiServer();
+  ApiServer(const ApiServer&) = delete;
+  ApiServer& operator=(const ApiServer&) = delete;
+
+  // Binds `host:port` (port 0: any free port); false with a message when the address cannot be used.
+  Status Bind(const std::string& host, int port);
+  int port() const;
+  // Serves until Stop(); blocks the calling thread.
+  void Serve();
+  void Stop();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace scr

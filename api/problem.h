@@ -1,0 +1,17 @@
+// RFC 9457 problem details: the one place where engine errors become HTTP status codes.
+#pragma once
+
+#include <httplib.h>
+
+#include <string>
+
+#include "engine/status.h"
+
+namespace scr {
+
+int HttpStatusFor(Status::Code code);
+// Writes `status` as application/problem+json; allowed events or blockers go in their own members.
+void WriteProblem(httplib::Response& response, const Status& status);
+void WriteProblem(httplib::Response& response, int http_status, const std::string& title, const std::string& detail);
+
+}  // namespace scr

@@ -1,0 +1,215 @@
+// Reviews, their events and history, checkpoints and parallel processes.
+#include "json_mapping.h"
+#include "problem.h"
+#include "routes.h"
+#include "strict_json.h"
+
+namespace scr {
+namespace {
+
+const std::vector<Role> kReaders = {Role::kAdmin, Role::kBusinessUnit, Role::kChair, Role::kLeadReviewer, Role::kViewer};
+const std::vector<Role> kReferrers = {Role::kAdmin, Role::kBusinessUnit};
+const std::vector<Role> kDecisionRecorders = {Role::kAdmin, Role::kBusinessUnit, Role::kChair};
+const std::vector<Role> kCheckpointCompleters = {Role::kAdmin, Role::kBusinessUnit, Role::kChair, Role::kLeadReviewer};
+const std::vector<Role> kWaivers = {Role::kBusinessUnit, Role::kChair};
+const std::vector<Role> kProcessRecorders = {Role::kAdmin, Role::kBusinessUnit, Role::kLeadReviewer};
+
+constexpr const char* kReviewId = R"(/api/v1/reviews/(\d+))";
+
+std::optional<ReviewId> PathId(const httplib::Request& request, size_t index, httplib::Response& response) {
+  try {
+    return std::stoll(request.matches[static_cast<int>(index)].str());
+  } catch (const std::exception&) {
+    WriteProblem(response, 404, "Not found", "no such resource at " + request.path);
+    return std::nullopt;
+  }
+}
+
+// Answers a command with the review as it now stands.
+void AnswerWithReview(ApiContext& api, RequestContext& context, const CommandResult& result, int http_status) {
+  if (!result.status.ok()) return WriteProblem(context.response, result.status);
+  Result<ConnectionPool<ReviewQueries>::Lease> queries = api.queries.Acquire();
+  if (!queries.ok()) return WriteProblem(context.response, queries.status());
+  Result<ReviewView> review = (*queries)->GetReview(context.actor.board_id, result.review);
+  if (!review.ok()) return WriteProblem(context.response, review.status());
+  nlohmann::json body = ToJson(*review, api.options.workflows->Find(review->summary.workflow));
+  if (result.created_id != result.review && result.created_id != 0) body["created_id"] = result.created_id;
+  WriteJson(context.response, http_status, body);
+}
+
+void CreateReview(ApiContext& api, RequestContext& context) {
+  StrictObject body(context.request.body, {"workflow", "title", "incident_date", "referral_date", "rationale",
+                                           "statutory_criteria_met", "child_died", "family_lived_elsewhere",
+                                           "late_referral_reason"});
+  ReferCommand command{context.actor, {}};
+  Referral& referral = command.referral;
+  referral.workflow = body.Text("workflow", true, 100).value_or("");
+  referral.title = body.Text("title", true, 200).value_or("");
+  referral.incident_date = body.DateField("incident_date", true).value_or(Date());
+  referral.referral_date = body.DateField("referral_date", true).value_or(Date());
+  referral.rationale = body.Text("rationale", true).value_or("");
+  referral.statutory_criteria_met = body.Boolean("statutory_criteria_met", true).value_or(false);
+  referral.child_died = body.Boolean("child_died", true).value_or(false);
+  referral.family_lived_elsewhere = body.Boolean("family_lived_elsewhere", false).value_or(false);
+  referral.late_referral_reason = body.Text("late_referral_reason", false).value_or("");
+  if (!body.ok()) return WriteProblem(context.response, 400, "Bad request", body.error());
+  CommandResult result = RunCommand(api, command);
+  if (result.status.ok()) context.response.set_header("Location", "/api/v1/reviews/" + std::to_string(result.review));
+  AnswerWithReview(api, context, result, 201);
+}
+
+void ListReviews(ApiContext& api, RequestContext& context) {
+  const httplib::Request& request = context.request;
+  ReviewFilter filter;
+  if (request.has_param("state") && !request.get_param_value("state").empty()) {
+    filter.phase = PhaseFromName(request.get_param_value("state"));
+    if (!filter.phase) {
+      return WriteProblem(context.response, 400, "Bad request", "unknown state '" + request.get_param_value("state") + "'");
+    }
+  }
+  if (request.has_param("overdue") && !request.get_param_value("overdue").empty()) {
+    std::string overdue = request.get_param_value("overdue");
+    if (overdue != "true" && overdue != "false") {
+      return WriteProblem(context.response, 400, "Bad request", "overdue must be true or false");
+    }
+    filter.overdue = overdue == "true";
+  }
+  try {
+    if (request.has_param("cursor") && !request.get_param_value("cursor").empty()) {
+      filter.after = std::stoll(request.get_param_value("cursor"));
+    }
+    if (request.has_param("limit")) filter.limit = std::stoi(request.get_param_value("limit"));
+  } catch (const std::exception&) {
+    return WriteProblem(context.response, 400, "Bad request", "cursor and limit must be whole numbers");
+  }
+  Result<ConnectionPool<ReviewQueries>::Lease> queries = api.queries.Acquire();
+  if (!queries.ok()) return WriteProblem(context.response, queries.status());
+  Result<ReviewPage> page = (*queries)->ListReviews(context.actor.board_id, filter);
+  if (!page.ok()) return WriteProblem(context.response, page.status());
+  nlohmann::json items = nlohmann::json::array();
+  for (const ReviewSummary& summary : page->items) items.push_back(ToJson(summary));
+  WriteJson(context.response, 200,
+            {{"items", items},
+             {"next_cursor", page->next_cursor ? nlohmann::json(std::to_string(*page->next_cursor)) : nlohmann::json(nullptr)}});
+}
+
+void GetReview(ApiContext& api, RequestContext& context) {
+  std::optional<ReviewId> id = PathId(context.request, 1, context.response);
+  if (!id) return;
+  Result<ConnectionPool<ReviewQueries>::Lease> queries = api.queries.Acquire();
+  if (!queries.ok()) return WriteProblem(context.response, queries.status());
+  Result<ReviewView> review = (*queries)->GetReview(context.actor.board_id, *id);
+  if (!review.ok()) return WriteProblem(context.response, review.status());
+  WriteJson(context.response, 200, ToJson(*review, api.options.workflows->Find(review->summary.workflow)));
+}
+
+void RecordEvent(ApiContext& api, RequestContext& context) {
+  std::optional<ReviewId> id = PathId(context.request, 1, context.response);
+  if (!id) return;
+  StrictObject body(context.request.body, {"event", "reason", "data"});
+  ApplyEventCommand command{context.actor, *id, body.Text("event", true, 100).value_or(""),
+                            body.Text("reason", false).value_or(""), body.ObjectText("data")};
+  if (!body.ok()) return WriteProblem(context.response, 400, "Bad request", body.error());
+  AnswerWithReview(api, context, RunCommand(api, command), 200);
+}
+
+void ListEvents(ApiContext& api, RequestContext& context) {
+  std::optional<ReviewId> id = PathId(context.request, 1, context.response);
+  if (!id) return;
+  Result<ConnectionPool<ReviewQueries>::Lease> queries = api.queries.Acquire();
+  if (!queries.ok()) return WriteProblem(context.response, queries.status());
+  Result<std::vector<HistoryEvent>> history = (*queries)->History(context.actor.board_id, *id);
+  if (!history.ok()) return WriteProblem(context.response, history.status());
+  nlohmann::json items = nlohmann::json::array();
+  for (const HistoryEvent& event : *history) items.push_back(ToJson(event));
+  WriteJson(context.response, 200, {{"items", items}, {"next_cursor", nullptr}});
+}
+
+void CompleteCheckpoint(ApiContext& api, RequestContext& context) {
+  std::optional<ReviewId> id = PathId(context.request, 1, context.response);
+  if (!id) return;
+  StrictObject body(context.request.body.empty() ? "{}" : context.request.body, {"note", "evidence"});
+  CompleteCheckpointCommand command{context.actor, *id, context.request.matches[2].str(),
+                                    body.Text("note", false).value_or(""), body.Text("evidence", false).value_or("")};
+  if (!body.ok()) return WriteProblem(context.response, 400, "Bad request", body.error());
+  AnswerWithReview(api, context, RunCommand(api, command), 200);
+}
+
+void WaiveCheckpoint(ApiContext& api, RequestContext& context) {
+  std::optional<ReviewId> id = PathId(context.request, 1, context.response);
+  if (!id) return;
+  StrictObject body(context.request.body, {"reason"});
+  WaiveCheckpointCommand command{context.actor, *id, context.request.matches[2].str(),
+                                 body.Text("reason", true).value_or("")};
+  if (!body.ok()) return WriteProblem(context.response, 400, "Bad request", body.error());
+  AnswerWithReview(api, context, RunCommand(api, command), 200);
+}
+
+void ExtendCheckpoint(ApiContext& api, RequestContext& context) {
+  std::optional<ReviewId> id = PathId(context.request, 1, context.response);
+  if (!id) return;
+  StrictObject body(context.request.body, {"due", "reason"});
+  ExtendCheckpointCommand command{context.actor, *id, context.request.matches[2].str(),
+                                  body.DateField("due", true).value_or(Date()), body.Text("reason", true).value_or("")};
+  if (!body.ok()) return WriteProblem(context.response, 400, "Bad request", body.error());
+  AnswerWithReview(api, context, RunCommand(api, command), 200);
+}
+
+void AddParallelProcess(ApiContext& api, RequestContext& context) {
+  std::optional<ReviewId> id = PathId(context.request, 1, context.response);
+  if (!id) return;
+  StrictObject body(context.request.body, {"kind", "status", "holds_publication", "owner", "notes"});
+  AddParallelProcessCommand command;
+  command.actor = context.actor;
+  command.review = *id;
+  command.kind = body.Text("kind", true, 100).value_or("");
+  command.status = body.Text("status", false, 20).value_or("active");
+  command.holds_publication = body.Boolean("holds_publication", false).value_or(false);
+  command.owner = body.Text("owner", false, 200).value_or("");
+  command.notes = body.Text("notes", false).value_or("");
+  if (!body.ok()) return WriteProblem(context.response, 400, "Bad request", body.error());
+  CommandResult result = RunCommand(api, command);
+  if (!result.status.ok()) return WriteProblem(context.response, result.status);
+  AnswerWithReview(api, context, result, 201);
+}
+
+void UpdateParallelProcess(ApiContext& api, RequestContext& context) {
+  std::optional<ReviewId> id = PathId(context.request, 1, context.response);
+  std::optional<ReviewId> process = PathId(context.request, 2, context.response);
+  if (!id || !process) return;
+  StrictObject body(context.request.body, {"status", "holds_publication", "owner", "notes"});
+  UpdateParallelProcessCommand command;
+  command.actor = context.actor;
+  command.review = *id;
+  command.process = *process;
+  command.status = body.Text("status", false, 20);
+  command.holds_publication = body.Boolean("holds_publication", false);
+  command.owner = body.Text("owner", false, 200);
+  command.notes = body.Text("notes", false);
+  if (!body.ok()) return WriteProblem(context.response, 400, "Bad request", body.error());
+  AnswerWithReview(api, context, RunCommand(api, command), 200);
+}
+
+}  // namespace
+
+std::vector<Route> ReviewRoutes(ApiContext& api) {
+  auto bind = [&api](void (*handler)(ApiContext&, RequestContext&)) {
+    return [&api, handler](RequestContext& context) { handler(api, context); };
+  };
+  const std::string review = kReviewId;
+  const std::string checkpoint = review + R"(/checkpoints/([a-z][a-z0-9_]*))";
+  return {
+      {"POST", "/api/v1/reviews", true, kReferrers, bind(CreateReview)},
+      {"GET", "/api/v1/reviews", true, kReaders, bind(ListReviews)},
+      {"GET", review, true, kReaders, bind(GetReview)},
+      {"POST", review + "/events", true, kDecisionRecorders, bind(RecordEvent)},
+      {"GET", review + "/events", true, kReaders, bind(ListEvents)},
+      {"POST", checkpoint + "/complete", true, kCheckpointCompleters, bind(CompleteCheckpoint)},
+      {"POST", checkpoint + "/waive", true, kWaivers, bind(WaiveCheckpoint)},
+      {"POST", checkpoint + "/extend", true, kDecisionRecorders, bind(ExtendCheckpoint)},
+      {"POST", review + "/parallel-processes", true, kProcessRecorders, bind(AddParallelProcess)},
+      {"PATCH", review + R"(/parallel-processes/(\d+))", true, kProcessRecorders, bind(UpdateParallelProcess)},
+  };
+}
+
+}  // namespace scr

@@ -1,0 +1,95 @@
+// The route table: every route with the roles allowed on it, in one place. Handlers are thin: they
+// parse, call the engine, and map the result.
+#pragma once
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "api/server.h"
+#include "engine/directory.h"
+#include "engine/model.h"
+#include "engine/review_queries.h"
+
+namespace scr {
+
+// A small pool of per-thread connections: HTTP workers borrow one for the length of a request.
+template <typename T>
+class ConnectionPool {
+ public:
+  using Factory = std::function<Result<std::unique_ptr<T>>()>;
+  explicit ConnectionPool(Factory factory) : factory_(std::move(factory)) {}
+
+  class Lease {
+   public:
+    Lease(ConnectionPool* pool, std::unique_ptr<T> item) : pool_(pool), item_(std::move(item)) {}
+    Lease(Lease&&) = default;
+    ~Lease() {
+      if (item_) pool_->Return(std::move(item_));
+    }
+    T* operator->() const { return item_.get(); }
+
+   private:
+    ConnectionPool* pool_;
+    std::unique_ptr<T> item_;
+  };
+
+  Result<Lease> Acquire() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (!free_.empty()) {
+        std::unique_ptr<T> item = std::move(free_.back());
+        free_.pop_back();
+        return Lease(this, std::move(item));
+      }
+    }
+    Result<std::unique_ptr<T>> made = factory_();
+    if (!made.ok()) return made.status();
+    return Lease(this, std::move(made).value());
+  }
+
+ private:
+  void Return(std::unique_ptr<T> item) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    free_.push_back(std::move(item));
+  }
+
+  Factory factory_;
+  std::mutex mutex_;  // guards free_
+  std::vector<std::unique_ptr<T>> free_;
+};
+
+struct ApiContext {
+  ApiServer::Options options;
+  ConnectionPool<ReviewQueries> queries;
+  ConnectionPool<Directory> directories;
+};
+
+struct RequestContext {
+  const httplib::Request& request;
+  httplib::Response& response;
+  Actor actor;
+};
+
+struct Route {
+  std::string method;   // GET, POST, PUT, PATCH
+  std::string pattern;  // a regular expression over the path, e.g. /api/v1/reviews/(\d+)
+  bool requires_token = true;
+  std::vector<Role> roles;  // who may call it (empty when no token is needed)
+  std::function<void(RequestContext&)> handler;
+};
+
+std::vector<Route> ReviewRoutes(ApiContext& api);
+std::vector<Route> ServiceRoutes(ApiContext& api);
+
+// Helpers for handlers.
+void WriteJson(httplib::Response& response, int status, const nlohmann::json& body);
+// Waits for the engine's answer to `command`.
+CommandResult RunCommand(ApiContext& api, Command command);
+
+}  // namespace scr

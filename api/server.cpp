@@ -1,0 +1,131 @@
+#include "api/server.h"
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+
+#include "problem.h"
+#include "routes.h"
+
+namespace scr {
+namespace {
+
+constexpr size_t kMaxRequestBytes = 1 << 20;  // 1 MiB: a review's JSON is a few KiB
+
+std::optional<std::string> BearerToken(const httplib::Request& request) {
+  std::string header = request.get_header_value("Authorization");
+  const std::string prefix = "Bearer ";
+  if (header.size() > prefix.size() && header.compare(0, prefix.size(), prefix) == 0) return header.substr(prefix.size());
+  if (request.has_param("token")) return request.get_param_value("token");
+  return std::nullopt;
+}
+
+}  // namespace
+
+struct ApiServer::Impl {
+  explicit Impl(const Options& options)
+      : api{options,
+            ConnectionPool<ReviewQueries>([options] {
+              return ReviewQueries::Open({options.database_path, options.workflows, options.holidays, options.clock});
+            }),
+            ConnectionPool<Directory>([options] { return Directory::Open(options.database_path); })} {}
+
+  void Register(const Route& route) {
+    auto handler = [this, route](const httplib::Request& request, httplib::Response& response) {
+      Handle(route, request, response);
+    };
+    if (route.method == "GET") server.Get(route.pattern, handler);
+    else if (route.method == "POST") server.Post(route.pattern, handler);
+    else if (route.method == "PUT") server.Put(route.pattern, handler);
+    else if (route.method == "PATCH") server.Patch(route.pattern, handler);
+  }
+
+  void Handle(const Route& route, const httplib::Request& request, httplib::Response& response) {
+    auto started = std::chrono::steady_clock::now();
+    RequestContext context{request, response, Actor{}};
+    std::string who = "-";
+    if (route.requires_token) {
+      std::optional<std::string> token = BearerToken(request);
+      Result<Actor> actor = Status::NotFound("no token");
+      if (token) {
+        Result<ConnectionPool<Directory>::Lease> directory = api.directories.Acquire();
+        actor = directory.ok() ? (*directory)->Authenticate(*token) : Result<Actor>(directory.status());
+      }
+      if (!actor.ok() && actor.status().code() == Status::Code::kStorage) {
+        WriteProblem(response, actor.status());
+      } else if (!actor.ok()) {
+        response.set_header("WWW-Authenticate", "Bearer");
+        WriteProblem(response, 401, "Not signed in",
+                     "send 'Authorization: Bearer <token>'; ask your board's administrator for a token");
+      } else {
+        context.actor = *actor;
+        who = actor->name + "/" + RoleName(actor->role) + "@board" + std::to_string(actor->board_id);
+        bool allowed = std::find(route.roles.begin(), route.roles.end(), actor->role) != route.roles.end();
+        if (!allowed) {
+          WriteProblem(response, 403, "Not allowed for your role",
+                       std::string("the role ") + RoleName(actor->role) + " cannot " + route.method + " " + request.path);
+        }
+      }
+    }
+    if (response.status == -1) route.handler(context);
+    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    spdlog::info("http {} {} -> {} by {} in {:.1f} ms", request.method, request.path, response.status, who, ms);
+  }
+
+  ApiContext api;
+  httplib::Server server;
+  int port = 0;
+};
+
+ApiServer::ApiServer(const Options& options) : impl_(std::make_unique<Impl>(options)) {
+  httplib::Server& server = impl_->server;
+  server.set_payload_max_length(kMaxRequestBytes);
+  server.set_read_timeout(10, 0);
+  server.set_write_timeout(10, 0);
+  for (const Route& route : ServiceRoutes(impl_->api)) impl_->Register(route);
+  for (const Route& route : ReviewRoutes(impl_->api)) impl_->Register(route);
+  server.set_exception_handler([](const httplib::Request& request, httplib::Response& response, std::exception_ptr error) {
+    std::string what = "unknown error";
+    try {
+      std::rethrow_exception(error);
+    } catch (const std::exception& e) {
+      what = e.what();
+    } catch (...) {
+    }
+    spdlog::error("http {} {}: unexpected failure: {}", request.method, request.path, what);
+    WriteProblem(response, 500, "Internal error", "the request failed unexpectedly; it has been logged");
+  });
+  server.set_error_handler([](const httplib::Request& request, httplib::Response& response) {
+    if (response.body.empty()) {
+      if (response.status == 404) {
+        WriteProblem(response, 404, "Not found", "no resource at " + request.path);
+      } else if (response.status == 413) {
+        WriteProblem(response, 413, "Request too large", "the request body is over 1 MiB");
+      } else {
+        WriteProblem(response, response.status, "Request refused", "the request could not be handled");
+      }
+    }
+  });
+}
+
+ApiServer::~ApiServer() { Stop(); }
+
+Status ApiServer::Bind(const std::string& host, int port) {
+  int bound = port == 0 ? impl_->server.bind_to_any_port(host) : (impl_->server.bind_to_port(host, port) ? port : -1);
+  if (bound <= 0) {
+    return Status::InvalidArgument("cannot listen on " + host + ":" + std::to_string(port) +
+                                   "; is another program using the port?");
+  }
+  impl_->port = bound;
+  return Status::Ok();
+}
+
+int ApiServer::port() const { return impl_->port; }
+
+void ApiServer::Serve() { impl_->server.listen_after_bind(); }
+
+void ApiServer::Stop() {
+  if (impl_) impl_->server.stop();
+}
+
+}  // namespace scr

@@ -1,0 +1,87 @@
+// Health, the review types loaded, and the simulated clock.
+#include "json_mapping.h"
+#include "problem.h"
+#include "routes.h"
+#include "strict_json.h"
+
+namespace scr {
+namespace {
+
+const std::vector<Role> kEveryRole = {Role::kAdmin, Role::kBusinessUnit, Role::kChair,
+                                      Role::kLeadReviewer, Role::kAgency, Role::kViewer};
+
+void Health(ApiContext&, RequestContext& context) { WriteJson(context.response, 200, {{"status", "ok"}}); }
+
+void ListWorkflows(ApiContext& api, RequestContext& context) {
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& workflow : api.options.workflows->all()) items.push_back(WorkflowSummaryJson(*workflow));
+  WriteJson(context.response, 200, {{"items", items}, {"next_cursor", nullptr}});
+}
+
+void GetWorkflow(ApiContext& api, RequestContext& context) {
+  const WorkflowDefinition* workflow = api.options.workflows->Find(context.request.matches[1].str());
+  if (!workflow) return WriteProblem(context.response, 404, "Not found", "no workflow " + context.request.matches[1].str());
+  WriteJson(context.response, 200, WorkflowDetailJson(*workflow));
+}
+
+void GetClock(ApiContext& api, RequestContext& context) {
+  if (!api.options.simulated_clock) {
+    return WriteProblem(context.response, 404, "Not found", "the service runs on the system clock");
+  }
+  WriteJson(context.response, 200, {{"now", FormatInstant(api.options.simulated_clock->Now())}, {"simulated", true}});
+}
+
+void AdvanceClock(ApiContext& api, RequestContext& context) {
+  SimulatedClock* clock = api.options.simulated_clock;
+  if (!clock) return WriteProblem(context.response, 404, "Not found", "the service runs on the system clock");
+  StrictObject body(context.request.body, {"days", "to"});
+  std::optional<long long> days = body.Integer("days", false);
+  std::optional<std::string> to = body.Text("to", false, 40);
+  if (body.ok() && days.has_value() == to.has_value()) {
+    return WriteProblem(context.response, 400, "Bad request", "give either 'days' or 'to'");
+  }
+  if (!body.ok()) return WriteProblem(context.response, 400, "Bad request", body.error());
+  Instant target = clock->Now();
+  if (days) {
+    if (*days < 0 || *days > 3660) return WriteProblem(context.response, 400, "Bad request", "days must be 0 to 3660");
+    target += std::chrono::hours(24 * *days);
+  } else {
+    Result<Instant> parsed = ParseInstant(*to);
+    if (!parsed.ok()) return WriteProblem(context.response, 400, "Bad request", parsed.status().message());
+    target = *parsed;
+  }
+  // On the engine thread, after every command already submitted, so that what is due fires in order.
+  Status moved;
+  api.options.engine->Post([&](ReviewService&) { moved = clock->AdvanceTo(target); }).get();
+  if (!moved.ok()) return WriteProblem(context.response, moved);
+  Result<ConnectionPool<Directory>::Lease> directory = api.directories.Acquire();
+  if (!directory.ok()) return WriteProblem(context.response, directory.status());
+  if (Status saved = (*directory)->SaveSimulatedNow(clock->Now()); !saved.ok()) {
+    return WriteProblem(context.response, saved);
+  }
+  WriteJson(context.response, 200, {{"now", FormatInstant(clock->Now())}, {"simulated", true}});
+}
+
+}  // namespace
+
+void WriteJson(httplib::Response& response, int status, const nlohmann::json& body) {
+  response.status = status;
+  response.set_content(body.dump(), "application/json");
+}
+
+CommandResult RunCommand(ApiContext& api, Command command) { return api.options.engine->Submit(std::move(command)).get(); }
+
+std::vector<Route> ServiceRoutes(ApiContext& api) {
+  auto bind = [&api](void (*handler)(ApiContext&, RequestContext&)) {
+    return [&api, handler](RequestContext& context) { handler(api, context); };
+  };
+  return {
+      {"GET", "/health", false, {}, bind(Health)},
+      {"GET", "/api/v1/workflows", true, kEveryRole, bind(ListWorkflows)},
+      {"GET", "/api/v1/workflows/([a-z][a-z0-9-]*)", true, kEveryRole, bind(GetWorkflow)},
+      {"GET", "/api/v1/admin/clock", true, kEveryRole, bind(GetClock)},
+      {"POST", "/api/v1/admin/clock/advance", true, {Role::kAdmin}, bind(AdvanceClock)},
+  };
+}
+
+}  // namespace scr

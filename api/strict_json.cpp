@@ -1,0 +1,98 @@
+#include "strict_json.h"
+
+namespace scr {
+
+StrictObject::StrictObject(const std::string& body, std::set<std::string> known) {
+  json_ = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
+  if (json_.is_discarded()) {
+    Fail("the body is not valid JSON");
+    return;
+  }
+  if (!json_.is_object()) {
+    Fail("the body must be a JSON object");
+    return;
+  }
+  for (const auto& item : json_.items()) {
+    if (!known.count(item.key())) {
+      std::string fields;
+      for (const std::string& k : known) fields += (fields.empty() ? "" : ", ") + k;
+      Fail("unknown field '" + item.key() + "'; the fields are: " + fields);
+      return;
+    }
+  }
+}
+
+const nlohmann::json* StrictObject::Field(const char* field, bool required) {
+  if (!ok()) return nullptr;
+  auto it = json_.find(field);
+  if (it == json_.end() || it->is_null()) {
+    if (required) Fail("'" + std::string(field) + "' is required");
+    return nullptr;
+  }
+  return &*it;
+}
+
+std::optional<std::string> StrictObject::Text(const char* field, bool required, size_t max_length) {
+  const nlohmann::json* value = Field(field, required);
+  if (!value) return std::nullopt;
+  if (!value->is_string()) {
+    Fail("'" + std::string(field) + "' must be a string");
+    return std::nullopt;
+  }
+  std::string text = value->get<std::string>();
+  if (text.size() > max_length) {
+    Fail("'" + std::string(field) + "' is longer than " + std::to_string(max_length) + " characters");
+    return std::nullopt;
+  }
+  if (required && text.empty()) {
+    Fail("'" + std::string(field) + "' must not be empty");
+    return std::nullopt;
+  }
+  return text;
+}
+
+std::optional<bool> StrictObject::Boolean(const char* field, bool required) {
+  const nlohmann::json* value = Field(field, required);
+  if (!value) return std::nullopt;
+  if (!value->is_boolean()) {
+    Fail("'" + std::string(field) + "' must be true or false");
+    return std::nullopt;
+  }
+  return value->get<bool>();
+}
+
+std::optional<Date> StrictObject::DateField(const char* field, bool required) {
+  std::optional<std::string> text = Text(field, required, 10);
+  if (!text) {
+    if (ok() && has(field)) Fail("'" + std::string(field) + "' must be a date, YYYY-MM-DD");
+    return std::nullopt;
+  }
+  Result<Date> date = Date::Parse(*text);
+  if (!date.ok()) {
+    Fail("'" + std::string(field) + "': " + date.status().message());
+    return std::nullopt;
+  }
+  return *date;
+}
+
+std::optional<long long> StrictObject::Integer(const char* field, bool required) {
+  const nlohmann::json* value = Field(field, required);
+  if (!value) return std::nullopt;
+  if (!value->is_number_integer()) {
+    Fail("'" + std::string(field) + "' must be a whole number");
+    return std::nullopt;
+  }
+  return value->get<long long>();
+}
+
+std::string StrictObject::ObjectText(const char* field) {
+  const nlohmann::json* value = Field(field, false);
+  if (!value) return "{}";
+  if (!value->is_object()) {
+    Fail("'" + std::string(field) + "' must be a JSON object");
+    return "{}";
+  }
+  return value->dump();
+}
+
+}  // namespace scr

@@ -1,0 +1,92 @@
+#include "engine/engine.h"
+
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
+
+#include <deque>
+#include <mutex>
+#include <thread>
+
+namespace scr {
+
+struct Engine::Impl {
+  struct Pending {
+    Command command;
+    std::promise<CommandResult> done;
+  };
+
+  std::unique_ptr<ReviewService> service;
+  size_t max_batch;
+  boost::asio::io_context io;
+  boost::asio::executor_work_guard<boost::asio::io_context::executor_type> work{io.get_executor()};
+  std::mutex queue_mutex;  // guards queue and drain_scheduled
+  std::deque<Pending> queue;
+  bool drain_scheduled = false;
+  std::thread thread;
+
+  // On the engine thread: everything queued so far goes into transactions of up to max_batch commands.
+  void Drain() {
+    for (;;) {
+      std::vector<Pending> batch;
+      {
+        std::lock_guard<std::mutex> lock(queue_mutex);
+        while (!queue.empty() && batch.size() < max_batch) {
+          batch.push_back(std::move(queue.front()));
+          queue.pop_front();
+        }
+        if (batch.empty()) {
+          drain_scheduled = false;
+          return;
+        }
+      }
+      std::vector<Command> commands;
+      commands.reserve(batch.size());
+      for (Pending& pending : batch) commands.push_back(std::move(pending.command));
+      std::vector<CommandResult> results = service->ExecuteBatch(commands);
+      for (size_t i = 0; i < batch.size(); ++i) batch[i].done.set_value(std::move(results[i]));
+    }
+  }
+};
+
+Engine::Engine(std::unique_ptr<ReviewService> service, size_t max_batch) : impl_(std::make_unique<Impl>()) {
+  impl_->service = std::move(service);
+  impl_->max_batch = max_batch;
+  impl_->thread = std::thread([impl = impl_.get()] { impl->io.run(); });
+}
+
+Engine::~Engine() { Stop(); }
+
+std::future<CommandResult> Engine::Submit(Command command) {
+  std::promise<CommandResult> done;
+  std::future<CommandResult> result = done.get_future();
+  bool schedule = false;
+  {
+    std::lock_guard<std::mutex> lock(impl_->queue_mutex);
+    impl_->queue.push_back(Impl::Pending{std::move(command), std::move(done)});
+    schedule = !impl_->drain_scheduled;
+    impl_->drain_scheduled = true;
+  }
+  if (schedule) boost::asio::post(impl_->io, [impl = impl_.get()] { impl->Drain(); });
+  return result;
+}
+
+std::future<void> Engine::Post(std::function<void(ReviewService&)> task) {
+  auto done = std::make_shared<std::promise<void>>();
+  std::future<void> result = done->get_future();
+  boost::asio::post(impl_->io, [impl = impl_.get(), task = std::move(task), done] {
+    impl->Drain();
+    task(*impl->service);
+    done->set_value();
+  });
+  return result;
+}
+
+void Engine::Stop() {
+  if (!impl_ || !impl_->thread.joinable()) return;
+  boost::asio::post(impl_->io, [impl = impl_.get()] { impl->Drain(); });
+  impl_->work.reset();
+  impl_->thread.join();
+}
+
+}  // namespace scr
