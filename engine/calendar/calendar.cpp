@@ -181,15 +181,18 @@ Result<Instant> ParseInstant(std::string_view text) {
   }
   size_t i = 19;
   if (text[i] == '.') {
-    do ++i;
-    while (i < text.size() && text[i] >= '0' && text[i] <= '9');  // fractions are truncated
+    size_t first_digit = ++i;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;  // fractions are truncated
+    if (i == first_digit) return bad();
   }
   int offset_minutes = 0;
   if (i < text.size() && (text[i] == 'Z' || text[i] == 'z') && i + 1 == text.size()) {
     offset_minutes = 0;
   } else if (i < text.size() && (text[i] == '+' || text[i] == '-') && i + 6 == text.size() && text[i + 3] == ':') {
     int offset_hours = 0, offset_mins = 0;
-    if (!digits(i + 1, 2, offset_hours) || !digits(i + 4, 2, offset_mins)) return bad();
+    if (!digits(i + 1, 2, offset_hours) || !digits(i + 4, 2, offset_mins) || offset_hours > 23 || offset_mins > 59) {
+      return bad();
+    }
     offset_minutes = (offset_hours * 60 + offset_mins) * (text[i] == '-' ? -1 : 1);
   } else {
     return bad();

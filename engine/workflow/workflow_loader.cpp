@@ -90,6 +90,17 @@ struct Chains {
   std::vector<EscalationStep> escalation;
 };
 
+// A duration's rough length in calendar days, only to check that escalation steps come in order.
+double NominalDays(const Duration& duration) {
+  switch (duration.unit) {
+    case Duration::Unit::kWorkingDays: return duration.amount * 7.0 / 5.0;
+    case Duration::Unit::kDays: return duration.amount;
+    case Duration::Unit::kWeeks: return duration.amount * 7.0;
+    case Duration::Unit::kMonths: return duration.amount * 30.4;
+  }
+  return duration.amount;
+}
+
 std::vector<ReminderStep> ReadReminders(FileChecker& check, const YAML::Node& node, const std::string& what) {
   std::vector<ReminderStep> steps;
   if (!node.IsSequence()) {
@@ -131,7 +142,7 @@ std::vector<EscalationStep> ReadEscalation(FileChecker& check, const YAML::Node&
         continue;
       }
     }
-    if (!steps.empty() && steps.back().after.unit == delay->unit && steps.back().after.amount >= delay->amount) {
+    if (!steps.empty() && NominalDays(steps.back().after) >= NominalDays(*delay)) {
       check.Error(item["after"], "escalation steps must come in increasing order of 'after'");
     }
     steps.push_back(step);
@@ -160,6 +171,7 @@ void ReadPhases(FileChecker& check, const YAML::Node& node, WorkflowDefinition& 
     std::string what = "phase " + entry.first.Scalar();
     if (entry.second.IsScalar()) {
       label.label = entry.second.Scalar();
+      if (label.label.empty()) check.Error(entry.second, what + " needs a non-empty label");
     } else if (check.IsMapWithKnownKeys(entry.second, kPhaseKeys, what)) {
       label.label = check.Text(entry.second, "label", what).value_or("");
       label.description = check.Text(entry.second, "description", what, false).value_or("");
@@ -187,7 +199,7 @@ void ReadMarkers(FileChecker& check, const YAML::Node& node, WorkflowDefinition&
       if (other.number == marker.number && marker.number != 0) check.Error(item["number"], what + " is defined twice");
     }
     YAML::Node questions = item["questions"];
-    if (!questions.IsSequence() || questions.size() == 0) {
+    if (!questions.IsDefined() || !questions.IsSequence() || questions.size() == 0) {
       check.Error(questions.IsDefined() ? questions : item, what + " needs 'questions', a list of {id, text}");
     } else {
       for (const YAML::Node& q : questions) {

@@ -1,11 +1,20 @@
 #include "support/test_support.h"
 
+#include <spdlog/spdlog.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
 
 namespace scr::test {
+namespace {
+// The engine's info lines would drown the test report; warnings and errors still show.
+const bool kQuietLogs = [] {
+  spdlog::set_level(spdlog::level::warn);
+  return true;
+}();
+}  // namespace
 
 TempDir::TempDir() {
   std::string pattern = (std::filesystem::temp_directory_path() / "scr-test-XXXXXX").string();

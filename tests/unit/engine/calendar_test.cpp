@@ -1,13 +1,13 @@
 // Dates, working days and the board's time zone: the arithmetic behind every deadline.
 // The expected dates follow gov.uk's bank holiday lists (workflows/calendars/ holds the same data).
-#include <catch2/catch.hpp>
+#include "engine/calendar.h"
 
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <cstdio>
 #include <string>
 #include <vector>
 
-#include "engine/calendar.h"
 #include "engine/date.h"
 #include "support/test_support.h"
 
@@ -69,8 +69,8 @@ TEST_CASE("date: a real YYYY-MM-DD date is read and written back unchanged", "[e
 
 TEST_CASE("date: text that is not a real YYYY-MM-DD date is refused", "[engine][calendar][date]") {
   for (const char* text : {"2026-02-30", "26-1-1", "2026-1-01", "", "2025-02-29", "2026-13-01", "2026-00-10",
-                           "2026-01-00", "2026-04-31", "2026/01/01", "2026-01-01x", " 2026-01-01", "2026-01-1 ",
-                           "abcd-ef-gh", "+026-01-01", "2026-01-15T00:00:00Z"}) {
+                           "2026-01-00", "2026-04-31", "2026/01/01", "2026-01-01x", " 2026-01-01",
+                           "2026-01-1 ", "abcd-ef-gh", "+026-01-01", "2026-01-15T00:00:00Z"}) {
     CAPTURE(text);
     Result<Date> date = Date::Parse(text);
     CHECK_FALSE(date.ok());
@@ -198,7 +198,8 @@ TEST_CASE("calendar: the summer bank holiday is the first Monday of August in Sc
   CHECK(AddWorkingDays(england, "2026-07-31", 1) == "2026-08-03");
 }
 
-TEST_CASE("calendar: Northern Ireland skips St Patrick's Day and the Battle of the Boyne", "[engine][calendar]") {
+TEST_CASE("calendar: Northern Ireland skips St Patrick's Day and the Battle of the Boyne",
+          "[engine][calendar]") {
   WorkingCalendar northern_ireland = NorthernIreland();
   CHECK(AddWorkingDays(northern_ireland, "2026-03-16", 1) == "2026-03-18");
   CHECK(AddWorkingDays(England(), "2026-03-16", 1) == "2026-03-17");
@@ -235,7 +236,8 @@ TEST_CASE("calendar: a negative count goes back in working days", "[engine][cale
   CHECK(AddWorkingDays(Scotland(), "2026-12-01", -1) == "2026-11-27");  // St Andrew's Day skipped
 }
 
-TEST_CASE("calendar: adding zero working days gives the date itself, even on a holiday", "[engine][calendar]") {
+TEST_CASE("calendar: adding zero working days gives the date itself, even on a holiday",
+          "[engine][calendar]") {
   WorkingCalendar england = England();
   CHECK(AddWorkingDays(england, "2026-01-15", 0) == "2026-01-15");
   CHECK(AddWorkingDays(england, "2026-12-25", 0) == "2026-12-25");
@@ -249,10 +251,10 @@ TEST_CASE("calendar: working days between two dates count the end but not the st
     REQUIRE(count.ok());
     return *count;
   };
-  CHECK(between("2026-01-05", "2026-01-12") == 5);   // Monday to Monday
-  CHECK(between("2025-04-17", "2025-04-22") == 1);   // over Easter
+  CHECK(between("2026-01-05", "2026-01-12") == 5);  // Monday to Monday
+  CHECK(between("2025-04-17", "2025-04-22") == 1);  // over Easter
   CHECK(between("2026-01-15", "2026-01-15") == 0);
-  CHECK(between("2026-01-15", "2026-01-14") == 0);   // to before from
+  CHECK(between("2026-01-15", "2026-01-14") == 0);  // to before from
   CHECK(between("2026-01-15", "2026-01-16") == 1);
   Result<int> scotland = Scotland().WorkingDaysBetween(D("2025-04-17"), D("2025-04-22"));
   REQUIRE(scotland.ok());
@@ -265,8 +267,9 @@ TEST_CASE("calendar: working days between two dates count the end but not the st
 
 // ---- Years the data covers ---------------------------------------------------------------------------
 
-TEST_CASE("calendar: working days outside the years the bank holiday lists cover are refused, naming the year",
-          "[engine][calendar]") {
+TEST_CASE(
+    "calendar: working days outside the years the bank holiday lists cover are refused, naming the year",
+    "[engine][calendar]") {
   WorkingCalendar england = England();
   CHECK(test::ProjectBankHolidays().first_year() == 2015);
   CHECK(test::ProjectBankHolidays().last_year() == 2030);
@@ -297,11 +300,13 @@ TEST_CASE("calendar: a winter deadline ends at midnight GMT", "[engine][calendar
   CHECK(FormatInstant(England().EndOfDay(D("2026-01-15"))) == "2026-01-16T00:00:00Z");
 }
 
-TEST_CASE("calendar: a summer deadline ends at midnight BST, 23:00 UTC the same day", "[engine][calendar][time]") {
+TEST_CASE("calendar: a summer deadline ends at midnight BST, 23:00 UTC the same day",
+          "[engine][calendar][time]") {
   CHECK(FormatInstant(England().EndOfDay(D("2026-07-15"))) == "2026-07-15T23:00:00Z");
 }
 
-TEST_CASE("calendar: deadlines on the days the clocks change end at local midnight", "[engine][calendar][time]") {
+TEST_CASE("calendar: deadlines on the days the clocks change end at local midnight",
+          "[engine][calendar][time]") {
   WorkingCalendar england = England();
   // Clocks go forward on Sunday 29 March 2026 and back on Sunday 25 October 2026.
   CHECK(FormatInstant(england.EndOfDay(D("2026-03-28"))) == "2026-03-29T00:00:00Z");
@@ -310,7 +315,8 @@ TEST_CASE("calendar: deadlines on the days the clocks change end at local midnig
   CHECK(FormatInstant(england.EndOfDay(D("2026-10-25"))) == "2026-10-26T00:00:00Z");
 }
 
-TEST_CASE("calendar: the local date changes at midnight BST, an hour before midnight UTC", "[engine][calendar][time]") {
+TEST_CASE("calendar: the local date changes at midnight BST, an hour before midnight UTC",
+          "[engine][calendar][time]") {
   WorkingCalendar england = England();
   CHECK(england.LocalDate(At("2026-07-15T22:59:59Z")).ToString() == "2026-07-15");
   CHECK(england.LocalDate(At("2026-07-15T23:00:00Z")).ToString() == "2026-07-16");
@@ -325,7 +331,8 @@ TEST_CASE("calendar: the local date changes at midnight BST, an hour before midn
 }
 
 TEST_CASE("calendar: a board may keep its deadlines in another time zone", "[engine][calendar][time]") {
-  Result<WorkingCalendar> utc = WorkingCalendar::Create(test::ProjectBankHolidays(), Nation::kEnglandAndWales, "UTC");
+  Result<WorkingCalendar> utc =
+      WorkingCalendar::Create(test::ProjectBankHolidays(), Nation::kEnglandAndWales, "UTC");
   REQUIRE(utc.ok());
   CHECK(FormatInstant(utc->EndOfDay(D("2026-07-15"))) == "2026-07-16T00:00:00Z");
 }
@@ -372,7 +379,8 @@ TEST_CASE("instant: text that is not an RFC 3339 timestamp is refused", "[engine
 
 // ---- Nations -----------------------------------------------------------------------------------------
 
-TEST_CASE("calendar: Wales shares England's bank holidays; unknown nations are refused", "[engine][calendar]") {
+TEST_CASE("calendar: Wales shares England's bank holidays; unknown nations are refused",
+          "[engine][calendar]") {
   struct Case {
     const char* text;
     Nation nation;
@@ -406,7 +414,8 @@ struct HolidayFolder {
     test::WriteFile(dir.File("england-and-wales.txt"),
                     "# England and Wales\n2026-01-01  New Year's Day\n2026-04-03  Good Friday\n");
     test::WriteFile(dir.File("scotland.txt"), "2026-01-01  New Year's Day\n2026-01-02  2nd January\n");
-    test::WriteFile(dir.File("northern-ireland.txt"), "2026-01-01  New Year's Day\n2026-03-17  St Patrick's Day\n");
+    test::WriteFile(dir.File("northern-ireland.txt"),
+                    "2026-01-01  New Year's Day\n2026-03-17  St Patrick's Day\n");
   }
   Result<BankHolidays> Load() const { return BankHolidays::LoadDirectory(dir.path()); }
 };
@@ -430,8 +439,10 @@ TEST_CASE("bank holidays: a folder of three valid lists loads, comments and blan
 TEST_CASE("bank holidays: the covered years are those every nation's list covers",
           "[engine][calendar][bank-holidays]") {
   HolidayFolder folder;
-  test::WriteFile(folder.dir.File("england-and-wales.txt"), "2025-01-01  New Year's Day\n2027-01-01  New Year's Day\n");
-  test::WriteFile(folder.dir.File("northern-ireland.txt"), "2026-01-01  New Year's Day\n2028-01-03  New Year's Day\n");
+  test::WriteFile(folder.dir.File("england-and-wales.txt"),
+                  "2025-01-01  New Year's Day\n2027-01-01  New Year's Day\n");
+  test::WriteFile(folder.dir.File("northern-ireland.txt"),
+                  "2026-01-01  New Year's Day\n2028-01-03  New Year's Day\n");
   Result<BankHolidays> holidays = folder.Load();
   REQUIRE(holidays.ok());
   CHECK(holidays->first_year() == 2026);
@@ -446,14 +457,16 @@ TEST_CASE("bank holidays: a list with a date that does not exist is refused, nam
   Result<BankHolidays> holidays = folder.Load();
   REQUIRE_FALSE(holidays.ok());
   CHECK(holidays.status().code() == Status::Code::kInvalidArgument);
-  CHECK_THAT(holidays.status().message(), Catch::StartsWith(folder.dir.File("england-and-wales.txt") + ":3: "));
+  CHECK_THAT(holidays.status().message(),
+             Catch::StartsWith(folder.dir.File("england-and-wales.txt") + ":3: "));
   CHECK_THAT(holidays.status().message(), Catch::Contains("2026-02-30"));
 }
 
 TEST_CASE("bank holidays: a list with a line that is not a date is refused, naming file and line",
           "[engine][calendar][bank-holidays]") {
   HolidayFolder folder;
-  test::WriteFile(folder.dir.File("scotland.txt"), "2026-01-01  New Year's Day\n\n2 January 2026  2nd January\n");
+  test::WriteFile(folder.dir.File("scotland.txt"),
+                  "2026-01-01  New Year's Day\n\n2 January 2026  2nd January\n");
   Result<BankHolidays> holidays = folder.Load();
   REQUIRE_FALSE(holidays.ok());
   CHECK_THAT(holidays.status().message(), Catch::StartsWith(folder.dir.File("scotland.txt") + ":3: "));
@@ -463,18 +476,21 @@ TEST_CASE("bank holidays: a list with a line that is not a date is refused, nami
 TEST_CASE("bank holidays: a list with dates out of order is refused, naming file and line",
           "[engine][calendar][bank-holidays]") {
   HolidayFolder folder;
-  test::WriteFile(folder.dir.File("northern-ireland.txt"),
-                  "2026-01-01  New Year's Day\n2026-03-17  St Patrick's Day\n# Easter\n2026-03-16  Too early\n");
+  test::WriteFile(
+      folder.dir.File("northern-ireland.txt"),
+      "2026-01-01  New Year's Day\n2026-03-17  St Patrick's Day\n# Easter\n2026-03-16  Too early\n");
   Result<BankHolidays> holidays = folder.Load();
   REQUIRE_FALSE(holidays.ok());
-  CHECK_THAT(holidays.status().message(), Catch::StartsWith(folder.dir.File("northern-ireland.txt") + ":4: "));
+  CHECK_THAT(holidays.status().message(),
+             Catch::StartsWith(folder.dir.File("northern-ireland.txt") + ":4: "));
   CHECK_THAT(holidays.status().message(), Catch::Contains("increasing order"));
 }
 
 TEST_CASE("bank holidays: a list with the same date twice is refused, naming file and line",
           "[engine][calendar][bank-holidays]") {
   HolidayFolder folder;
-  test::WriteFile(folder.dir.File("scotland.txt"), "2026-01-01  New Year's Day\n2026-01-01  New Year's Day\n");
+  test::WriteFile(folder.dir.File("scotland.txt"),
+                  "2026-01-01  New Year's Day\n2026-01-01  New Year's Day\n");
   Result<BankHolidays> holidays = folder.Load();
   REQUIRE_FALSE(holidays.ok());
   CHECK_THAT(holidays.status().message(), Catch::StartsWith(folder.dir.File("scotland.txt") + ":2: "));
@@ -486,11 +502,13 @@ TEST_CASE("bank holidays: a date without the holiday's name is refused, naming f
   test::WriteFile(folder.dir.File("england-and-wales.txt"), "2026-01-01  New Year's Day\n2026-04-03\n");
   Result<BankHolidays> holidays = folder.Load();
   REQUIRE_FALSE(holidays.ok());
-  CHECK_THAT(holidays.status().message(), Catch::StartsWith(folder.dir.File("england-and-wales.txt") + ":2: "));
+  CHECK_THAT(holidays.status().message(),
+             Catch::StartsWith(folder.dir.File("england-and-wales.txt") + ":2: "));
   CHECK_THAT(holidays.status().message(), Catch::Contains("name"));
 }
 
-TEST_CASE("bank holidays: a missing or empty list is refused, naming the file", "[engine][calendar][bank-holidays]") {
+TEST_CASE("bank holidays: a missing or empty list is refused, naming the file",
+          "[engine][calendar][bank-holidays]") {
   SECTION("missing") {
     HolidayFolder folder;
     std::remove(folder.dir.File("scotland.txt").c_str());

@@ -1,14 +1,13 @@
 // The lifecycle machine: which event moves a review from which phase to which, what a guard refuses,
 // and that a review restored from the database is in its phase without re-running entry actions.
-#include <catch2/catch.hpp>
+#include "engine/lifecycle.h"
 
+#include <catch2/catch.hpp>
 #include <optional>
 #include <set>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include "engine/lifecycle.h"
 
 namespace scr {
 namespace {
@@ -35,11 +34,11 @@ constexpr ContractTransition kContractTransitions[] = {
 };
 
 const std::vector<std::string> kContractPhases = {
-    "decision_pending", "not_proceeding",      "setting_up",     "commissioning", "review_running",
-    "report_qa",        "board_response",      "publication_pending", "implementation", "closed"};
+    "decision_pending", "not_proceeding", "setting_up",          "commissioning",  "review_running",
+    "report_qa",        "board_response", "publication_pending", "implementation", "closed"};
 const std::vector<std::string> kContractEvents = {
-    "decide_to_review", "decide_not_to_review", "commission",     "start_review", "submit_report",
-    "return_for_revision", "sign_off_report",   "agree_response", "publish",      "close"};
+    "decide_to_review",    "decide_not_to_review", "commission",     "start_review", "submit_report",
+    "return_for_revision", "sign_off_report",      "agree_response", "publish",      "close"};
 
 // The phase the contract says `event` leads to from `phase`, by name; empty when there is no such move.
 std::optional<std::string> ContractNextPhase(const std::string& phase, const std::string& event) {
@@ -101,7 +100,8 @@ TEST_CASE("lifecycle: a new review starts with the chair's decision pending", "[
   CHECK(lifecycle.phase() == Phase::kDecisionPending);
   CHECK(lifecycle.Save() == "decision_pending");
   CHECK(lifecycle.entries_run() == 1);  // the initial phase was entered
-  CHECK(Names(lifecycle.AllowedEvents()) == std::vector<std::string>{"decide_to_review", "decide_not_to_review"});
+  CHECK(Names(lifecycle.AllowedEvents()) ==
+        std::vector<std::string>{"decide_to_review", "decide_not_to_review"});
 }
 
 TEST_CASE("lifecycle: a review restored into a phase is in that phase and runs no entry action",
@@ -115,7 +115,8 @@ TEST_CASE("lifecycle: a review restored into a phase is in that phase and runs n
   }
 }
 
-TEST_CASE("lifecycle: one event applied after a restore runs exactly one entry action", "[engine][lifecycle]") {
+TEST_CASE("lifecycle: one event applied after a restore runs exactly one entry action",
+          "[engine][lifecycle]") {
   for (const ContractTransition& transition : kContractTransitions) {
     CAPTURE(transition.phase, transition.event);
     Lifecycle lifecycle = Restored(*PhaseFromName(transition.phase));
@@ -138,7 +139,8 @@ TEST_CASE("lifecycle: every move of the table is applied when nothing holds it b
   }
 }
 
-TEST_CASE("lifecycle: an event with no move from the current phase is not allowed there", "[engine][lifecycle]") {
+TEST_CASE("lifecycle: an event with no move from the current phase is not allowed there",
+          "[engine][lifecycle]") {
   for (Phase phase : AllPhases()) {
     for (LifecycleEvent event : AllEvents()) {
       if (TransitionTarget(phase, event)) continue;
@@ -167,7 +169,8 @@ TEST_CASE("lifecycle: an event held back by an open checkpoint is blocked and th
 }
 
 TEST_CASE("lifecycle: a checkpoint blocking one event does not hold back another", "[engine][lifecycle]") {
-  Lifecycle lifecycle = Restored(Phase::kDecisionPending, OpenCheckpointBlocks(LifecycleEvent::kDecideToReview));
+  Lifecycle lifecycle =
+      Restored(Phase::kDecisionPending, OpenCheckpointBlocks(LifecycleEvent::kDecideToReview));
   CHECK(lifecycle.Apply(LifecycleEvent::kDecideToReview) == Lifecycle::Outcome::kBlocked);
   CHECK(lifecycle.Apply(LifecycleEvent::kDecideNotToReview) == Lifecycle::Outcome::kApplied);
   CHECK(lifecycle.phase() == Phase::kNotProceeding);
@@ -193,18 +196,21 @@ TEST_CASE("lifecycle: once the checkpoint is done the blocked event goes through
 }
 
 TEST_CASE("lifecycle: allowed events leave out those an open checkpoint blocks", "[engine][lifecycle]") {
-  Lifecycle decision = Restored(Phase::kDecisionPending, OpenCheckpointBlocks(LifecycleEvent::kDecideNotToReview));
+  Lifecycle decision =
+      Restored(Phase::kDecisionPending, OpenCheckpointBlocks(LifecycleEvent::kDecideNotToReview));
   CHECK(Names(decision.AllowedEvents()) == std::vector<std::string>{"decide_to_review"});
 
-  Lifecycle qa = Restored(Phase::kReportQa, OpenCheckpointBlocks(LifecycleEvent::kSignOffReport,
-                                                                 "family_comment_on_report"));
+  Lifecycle qa = Restored(Phase::kReportQa,
+                          OpenCheckpointBlocks(LifecycleEvent::kSignOffReport, "family_comment_on_report"));
   CHECK(Names(qa.AllowedEvents()) == std::vector<std::string>{"return_for_revision"});
 
   Lifecycle unblocked = Restored(Phase::kReportQa);
-  CHECK(Names(unblocked.AllowedEvents()) == std::vector<std::string>{"return_for_revision", "sign_off_report"});
+  CHECK(Names(unblocked.AllowedEvents()) ==
+        std::vector<std::string>{"return_for_revision", "sign_off_report"});
 }
 
-TEST_CASE("lifecycle: allowed events are exactly the moves of the table from the phase", "[engine][lifecycle]") {
+TEST_CASE("lifecycle: allowed events are exactly the moves of the table from the phase",
+          "[engine][lifecycle]") {
   for (Phase phase : AllPhases()) {
     CAPTURE(PhaseName(phase));
     std::vector<std::string> expected;
@@ -290,7 +296,8 @@ TEST_CASE("lifecycle: a saved machine restores to the same phase and carries on"
   Lifecycle original(NothingBlocks());
   REQUIRE(original.Apply(LifecycleEvent::kDecideToReview) == Lifecycle::Outcome::kApplied);
   REQUIRE(original.Apply(LifecycleEvent::kCommission) == Lifecycle::Outcome::kApplied);
-  Result<Lifecycle> restored = Lifecycle::Restore(original.Save(), OpenCheckpointBlocks(LifecycleEvent::kStartReview));
+  Result<Lifecycle> restored =
+      Lifecycle::Restore(original.Save(), OpenCheckpointBlocks(LifecycleEvent::kStartReview));
   REQUIRE(restored.ok());
   Lifecycle lifecycle = std::move(restored).value();  // moved: the guard must still reach its query
   CHECK(lifecycle.phase() == Phase::kCommissioning);

@@ -1,8 +1,7 @@
 // Review types as data: the project's workflows load, and every mistake in a workflow file is reported
 // as "file:line: message" at the line that holds it (what `scr-tracker admin check-workflows` prints).
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <set>
 #include <sstream>
 #include <string>
@@ -22,12 +21,14 @@ using Catch::StartsWith;
 
 // One more checkpoint, in the file's own layout.
 std::string Checkpoint(const std::string& key, const std::string& due, const std::string& more = "") {
+  // clang-format off
   return "  - key: " + key + "\n" +
          "    title: The " + key + " checkpoint\n" +
          "    marker: 2\n" +
          "    phase: setting_up\n" +
          "    owner_role: business_unit\n" +
          "    due: " + due + "\n" + more;
+  // clang-format on
 }
 
 // The smallest workflow the loader accepts: all ten phases labelled, two markers, defaults and two
@@ -174,7 +175,8 @@ const WorkflowDefinition& ProjectWorkflow(const std::string& name) {
 
 TEST_CASE("workflows: the project's review types load without a single problem", "[engine][workflow]") {
   std::vector<std::string> errors;
-  Result<std::vector<WorkflowDefinition>> loaded = WorkflowLoader::LoadDirectory(test::WorkflowsDir(), &errors);
+  Result<std::vector<WorkflowDefinition>> loaded =
+      WorkflowLoader::LoadDirectory(test::WorkflowsDir(), &errors);
   INFO(WorkflowFile::Joined(errors));
   REQUIRE(loaded.ok());
   CHECK(errors.empty());
@@ -297,7 +299,8 @@ TEST_CASE("workflow file: the minimal workflow loads, with its defaults applied"
 
 // ---- Each problem a workflow file can have -----------------------------------------------------------
 
-TEST_CASE("workflow file: an unknown top-level key is refused at its line", "[engine][workflow][validation]") {
+TEST_CASE("workflow file: an unknown top-level key is refused at its line",
+          "[engine][workflow][validation]") {
   MiniWorkflow yaml;
   yaml.top += "colour: blue\n";
   WorkflowFile file(yaml.Text());
@@ -306,7 +309,8 @@ TEST_CASE("workflow file: an unknown top-level key is refused at its line", "[en
   CHECK_THAT(problem, Contains("unknown key 'colour' in the workflow"));
 }
 
-TEST_CASE("workflow file: an unknown key in a checkpoint is refused at its line", "[engine][workflow][validation]") {
+TEST_CASE("workflow file: an unknown key in a checkpoint is refused at its line",
+          "[engine][workflow][validation]") {
   MiniWorkflow yaml;
   ReplaceOnce(yaml.checkpoints, "    owner_role: chair\n", "    owner_role: chair\n    ownr: chair\n");
   WorkflowFile file(yaml.Text());
@@ -338,7 +342,8 @@ TEST_CASE("workflow file: due rules that count from each other in a cycle are re
   CHECK_THAT(problem, Contains("due rules form a cycle: report_checked -> report_drafted -> report_checked"));
 }
 
-TEST_CASE("workflow file: a due rule that counts from its own checkpoint is a cycle", "[engine][workflow][validation]") {
+TEST_CASE("workflow file: a due rule that counts from its own checkpoint is a cycle",
+          "[engine][workflow][validation]") {
   MiniWorkflow yaml;
   yaml.checkpoints += Checkpoint("plan_agreed", "10 working days after plan_agreed done");
   WorkflowFile file(yaml.Text());
@@ -371,7 +376,8 @@ TEST_CASE("workflow file: a due rule counting from a checkpoint the file does no
                           Contains("no checkpoint has that key"));
 }
 
-TEST_CASE("workflow file: a due rule whose number is written in words is refused", "[engine][workflow][validation]") {
+TEST_CASE("workflow file: a due rule whose number is written in words is refused",
+          "[engine][workflow][validation]") {
   MiniWorkflow yaml;
   ReplaceOnce(yaml.checkpoints, "due: 1 month after referral", "due: ten working days after referral");
   WorkflowFile file(yaml.Text());
@@ -390,7 +396,8 @@ TEST_CASE("workflow file: a due rule in an unknown unit is refused", "[engine][w
                           Contains("working days, days, weeks or months"));
 }
 
-TEST_CASE("workflow file: a due rule counting from an unknown anchor is refused", "[engine][workflow][validation]") {
+TEST_CASE("workflow file: a due rule counting from an unknown anchor is refused",
+          "[engine][workflow][validation]") {
   MiniWorkflow yaml;
   ReplaceOnce(yaml.checkpoints, "due: 1 month after referral", "due: 1 month after first_meeting");
   WorkflowFile file(yaml.Text());
@@ -400,7 +407,8 @@ TEST_CASE("workflow file: a due rule counting from an unknown anchor is refused"
                           Contains("not referral, incident, an event, or 'KEY done'"));
 }
 
-TEST_CASE("workflow file: a checkpoint owned by an unknown role is refused", "[engine][workflow][validation]") {
+TEST_CASE("workflow file: a checkpoint owned by an unknown role is refused",
+          "[engine][workflow][validation]") {
   MiniWorkflow yaml;
   ReplaceOnce(yaml.checkpoints, "owner_role: chair", "owner_role: judge");
   WorkflowFile file(yaml.Text());
@@ -447,7 +455,8 @@ TEST_CASE("workflow file: a checkpoint naming a marker the file does not define 
   CHECK_THAT(problem, Contains("checkpoint board_advised names marker 7, which the file does not define"));
 }
 
-TEST_CASE("workflow file: a checkpoint key used twice is refused at the second", "[engine][workflow][validation]") {
+TEST_CASE("workflow file: a checkpoint key used twice is refused at the second",
+          "[engine][workflow][validation]") {
   MiniWorkflow yaml;
   yaml.checkpoints += Checkpoint("chair_decision", "2 months after referral");
   WorkflowFile file(yaml.Text());
@@ -456,7 +465,8 @@ TEST_CASE("workflow file: a checkpoint key used twice is refused at the second",
   CHECK_THAT(problem, Contains("checkpoint key 'chair_decision' is used twice"));
 }
 
-TEST_CASE("workflow file: a question id used twice is refused at the second", "[engine][workflow][validation]") {
+TEST_CASE("workflow file: a question id used twice is refused at the second",
+          "[engine][workflow][validation]") {
   MiniWorkflow yaml;
   ReplaceOnce(yaml.markers, "{ id: qm2-delay,", "{ id: qm1-rationale,");
   WorkflowFile file(yaml.Text());
@@ -465,7 +475,8 @@ TEST_CASE("workflow file: a question id used twice is refused at the second", "[
   CHECK_THAT(problem, Contains("question id 'qm1-rationale' is used twice"));
 }
 
-TEST_CASE("workflow file: a marker with an empty list of questions is refused", "[engine][workflow][validation]") {
+TEST_CASE("workflow file: a marker with an empty list of questions is refused",
+          "[engine][workflow][validation]") {
   MiniWorkflow yaml;
   ReplaceOnce(yaml.markers,
               "    questions:\n      - { id: qm1-rationale, text: \"Does the referral say why?\" }\n",
@@ -476,11 +487,8 @@ TEST_CASE("workflow file: a marker with an empty list of questions is refused", 
   CHECK_THAT(problem, Contains("marker 1 needs 'questions'"));
 }
 
-// Known engine bug, kept as a reproducer: a marker with no `questions` key at all makes
-// WorkflowLoader::LoadFile throw YAML::InvalidNode (workflow_loader.cpp, ReadMarkers: `questions.IsSequence()`
-// on the missing node) instead of reporting the problem. Remove [!shouldfail] once that is fixed.
 TEST_CASE("workflow file: a marker with no questions key is refused, not thrown",
-          "[engine][workflow][validation][!shouldfail]") {
+          "[engine][workflow][validation]") {
   MiniWorkflow yaml;
   ReplaceOnce(yaml.markers,
               "    questions:\n      - { id: qm1-rationale, text: \"Does the referral say why?\" }\n", "");
@@ -499,7 +507,8 @@ TEST_CASE("workflow file: a workflow without phases is refused", "[engine][workf
   CHECK_THAT(problem, Contains("the workflow needs 'phases'"));
 }
 
-TEST_CASE("workflow file: a phase without a label is refused, naming the phase", "[engine][workflow][validation]") {
+TEST_CASE("workflow file: a phase without a label is refused, naming the phase",
+          "[engine][workflow][validation]") {
   MiniWorkflow yaml;
   ReplaceOnce(yaml.phases, "  report_qa: { label: Report quality assurance }\n", "");
   WorkflowFile file(yaml.Text());
@@ -518,20 +527,43 @@ TEST_CASE("workflow file: escalation steps out of order are refused", "[engine][
   CHECK_THAT(problem, Contains("escalation steps must come in increasing order of 'after'"));
 }
 
-TEST_CASE("workflow file: two escalation steps at the same delay are refused", "[engine][workflow][validation]") {
+TEST_CASE("workflow file: escalation steps in different units are compared by their length",
+          "[engine][workflow][validation]") {
   MiniWorkflow yaml;
-  yaml.checkpoints +=
-      Checkpoint("plan_agreed", "10 working days after decide_to_review",
-                 "    escalation:\n"
-                 "      - { after: 3 working days, to: owner }\n"
-                 "      - { after: 3 working days, to: chair }\n");
+  yaml.checkpoints += Checkpoint("plan_agreed", "10 working days after decide_to_review",
+                                 "    escalation:\n"
+                                 "      - { after: 1 month, to: owner }\n"
+                                 "      - { after: 1 week, to: chair }\n");
+  WorkflowFile file(yaml.Text());
+  std::string problem = file.OnlyProblem();
+  CHECK_THAT(problem, StartsWith(file.At("after: 1 week, to: chair")));
+  CHECK_THAT(problem, Contains("increasing order"));
+}
+
+TEST_CASE("workflow file: a phase with an empty label is refused", "[engine][workflow][validation]") {
+  MiniWorkflow yaml;
+  ReplaceOnce(yaml.phases, "setting_up: Setting up", "setting_up: \"\"");
+  WorkflowFile file(yaml.Text());
+  std::string problem = file.OnlyProblem();
+  CHECK_THAT(problem, StartsWith(file.At("setting_up: \"\"")));
+  CHECK_THAT(problem, Contains("phase setting_up needs a non-empty label"));
+}
+
+TEST_CASE("workflow file: two escalation steps at the same delay are refused",
+          "[engine][workflow][validation]") {
+  MiniWorkflow yaml;
+  yaml.checkpoints += Checkpoint("plan_agreed", "10 working days after decide_to_review",
+                                 "    escalation:\n"
+                                 "      - { after: 3 working days, to: owner }\n"
+                                 "      - { after: 3 working days, to: chair }\n");
   WorkflowFile file(yaml.Text());
   std::string problem = file.OnlyProblem();
   CHECK_THAT(problem, StartsWith(file.At("after: 3 working days, to: chair")));
   CHECK_THAT(problem, Contains("increasing order"));
 }
 
-TEST_CASE("workflow file: a YAML syntax error is refused at the line of the error", "[engine][workflow][validation]") {
+TEST_CASE("workflow file: a YAML syntax error is refused at the line of the error",
+          "[engine][workflow][validation]") {
   MiniWorkflow yaml;
   ReplaceOnce(yaml.checkpoints, "title: The chair decides whether to hold a review",
               "title: The chair decides: review or not");
@@ -600,7 +632,8 @@ TEST_CASE("workflow folder: problems in several files are all reported", "[engin
   CHECK_THAT(errors[1], StartsWith(dir.File("c-bad-phase.yaml") + ":") && Contains("unknown phase 'triage'"));
 }
 
-TEST_CASE("workflow folder: two files defining the same workflow name are refused", "[engine][workflow][validation]") {
+TEST_CASE("workflow folder: two files defining the same workflow name are refused",
+          "[engine][workflow][validation]") {
   test::TempDir dir;
   test::WriteFile(dir.File("mini.yaml"), MiniWorkflow().Text());
   test::WriteFile(dir.File("mini-copy.yaml"), MiniWorkflow().Text());
@@ -699,13 +732,13 @@ TEST_CASE("due rule: singular units and zero are accepted", "[engine][workflow][
 }
 
 TEST_CASE("due rule: rules that do not read as the schema says are refused", "[engine][workflow][due-rule]") {
-  for (const char* text : {"", "soon", "10 working days", "10 working days after", "10 working days before referral",
-                           "ten working days after referral", "5 fortnights after referral",
-                           "10 working after referral", "-5 days after referral", "10 days after breakfast",
-                           "10 days after decide_to_review or", "10 days after decide_to_review and publish",
-                           "10 days after referral or incident", "10 days after decide_to_review or referral",
-                           "on 2027-02-30", "on tomorrow", "on", "on 2027-01-31 or later",
-                           "10 days after chair_decision done twice"}) {
+  for (const char* text :
+       {"", "soon", "10 working days", "10 working days after", "10 working days before referral",
+        "ten working days after referral", "5 fortnights after referral", "10 working after referral",
+        "-5 days after referral", "10 days after breakfast", "10 days after decide_to_review or",
+        "10 days after decide_to_review and publish", "10 days after referral or incident",
+        "10 days after decide_to_review or referral", "on 2027-02-30", "on tomorrow", "on",
+        "on 2027-01-31 or later", "10 days after chair_decision done twice"}) {
     CAPTURE(text);
     Result<DueRule> rule = ParseDueRule(text);
     CHECK_FALSE(rule.ok());

@@ -1,0 +1,88 @@
+#include "support/service_fixture.h"
+
+#include <catch2/catch.hpp>
+
+namespace scr::test {
+
+ServiceFixture::ServiceFixture(const std::string& start, Nation nation)
+    : database_path_(dir_.File("reviews.db")), clock_(ParseInstant(start).value()) {
+  directory_ = std::move(Directory::Open(database_path_)).value();
+  BoardId board = directory_->CreateBoard("Test board", nation, "Europe/London").value();
+  business_unit_ = Actor{board, Role::kBusinessUnit, "Test business unit", std::nullopt};
+  Restart();
+}
+
+void ServiceFixture::Restart() {
+  queries_.reset();
+  service_.reset();
+  Result<std::unique_ptr<ReviewService>> service =
+      ReviewService::Open({database_path_, &ProjectWorkflows(), &ProjectBankHolidays(), &clock_});
+  REQUIRE(service.ok());
+  service_ = std::move(service).value();
+  Result<std::unique_ptr<ReviewQueries>> queries =
+      ReviewQueries::Open({database_path_, &ProjectWorkflows(), &ProjectBankHolidays(), &clock_});
+  REQUIRE(queries.ok());
+  queries_ = std::move(queries).value();
+}
+
+void ServiceFixture::AdvanceDays(int days) { REQUIRE(clock_.AdvanceBy(std::chrono::hours(24 * days)).ok()); }
+
+Referral ServiceFixture::MakeReferral(const std::string& workflow, bool child_died) const {
+  Referral referral;
+  referral.workflow = workflow;
+  referral.title = "Child A (test)";
+  referral.incident_date = Date::FromYmd(2026, 2, 20);
+  referral.referral_date = Date::FromYmd(2026, 3, 2);
+  referral.rationale = "Serious harm; several agencies involved.";
+  referral.statutory_criteria_met = true;
+  referral.child_died = child_died;
+  return referral;
+}
+
+ReviewId ServiceFixture::Refer(const std::string& workflow, bool child_died) {
+  CommandResult result = service_->Execute(ReferCommand{business_unit_, MakeReferral(workflow, child_died)});
+  INFO(result.status.message());
+  REQUIRE(result.status.ok());
+  return result.review;
+}
+
+CommandResult ServiceFixture::Apply(ReviewId review, const std::string& event, const std::string& reason) {
+  return service_->Execute(ApplyEventCommand{business_unit_, review, event, reason, "{}"});
+}
+
+CommandResult ServiceFixture::Walk(ReviewId review, const std::string& event) {
+  CommandResult result = Apply(review, event);
+  if (result.status.code() == Status::Code::kBlocked) {
+    for (const std::string& key : result.status.items()) {
+      if (key.rfind("parallel_process:", 0) == 0) continue;
+      CommandResult done = Complete(review, key);
+      INFO(key << ": " << done.status.message());
+      REQUIRE(done.status.ok());
+    }
+    result = Apply(review, event);
+  }
+  INFO(event << ": " << result.status.message());
+  REQUIRE(result.status.ok());
+  return result;
+}
+
+CommandResult ServiceFixture::Complete(ReviewId review, const std::string& key) {
+  return service_->Execute(CompleteCheckpointCommand{business_unit_, review, key, "done in the test", ""});
+}
+
+ReviewView ServiceFixture::Get(ReviewId review) {
+  Result<ReviewView> view = queries_->GetReview(board(), review);
+  INFO(view.status().message());
+  REQUIRE(view.ok());
+  return std::move(view).value();
+}
+
+const CheckpointView& ServiceFixture::Checkpoint(const ReviewView& view, const std::string& key) {
+  for (const CheckpointView& checkpoint : view.checkpoints) {
+    if (checkpoint.key == key) return checkpoint;
+  }
+  FAIL("the review has no checkpoint " << key);
+  throw std::logic_error("unreachable");
+}
+
+}  // namespace scr::test
