@@ -16,15 +16,21 @@
 namespace scr::cli {
 namespace {
 
-// Blocks SIGINT and SIGTERM in every thread started after this, and stops `server` when one arrives.
+// The signals that stop the service; SIGUSR1 is our own wake-up when it stops for another reason.
+sigset_t StopSignals() {
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGUSR1);
+  return signals;
+}
+
+// Stops `server` when SIGINT or SIGTERM arrives. The signals must already be blocked in every thread
+// (BlockStopSignals before any thread starts), so that only this waiter receives them.
 class StopOnSignal {
  public:
-  explicit StopOnSignal(ApiServer& server) {
-    sigemptyset(&signals_);
-    sigaddset(&signals_, SIGINT);
-    sigaddset(&signals_, SIGTERM);
-    sigaddset(&signals_, SIGUSR1);  // our own wake-up when the server stops for another reason
-    pthread_sigmask(SIG_BLOCK, &signals_, nullptr);
+  explicit StopOnSignal(ApiServer& server) : signals_(StopSignals()) {
     waiter_ = std::thread([this, &server] {
       int received = 0;
       sigwait(&signals_, &received);
@@ -52,6 +58,8 @@ struct Running {
 };
 
 int Serve(const Running& run) {
+  sigset_t signals = StopSignals();
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);  // before the engine and HTTP threads start: they inherit it
   Result<std::pair<std::string, int>> listen = ParseListen(run.listen);
   if (!listen.ok()) return Fail(listen.status().message());
   Result<std::unique_ptr<ReviewService>> service = ReviewService::Open(

@@ -1,0 +1,42 @@
+// Runs the real scr-tracker binary for integration tests: `serve` on a free port of 127.0.0.1, and
+// one-shot commands with their output captured.
+#pragma once
+
+#include <sys/types.h>
+
+#include <string>
+#include <vector>
+
+namespace scr::test {
+
+struct CommandOutput {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs scr-tracker with `arguments` and waits for it.
+CommandOutput RunTracker(const std::vector<std::string>& arguments);
+
+// `scr-tracker serve` on an ephemeral port; stopped (SIGTERM, then waited for) on destruction.
+class TrackerService {
+ public:
+  TrackerService(const std::string& database_path, const std::vector<std::string>& extra_arguments = {});
+  ~TrackerService();
+  TrackerService(const TrackerService&) = delete;
+  TrackerService& operator=(const TrackerService&) = delete;
+
+  int port() const { return port_; }
+  // Stops with SIGTERM and returns the exit code.
+  int Stop();
+  // Kills with SIGKILL, as a crash would.
+  void Kill();
+  std::string Log() const;
+
+ private:
+  pid_t pid_ = -1;
+  int port_ = 0;
+  std::string log_path_;
+};
+
+}  // namespace scr::test
