@@ -80,7 +80,25 @@ Result<BankHolidays> BankHolidays::LoadDirectory(const std::string& directory) {
     first = false;
     result.holidays_[nation_file.nation] = std::move(list).value();
   }
+  result.BuildTables();
   return result;
+}
+
+void BankHolidays::BuildTables() {
+  Date first = Date::FromYmd(first_year_, 1, 1);
+  Date last = Date::FromYmd(last_year_, 12, 31);
+  for (const auto& [nation, list] : holidays_) {
+    WorkingDayTable& table = tables_[nation];
+    table.first = first;
+    int32_t count = 0;
+    for (Date day = first; day <= last; day = day.AddDays(1)) {
+      if (!day.IsWeekend() && !IsHoliday(nation, day)) {
+        ++count;
+        table.working_days.push_back(day.days_since_epoch());
+      }
+      table.count_through.push_back(count);
+    }
+  }
 }
 
 bool BankHolidays::IsHoliday(Nation nation, Date date) const {
@@ -119,28 +137,33 @@ Status WorkingCalendar::CheckCovered(Date date) const {
 
 Result<bool> WorkingCalendar::IsWorkingDay(Date date) const {
   if (Status covered = CheckCovered(date); !covered.ok()) return covered;
-  return !date.IsWeekend() && !holidays_->IsHoliday(nation_, date);
+  const BankHolidays::WorkingDayTable& table = holidays_->Table(nation_);
+  size_t i = static_cast<size_t>(date - table.first);
+  return table.count_through[i] != (i == 0 ? 0 : table.count_through[i - 1]);
 }
 
 Result<Date> WorkingCalendar::AddWorkingDays(Date date, int n) const {
-  int step = n >= 0 ? 1 : -1;
-  for (int remaining = n >= 0 ? n : -n; remaining > 0;) {
-    date = date.AddDays(step);
-    Result<bool> working = IsWorkingDay(date);
-    if (!working.ok()) return working.status();
-    if (*working) --remaining;
+  if (Status covered = CheckCovered(date); !covered.ok()) return covered;
+  if (n == 0) return date;
+  const BankHolidays::WorkingDayTable& table = holidays_->Table(nation_);
+  size_t i = static_cast<size_t>(date - table.first);
+  // Working days up to and including `date` (n > 0), or strictly before it (n < 0).
+  int64_t before = n > 0 ? table.count_through[i] : (i == 0 ? 0 : table.count_through[i - 1]);
+  int64_t target = before + n - (n > 0 ? 1 : 0);  // index into working_days
+  if (target < 0 || target >= static_cast<int64_t>(table.working_days.size())) {
+    Date beyond = n > 0 ? Date::FromYmd(holidays_->last_year() + 1, 1, 1) : Date::FromYmd(holidays_->first_year() - 1, 12, 31);
+    return CheckCovered(beyond);
   }
-  return date;
+  return Date::FromDays(table.working_days[static_cast<size_t>(target)]);
 }
 
 Result<int> WorkingCalendar::WorkingDaysBetween(Date from, Date to) const {
-  int count = 0;
-  for (Date day = from.AddDays(1); day <= to; day = day.AddDays(1)) {
-    Result<bool> working = IsWorkingDay(day);
-    if (!working.ok()) return working.status();
-    if (*working) ++count;
-  }
-  return count;
+  if (to <= from) return 0;
+  if (Status covered = CheckCovered(from); !covered.ok()) return covered;
+  if (Status covered = CheckCovered(to); !covered.ok()) return covered;
+  const BankHolidays::WorkingDayTable& table = holidays_->Table(nation_);
+  return table.count_through[static_cast<size_t>(to - table.first)] -
+         table.count_through[static_cast<size_t>(from - table.first)];
 }
 
 Instant WorkingCalendar::EndOfDay(Date date) const {

@@ -20,33 +20,35 @@ Status ReviewServiceImpl::CloseCheckpoint(ReviewId id, OpenReview& review, Check
                                           CheckpointState state, const Actor& actor, const Context& context,
                                           const std::string& note, const std::string& evidence) {
   const CheckpointDefinition& definition = review.workflow->checkpoints[slot.definition];
+  Result<const WorkingCalendar*> calendar = CalendarFor(review.board_id);
+  if (!calendar.ok()) return calendar.status();
+  Date today = (*calendar)->LocalDate(context.now);
   slot.state = state;
-  Database::Statement update = database_->Prepare(
-      "UPDATE checkpoints SET state = ?, closed_at = ?, closed_by = ?, note = ?, evidence = ? "
-      "WHERE review_id = ? AND key = ?");
-  update->bind(1, CheckpointStateName(state));
-  update->bind(2, context.at);
-  update->bind(3, DescribeActor(actor));
-  update->bind(4, note);
-  update->bind(5, evidence);
-  update->bind(6, id);
-  update->bind(7, definition.key);
-  update->exec();
+  slot.closed_days = today.days_since_epoch();
+  // Checkpoints counting from this one's completion now have a due date; decided before anything is written.
+  if (Status planned = review.PlanDueDates(**calendar); !planned.ok()) return planned;
+
+  Database::Statement close = database_->Prepare(
+      "INSERT INTO checkpoints (review_id, key, state, closed_at, closed_on, closed_by, note, evidence) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (review_id, key) DO UPDATE SET state = excluded.state, "
+      "closed_at = excluded.closed_at, closed_on = excluded.closed_on, closed_by = excluded.closed_by, "
+      "note = excluded.note, evidence = excluded.evidence");
+  std::string actor_name = DescribeActor(actor);
+  std::string closed_on = today.ToString();
+  close->bind(1, id);
+  close->bindNoCopy(2, definition.key);
+  close->bind(3, CheckpointStateName(state));
+  close->bindNoCopy(4, context.at);
+  close->bindNoCopy(5, closed_on);
+  close->bindNoCopy(6, actor_name);
+  close->bindNoCopy(7, note);
+  close->bindNoCopy(8, evidence);
+  close->exec();
 
   nlohmann::json data = {{"checkpoint", definition.key}, {"marker", definition.marker}};
   if (!evidence.empty()) data["evidence"] = evidence;
   AppendToHistory(id, review, actor, context,
                   state == CheckpointState::kDone ? "checkpoint_completed" : "checkpoint_waived", note, data.dump());
-
-  // Checkpoints counting from this one's completion now have a due date.
-  Result<const WorkingCalendar*> calendar = CalendarFor(review.board_id);
-  if (!calendar.ok()) return calendar.status();
-  const std::string& key = definition.key;
-  Status planned = PlanDueDates(
-      id, review,
-      [&key](const Anchor& anchor) { return anchor.kind == Anchor::Kind::kCheckpointDone && anchor.checkpoint == key; },
-      (*calendar)->LocalDate(context.now));
-  if (!planned.ok()) return planned;
   SaveChain(id, review, context);
   return Status::Ok();
 }
@@ -116,7 +118,14 @@ Status ReviewServiceImpl::Handle(const ExtendCheckpointCommand& command, const C
   }
 
   slot->due_days = command.new_due.days_since_epoch();
-  WriteCheckpointDue(command.review, command.key, command.new_due);
+  slot->extended = true;
+  Database::Statement extend = database_->Prepare(
+      "INSERT INTO checkpoints (review_id, key, state, extended_due) VALUES (?1, ?2, 'open', ?3) "
+      "ON CONFLICT (review_id, key) DO UPDATE SET extended_due = excluded.extended_due");
+  extend->bind(1, command.review);
+  extend->bindNoCopy(2, command.key);
+  extend->bind(3, command.new_due.ToString());
+  extend->exec();
   Database::Statement delay = database_->Prepare(
       "INSERT INTO delays (review_id, checkpoint, previous_due, new_due, reason, recorded_by, recorded_at) "
       "VALUES (?, ?, ?, ?, ?, ?, ?)");

@@ -1,6 +1,7 @@
 #include "service/open_review.h"
 
 #include <algorithm>
+#include <sstream>
 
 namespace scr {
 
@@ -11,6 +12,13 @@ const char* CheckpointStateName(CheckpointState state) {
     case CheckpointState::kWaived: return "waived";
   }
   return "open";
+}
+
+std::optional<CheckpointState> CheckpointStateFromName(std::string_view name) {
+  if (name == "open") return CheckpointState::kOpen;
+  if (name == "done") return CheckpointState::kDone;
+  if (name == "waived") return CheckpointState::kWaived;
+  return std::nullopt;
 }
 
 std::vector<std::string> OpenReview::Blockers(LifecycleEvent event) const {
@@ -46,6 +54,48 @@ bool OpenReview::Holds(Fact fact) const {
   return false;
 }
 
+void OpenReview::AddApplicableCheckpoints() {
+  checkpoints.clear();
+  for (size_t i = 0; i < workflow->checkpoints.size(); ++i) {
+    if (ConditionHolds(workflow->checkpoints[i], *this)) {
+      checkpoints.push_back(CheckpointSlot{static_cast<uint16_t>(i), CheckpointState::kOpen, false, kNoDate, kNoDate});
+    }
+  }
+}
+
+Status OpenReview::PlanDueDates(const WorkingCalendar& calendar) {
+  for (CheckpointSlot& slot : checkpoints) {
+    if (slot.extended) continue;
+    const DueRule& rule = workflow->checkpoints[slot.definition].due;
+    int32_t anchor = kNoDate;
+    if (rule.kind == DueRule::Kind::kFixedDate) {
+      slot.due_days = rule.fixed.days_since_epoch();
+      continue;
+    }
+    switch (rule.anchor.kind) {
+      case Anchor::Kind::kReferral: anchor = referral_date.days_since_epoch(); break;
+      case Anchor::Kind::kIncident: anchor = incident_date.days_since_epoch(); break;
+      case Anchor::Kind::kEvent:
+        for (LifecycleEvent event : rule.anchor.events) {
+          int32_t day = first_event_days[static_cast<size_t>(event)];
+          if (day != kNoDate && (anchor == kNoDate || day < anchor)) anchor = day;
+        }
+        break;
+      case Anchor::Kind::kCheckpointDone:
+        if (const CheckpointSlot* other = FindSlot(rule.anchor.checkpoint)) anchor = other->closed_days;
+        break;
+    }
+    if (anchor == kNoDate) {
+      slot.due_days = kNoDate;
+      continue;
+    }
+    Result<Date> due = DueFrom(rule, Date::FromDays(anchor), calendar);
+    if (!due.ok()) return due.status();
+    slot.due_days = due->days_since_epoch();
+  }
+  return Status::Ok();
+}
+
 bool ConditionHolds(const CheckpointDefinition& definition, const OpenReview& review) {
   if (!definition.condition) return true;
   return review.Holds(definition.condition->fact) != definition.condition->negated;
@@ -64,6 +114,43 @@ Result<Date> AddDuration(Date date, const Duration& duration, const WorkingCalen
 Result<Date> DueFrom(const DueRule& rule, Date anchor_date, const WorkingCalendar& calendar) {
   if (rule.kind == DueRule::Kind::kFixedDate) return rule.fixed;
   return AddDuration(anchor_date, rule.offset, calendar);
+}
+
+void ApplyCheckpointRow(OpenReview& review, const std::string& key, const std::string& state,
+                        const std::string& extended_due, const std::string& closed_on) {
+  CheckpointSlot* slot = review.FindSlot(key);
+  if (!slot) return;
+  slot->state = CheckpointStateFromName(state).value_or(CheckpointState::kOpen);
+  if (Result<Date> due = Date::Parse(extended_due); due.ok()) {
+    slot->extended = true;
+    slot->due_days = due->days_since_epoch();
+  }
+  if (Result<Date> closed = Date::Parse(closed_on); closed.ok()) slot->closed_days = closed->days_since_epoch();
+}
+
+std::string EncodeFirstEvents(const std::array<int32_t, kLifecycleEventCount>& days) {
+  std::string text;
+  for (LifecycleEvent event : AllEvents()) {
+    int32_t day = days[static_cast<size_t>(event)];
+    if (day == kNoDate) continue;
+    if (!text.empty()) text += ';';
+    text += EventName(event);
+    text += '=';
+    text += Date::FromDays(day).ToString();
+  }
+  return text;
+}
+
+void DecodeFirstEvents(const std::string& text, std::array<int32_t, kLifecycleEventCount>* days) {
+  days->fill(kNoDate);
+  std::istringstream in(text);
+  for (std::string item; std::getline(in, item, ';');) {
+    size_t equals = item.find('=');
+    if (equals == std::string::npos) continue;
+    std::optional<LifecycleEvent> event = EventFromName(std::string_view(item).substr(0, equals));
+    Result<Date> date = Date::Parse(std::string_view(item).substr(equals + 1));
+    if (event && date.ok()) (*days)[static_cast<size_t>(*event)] = date->days_since_epoch();
+  }
 }
 
 }  // namespace scr

@@ -1,10 +1,13 @@
-// What the engine keeps in memory for each open review: enough to judge guards and plan due dates
-// without reading the database. Private to the service; the database stays the truth and the
-// record is rebuilt from it at start-up.
+// What the engine knows of one review, enough to judge guards and work out due dates without reading
+// the database: kept in memory for every open review by the service, and rebuilt from rows by the
+// read side. Due dates are derived, never stored: they follow from the referral, the first day of each
+// event, the day each checkpoint was closed, and any extension (which wins).
 #pragma once
 
+#include <array>
 #include <climits>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,14 +21,18 @@ namespace scr {
 
 enum class CheckpointState : uint8_t { kOpen, kDone, kWaived };
 const char* CheckpointStateName(CheckpointState state);
+std::optional<CheckpointState> CheckpointStateFromName(std::string_view name);
+
+constexpr int32_t kNoDate = INT32_MIN;
 
 struct CheckpointSlot {
-  static constexpr int32_t kNoDue = INT32_MIN;
   uint16_t definition = 0;  // index into the workflow's checkpoints
   CheckpointState state = CheckpointState::kOpen;
-  int32_t due_days = kNoDue;  // Date::days_since_epoch, or kNoDue until the anchor has happened
+  bool extended = false;          // due_days was set by an extension, not by the rule
+  int32_t due_days = kNoDate;     // Date::days_since_epoch, or kNoDate until the anchor has happened
+  int32_t closed_days = kNoDate;  // the board-local day it was completed or waived
 
-  bool has_due() const { return due_days != kNoDue; }
+  bool has_due() const { return due_days != kNoDate; }
   Date due() const { return Date::FromDays(due_days); }
 };
 
@@ -36,15 +43,24 @@ struct OpenReview {
   bool child_died = false;
   bool statutory_criteria_met = false;
   bool family_lived_elsewhere = false;
+  Date referral_date;
+  Date incident_date;
+  std::array<int32_t, kLifecycleEventCount> first_event_days;  // the day each event first happened, or kNoDate
   int64_t event_count = 0;
   EventHash last_hash{};
   std::vector<CheckpointSlot> checkpoints;          // only those whose condition holds for this review
   std::vector<int64_t> processes_holding_publication;
 
+  OpenReview() { first_event_days.fill(kNoDate); }
+
   // Open checkpoints blocking `event`, by key, and (for publish) the processes holding publication.
   std::vector<std::string> Blockers(LifecycleEvent event) const;
   CheckpointSlot* FindSlot(const std::string& key);
   bool Holds(Fact fact) const;
+  // One slot, open, for every checkpoint of the workflow whose condition holds.
+  void AddApplicableCheckpoints();
+  // Works out every due date that is not an extension again from what has happened.
+  Status PlanDueDates(const WorkingCalendar& calendar);
 };
 
 // Whether `definition` applies to a review with these facts.
@@ -54,5 +70,14 @@ bool ConditionHolds(const CheckpointDefinition& definition, const OpenReview& re
 Result<Date> AddDuration(Date date, const Duration& duration, const WorkingCalendar& calendar);
 // The due date of `rule` counted from `anchor_date` in `calendar`.
 Result<Date> DueFrom(const DueRule& rule, Date anchor_date, const WorkingCalendar& calendar);
+
+// Applies a stored checkpoint row (a closure or an extension) to the record's slot for `key`; rows of
+// checkpoints the workflow no longer has, or that do not apply to the review, are ignored.
+void ApplyCheckpointRow(OpenReview& review, const std::string& key, const std::string& state,
+                        const std::string& extended_due, const std::string& closed_on);
+
+// The first day of each event, as stored with the review: "decide_to_review=2026-03-12;commission=...".
+std::string EncodeFirstEvents(const std::array<int32_t, kLifecycleEventCount>& days);
+void DecodeFirstEvents(const std::string& text, std::array<int32_t, kLifecycleEventCount>* days);
 
 }  // namespace scr

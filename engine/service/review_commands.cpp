@@ -64,8 +64,13 @@ Status ReviewServiceImpl::Handle(const ReferCommand& command, const Context& con
   review.child_died = referral.child_died;
   review.statutory_criteria_met = referral.statutory_criteria_met;
   review.family_lived_elsewhere = referral.family_lived_elsewhere;
+  review.referral_date = referral.referral_date;
+  review.incident_date = referral.incident_date;
   Lifecycle machine{BlockerQuery()};
   review.phase = machine.phase();
+  review.AddApplicableCheckpoints();
+  // Rules counting from the referral, the incident or a fixed date are known at once.
+  if (Status planned = review.PlanDueDates(**calendar); !planned.ok()) return planned;
 
   Database::Statement insert = database_->Prepare(
       "INSERT INTO reviews (board_id, workflow, title, incident_date, referral_date, rationale, "
@@ -87,32 +92,6 @@ Status ReviewServiceImpl::Handle(const ReferCommand& command, const Context& con
   insert->bind(14, context.at);
   insert->exec();
   ReviewId id = database_->connection().getLastInsertRowid();
-
-  Database::Statement add_checkpoint =
-      database_->Prepare("INSERT INTO checkpoints (review_id, key, state) VALUES (?, ?, 'open')");
-  for (size_t i = 0; i < workflow->checkpoints.size(); ++i) {
-    const CheckpointDefinition& definition = workflow->checkpoints[i];
-    if (!ConditionHolds(definition, review)) continue;
-    add_checkpoint->reset();
-    add_checkpoint->bind(1, id);
-    add_checkpoint->bind(2, definition.key);
-    add_checkpoint->exec();
-    review.checkpoints.push_back(CheckpointSlot{static_cast<uint16_t>(i), CheckpointState::kOpen, CheckpointSlot::kNoDue});
-  }
-  // Rules counting from the referral, the incident or a fixed date are known at once.
-  for (CheckpointSlot& slot : review.checkpoints) {
-    const CheckpointDefinition& definition = workflow->checkpoints[slot.definition];
-    const DueRule& rule = definition.due;
-    std::optional<Date> anchor;
-    if (rule.kind == DueRule::Kind::kFixedDate) anchor = rule.fixed;
-    else if (rule.anchor.kind == Anchor::Kind::kReferral) anchor = referral.referral_date;
-    else if (rule.anchor.kind == Anchor::Kind::kIncident) anchor = referral.incident_date;
-    if (!anchor) continue;
-    Result<Date> due = DueFrom(rule, *anchor, **calendar);
-    if (!due.ok()) return due.status();
-    slot.due_days = due->days_since_epoch();
-    WriteCheckpointDue(id, definition.key, *due);
-  }
 
   nlohmann::json data = {{"workflow", workflow->name},
                          {"title", referral.title},
@@ -168,28 +147,24 @@ Status ReviewServiceImpl::Handle(const ApplyEventCommand& command, const Context
     case Lifecycle::Outcome::kApplied: break;
   }
   review.phase = machine->phase();
-  AppendToHistory(command.review, review, command.actor, context, command.event, command.reason, command.data);
-
   Result<const WorkingCalendar*> calendar = CalendarFor(review.board_id);
   if (!calendar.ok()) return calendar.status();
-  LifecycleEvent happened = *event;
-  Status planned = PlanDueDates(
-      command.review, review,
-      [happened](const Anchor& anchor) {
-        return anchor.kind == Anchor::Kind::kEvent &&
-               std::find(anchor.events.begin(), anchor.events.end(), happened) != anchor.events.end();
-      },
-      (*calendar)->LocalDate(context.now));
-  if (!planned.ok()) return planned;
+  int32_t& first_day = review.first_event_days[static_cast<size_t>(*event)];
+  if (first_day == kNoDate) first_day = (*calendar)->LocalDate(context.now).days_since_epoch();
+  // Checkpoints counting from this event now have a due date; decided before anything is written.
+  if (Status planned = review.PlanDueDates(**calendar); !planned.ok()) return planned;
 
+  AppendToHistory(command.review, review, command.actor, context, command.event, command.reason, command.data);
   Database::Statement update = database_->Prepare(
-      "UPDATE reviews SET phase = ?, lifecycle_state = ?, event_count = ?, last_hash = ?, updated_at = ? WHERE id = ?");
+      "UPDATE reviews SET phase = ?, lifecycle_state = ?, first_events = ?, event_count = ?, last_hash = ?, "
+      "updated_at = ? WHERE id = ?");
   update->bind(1, PhaseName(review.phase));
   update->bind(2, machine->Save());
-  update->bind(3, review.event_count);
-  update->bind(4, ToHex(review.last_hash));
-  update->bind(5, context.at);
-  update->bind(6, command.review);
+  update->bind(3, EncodeFirstEvents(review.first_event_days));
+  update->bind(4, review.event_count);
+  update->bind(5, ToHex(review.last_hash));
+  update->bindNoCopy(6, context.at);
+  update->bind(7, command.review);
   update->exec();
 
   result.review = command.review;

@@ -9,6 +9,13 @@
 namespace scr {
 namespace {
 
+// The columns of a review row that the record and the views are built from.
+struct ReviewRow {
+  ReviewSummary summary;
+  Referral referral;
+  std::string first_events;
+};
+
 class ReviewQueriesImpl final : public ReviewQueries {
  public:
   ReviewQueriesImpl(const Options& options, std::unique_ptr<Database> database)
@@ -21,8 +28,10 @@ class ReviewQueriesImpl final : public ReviewQueries {
 
  private:
   Result<const WorkingCalendar*> CalendarFor(BoardId board);
-  std::vector<CheckpointView> ReadCheckpoints(ReviewId id, const WorkflowDefinition& workflow, Phase phase,
-                                              const WorkingCalendar& calendar);
+  // The review's record (its guard facts and due dates) and its checkpoints as shown, from its rows.
+  Status ReadCheckpoints(ReviewId id, const ReviewRow& row, OpenReview* record, std::vector<CheckpointView>* views);
+  // Next due date and count of overdue checkpoints, for the list and the view.
+  static void Summarise(const std::vector<CheckpointView>& views, ReviewSummary* summary);
 
   Options options_;
   std::unique_ptr<Database> database_;
@@ -94,78 +103,130 @@ Result<const WorkingCalendar*> ReviewQueriesImpl::CalendarFor(BoardId board) {
   return &calendars_.emplace(board, *calendar).first->second;
 }
 
-std::vector<CheckpointView> ReviewQueriesImpl::ReadCheckpoints(ReviewId id, const WorkflowDefinition& workflow,
-                                                               Phase phase, const WorkingCalendar& calendar) {
-  std::vector<CheckpointView> views;
+Status ReviewQueriesImpl::ReadCheckpoints(ReviewId id, const ReviewRow& row, OpenReview* record,
+                                          std::vector<CheckpointView>* views) {
+  const WorkflowDefinition* workflow = options_.workflows->Find(row.summary.workflow);
+  if (!workflow) return Status::NotFound("review " + std::to_string(id) + " follows an unknown workflow");
+  Result<const WorkingCalendar*> calendar = CalendarFor(row.summary.board_id);
+  if (!calendar.ok()) return calendar.status();
+  record->workflow = workflow;
+  record->board_id = row.summary.board_id;
+  record->phase = row.summary.phase;
+  record->child_died = row.referral.child_died;
+  record->statutory_criteria_met = row.referral.statutory_criteria_met;
+  record->family_lived_elsewhere = row.referral.family_lived_elsewhere;
+  record->referral_date = row.referral.referral_date;
+  record->incident_date = row.referral.incident_date;
+  DecodeFirstEvents(row.first_events, &record->first_event_days);
+  record->AddApplicableCheckpoints();
+
+  struct Closure {
+    std::string closed_at, closed_by, note, evidence;
+  };
+  std::map<std::string, Closure> closures;
   Database::Statement select = database_->Prepare(
-      "SELECT key, state, due, closed_at, closed_by, note, evidence FROM checkpoints WHERE review_id = ?");
+      "SELECT key, state, extended_due, closed_on, closed_at, closed_by, note, evidence FROM checkpoints "
+      "WHERE review_id = ?");
   select->bind(1, id);
-  Instant now = options_.clock->Now();
   while (select->executeStep()) {
-    const CheckpointDefinition* definition = workflow.FindCheckpoint(select->getColumn(0).getString());
-    if (!definition) continue;
-    CheckpointView view;
-    view.key = definition->key;
-    view.title = definition->title;
-    view.marker = definition->marker;
-    view.phase = definition->phase;
-    view.owner_role = definition->owner_role;
-    view.due_rule = definition->due.text;
-    view.blocks = definition->blocks;
-    if (!select->getColumn(2).isNull()) view.due = ParseStoredDate(select->getColumn(2).getString());
-    std::string state = select->getColumn(1).getString();
-    // Nothing falls due in a review that has ended.
-    Instant as_of = IsEndPhase(phase) ? Instant::min() : now;
-    view.status = StatusAt(*definition, state == "done", state == "waived", IsEndPhase(phase) ? std::nullopt : view.due,
-                           as_of, calendar);
-    if (!select->getColumn(3).isNull()) view.closed_at = select->getColumn(3).getString();
-    if (!select->getColumn(4).isNull()) view.closed_by = select->getColumn(4).getString();
-    view.note = select->getColumn(5).getString();
-    view.evidence = select->getColumn(6).getString();
-    views.push_back(std::move(view));
+    std::string key = select->getColumn(0).getString();
+    ApplyCheckpointRow(*record, key, select->getColumn(1).getString(), select->getColumn(2).getString(),
+                       select->getColumn(3).getString());
+    if (!select->getColumn(4).isNull()) {
+      closures[key] = Closure{select->getColumn(4).getString(), select->getColumn(5).getString(),
+                              select->getColumn(6).getString(), select->getColumn(7).getString()};
+    }
   }
-  // In the workflow's order, which follows the review's course.
-  std::sort(views.begin(), views.end(), [&workflow](const CheckpointView& a, const CheckpointView& b) {
-    return workflow.CheckpointIndex(a.key) < workflow.CheckpointIndex(b.key);
-  });
-  return views;
+  if (Status planned = record->PlanDueDates(**calendar); !planned.ok()) return planned;
+
+  Instant now = options_.clock->Now();
+  bool ended = IsEndPhase(row.summary.phase);  // nothing falls due in a review that has ended
+  views->clear();
+  for (const CheckpointSlot& slot : record->checkpoints) {
+    const CheckpointDefinition& definition = workflow->checkpoints[slot.definition];
+    CheckpointView view;
+    view.key = definition.key;
+    view.title = definition.title;
+    view.marker = definition.marker;
+    view.phase = definition.phase;
+    view.owner_role = definition.owner_role;
+    view.due_rule = definition.due.text;
+    view.blocks = definition.blocks;
+    if (slot.has_due()) view.due = slot.due();
+    view.status = StatusAt(definition, slot.state == CheckpointState::kDone, slot.state == CheckpointState::kWaived,
+                           ended ? std::nullopt : view.due, now, **calendar);
+    if (auto closure = closures.find(definition.key); closure != closures.end()) {
+      view.closed_at = closure->second.closed_at;
+      view.closed_by = closure->second.closed_by;
+      view.note = closure->second.note;
+      view.evidence = closure->second.evidence;
+    }
+    views->push_back(std::move(view));
+  }
+  return Status::Ok();
 }
+
+void ReviewQueriesImpl::Summarise(const std::vector<CheckpointView>& views, ReviewSummary* summary) {
+  summary->next_due.reset();
+  summary->overdue_count = 0;
+  if (IsEndPhase(summary->phase)) return;
+  for (const CheckpointView& checkpoint : views) {
+    bool open = checkpoint.status != CheckpointStatus::kDone && checkpoint.status != CheckpointStatus::kWaived;
+    if (open && checkpoint.due && (!summary->next_due || *checkpoint.due < *summary->next_due)) {
+      summary->next_due = checkpoint.due;
+    }
+    if (checkpoint.status == CheckpointStatus::kOverdue) ++summary->overdue_count;
+  }
+}
+
+namespace {
+
+constexpr const char* kReviewColumns =
+    "id, board_id, workflow, title, phase, referral_date, incident_date, rationale, statutory_criteria_met, "
+    "child_died, family_lived_elsewhere, late_referral_reason, first_events, created_at, updated_at";
+
+ReviewRow ReadReviewRow(SQLite::Statement& select, std::string* created_at, std::string* updated_at) {
+  ReviewRow row;
+  row.summary.id = select.getColumn(0).getInt64();
+  row.summary.board_id = select.getColumn(1).getInt64();
+  row.summary.workflow = select.getColumn(2).getString();
+  row.summary.title = select.getColumn(3).getString();
+  row.summary.phase = PhaseFromName(select.getColumn(4).getString()).value_or(Phase::kDecisionPending);
+  row.referral.workflow = row.summary.workflow;
+  row.referral.title = row.summary.title;
+  row.referral.referral_date = ParseStoredDate(select.getColumn(5).getString());
+  row.summary.referral_date = row.referral.referral_date;
+  row.referral.incident_date = ParseStoredDate(select.getColumn(6).getString());
+  row.referral.rationale = select.getColumn(7).getString();
+  row.referral.statutory_criteria_met = select.getColumn(8).getInt() != 0;
+  row.referral.child_died = select.getColumn(9).getInt() != 0;
+  row.referral.family_lived_elsewhere = select.getColumn(10).getInt() != 0;
+  row.referral.late_referral_reason = select.getColumn(11).getString();
+  row.first_events = select.getColumn(12).getString();
+  if (created_at) *created_at = select.getColumn(13).getString();
+  if (updated_at) *updated_at = select.getColumn(14).getString();
+  return row;
+}
+
+}  // namespace
 
 Result<ReviewView> ReviewQueriesImpl::GetReview(BoardId board, ReviewId id) {
   try {
-    Database::Statement select = database_->Prepare(
-        "SELECT workflow, title, incident_date, referral_date, rationale, statutory_criteria_met, child_died, "
-        "family_lived_elsewhere, late_referral_reason, phase, created_at, updated_at FROM reviews "
-        "WHERE id = ? AND board_id = ?");
-    select->bind(1, id);
-    select->bind(2, board);
-    if (!select->executeStep()) return Status::NotFound("no review " + std::to_string(id));
+    static const std::string kSql = std::string("SELECT ") + kReviewColumns + " FROM reviews WHERE id = ? AND board_id = ?";
     ReviewView view;
-    ReviewSummary& summary = view.summary;
-    summary.id = id;
-    summary.board_id = board;
-    summary.workflow = select->getColumn(0).getString();
-    summary.title = select->getColumn(1).getString();
-    view.referral.workflow = summary.workflow;
-    view.referral.title = summary.title;
-    view.referral.incident_date = ParseStoredDate(select->getColumn(2).getString());
-    view.referral.referral_date = ParseStoredDate(select->getColumn(3).getString());
-    summary.referral_date = view.referral.referral_date;
-    view.referral.rationale = select->getColumn(4).getString();
-    view.referral.statutory_criteria_met = select->getColumn(5).getInt() != 0;
-    view.referral.child_died = select->getColumn(6).getInt() != 0;
-    view.referral.family_lived_elsewhere = select->getColumn(7).getInt() != 0;
-    view.referral.late_referral_reason = select->getColumn(8).getString();
-    summary.phase = PhaseFromName(select->getColumn(9).getString()).value_or(Phase::kDecisionPending);
-    view.created_at = select->getColumn(10).getString();
-    view.updated_at = select->getColumn(11).getString();
-    select->reset();
-
-    const WorkflowDefinition* workflow = options_.workflows->Find(summary.workflow);
-    if (!workflow) return Status::NotFound("review " + std::to_string(id) + " follows an unknown workflow");
-    Result<const WorkingCalendar*> calendar = CalendarFor(board);
-    if (!calendar.ok()) return calendar.status();
-    view.checkpoints = ReadCheckpoints(id, *workflow, summary.phase, **calendar);
+    ReviewRow row;
+    {
+      Database::Statement select = database_->PrepareBuilt(kSql);
+      select->bind(1, id);
+      select->bind(2, board);
+      if (!select->executeStep()) return Status::NotFound("no review " + std::to_string(id));
+      row = ReadReviewRow(*select, &view.created_at, &view.updated_at);
+    }
+    view.summary = row.summary;
+    view.referral = row.referral;
+    OpenReview record;
+    if (Status read = ReadCheckpoints(id, row, &record, &view.checkpoints); !read.ok()) return read;
+    Summarise(view.checkpoints, &view.summary);
 
     Database::Statement processes = database_->Prepare(
         "SELECT id, kind, status, holds_publication, owner, notes, created_at, updated_at FROM parallel_processes "
@@ -182,6 +243,9 @@ Result<ReviewView> ReviewQueriesImpl::GetReview(BoardId board, ReviewId id) {
       process.notes = processes->getColumn(5).getString();
       process.created_at = processes->getColumn(6).getString();
       process.updated_at = processes->getColumn(7).getString();
+      if (process.status == "active" && process.holds_publication) {
+        record.processes_holding_publication.push_back(process.id);
+      }
       view.parallel_processes.push_back(std::move(process));
     }
     Database::Statement delays = database_->Prepare(
@@ -193,26 +257,10 @@ Result<ReviewView> ReviewQueriesImpl::GetReview(BoardId board, ReviewId id) {
                                   ParseStoredDate(delays->getColumn(2).getString()), delays->getColumn(3).getString(),
                                   delays->getColumn(4).getString(), delays->getColumn(5).getString()});
     }
-
-    // The same judgement the engine makes: rebuild the review's guard facts from what was read.
-    OpenReview facts;
-    facts.workflow = workflow;
-    for (const CheckpointView& checkpoint : view.checkpoints) {
-      CheckpointSlot slot;
-      slot.definition = static_cast<uint16_t>(*workflow->CheckpointIndex(checkpoint.key));
-      bool open = checkpoint.status != CheckpointStatus::kDone && checkpoint.status != CheckpointStatus::kWaived;
-      slot.state = open ? CheckpointState::kOpen : CheckpointState::kDone;
-      facts.checkpoints.push_back(slot);
-      if (open && checkpoint.due && (!summary.next_due || *checkpoint.due < *summary.next_due)) summary.next_due = checkpoint.due;
-      if (checkpoint.status == CheckpointStatus::kOverdue) ++summary.overdue_count;
-    }
-    for (const ParallelProcess& process : view.parallel_processes) {
-      if (process.status == "active" && process.holds_publication) facts.processes_holding_publication.push_back(process.id);
-    }
+    // The same judgement the engine makes, on the same record.
     Result<Lifecycle> machine =
-        Lifecycle::Restore(PhaseName(summary.phase), [&facts](LifecycleEvent e) { return facts.Blockers(e); });
+        Lifecycle::Restore(PhaseName(view.summary.phase), [&record](LifecycleEvent e) { return record.Blockers(e); });
     if (machine.ok()) view.allowed_events = machine->AllowedEvents();
-    if (IsEndPhase(summary.phase)) summary.next_due.reset();
     return view;
   } catch (const std::exception& e) {
     return StorageError(e, "reading review " + std::to_string(id));
@@ -221,42 +269,27 @@ Result<ReviewView> ReviewQueriesImpl::GetReview(BoardId board, ReviewId id) {
 
 Result<ReviewPage> ReviewQueriesImpl::ListReviews(BoardId board, const ReviewFilter& filter) {
   try {
-    Result<const WorkingCalendar*> calendar = CalendarFor(board);
-    if (!calendar.ok()) return calendar.status();
-    std::string today = (*calendar)->LocalDate(options_.clock->Now()).ToString();
-    Database::Statement select = database_->Prepare(
-        "SELECT r.id, r.workflow, r.title, r.phase, r.referral_date, "
-        "  (SELECT MIN(c.due) FROM checkpoints c WHERE c.review_id = r.id AND c.state = 'open') AS next_due, "
-        "  (SELECT COUNT(*) FROM checkpoints c WHERE c.review_id = r.id AND c.state = 'open' AND c.due < ?1) "
-        "    AS overdue "
-        "FROM reviews r WHERE r.board_id = ?2 AND r.id > ?3 AND (?4 IS NULL OR r.phase = ?4) "
-        "  AND (?5 IS NULL OR (r.phase NOT IN ('not_proceeding', 'closed') AND "
-        "       EXISTS (SELECT 1 FROM checkpoints c WHERE c.review_id = r.id AND c.state = 'open' AND c.due < ?1)) = ?5) "
-        "ORDER BY r.id LIMIT ?6");
-    select->bind(1, today);
-    select->bind(2, board);
-    select->bind(3, filter.after.value_or(0));
-    if (filter.phase) select->bind(4, PhaseName(*filter.phase));
-    if (filter.overdue) select->bind(5, *filter.overdue ? 1 : 0);
+    static const std::string kSql = std::string("SELECT ") + kReviewColumns +
+                                    " FROM reviews WHERE board_id = ?1 AND id > ?2 AND (?3 IS NULL OR phase = ?3) "
+                                    "ORDER BY id";
+    Database::Statement select = database_->PrepareBuilt(kSql);
+    select->bind(1, board);
+    select->bind(2, filter.after.value_or(0));
+    if (filter.phase) select->bind(3, PhaseName(*filter.phase));
     int limit = std::clamp(filter.limit, 1, 200);
-    select->bind(6, limit + 1);
     ReviewPage page;
+    std::vector<CheckpointView> views;
     while (select->executeStep()) {
+      ReviewRow row = ReadReviewRow(*select, nullptr, nullptr);
+      OpenReview record;
+      if (Status read = ReadCheckpoints(row.summary.id, row, &record, &views); !read.ok()) return read;
+      Summarise(views, &row.summary);
+      if (filter.overdue && (row.summary.overdue_count > 0) != *filter.overdue) continue;
       if (static_cast<int>(page.items.size()) == limit) {
         page.next_cursor = page.items.back().id;
         break;
       }
-      ReviewSummary summary;
-      summary.id = select->getColumn(0).getInt64();
-      summary.board_id = board;
-      summary.workflow = select->getColumn(1).getString();
-      summary.title = select->getColumn(2).getString();
-      summary.phase = PhaseFromName(select->getColumn(3).getString()).value_or(Phase::kDecisionPending);
-      summary.referral_date = ParseStoredDate(select->getColumn(4).getString());
-      bool ended = IsEndPhase(summary.phase);
-      if (!ended && !select->getColumn(5).isNull()) summary.next_due = ParseStoredDate(select->getColumn(5).getString());
-      summary.overdue_count = ended ? 0 : select->getColumn(6).getInt();
-      page.items.push_back(std::move(summary));
+      page.items.push_back(std::move(row.summary));
     }
     return page;
   } catch (const std::exception& e) {

@@ -1,5 +1,7 @@
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
 #include "service/review_service_impl.h"
 
 namespace scr {
@@ -31,8 +33,8 @@ Status ReviewServiceImpl::LoadOpenReviews() {
   try {
     SQLite::Statement reviews(database_->connection(),
                               "SELECT id, board_id, workflow, lifecycle_state, child_died, statutory_criteria_met, "
-                              "family_lived_elsewhere, event_count, last_hash FROM reviews "
-                              "WHERE phase NOT IN ('not_proceeding', 'closed')");
+                              "family_lived_elsewhere, referral_date, incident_date, first_events, event_count, "
+                              "last_hash FROM reviews WHERE phase <> 'not_proceeding' AND phase <> 'closed'");
     while (reviews.executeStep()) {
       ReviewId id = reviews.getColumn(0).getInt64();
       OpenReview review;
@@ -44,34 +46,32 @@ Status ReviewServiceImpl::LoadOpenReviews() {
                                        "', which is not loaded; add its file to the workflows folder");
       }
       // Restoring the machine proves the stored state is one it knows; no entry action runs.
-      Result<Lifecycle> machine = Lifecycle::Restore(reviews.getColumn(3).getString(), nullptr);
+      Result<Lifecycle> machine = Lifecycle::Restore(reviews.getColumn(3).getString(), BlockerQuery());
       if (!machine.ok()) return Status::Storage("review " + std::to_string(id) + ": " + machine.status().message());
       review.phase = machine->phase();
       review.child_died = reviews.getColumn(4).getInt() != 0;
       review.statutory_criteria_met = reviews.getColumn(5).getInt() != 0;
       review.family_lived_elsewhere = reviews.getColumn(6).getInt() != 0;
-      review.event_count = reviews.getColumn(7).getInt64();
-      if (!FromHex(reviews.getColumn(8).getString(), &review.last_hash)) {
+      Result<Date> referral = Date::Parse(reviews.getColumn(7).getText());
+      Result<Date> incident = Date::Parse(reviews.getColumn(8).getText());
+      if (!referral.ok() || !incident.ok()) return Status::Storage("review " + std::to_string(id) + " has a damaged date");
+      review.referral_date = *referral;
+      review.incident_date = *incident;
+      DecodeFirstEvents(reviews.getColumn(9).getString(), &review.first_event_days);
+      review.event_count = reviews.getColumn(10).getInt64();
+      if (!FromHex(reviews.getColumn(11).getString(), &review.last_hash)) {
         return Status::Storage("review " + std::to_string(id) + " has a damaged history hash; run admin verify");
       }
+      review.AddApplicableCheckpoints();
       open_.emplace(id, std::move(review));
     }
-    SQLite::Statement checkpoints(database_->connection(), "SELECT review_id, key, state, due FROM checkpoints");
+    SQLite::Statement checkpoints(database_->connection(),
+                                  "SELECT review_id, key, state, extended_due, closed_on FROM checkpoints");
     while (checkpoints.executeStep()) {
       auto review = open_.find(checkpoints.getColumn(0).getInt64());
       if (review == open_.end()) continue;
-      const auto& index = checkpoint_index_[review->second.workflow];
-      auto definition = index.find(checkpoints.getColumn(1).getText());
-      if (definition == index.end()) continue;  // a checkpoint the workflow no longer has holds nothing back
-      CheckpointSlot slot;
-      slot.definition = definition->second;
-      std::string state = checkpoints.getColumn(2).getText();
-      slot.state = state == "open" ? CheckpointState::kOpen : state == "done" ? CheckpointState::kDone : CheckpointState::kWaived;
-      if (!checkpoints.getColumn(3).isNull()) {
-        Result<Date> due = Date::Parse(checkpoints.getColumn(3).getText());
-        if (due.ok()) slot.due_days = due->days_since_epoch();
-      }
-      review->second.checkpoints.push_back(slot);
+      ApplyCheckpointRow(review->second, checkpoints.getColumn(1).getString(), checkpoints.getColumn(2).getString(),
+                         checkpoints.getColumn(3).getString(), checkpoints.getColumn(4).getString());
     }
     SQLite::Statement holds(database_->connection(),
                             "SELECT review_id, id FROM parallel_processes WHERE status = 'active' AND holds_publication");
@@ -82,6 +82,13 @@ Status ReviewServiceImpl::LoadOpenReviews() {
   } catch (const std::exception& e) {
     return StorageError(e, "loading the open reviews");
   }
+  for (auto& [id, review] : open_) {
+    Result<const WorkingCalendar*> calendar = CalendarFor(review.board_id);
+    if (!calendar.ok()) return calendar.status();
+    if (Status planned = review.PlanDueDates(**calendar); !planned.ok()) {
+      return Status::InvalidArgument("review " + std::to_string(id) + ": " + planned.message());
+    }
+  }
   spdlog::info("loaded {} open reviews from {}", open_.size(), database_->path());
   return Status::Ok();
 }
@@ -89,6 +96,15 @@ Status ReviewServiceImpl::LoadOpenReviews() {
 CommandResult ReviewServiceImpl::Execute(const Command& command) { return ExecuteBatch({command}).front(); }
 
 std::vector<CommandResult> ReviewServiceImpl::ExecuteBatch(const std::vector<Command>& commands) {
+  // Optimistic first: one transaction, no savepoint per command. Handlers decide before they write, so a
+  // command refused for a reason of the domain has written nothing. Only a command that fails after
+  // writing (a storage error) sends the batch down the careful path, where each command has a savepoint.
+  if (std::optional<std::vector<CommandResult>> results = TryBatch(commands, /*isolate=*/false)) return *results;
+  return *TryBatch(commands, /*isolate=*/true);
+}
+
+std::optional<std::vector<CommandResult>> ReviewServiceImpl::TryBatch(const std::vector<Command>& commands,
+                                                                      bool isolate) {
   std::vector<CommandResult> results;
   results.reserve(commands.size());
   undo_.clear();
@@ -96,14 +112,23 @@ std::vector<CommandResult> ReviewServiceImpl::ExecuteBatch(const std::vector<Com
     WriteTransaction transaction(*database_);
     Context context{options_.clock->Now(), {}};
     context.at = FormatInstant(context.now);
-    for (const Command& command : commands) results.push_back(Run(command, context));
+    for (const Command& command : commands) {
+      if (isolate) {
+        results.push_back(RunIsolated(command, context));
+        continue;
+      }
+      int changes_before = database_->connection().getTotalChanges();
+      CommandResult result;
+      result.status = std::visit([&](const auto& c) { return Handle(c, context, result); }, command);
+      if (!result.status.ok() && database_->connection().getTotalChanges() != changes_before) {
+        throw std::runtime_error("a command failed after writing: " + result.status.message());
+      }
+      results.push_back(std::move(result));
+    }
     transaction.Commit();
   } catch (const std::exception& e) {
-    // Nothing of the batch was stored: put the in-memory records back as they were.
-    for (auto it = undo_.rbegin(); it != undo_.rend(); ++it) {
-      if (it->second) open_[it->first] = std::move(*it->second);
-      else open_.erase(it->first);
-    }
+    RestoreRecords(0);  // nothing of the batch was stored: the records go back as they were
+    if (!isolate) return std::nullopt;
     Status failed = StorageError(e, "saving " + std::to_string(commands.size()) + " command(s)");
     results.assign(commands.size(), CommandResult{failed, 0, 0, Phase::kDecisionPending});
   }
@@ -111,7 +136,7 @@ std::vector<CommandResult> ReviewServiceImpl::ExecuteBatch(const std::vector<Com
   return results;
 }
 
-CommandResult ReviewServiceImpl::Run(const Command& command, const Context& context) {
+CommandResult ReviewServiceImpl::RunIsolated(const Command& command, const Context& context) {
   CommandResult result;
   size_t undo_mark = undo_.size();
   try {
@@ -124,14 +149,17 @@ CommandResult ReviewServiceImpl::Run(const Command& command, const Context& cont
   } catch (const std::exception& e) {
     result.status = StorageError(e, "saving a command");
   }
-  // The savepoint rolled the database back; do the same for the records this command replaced.
+  RestoreRecords(undo_mark);  // the savepoint rolled the database back; do the same for the records
+  return result;
+}
+
+void ReviewServiceImpl::RestoreRecords(size_t undo_mark) {
   while (undo_.size() > undo_mark) {
     auto& [id, previous] = undo_.back();
     if (previous) open_[id] = std::move(*previous);
     else open_.erase(id);
     undo_.pop_back();
   }
-  return result;
 }
 
 Result<OpenReview> ReviewServiceImpl::CheckOut(const Actor& actor, ReviewId id) {
@@ -192,30 +220,6 @@ void ReviewServiceImpl::SaveChain(ReviewId id, const OpenReview& review, const C
   chain->bind(3, context.at);
   chain->bind(4, id);
   chain->exec();
-}
-
-Status ReviewServiceImpl::PlanDueDates(ReviewId id, OpenReview& review,
-                                       const std::function<bool(const Anchor&)>& counts_from, Date date) {
-  Result<const WorkingCalendar*> calendar = CalendarFor(review.board_id);
-  if (!calendar.ok()) return calendar.status();
-  for (CheckpointSlot& slot : review.checkpoints) {
-    if (slot.state != CheckpointState::kOpen || slot.has_due()) continue;
-    const CheckpointDefinition& definition = review.workflow->checkpoints[slot.definition];
-    if (definition.due.kind != DueRule::Kind::kAfterAnchor || !counts_from(definition.due.anchor)) continue;
-    Result<Date> due = DueFrom(definition.due, date, **calendar);
-    if (!due.ok()) return due.status();
-    slot.due_days = due->days_since_epoch();
-    WriteCheckpointDue(id, definition.key, *due);
-  }
-  return Status::Ok();
-}
-
-void ReviewServiceImpl::WriteCheckpointDue(ReviewId id, const std::string& key, Date due) {
-  Database::Statement update = database_->Prepare("UPDATE checkpoints SET due = ? WHERE review_id = ? AND key = ?");
-  update->bind(1, due.ToString());
-  update->bind(2, id);
-  update->bindNoCopy(3, key);
-  update->exec();
 }
 
 }  // namespace scr

@@ -31,7 +31,12 @@ class ReviewServiceImpl final : public ReviewService {
     std::string at;
   };
 
-  CommandResult Run(const Command& command, const Context& context);
+  // One transaction for all of `commands`; with `isolate`, each command in a savepoint of its own.
+  // Without it, returns nothing when a command failed after writing: the caller retries with isolation.
+  std::optional<std::vector<CommandResult>> TryBatch(const std::vector<Command>& commands, bool isolate);
+  CommandResult RunIsolated(const Command& command, const Context& context);
+  // Puts back the records replaced since `undo_mark`, newest first.
+  void RestoreRecords(size_t undo_mark);
   Status Handle(const ReferCommand& command, const Context& context, CommandResult& result);
   Status Handle(const ApplyEventCommand& command, const Context& context, CommandResult& result);
   Status Handle(const CompleteCheckpointCommand& command, const Context& context, CommandResult& result);
@@ -52,11 +57,6 @@ class ReviewServiceImpl final : public ReviewService {
                        const std::string& event, const std::string& reason, const std::string& data);
   // Stores the review's chain position (event count, last hash) and when it last changed.
   void SaveChain(ReviewId id, const OpenReview& review, const Context& context);
-  // Gives a due date to every open checkpoint, without one yet, that counts from `anchor` (the event or
-  // completed checkpoint that just happened on `date`).
-  Status PlanDueDates(ReviewId id, OpenReview& review, const std::function<bool(const Anchor&)>& counts_from,
-                      Date date);
-  void WriteCheckpointDue(ReviewId id, const std::string& key, Date due);
   Status CloseCheckpoint(ReviewId id, OpenReview& review, CheckpointSlot& slot, CheckpointState state,
                          const Actor& actor, const Context& context, const std::string& note,
                          const std::string& evidence);

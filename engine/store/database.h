@@ -26,6 +26,8 @@ class Database {
   // statements are cached by the literal's address.
   class Statement;
   Statement Prepare(const char* sql);
+  // The same for SQL built at run time (e.g. a multi-row insert of N rows), cached by its text.
+  Statement PrepareBuilt(const std::string& sql);
   const std::string& path() const { return path_; }
 
  private:
@@ -36,6 +38,7 @@ class Database {
   std::string path_;
   SQLite::Database connection_;
   std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> statements_;
+  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> built_statements_;
 };
 
 // A cached prepared statement in use; resets it on destruction (an unfinished SELECT would otherwise
@@ -54,6 +57,7 @@ class Database::Statement {
     }
   }
   SQLite::Statement* operator->() const { return statement_; }
+  SQLite::Statement& operator*() const { return *statement_; }
 
  private:
   SQLite::Statement* statement_;

@@ -149,7 +149,7 @@ class DirectoryImpl final : public Directory {
 std::string HashToken(const std::string& token) {
   EventHash hash{};
   unsigned int length = 0;
-  EVP_Digest(token.data(), token.size(), hash.data(), &length, EVP_sha256(), nullptr);
+  EVP_Digest(token.data(), token.size(), hash.data(), &length, Sha256(), nullptr);
   return ToHex(hash);
 }
 

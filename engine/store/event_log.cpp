@@ -3,6 +3,7 @@
 #include <openssl/evp.h>
 
 #include <cstring>
+#include <memory>
 
 namespace scr {
 namespace {
@@ -16,6 +17,13 @@ void AddField(std::string& out, const std::string& field) {
 
 }  // namespace
 
+const EVP_MD* Sha256() {
+  // Fetched once: OpenSSL 3 looks the algorithm up again on every implicit use, which costs more than
+  // hashing a small event.
+  static EVP_MD* const kSha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+  return kSha256;
+}
+
 EventHash HashEvent(const NewEvent& event, const EventHash& previous) {
   std::string encoded;
   encoded.reserve(128 + event.reason.size() + event.data.size());
@@ -27,9 +35,14 @@ EventHash HashEvent(const NewEvent& event, const EventHash& previous) {
   AddField(encoded, event.reason);
   AddField(encoded, event.data);
   encoded.append(reinterpret_cast<const char*>(previous.data()), previous.size());
+  // One digest context per thread, reused: creating one per event costs more than the hashing.
+  static thread_local std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(EVP_MD_CTX_new(),
+                                                                                     &EVP_MD_CTX_free);
   EventHash hash{};
   unsigned int length = 0;
-  EVP_Digest(encoded.data(), encoded.size(), hash.data(), &length, EVP_sha256(), nullptr);
+  EVP_DigestInit_ex2(context.get(), Sha256(), nullptr);
+  EVP_DigestUpdate(context.get(), encoded.data(), encoded.size());
+  EVP_DigestFinal_ex(context.get(), hash.data(), &length);
   return hash;
 }
 
@@ -70,7 +83,8 @@ EventHash AppendEvent(Database& database, const NewEvent& event, const EventHash
   insert->bindNoCopy(5, event.event);
   insert->bindNoCopy(6, event.reason);
   insert->bindNoCopy(7, event.data);
-  insert->bind(8, ToHex(hash));
+  std::string hex = ToHex(hash);
+  insert->bindNoCopy(8, hex);
   insert->exec();
   return hash;
 }

@@ -10,6 +10,8 @@
 #include "engine/status.h"
 #include "store/database.h"
 
+struct evp_md_st;
+
 namespace scr {
 
 using EventHash = std::array<uint8_t, 32>;
@@ -23,6 +25,9 @@ struct NewEvent {
   std::string reason;
   std::string data = "{}";
 };
+
+// SHA-256, fetched from OpenSSL once for the life of the process.
+const evp_md_st* Sha256();
 
 // The hash of `event` chained to `previous` (all zeros before the first event).
 EventHash HashEvent(const NewEvent& event, const EventHash& previous);

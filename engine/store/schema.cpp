@@ -3,6 +3,8 @@
 namespace scr {
 
 // Forward-only: a released migration is never edited; a change is a new entry at the end.
+// CHECK constraints spell out alternatives with OR: an IN list would make SQLite build a temporary
+// table on every insert and update of the row.
 const std::vector<const char*>& Migrations() {
   static const std::vector<const char*> migrations = {
       // 1: boards, users, tokens, reviews, the hash-chained history, checkpoints, delays, parallel processes.
@@ -10,7 +12,7 @@ const std::vector<const char*>& Migrations() {
 CREATE TABLE boards (
   id          INTEGER PRIMARY KEY,
   name        TEXT NOT NULL,
-  nation      TEXT NOT NULL CHECK (nation IN ('england', 'scotland', 'northern-ireland')),
+  nation      TEXT NOT NULL CHECK (nation = 'england' OR nation = 'scotland' OR nation = 'northern-ireland'),
   time_zone   TEXT NOT NULL DEFAULT 'Europe/London',
   created_at  TEXT NOT NULL
 );
@@ -46,6 +48,7 @@ CREATE TABLE reviews (
   late_referral_reason    TEXT NOT NULL DEFAULT '',
   phase                   TEXT NOT NULL,
   lifecycle_state         TEXT NOT NULL,
+  first_events            TEXT NOT NULL DEFAULT '',  -- the day each event first happened: due dates count from it
   event_count             INTEGER NOT NULL,
   last_hash               TEXT NOT NULL,
   created_at              TEXT NOT NULL,
@@ -69,18 +72,20 @@ CREATE TRIGGER review_events_no_update BEFORE UPDATE ON review_events
 CREATE TRIGGER review_events_no_delete BEFORE DELETE ON review_events
   BEGIN SELECT RAISE(ABORT, 'the review history is append-only'); END;
 
+-- Only checkpoints something happened to: closed, or given a later due date. Due dates themselves are
+-- derived from the workflow's rules and the review's dates, never stored, except an extension's.
 CREATE TABLE checkpoints (
-  review_id   INTEGER NOT NULL REFERENCES reviews(id),
-  key         TEXT NOT NULL,
-  state       TEXT NOT NULL CHECK (state IN ('open', 'done', 'waived')),
-  due         TEXT,
-  closed_at   TEXT,
-  closed_by   TEXT,
-  note        TEXT NOT NULL DEFAULT '',
-  evidence    TEXT NOT NULL DEFAULT '',
+  review_id     INTEGER NOT NULL REFERENCES reviews(id),
+  key           TEXT NOT NULL,
+  state         TEXT NOT NULL CHECK (state = 'open' OR state = 'done' OR state = 'waived'),
+  extended_due  TEXT,
+  closed_at     TEXT,
+  closed_on     TEXT,
+  closed_by     TEXT,
+  note          TEXT NOT NULL DEFAULT '',
+  evidence      TEXT NOT NULL DEFAULT '',
   PRIMARY KEY (review_id, key)
 ) WITHOUT ROWID;
-CREATE INDEX open_checkpoints_by_due ON checkpoints (due) WHERE state = 'open' AND due IS NOT NULL;
 
 CREATE TABLE delays (
   id            INTEGER PRIMARY KEY,
@@ -98,7 +103,7 @@ CREATE TABLE parallel_processes (
   id                 INTEGER PRIMARY KEY,
   review_id          INTEGER NOT NULL REFERENCES reviews(id),
   kind               TEXT NOT NULL,
-  status             TEXT NOT NULL CHECK (status IN ('active', 'concluded')),
+  status             TEXT NOT NULL CHECK (status = 'active' OR status = 'concluded'),
   holds_publication  INTEGER NOT NULL,
   owner              TEXT NOT NULL DEFAULT '',
   notes              TEXT NOT NULL DEFAULT '',

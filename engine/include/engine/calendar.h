@@ -38,8 +38,20 @@ class BankHolidays {
   int first_year() const { return first_year_; }
   int last_year() const { return last_year_; }
 
+  // Working days of `nation` across the covered years, as a table, so that counting N working days is
+  // two look-ups rather than a walk through the calendar.
+  struct WorkingDayTable {
+    Date first;                           // 1 January of first_year
+    std::vector<int32_t> count_through;   // working days in [first, first + i]
+    std::vector<int32_t> working_days;    // every working day, in order (days since epoch)
+  };
+  const WorkingDayTable& Table(Nation nation) const { return tables_.at(nation); }
+
  private:
+  void BuildTables();
+
   std::map<Nation, std::vector<BankHoliday>> holidays_;  // sorted by date
+  std::map<Nation, WorkingDayTable> tables_;
   int first_year_ = 0;
   int last_year_ = -1;
 };

@@ -1,0 +1,27 @@
+// The subcommands of scr-bench. Each works on a fresh database in a temporary folder (or --db PATH),
+// prints progress to stderr and, as the last line of stdout, one JSON object of figures.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "engine/calendar.h"
+#include "engine/workflow.h"
+
+namespace scr::bench {
+
+struct ReferenceData {
+  std::unique_ptr<WorkflowRegistry> workflows;
+  std::unique_ptr<BankHolidays> holidays;
+};
+
+struct EventsOptions {
+  std::string database_path;
+  size_t reviews = 100000;
+  size_t events = 1000000;
+  size_t batch = 1;
+};
+
+int RunEventsBench(const EventsOptions& options, const ReferenceData& reference);
+
+}  // namespace scr::bench
