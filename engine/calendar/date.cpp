@@ -3,7 +3,6 @@
 #include <date/date.h>
 
 #include <cctype>
-#include <cstdio>
 
 namespace scr {
 namespace {
@@ -57,10 +56,16 @@ Date Date::AddMonths(int n) const {
 
 std::string Date::ToString() const {
   date::year_month_day ymd = ToYmd(*this);
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
-  return buffer;
+  int year = static_cast<int>(ymd.year());
+  unsigned month = static_cast<unsigned>(ymd.month()), day = static_cast<unsigned>(ymd.day());
+  if (year < 0 || year > 9999) return std::to_string(year) + "-??-??";  // outside what any deadline uses
+  std::string text = "0000-00-00";
+  for (int i = 3; i >= 0; --i, year /= 10) text[static_cast<size_t>(i)] = static_cast<char>('0' + year % 10);
+  text[5] = static_cast<char>('0' + month / 10);
+  text[6] = static_cast<char>('0' + month % 10);
+  text[8] = static_cast<char>('0' + day / 10);
+  text[9] = static_cast<char>('0' + day % 10);
+  return text;
 }
 
 }  // namespace scr

@@ -82,7 +82,9 @@ Status OpenReview::PlanDueDates(const WorkingCalendar& calendar) {
         }
         break;
       case Anchor::Kind::kCheckpointDone:
-        if (const CheckpointSlot* other = FindSlot(rule.anchor.checkpoint)) anchor = other->closed_days;
+        for (const CheckpointSlot& other : checkpoints) {
+          if (other.definition == rule.anchor.checkpoint_index) anchor = other.closed_days;
+        }
         break;
     }
     if (anchor == kNoDate) {

@@ -75,7 +75,7 @@ Status ReviewServiceImpl::Handle(const ReferCommand& command, const Context& con
   Database::Statement insert = database_->Prepare(
       "INSERT INTO reviews (board_id, workflow, title, incident_date, referral_date, rationale, "
       "statutory_criteria_met, child_died, family_lived_elsewhere, late_referral_reason, phase, lifecycle_state, "
-      "event_count, last_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, '', ?, ?)");
+      "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   insert->bind(1, review.board_id);
   insert->bind(2, workflow->name);
   insert->bind(3, referral.title);
@@ -89,7 +89,6 @@ Status ReviewServiceImpl::Handle(const ReferCommand& command, const Context& con
   insert->bind(11, PhaseName(review.phase));
   insert->bind(12, machine.Save());
   insert->bind(13, context.at);
-  insert->bind(14, context.at);
   insert->exec();
   ReviewId id = database_->connection().getLastInsertRowid();
 
@@ -155,17 +154,14 @@ Status ReviewServiceImpl::Handle(const ApplyEventCommand& command, const Context
   if (Status planned = review.PlanDueDates(**calendar); !planned.ok()) return planned;
 
   AppendToHistory(command.review, review, command.actor, context, command.event, command.reason, command.data);
-  Database::Statement update = database_->Prepare(
-      "UPDATE reviews SET phase = ?, lifecycle_state = ?, first_events = ?, event_count = ?, last_hash = ?, "
-      "updated_at = ? WHERE id = ?");
+  Database::Statement update =
+      database_->Prepare("UPDATE reviews SET phase = ?, lifecycle_state = ?, first_events = ? WHERE id = ?");
   update->bind(1, PhaseName(review.phase));
   update->bind(2, machine->Save());
   update->bind(3, EncodeFirstEvents(review.first_event_days));
-  update->bind(4, review.event_count);
-  update->bind(5, ToHex(review.last_hash));
-  update->bindNoCopy(6, context.at);
-  update->bind(7, command.review);
+  update->bind(4, command.review);
   update->exec();
+  SaveChain(command.review, review, context);
 
   result.review = command.review;
   result.phase = review.phase;

@@ -33,8 +33,9 @@ Status ReviewServiceImpl::LoadOpenReviews() {
   try {
     SQLite::Statement reviews(database_->connection(),
                               "SELECT id, board_id, workflow, lifecycle_state, child_died, statutory_criteria_met, "
-                              "family_lived_elsewhere, referral_date, incident_date, first_events, event_count, "
-                              "last_hash FROM reviews WHERE phase <> 'not_proceeding' AND phase <> 'closed'");
+                              "family_lived_elsewhere, referral_date, incident_date, first_events, h.event_count, "
+                              "h.last_hash FROM reviews JOIN review_heads h ON h.review_id = reviews.id "
+                              "WHERE phase <> 'not_proceeding' AND phase <> 'closed'");
     while (reviews.executeStep()) {
       ReviewId id = reviews.getColumn(0).getInt64();
       OpenReview review;
@@ -213,12 +214,15 @@ void ReviewServiceImpl::AppendToHistory(ReviewId id, OpenReview& review, const A
 }
 
 void ReviewServiceImpl::SaveChain(ReviewId id, const OpenReview& review, const Context& context) {
-  Database::Statement chain =
-      database_->Prepare("UPDATE reviews SET event_count = ?, last_hash = ?, updated_at = ? WHERE id = ?");
-  chain->bind(1, review.event_count);
-  chain->bind(2, ToHex(review.last_hash));
-  chain->bind(3, context.at);
-  chain->bind(4, id);
+  Database::Statement chain = database_->Prepare(
+      "INSERT INTO review_heads (review_id, event_count, last_hash, updated_at) VALUES (?1, ?2, ?3, ?4) "
+      "ON CONFLICT (review_id) DO UPDATE SET event_count = excluded.event_count, last_hash = excluded.last_hash, "
+      "updated_at = excluded.updated_at");
+  std::string hash = ToHex(review.last_hash);
+  chain->bind(1, id);
+  chain->bind(2, review.event_count);
+  chain->bindNoCopy(3, hash);
+  chain->bindNoCopy(4, context.at);
   chain->exec();
 }
 

@@ -24,8 +24,6 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path, Mode m
 
 Status Database::Configure(Mode mode) {
   try {
-    if (const char* ps = getenv("EXP_PAGE")) connection_.exec(std::string("PRAGMA page_size = ") + ps);
-    if (const char* ac = getenv("EXP_AC")) connection_.exec(std::string("PRAGMA wal_autocheckpoint = ") + ac);
     connection_.exec("PRAGMA foreign_keys = ON");
     connection_.exec("PRAGMA synchronous = FULL");
     connection_.exec("PRAGMA temp_store = MEMORY");  // statement and savepoint journals stay off the disk

@@ -91,13 +91,14 @@ EventHash AppendEvent(Database& database, const NewEvent& event, const EventHash
 
 Result<std::string> VerifyHistory(Database& database) {
   try {
-    SQLite::Statement reviews(database.connection(), "SELECT id, event_count, last_hash FROM reviews ORDER BY id");
+    SQLite::Statement reviews(database.connection(), "SELECT r.id, h.event_count, h.last_hash FROM reviews r LEFT JOIN review_heads h ON h.review_id = r.id "
+                                "ORDER BY r.id");
     SQLite::Statement events(database.connection(),
                              "SELECT seq, at, actor, event, reason, data, hash FROM review_events "
                              "WHERE review_id = ? ORDER BY seq");
     while (reviews.executeStep()) {
       ReviewId review = reviews.getColumn(0).getInt64();
-      int64_t expected_count = reviews.getColumn(1).getInt64();
+      int64_t expected_count = reviews.getColumn(1).getInt64();  // 0 when the head row is missing
       std::string expected_last = reviews.getColumn(2).getString();
       std::string where = "review " + std::to_string(review);
       EventHash previous{};

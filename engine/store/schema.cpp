@@ -49,10 +49,15 @@ CREATE TABLE reviews (
   phase                   TEXT NOT NULL,
   lifecycle_state         TEXT NOT NULL,
   first_events            TEXT NOT NULL DEFAULT '',  -- the day each event first happened: due dates count from it
-  event_count             INTEGER NOT NULL,
-  last_hash               TEXT NOT NULL,
-  created_at              TEXT NOT NULL,
-  updated_at              TEXT NOT NULL
+  created_at              TEXT NOT NULL
+);
+-- Where each review's history stands: changes with every event, so kept apart from the wider review row.
+-- The hash of the last event anchors the chain: deleting events from its end is detectable.
+CREATE TABLE review_heads (
+  review_id    INTEGER PRIMARY KEY REFERENCES reviews(id),
+  event_count  INTEGER NOT NULL,
+  last_hash    TEXT NOT NULL,
+  updated_at   TEXT NOT NULL
 );
 CREATE INDEX reviews_by_board_phase ON reviews (board_id, phase, id);
 

@@ -371,6 +371,10 @@ Result<WorkflowDefinition> WorkflowLoader::LoadFile(const std::string& path, std
     for (const YAML::Node& item : checkpoints) ReadCheckpoint(check, item, defaults, workflow, due_nodes);
   }
   CheckDueRuleGraph(check, workflow, due_nodes);
+  for (CheckpointDefinition& checkpoint : workflow.checkpoints) {
+    Anchor& anchor = checkpoint.due.anchor;
+    if (anchor.kind == Anchor::Kind::kCheckpointDone) anchor.checkpoint_index = workflow.CheckpointIndex(anchor.checkpoint).value_or(0);
+  }
 
   if (check.count() > 0) return Status::InvalidArgument(errors->back());
   return workflow;

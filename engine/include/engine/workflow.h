@@ -30,6 +30,7 @@ struct Anchor {
   Kind kind = Kind::kReferral;
   std::vector<LifecycleEvent> events;  // kEvent: the first of these to happen
   std::string checkpoint;              // kCheckpointDone: the checkpoint whose completion starts the count
+  size_t checkpoint_index = 0;         // kCheckpointDone: its index in the workflow, resolved by the loader
 };
 
 struct DueRule {
