@@ -17,11 +17,14 @@ struct ReferenceData {
 
 struct EventsOptions {
   std::string database_path;
+  std::string workflows_dir;
   size_t reviews = 100000;
   size_t events = 1000000;
   size_t batch = 1;
 };
 
 int RunEventsBench(const EventsOptions& options, const ReferenceData& reference);
+// Opens the review service on an existing database and reports the time and memory it took.
+int RunOpenProbe(const std::string& database_path, const ReferenceData& reference);
 
 }  // namespace scr::bench

@@ -1,8 +1,8 @@
 // scr-bench events: reviews created and events applied through ReviewService on a file database,
 // then the time to reopen it (every open review loaded) and the memory each open review takes.
 #include <spdlog/spdlog.h>
-#include <sys/wait.h>
-#include <unistd.h>
+#include <cstdio>
+#include <filesystem>
 
 #include <algorithm>
 #include <iostream>
@@ -51,30 +51,30 @@ Command MakeCommand(const Step& step, const Actor& actor, ReviewId review) {
   return CompleteCheckpointCommand{actor, review, step.name, "", ""};
 }
 
-// Measured in a child process so that nothing the parent allocated earlier hides in the figure.
-std::pair<double, int64_t> MeasureReopenInChild(const ReviewService::Options& options, size_t* open_reviews) {
-  int channel[2];
-  if (pipe(channel) != 0) return {0, 0};
-  pid_t child = fork();
-  if (child == 0) {
-    int64_t before = ResidentBytes();
-    Stopwatch watch;
-    Result<std::unique_ptr<ReviewService>> service = ReviewService::Open(options);
-    double seconds = watch.seconds();
-    int64_t grown = ResidentBytes() - before;
-    int64_t figures[3] = {static_cast<int64_t>(seconds * 1e9), grown,
-                          service.ok() ? static_cast<int64_t>((*service)->open_review_count()) : -1};
-    ssize_t written = write(channel[1], figures, sizeof figures);
-    _exit(written == sizeof figures ? 0 : 1);
-  }
-  int64_t figures[3] = {0, 0, 0};
-  ssize_t got = read(channel[0], figures, sizeof figures);
-  waitpid(child, nullptr, 0);
-  close(channel[0]);
-  close(channel[1]);
-  if (got != sizeof figures) return {0, 0};
-  *open_reviews = static_cast<size_t>(figures[2]);
-  return {figures[0] / 1e9, figures[1]};
+struct Reopen {
+  double seconds = 0;
+  int64_t rss_growth = 0;
+  size_t open_reviews = 0;
+};
+
+// Reopens the database in a fresh process (scr-bench open-probe), so that memory the benchmark itself
+// allocated cannot hide in, or inflate, the figure.
+Reopen ReopenInFreshProcess(const std::string& database_path, const std::string& workflows_dir) {
+  std::string self = std::filesystem::read_symlink("/proc/self/exe").string();
+  std::string command = "'" + self + "' --workflows '" + workflows_dir + "' open-probe --db '" + database_path + "'";
+  Reopen reopen;
+  FILE* probe = popen(command.c_str(), "r");
+  if (!probe) return reopen;
+  std::string output;
+  char buffer[512];
+  while (fgets(buffer, sizeof buffer, probe)) output += buffer;
+  pclose(probe);
+  nlohmann::json figures = nlohmann::json::parse(output, nullptr, false);
+  if (figures.is_discarded()) return reopen;
+  reopen.seconds = figures.value("open_s", 0.0);
+  reopen.rss_growth = figures.value("rss_growth_bytes", int64_t{0});
+  reopen.open_reviews = figures.value("open_reviews", size_t{0});
+  return reopen;
 }
 
 }  // namespace
@@ -134,16 +134,11 @@ int RunEventsBench(const EventsOptions& options, const ReferenceData& reference)
   double events_seconds = events_watch.seconds();
   service.reset();
 
-  std::vector<double> reopen_times;
-  size_t open_reviews = 0;
-  auto [first_reopen, rss_growth] = MeasureReopenInChild(service_options, &open_reviews);
-  reopen_times.push_back(first_reopen);
-  for (int run = 1; run < 5; ++run) {
-    Stopwatch reopen_watch;
-    std::unique_ptr<ReviewService> reopened = std::move(ReviewService::Open(service_options)).value();
-    reopen_times.push_back(reopen_watch.seconds());
-  }
-  std::sort(reopen_times.begin(), reopen_times.end());
+  std::vector<Reopen> reopens;
+  for (int run = 0; run < 5; ++run) reopens.push_back(ReopenInFreshProcess(workspace.database_path(), options.workflows_dir));
+  std::sort(reopens.begin(), reopens.end(), [](const Reopen& a, const Reopen& b) { return a.seconds < b.seconds; });
+  const Reopen& median = reopens[reopens.size() / 2];
+  int64_t open_reviews = static_cast<int64_t>(median.open_reviews);
 
   nlohmann::json figures = {
       {"reviews", ids.size()},
@@ -152,12 +147,31 @@ int RunEventsBench(const EventsOptions& options, const ReferenceData& reference)
       {"batch", options.batch},
       {"reviews_per_s", ids.size() / create_seconds},
       {"events_per_s", applied / events_seconds},
-      {"reopen_s", reopen_times[reopen_times.size() / 2]},
+      {"reopen_s", median.seconds},
       {"open_reviews", open_reviews},
-      {"rss_bytes_per_review", open_reviews ? rss_growth / static_cast<int64_t>(open_reviews) : 0},
+      {"rss_bytes_per_review", open_reviews ? median.rss_growth / open_reviews : 0},
   };
   std::cout << figures.dump() << std::endl;
   return failed == 0 ? 0 : 1;
+}
+
+}  // namespace scr::bench
+
+namespace scr::bench {
+
+int RunOpenProbe(const std::string& database_path, const ReferenceData& reference) {
+  SystemClock clock;
+  int64_t before = ResidentBytes();
+  Stopwatch watch;
+  Result<std::unique_ptr<ReviewService>> service =
+      ReviewService::Open({database_path, reference.workflows.get(), reference.holidays.get(), &clock});
+  double seconds = watch.seconds();
+  if (!service.ok()) return std::cerr << service.status().message() << "\n", 1;
+  nlohmann::json figures = {{"open_s", seconds},
+                            {"rss_growth_bytes", ResidentBytes() - before},
+                            {"open_reviews", (*service)->open_review_count()}};
+  std::cout << figures.dump() << std::endl;
+  return 0;
 }
 
 }  // namespace scr::bench

@@ -47,7 +47,18 @@ int main(int argc, char** argv) {
     scr::bench::ReferenceData reference;
     if (!LoadReference(workflows_dir, &reference)) return void(exit_code = 1);
     if (events.batch == 0) events.batch = 1;
+    events.workflows_dir = workflows_dir;
     exit_code = scr::bench::RunEventsBench(events, reference);
+  });
+
+  std::string probe_db;
+  CLI::App* probe = app.add_subcommand("open-probe", "");  // used by `events` to measure a reopen in a fresh process
+  probe->group("");
+  probe->add_option("--db", probe_db)->required();
+  probe->callback([&] {
+    scr::bench::ReferenceData reference;
+    if (!LoadReference(workflows_dir, &reference)) return void(exit_code = 1);
+    exit_code = scr::bench::RunOpenProbe(probe_db, reference);
   });
 
   try {
