@@ -126,8 +126,10 @@ Result<WorkingCalendar> WorkingCalendar::Create(const BankHolidays& holidays, Na
 }
 
 Status WorkingCalendar::CheckCovered(Date date) const {
+  const BankHolidays::WorkingDayTable& table = holidays_->Table(nation_);
+  if (date >= table.first && date - table.first < static_cast<int>(table.count_through.size())) return Status::Ok();
   int year = date.year();
-  if (year < holidays_->first_year() || year > holidays_->last_year()) {
+  {
     return Status::InvalidArgument("bank holidays for " + std::to_string(year) + " are not known (the lists cover " +
                                    std::to_string(holidays_->first_year()) + "-" +
                                    std::to_string(holidays_->last_year()) + "); add them to workflows/calendars/");

@@ -58,7 +58,9 @@ std::string Date::ToString() const {
   date::year_month_day ymd = ToYmd(*this);
   int year = static_cast<int>(ymd.year());
   unsigned month = static_cast<unsigned>(ymd.month()), day = static_cast<unsigned>(ymd.day());
-  if (year < 0 || year > 9999) return std::to_string(year) + "-??-??";  // outside what any deadline uses
+  if (year < 0 || year > 9999) {  // outside what any deadline uses; shown plainly rather than padded
+    return std::to_string(year) + "-" + std::to_string(month) + "-" + std::to_string(day);
+  }
   std::string text = "0000-00-00";
   for (int i = 3; i >= 0; --i, year /= 10) text[static_cast<size_t>(i)] = static_cast<char>('0' + year % 10);
   text[5] = static_cast<char>('0' + month / 10);

@@ -1,6 +1,8 @@
 // The handlers of the checkpoint commands: complete, waive, extend (the QM8 delay register).
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 #include "service/review_service_impl.h"
 
 namespace scr {
@@ -26,7 +28,14 @@ Status ReviewServiceImpl::CloseCheckpoint(ReviewId id, OpenReview& review, Check
   slot.state = state;
   slot.closed_days = today.days_since_epoch();
   // Checkpoints counting from this one's completion now have a due date; decided before anything is written.
-  if (Status planned = review.PlanDueDates(**calendar); !planned.ok()) return planned;
+  bool counted_from = std::any_of(review.workflow->checkpoints.begin(), review.workflow->checkpoints.end(),
+                                  [&](const CheckpointDefinition& other) {
+                                    return other.due.anchor.kind == Anchor::Kind::kCheckpointDone &&
+                                           other.due.anchor.checkpoint_index == slot.definition;
+                                  });
+  if (counted_from) {
+    if (Status planned = review.PlanDueDates(**calendar); !planned.ok()) return planned;
+  }
 
   Database::Statement close = database_->Prepare(
       "INSERT INTO checkpoints (review_id, key, state, closed_at, closed_on, closed_by, note, evidence) "
@@ -45,11 +54,12 @@ Status ReviewServiceImpl::CloseCheckpoint(ReviewId id, OpenReview& review, Check
   close->bindNoCopy(8, evidence);
   close->exec();
 
-  nlohmann::json data = {{"checkpoint", definition.key}, {"marker", definition.marker}};
-  if (!evidence.empty()) data["evidence"] = evidence;
+  // Keys are snake_case (the loader checks), so only the evidence needs JSON escaping.
+  std::string data = "{\"checkpoint\":\"" + definition.key + "\",\"marker\":" + std::to_string(definition.marker);
+  if (!evidence.empty()) data += ",\"evidence\":" + nlohmann::json(evidence).dump();
+  data += "}";
   AppendToHistory(id, review, actor, context,
-                  state == CheckpointState::kDone ? "checkpoint_completed" : "checkpoint_waived", note, data.dump());
-  SaveChain(id, review, context);
+                  state == CheckpointState::kDone ? "checkpoint_completed" : "checkpoint_waived", note, data);
   return Status::Ok();
 }
 
@@ -142,7 +152,6 @@ Status ReviewServiceImpl::Handle(const ExtendCheckpointCommand& command, const C
                          {"previous_due", previous.ToString()},
                          {"new_due", command.new_due.ToString()}};
   AppendToHistory(command.review, review, command.actor, context, "checkpoint_extended", command.reason, data.dump());
-  SaveChain(command.review, review, context);
   result.review = command.review;
   result.phase = review.phase;
   CheckIn(command.review, std::move(review));

@@ -101,7 +101,6 @@ Status ReviewServiceImpl::Handle(const ReferCommand& command, const Context& con
                          {"family_lived_elsewhere", referral.family_lived_elsewhere}};
   if (!referral.late_referral_reason.empty()) data["late_referral_reason"] = referral.late_referral_reason;
   AppendToHistory(id, review, command.actor, context, "referred", referral.rationale, data.dump());
-  SaveChain(id, review, context);
 
   result.review = id;
   result.created_id = id;
@@ -149,9 +148,11 @@ Status ReviewServiceImpl::Handle(const ApplyEventCommand& command, const Context
   Result<const WorkingCalendar*> calendar = CalendarFor(review.board_id);
   if (!calendar.ok()) return calendar.status();
   int32_t& first_day = review.first_event_days[static_cast<size_t>(*event)];
-  if (first_day == kNoDate) first_day = (*calendar)->LocalDate(context.now).days_since_epoch();
-  // Checkpoints counting from this event now have a due date; decided before anything is written.
-  if (Status planned = review.PlanDueDates(**calendar); !planned.ok()) return planned;
+  if (first_day == kNoDate) {
+    first_day = (*calendar)->LocalDate(context.now).days_since_epoch();
+    // Checkpoints counting from this event now have a due date; decided before anything is written.
+    if (Status planned = review.PlanDueDates(**calendar); !planned.ok()) return planned;
+  }
 
   AppendToHistory(command.review, review, command.actor, context, command.event, command.reason, command.data);
   Database::Statement update =
@@ -161,7 +162,6 @@ Status ReviewServiceImpl::Handle(const ApplyEventCommand& command, const Context
   update->bind(3, EncodeFirstEvents(review.first_event_days));
   update->bind(4, command.review);
   update->exec();
-  SaveChain(command.review, review, context);
 
   result.review = command.review;
   result.phase = review.phase;
@@ -203,7 +203,6 @@ Status ReviewServiceImpl::Handle(const AddParallelProcessCommand& command, const
                          {"holds_publication", command.holds_publication},
                          {"owner", command.owner}};
   AppendToHistory(command.review, review, command.actor, context, "parallel_process_added", command.notes, data.dump());
-  SaveChain(command.review, review, context);
 
   result.review = command.review;
   result.created_id = id;
@@ -256,7 +255,6 @@ Status ReviewServiceImpl::Handle(const UpdateParallelProcessCommand& command, co
   if (command.owner) data["owner"] = *command.owner;
   AppendToHistory(command.review, review, command.actor, context, "parallel_process_updated",
                   command.notes.value_or(""), data.dump());
-  SaveChain(command.review, review, context);
 
   result.review = command.review;
   result.phase = review.phase;

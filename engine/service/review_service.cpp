@@ -209,21 +209,18 @@ void ReviewServiceImpl::AppendToHistory(ReviewId id, OpenReview& review, const A
                                         const std::string& event, const std::string& reason,
                                         const std::string& data) {
   NewEvent entry{id, review.event_count + 1, context.at, DescribeActor(actor), event, reason, data};
-  review.last_hash = AppendEvent(*database_, entry, review.last_hash);
+  std::string hash;
+  review.last_hash = AppendEvent(*database_, entry, review.last_hash, &hash);
   review.event_count = entry.seq;
-}
-
-void ReviewServiceImpl::SaveChain(ReviewId id, const OpenReview& review, const Context& context) {
-  Database::Statement chain = database_->Prepare(
+  Database::Statement head = database_->Prepare(
       "INSERT INTO review_heads (review_id, event_count, last_hash, updated_at) VALUES (?1, ?2, ?3, ?4) "
       "ON CONFLICT (review_id) DO UPDATE SET event_count = excluded.event_count, last_hash = excluded.last_hash, "
       "updated_at = excluded.updated_at");
-  std::string hash = ToHex(review.last_hash);
-  chain->bind(1, id);
-  chain->bind(2, review.event_count);
-  chain->bindNoCopy(3, hash);
-  chain->bindNoCopy(4, context.at);
-  chain->exec();
+  head->bind(1, id);
+  head->bind(2, review.event_count);
+  head->bindNoCopy(3, hash);
+  head->bindNoCopy(4, context.at);
+  head->exec();
 }
 
 }  // namespace scr

@@ -52,11 +52,9 @@ class ReviewServiceImpl final : public ReviewService {
   void CheckIn(ReviewId id, OpenReview review);
   Result<const WorkingCalendar*> CalendarFor(BoardId board);
 
-  // Appends the event to the history and moves the review's chain forward.
+  // Appends the event to the history and moves the review's head (event count, last hash) forward.
   void AppendToHistory(ReviewId id, OpenReview& review, const Actor& actor, const Context& context,
                        const std::string& event, const std::string& reason, const std::string& data);
-  // Stores the review's chain position (event count, last hash) and when it last changed.
-  void SaveChain(ReviewId id, const OpenReview& review, const Context& context);
   Status CloseCheckpoint(ReviewId id, OpenReview& review, CheckpointSlot& slot, CheckpointState state,
                          const Actor& actor, const Context& context, const std::string& note,
                          const std::string& evidence);

@@ -9,7 +9,20 @@ namespace scr {
 
 Database::Database(const std::string& path, int flags) : path_(path), connection_(path, flags, 5000) {}
 
+namespace {
+// SQLite's memory statistics take a global mutex on every allocation; nothing here reads them. Must run
+// before SQLite initialises itself, so once, before the first connection.
+void ConfigureSqliteOnce() {
+  static const bool configured = [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return true;
+  }();
+  (void)configured;
+}
+}  // namespace
+
 Result<std::unique_ptr<Database>> Database::Open(const std::string& path, Mode mode) {
+  ConfigureSqliteOnce();
   int flags = mode == Mode::kReadWrite ? (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE) : SQLite::OPEN_READONLY;
   std::unique_ptr<Database> database;
   try {

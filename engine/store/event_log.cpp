@@ -71,7 +71,7 @@ bool FromHex(const std::string& hex, EventHash* hash) {
   return true;
 }
 
-EventHash AppendEvent(Database& database, const NewEvent& event, const EventHash& previous) {
+EventHash AppendEvent(Database& database, const NewEvent& event, const EventHash& previous, std::string* hex) {
   EventHash hash = HashEvent(event, previous);
   Database::Statement insert = database.Prepare(
       "INSERT INTO review_events (review_id, seq, at, actor, event, reason, data, hash) "
@@ -83,8 +83,8 @@ EventHash AppendEvent(Database& database, const NewEvent& event, const EventHash
   insert->bindNoCopy(5, event.event);
   insert->bindNoCopy(6, event.reason);
   insert->bindNoCopy(7, event.data);
-  std::string hex = ToHex(hash);
-  insert->bindNoCopy(8, hex);
+  *hex = ToHex(hash);
+  insert->bindNoCopy(8, *hex);
   insert->exec();
   return hash;
 }

@@ -34,8 +34,9 @@ EventHash HashEvent(const NewEvent& event, const EventHash& previous);
 std::string ToHex(const EventHash& hash);
 bool FromHex(const std::string& hex, EventHash* hash);
 
-// Inserts the event row; the caller updates reviews.event_count and last_hash in the same transaction.
-EventHash AppendEvent(Database& database, const NewEvent& event, const EventHash& previous);
+// Inserts the event row and returns its hash (also as hex, in `hex`); the caller moves the review's head
+// in the same transaction.
+EventHash AppendEvent(Database& database, const NewEvent& event, const EventHash& previous, std::string* hex);
 
 // Walks every review's history and recomputes the chain. Returns the first problem found, in words
 // that name the review and the event, or an empty string when every chain holds.

@@ -62,6 +62,7 @@ CREATE TABLE review_heads (
 CREATE INDEX reviews_by_board_phase ON reviews (board_id, phase, id);
 
 CREATE TABLE review_events (
+  id         INTEGER PRIMARY KEY,
   review_id  INTEGER NOT NULL REFERENCES reviews(id),
   seq        INTEGER NOT NULL,
   at         TEXT NOT NULL,
@@ -70,8 +71,8 @@ CREATE TABLE review_events (
   reason     TEXT NOT NULL DEFAULT '',
   data       TEXT NOT NULL DEFAULT '{}',
   hash       TEXT NOT NULL,
-  PRIMARY KEY (review_id, seq)
-) WITHOUT ROWID;
+  UNIQUE (review_id, seq)
+);
 CREATE TRIGGER review_events_no_update BEFORE UPDATE ON review_events
   BEGIN SELECT RAISE(ABORT, 'the review history is append-only'); END;
 CREATE TRIGGER review_events_no_delete BEFORE DELETE ON review_events
@@ -89,8 +90,8 @@ CREATE TABLE checkpoints (
   closed_by     TEXT,
   note          TEXT NOT NULL DEFAULT '',
   evidence      TEXT NOT NULL DEFAULT '',
-  PRIMARY KEY (review_id, key)
-) WITHOUT ROWID;
+  UNIQUE (review_id, key)
+);
 
 CREATE TABLE delays (
   id            INTEGER PRIMARY KEY,
