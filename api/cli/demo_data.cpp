@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "engine/directory.h"
+#include "engine/review_queries.h"
 #include "engine/review_service.h"
 
 namespace scr::cli {
@@ -96,10 +97,20 @@ const Step kSteps[] = {
     {130, 7, StepKind::kWalkTo, "commission", ""},
 };
 
+// Work a business unit let slip in the demo, so that the board sees late items with reasons to chase.
+const char* const kLeftUndone[] = {"national_notification", "neighbouring_boards_checked", "purpose_communicated",
+                                   "police_cps_discussion", "practitioner_feedback_gathered", "analysis_challenged",
+                                   "media_strategy_agreed"};
+
+bool LeftUndone(const std::string& key) {
+  return std::find(std::begin(kLeftUndone), std::end(kLeftUndone), key) != std::end(kLeftUndone);
+}
+
 class DemoBuilder {
  public:
-  DemoBuilder(ReviewService& service, SimulatedClock& clock, const Actor& actor, Instant start)
-      : service_(service), clock_(clock), actor_(actor), start_(start) {}
+  DemoBuilder(ReviewService& service, ReviewQueries& queries, SimulatedClock& clock, const Actor& actor,
+              Instant start)
+      : service_(service), queries_(queries), clock_(clock), actor_(actor), start_(start) {}
 
   Status Run() {
     std::vector<Step> steps(std::begin(kSteps), std::end(kSteps));
@@ -155,8 +166,18 @@ class DemoBuilder {
     return Status::Ok();
   }
 
-  // Completes what holds `event` back (as the business unit would record it), then applies it.
+  // Completes the work of the phase being left (but for what the demo lets slip) and what holds `event`
+  // back, as the business unit would record it, then applies it.
   Status WalkTo(ReviewId review, const std::string& event, const std::string& reason) {
+    Result<ReviewView> view = queries_.GetReview(actor_.board_id, review);
+    if (!view.ok()) return view.status();
+    for (const CheckpointView& checkpoint : view->checkpoints) {
+      bool open = checkpoint.status != CheckpointStatus::kDone && checkpoint.status != CheckpointStatus::kWaived;
+      if (!open || checkpoint.phase != view->summary.phase || LeftUndone(checkpoint.key)) continue;
+      CommandResult done =
+          service_.Execute(CompleteCheckpointCommand{actor_, review, checkpoint.key, "Recorded by the business unit.", ""});
+      if (!done.status.ok()) return done.status;
+    }
     for (int attempt = 0; attempt < 2; ++attempt) {
       CommandResult result = service_.Execute(ApplyEventCommand{actor_, review, event, reason, "{}"});
       if (result.status.code() != Status::Code::kBlocked) return result.status;
@@ -171,6 +192,7 @@ class DemoBuilder {
   }
 
   ReviewService& service_;
+  ReviewQueries& queries_;
   SimulatedClock& clock_;
   Actor actor_;
   Instant start_;
@@ -216,7 +238,10 @@ Result<DemoDatabase> BuildDemoDatabase(const ReferenceData& reference) {
     Result<std::unique_ptr<ReviewService>> service = ReviewService::Open(
         {demo.database_path, reference.workflows.get(), reference.holidays.get(), demo.clock.get()});
     if (!service.ok()) return service.status();
-    DemoBuilder builder(**service, *demo.clock, business_unit, start);
+    Result<std::unique_ptr<ReviewQueries>> queries = ReviewQueries::Open(
+        {demo.database_path, reference.workflows.get(), reference.holidays.get(), demo.clock.get()});
+    if (!queries.ok()) return queries.status();
+    DemoBuilder builder(**service, **queries, *demo.clock, business_unit, start);
     if (Status built = builder.Run(); !built.ok()) return built;
   }
   if (Status moved = demo.clock->AdvanceTo(today); !moved.ok()) return moved;

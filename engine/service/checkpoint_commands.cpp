@@ -18,9 +18,16 @@ Status AlreadyClosed(const std::string& key, CheckpointState state) {
 
 }  // namespace
 
-Status ReviewServiceImpl::CloseCheckpoint(ReviewId id, OpenReview& review, CheckpointSlot& slot,
-                                          CheckpointState state, const Actor& actor, const Context& context,
-                                          const std::string& note, const std::string& evidence) {
+Status ReviewServiceImpl::CloseCheckpoint(ReviewId id, const std::string& key, CheckpointState state,
+                                          const Actor& actor, const Context& context, const std::string& note,
+                                          const std::string& evidence, CommandResult& result) {
+  Result<OpenReview> checked_out = CheckOut(actor, id);
+  if (!checked_out.ok()) return checked_out.status();
+  OpenReview review = std::move(checked_out).value();
+  CheckpointSlot* found = review.FindSlot(key);
+  if (!found) return NoSuchCheckpoint(id, key);
+  if (found->state != CheckpointState::kOpen) return AlreadyClosed(key, found->state);
+  CheckpointSlot& slot = *found;
   const CheckpointDefinition& definition = review.workflow->checkpoints[slot.definition];
   Result<const WorkingCalendar*> calendar = CalendarFor(review.board_id);
   if (!calendar.ok()) return calendar.status();
@@ -60,24 +67,16 @@ Status ReviewServiceImpl::CloseCheckpoint(ReviewId id, OpenReview& review, Check
   data += "}";
   AppendToHistory(id, review, actor, context,
                   state == CheckpointState::kDone ? "checkpoint_completed" : "checkpoint_waived", note, data);
+  result.review = id;
+  result.phase = review.phase;
+  CheckIn(id, std::move(review));
   return Status::Ok();
 }
 
 Status ReviewServiceImpl::Handle(const CompleteCheckpointCommand& command, const Context& context,
                                  CommandResult& result) {
-  Result<OpenReview> checked_out = CheckOut(command.actor, command.review);
-  if (!checked_out.ok()) return checked_out.status();
-  OpenReview review = std::move(checked_out).value();
-  CheckpointSlot* slot = review.FindSlot(command.key);
-  if (!slot) return NoSuchCheckpoint(command.review, command.key);
-  if (slot->state != CheckpointState::kOpen) return AlreadyClosed(command.key, slot->state);
-  Status closed = CloseCheckpoint(command.review, review, *slot, CheckpointState::kDone, command.actor, context,
-                                  command.note, command.evidence);
-  if (!closed.ok()) return closed;
-  result.review = command.review;
-  result.phase = review.phase;
-  CheckIn(command.review, std::move(review));
-  return Status::Ok();
+  return CloseCheckpoint(command.review, command.key, CheckpointState::kDone, command.actor, context, command.note,
+                         command.evidence, result);
 }
 
 Status ReviewServiceImpl::Handle(const WaiveCheckpointCommand& command, const Context& context,
@@ -85,19 +84,8 @@ Status ReviewServiceImpl::Handle(const WaiveCheckpointCommand& command, const Co
   if (command.reason.empty()) {
     return Status::InvalidArgument("waiving a checkpoint needs a reason; it is kept in the history");
   }
-  Result<OpenReview> checked_out = CheckOut(command.actor, command.review);
-  if (!checked_out.ok()) return checked_out.status();
-  OpenReview review = std::move(checked_out).value();
-  CheckpointSlot* slot = review.FindSlot(command.key);
-  if (!slot) return NoSuchCheckpoint(command.review, command.key);
-  if (slot->state != CheckpointState::kOpen) return AlreadyClosed(command.key, slot->state);
-  Status closed = CloseCheckpoint(command.review, review, *slot, CheckpointState::kWaived, command.actor, context,
-                                  command.reason, "");
-  if (!closed.ok()) return closed;
-  result.review = command.review;
-  result.phase = review.phase;
-  CheckIn(command.review, std::move(review));
-  return Status::Ok();
+  return CloseCheckpoint(command.review, command.key, CheckpointState::kWaived, command.actor, context,
+                         command.reason, "", result);
 }
 
 Status ReviewServiceImpl::Handle(const ExtendCheckpointCommand& command, const Context& context,

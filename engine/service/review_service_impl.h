@@ -55,9 +55,10 @@ class ReviewServiceImpl final : public ReviewService {
   // Appends the event to the history and moves the review's head (event count, last hash) forward.
   void AppendToHistory(ReviewId id, OpenReview& review, const Actor& actor, const Context& context,
                        const std::string& event, const std::string& reason, const std::string& data);
-  Status CloseCheckpoint(ReviewId id, OpenReview& review, CheckpointSlot& slot, CheckpointState state,
-                         const Actor& actor, const Context& context, const std::string& note,
-                         const std::string& evidence);
+  // Completes or waives the open checkpoint `key` of review `id`.
+  Status CloseCheckpoint(ReviewId id, const std::string& key, CheckpointState state, const Actor& actor,
+                         const Context& context, const std::string& note, const std::string& evidence,
+                         CommandResult& result);
 
   Options options_;
   std::unique_ptr<Database> database_;
