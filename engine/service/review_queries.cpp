@@ -184,7 +184,7 @@ namespace {
 constexpr const char* kReviewColumns =
     "id, board_id, workflow, title, phase, referral_date, incident_date, rationale, statutory_criteria_met, "
     "child_died, family_lived_elsewhere, late_referral_reason, first_events, created_at, "
-    "(SELECT updated_at FROM review_heads WHERE review_id = reviews.id)";
+    "(SELECT at FROM review_events WHERE review_id = reviews.id ORDER BY seq DESC LIMIT 1)";
 
 ReviewRow ReadReviewRow(SQLite::Statement& select, std::string* created_at, std::string* updated_at) {
   ReviewRow row;

@@ -33,9 +33,8 @@ Status ReviewServiceImpl::LoadOpenReviews() {
   try {
     SQLite::Statement reviews(database_->connection(),
                               "SELECT id, board_id, workflow, lifecycle_state, child_died, statutory_criteria_met, "
-                              "family_lived_elsewhere, referral_date, incident_date, first_events, h.event_count, "
-                              "h.last_hash FROM reviews JOIN review_heads h ON h.review_id = reviews.id "
-                              "WHERE phase <> 'not_proceeding' AND phase <> 'closed'");
+                              "family_lived_elsewhere, referral_date, incident_date, first_events "
+                              "FROM reviews WHERE phase <> 'not_proceeding' AND phase <> 'closed'");
     while (reviews.executeStep()) {
       ReviewId id = reviews.getColumn(0).getInt64();
       OpenReview review;
@@ -59,10 +58,10 @@ Status ReviewServiceImpl::LoadOpenReviews() {
       review.referral_date = *referral;
       review.incident_date = *incident;
       DecodeFirstEvents(reviews.getColumn(9).getString(), &review.first_event_days);
-      review.event_count = reviews.getColumn(10).getInt64();
-      if (!FromHex(reviews.getColumn(11).getString(), &review.last_hash)) {
-        return Status::Storage("review " + std::to_string(id) + " has a damaged history hash; run admin verify");
-      }
+      Result<HistoryHead> head = ReadHistoryHead(*database_, id);
+      if (!head.ok()) return head.status();
+      review.event_count = head->event_count;
+      review.last_hash = head->last_hash;
       review.AddApplicableCheckpoints();
       open_.emplace(id, std::move(review));
     }
@@ -109,6 +108,7 @@ std::optional<std::vector<CommandResult>> ReviewServiceImpl::TryBatch(const std:
   std::vector<CommandResult> results;
   results.reserve(commands.size());
   undo_.clear();
+  events_appended_ = 0;
   try {
     WriteTransaction transaction(*database_);
     Context context{options_.clock->Now(), {}};
@@ -126,6 +126,7 @@ std::optional<std::vector<CommandResult>> ReviewServiceImpl::TryBatch(const std:
       }
       results.push_back(std::move(result));
     }
+    if (events_appended_ > 0) AddToLedger(*database_, events_appended_);
     transaction.Commit();
   } catch (const std::exception& e) {
     RestoreRecords(0);  // nothing of the batch was stored: the records go back as they were
@@ -140,6 +141,7 @@ std::optional<std::vector<CommandResult>> ReviewServiceImpl::TryBatch(const std:
 CommandResult ReviewServiceImpl::RunIsolated(const Command& command, const Context& context) {
   CommandResult result;
   size_t undo_mark = undo_.size();
+  int64_t appended_mark = events_appended_;
   try {
     Savepoint savepoint(*database_);
     result.status = std::visit([&](const auto& c) { return Handle(c, context, result); }, command);
@@ -151,6 +153,7 @@ CommandResult ReviewServiceImpl::RunIsolated(const Command& command, const Conte
     result.status = StorageError(e, "saving a command");
   }
   RestoreRecords(undo_mark);  // the savepoint rolled the database back; do the same for the records
+  events_appended_ = appended_mark;
   return result;
 }
 
@@ -209,18 +212,9 @@ void ReviewServiceImpl::AppendToHistory(ReviewId id, OpenReview& review, const A
                                         const std::string& event, const std::string& reason,
                                         const std::string& data) {
   NewEvent entry{id, review.event_count + 1, context.at, DescribeActor(actor), event, reason, data};
-  std::string hash;
-  review.last_hash = AppendEvent(*database_, entry, review.last_hash, &hash);
+  review.last_hash = AppendEvent(*database_, entry, review.last_hash);
   review.event_count = entry.seq;
-  Database::Statement head = database_->Prepare(
-      "INSERT INTO review_heads (review_id, event_count, last_hash, updated_at) VALUES (?1, ?2, ?3, ?4) "
-      "ON CONFLICT (review_id) DO UPDATE SET event_count = excluded.event_count, last_hash = excluded.last_hash, "
-      "updated_at = excluded.updated_at");
-  head->bind(1, id);
-  head->bind(2, review.event_count);
-  head->bindNoCopy(3, hash);
-  head->bindNoCopy(4, context.at);
-  head->exec();
+  ++events_appended_;
 }
 
 }  // namespace scr

@@ -52,7 +52,7 @@ class ReviewServiceImpl final : public ReviewService {
   void CheckIn(ReviewId id, OpenReview review);
   Result<const WorkingCalendar*> CalendarFor(BoardId board);
 
-  // Appends the event to the history and moves the review's head (event count, last hash) forward.
+  // Appends the event to the history and moves the review's chain forward.
   void AppendToHistory(ReviewId id, OpenReview& review, const Actor& actor, const Context& context,
                        const std::string& event, const std::string& reason, const std::string& data);
   // Completes or waives the open checkpoint `key` of review `id`.
@@ -66,6 +66,7 @@ class ReviewServiceImpl final : public ReviewService {
   std::map<BoardId, WorkingCalendar> calendars_;
   std::map<const WorkflowDefinition*, std::unordered_map<std::string, uint16_t>> checkpoint_index_;
   std::vector<std::pair<ReviewId, std::optional<OpenReview>>> undo_;  // records replaced in this transaction
+  int64_t events_appended_ = 0;  // in this transaction; added to the ledger before it commits
 };
 
 // "Name (role)": how an actor appears in the history.

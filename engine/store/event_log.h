@@ -34,11 +34,18 @@ EventHash HashEvent(const NewEvent& event, const EventHash& previous);
 std::string ToHex(const EventHash& hash);
 bool FromHex(const std::string& hex, EventHash* hash);
 
-// Inserts the event row and returns its hash (also as hex, in `hex`); the caller moves the review's head
-// in the same transaction.
-EventHash AppendEvent(Database& database, const NewEvent& event, const EventHash& previous, std::string* hex);
+// Inserts the event row and returns its hash. The caller adds the events it appended to the ledger
+// (AddToLedger) before its transaction commits.
+EventHash AppendEvent(Database& database, const NewEvent& event, const EventHash& previous);
+void AddToLedger(Database& database, int64_t events);
+// Where a review's history stands: its last event's number and hash (0 and zeros before the first).
+struct HistoryHead {
+  int64_t event_count = 0;
+  EventHash last_hash{};
+};
+Result<HistoryHead> ReadHistoryHead(Database& database, ReviewId review);
 
-// Walks every review's history and recomputes the chain. Returns the first problem found, in words
+// Walks every review's history, recomputes the chain, and checks the ledger's count. Returns the first problem found, in words
 // that name the review and the event, or an empty string when every chain holds.
 Result<std::string> VerifyHistory(Database& database);
 

@@ -51,14 +51,6 @@ CREATE TABLE reviews (
   first_events            TEXT NOT NULL DEFAULT '',  -- the day each event first happened: due dates count from it
   created_at              TEXT NOT NULL
 );
--- Where each review's history stands: changes with every event, so kept apart from the wider review row.
--- The hash of the last event anchors the chain: deleting events from its end is detectable.
-CREATE TABLE review_heads (
-  review_id    INTEGER PRIMARY KEY REFERENCES reviews(id),
-  event_count  INTEGER NOT NULL,
-  last_hash    TEXT NOT NULL,
-  updated_at   TEXT NOT NULL
-);
 CREATE INDEX reviews_by_board_phase ON reviews (board_id, phase, id);
 
 CREATE TABLE review_events (
@@ -73,6 +65,15 @@ CREATE TABLE review_events (
   hash       TEXT NOT NULL,
   UNIQUE (review_id, seq)
 );
+-- How many events the history holds in all, moved forward by every transaction that appends any. Each
+-- review's events are chained by hash; the count catches what a chain cannot: events deleted from the end
+-- of a review's history, or a review's whole history deleted.
+CREATE TABLE ledger (
+  id           INTEGER PRIMARY KEY CHECK (id = 1),
+  event_total  INTEGER NOT NULL
+);
+INSERT INTO ledger (id, event_total) VALUES (1, 0);
+
 CREATE TRIGGER review_events_no_update BEFORE UPDATE ON review_events
   BEGIN SELECT RAISE(ABORT, 'the review history is append-only'); END;
 CREATE TRIGGER review_events_no_delete BEFORE DELETE ON review_events

@@ -157,9 +157,20 @@ TEST_CASE("history: every change is recorded with who, when and why, and a chang
     std::string problem = fixture.directory().VerifyHistory().value();
     CHECK(problem.find("review " + std::to_string(id) + ", event 4 (decide_to_review") != std::string::npos);
   }
-  SECTION("a deleted event is found") {
+  SECTION("an event deleted from the end of the history is found by the ledger's count") {
     RunSql(fixture.database_path(),
            "DROP TRIGGER review_events_no_delete; DELETE FROM review_events WHERE seq = 4");
-    CHECK(fixture.directory().VerifyHistory().value().find("deleted") != std::string::npos);
+    std::string problem = fixture.directory().VerifyHistory().value();
+    CHECK(problem.find("ledger counted 4") != std::string::npos);
+    CHECK(problem.find("deleted") != std::string::npos);
+  }
+  SECTION("an event deleted from the middle of the history is found by the chain") {
+    RunSql(fixture.database_path(),
+           "DROP TRIGGER review_events_no_delete; DELETE FROM review_events WHERE seq = 2");
+    CHECK(fixture.directory().VerifyHistory().value().find("event 2 is missing") != std::string::npos);
+  }
+  SECTION("a review whose whole history was deleted is found") {
+    RunSql(fixture.database_path(), "DROP TRIGGER review_events_no_delete; DELETE FROM review_events");
+    CHECK(fixture.directory().VerifyHistory().value().find("has no history at all") != std::string::npos);
   }
 }
