@@ -46,6 +46,7 @@ struct OpenReview {
   Date referral_date;
   Date incident_date;
   std::array<int32_t, kLifecycleEventCount> first_event_days;  // the day each event first happened, or kNoDate
+  bool head_known = false;  // event_count and last_hash read from the history yet
   int64_t event_count = 0;
   EventHash last_hash{};
   std::vector<CheckpointSlot> checkpoints;          // only those whose condition holds for this review

@@ -69,6 +69,7 @@ Status ReviewServiceImpl::Handle(const ReferCommand& command, const Context& con
   Lifecycle machine{BlockerQuery()};
   review.phase = machine.phase();
   review.AddApplicableCheckpoints();
+  review.head_known = true;  // a new review has no history yet
   // Rules counting from the referral, the incident or a fixed date are known at once.
   if (Status planned = review.PlanDueDates(**calendar); !planned.ok()) return planned;
 

@@ -58,10 +58,6 @@ Status ReviewServiceImpl::LoadOpenReviews() {
       review.referral_date = *referral;
       review.incident_date = *incident;
       DecodeFirstEvents(reviews.getColumn(9).getString(), &review.first_event_days);
-      Result<HistoryHead> head = ReadHistoryHead(*database_, id);
-      if (!head.ok()) return head.status();
-      review.event_count = head->event_count;
-      review.last_hash = head->last_hash;
       review.AddApplicableCheckpoints();
       open_.emplace(id, std::move(review));
     }
@@ -211,6 +207,13 @@ Result<const WorkingCalendar*> ReviewServiceImpl::CalendarFor(BoardId board) {
 void ReviewServiceImpl::AppendToHistory(ReviewId id, OpenReview& review, const Actor& actor, const Context& context,
                                         const std::string& event, const std::string& reason,
                                         const std::string& data) {
+  if (!review.head_known) {  // read on the review's first change since start-up, not for every review at start
+    Result<HistoryHead> head = ReadHistoryHead(*database_, id);
+    if (!head.ok()) throw std::runtime_error(head.status().message());  // the transaction is abandoned
+    review.event_count = head->event_count;
+    review.last_hash = head->last_hash;
+    review.head_known = true;
+  }
   NewEvent entry{id, review.event_count + 1, context.at, DescribeActor(actor), event, reason, data};
   review.last_hash = AppendEvent(*database_, entry, review.last_hash);
   review.event_count = entry.seq;
