@@ -20,14 +20,7 @@ Result<std::unique_ptr<ReviewService>> ReviewService::Open(const Options& option
 }
 
 ReviewServiceImpl::ReviewServiceImpl(const Options& options, std::unique_ptr<Database> database)
-    : options_(options), database_(std::move(database)) {
-  for (const auto& workflow : options_.workflows->all()) {
-    auto& index = checkpoint_index_[workflow.get()];
-    for (size_t i = 0; i < workflow->checkpoints.size(); ++i) {
-      index[workflow->checkpoints[i].key] = static_cast<uint16_t>(i);
-    }
-  }
-}
+    : options_(options), database_(std::move(database)) {}
 
 Status ReviewServiceImpl::LoadOpenReviews() {
   try {

@@ -1,6 +1,6 @@
-// The implementation of ReviewService. Handlers mutate a copy of the review's in-memory record and
-// store it back only once their savepoint is released; the undo log restores the records if the
-// enclosing transaction fails to commit.
+// The implementation of ReviewService. Handlers decide on a copy of the review's in-memory record, then
+// write, then store the record back (CheckIn), remembering the one it replaced: if the transaction (or,
+// on the careful path, the command's savepoint) is rolled back, the undo log puts the records back too.
 #pragma once
 
 #include <map>
@@ -25,7 +25,7 @@ class ReviewServiceImpl final : public ReviewService {
   size_t open_review_count() const override { return open_.size(); }
 
  private:
-  // Per-command context: the time, and the record being changed.
+  // What every command of one transaction shares: the moment it happens.
   struct Context {
     Instant now;
     std::string at;
@@ -64,7 +64,6 @@ class ReviewServiceImpl final : public ReviewService {
   std::unique_ptr<Database> database_;
   std::unordered_map<ReviewId, OpenReview> open_;
   std::map<BoardId, WorkingCalendar> calendars_;
-  std::map<const WorkflowDefinition*, std::unordered_map<std::string, uint16_t>> checkpoint_index_;
   std::vector<std::pair<ReviewId, std::optional<OpenReview>>> undo_;  // records replaced in this transaction
   int64_t events_appended_ = 0;  // in this transaction; added to the ledger before it commits
 };

@@ -1,109 +1,28 @@
-// Dates, working days and the board's time zone: the arithmetic behind every deadline.
+// Working days and the board's time zone: the arithmetic behind every deadline.
 // The expected dates follow gov.uk's bank holiday lists (workflows/calendars/ holds the same data).
-#include "engine/calendar.h"
-
 #include <catch2/catch.hpp>
+
 #include <chrono>
-#include <cstdio>
 #include <string>
 #include <vector>
 
+#include "engine/calendar.h"
 #include "engine/date.h"
+#include "support/calendar_helpers.h"
 #include "support/test_support.h"
 
 namespace scr {
 namespace {
 
-Date D(const char* text) {
-  Result<Date> date = Date::Parse(text);
-  REQUIRE(date.ok());
-  return *date;
-}
+using test::At;
+using test::D;
+using test::England;
+using test::NorthernIreland;
+using test::Scotland;
 
-Instant At(const char* text) {
-  Result<Instant> instant = ParseInstant(text);
-  REQUIRE(instant.ok());
-  return *instant;
-}
-
-WorkingCalendar CalendarFor(Nation nation) {
-  Result<WorkingCalendar> calendar = WorkingCalendar::Create(test::ProjectBankHolidays(), nation);
-  REQUIRE(calendar.ok());
-  return *calendar;
-}
-
-WorkingCalendar England() { return CalendarFor(Nation::kEnglandAndWales); }
-WorkingCalendar Scotland() { return CalendarFor(Nation::kScotland); }
-WorkingCalendar NorthernIreland() { return CalendarFor(Nation::kNorthernIreland); }
-
-// The Nth working day after `from` as YYYY-MM-DD, so that a failure shows both dates in words.
-std::string AddWorkingDays(const WorkingCalendar& calendar, const char* from, int n) {
-  Result<Date> date = calendar.AddWorkingDays(D(from), n);
-  REQUIRE(date.ok());
-  return date->ToString();
-}
-
-bool IsWorkingDay(const WorkingCalendar& calendar, const char* date) {
-  Result<bool> working = calendar.IsWorkingDay(D(date));
-  REQUIRE(working.ok());
-  return *working;
-}
-
-// ---- Date -------------------------------------------------------------------------------------------
-
-TEST_CASE("date: a real YYYY-MM-DD date is read and written back unchanged", "[engine][calendar][date]") {
-  for (const char* text : {"2026-01-15", "2024-02-29", "1970-01-01", "2030-12-31", "2015-01-01"}) {
-    CAPTURE(text);
-    Result<Date> date = Date::Parse(text);
-    REQUIRE(date.ok());
-    CHECK(date->ToString() == text);
-  }
-  Date date = D("2026-11-30");
-  CHECK(date.year() == 2026);
-  CHECK(date.month() == 11u);
-  CHECK(date.day() == 30u);
-  CHECK(date == Date::FromYmd(2026, 11, 30));
-  CHECK(Date::FromDays(0).ToString() == "1970-01-01");
-  CHECK(D("1970-01-02").days_since_epoch() == 1);
-}
-
-TEST_CASE("date: text that is not a real YYYY-MM-DD date is refused", "[engine][calendar][date]") {
-  for (const char* text : {"2026-02-30", "26-1-1", "2026-1-01", "", "2025-02-29", "2026-13-01", "2026-00-10",
-                           "2026-01-00", "2026-04-31", "2026/01/01", "2026-01-01x", " 2026-01-01",
-                           "2026-01-1 ", "abcd-ef-gh", "+026-01-01", "2026-01-15T00:00:00Z"}) {
-    CAPTURE(text);
-    Result<Date> date = Date::Parse(text);
-    CHECK_FALSE(date.ok());
-    CHECK(date.status().code() == Status::Code::kInvalidArgument);
-    CHECK_THAT(date.status().message(), Catch::Contains(std::string("'") + text + "'"));
-  }
-}
-
-TEST_CASE("date: a month after 31 January is the last day of February", "[engine][calendar][date]") {
-  CHECK(D("2026-01-31").AddMonths(1).ToString() == "2026-02-28");
-  CHECK(D("2024-01-31").AddMonths(1).ToString() == "2024-02-29");  // a leap year
-  CHECK(D("2026-08-31").AddMonths(1).ToString() == "2026-09-30");
-  CHECK(D("2026-03-31").AddMonths(-1).ToString() == "2026-02-28");
-  CHECK(D("2024-02-29").AddMonths(12).ToString() == "2025-02-28");
-  CHECK(D("2026-11-15").AddMonths(2).ToString() == "2027-01-15");  // across the year end
-  CHECK(D("2026-01-15").AddMonths(6).ToString() == "2026-07-15");
-  CHECK(D("2026-01-15").AddMonths(0).ToString() == "2026-01-15");
-}
-
-TEST_CASE("date: weekdays are counted from Sunday and weekends recognised", "[engine][calendar][date]") {
-  CHECK(D("1970-01-01").weekday() == 4u);  // a Thursday
-  CHECK(D("2026-11-29").weekday() == 0u);  // Sunday
-  CHECK(D("2026-11-30").weekday() == 1u);  // Monday, St Andrew's Day
-  CHECK(D("2025-04-17").weekday() == 4u);  // Maundy Thursday
-  CHECK(D("2026-11-28").weekday() == 6u);  // Saturday
-  CHECK(D("2026-11-28").IsWeekend());
-  CHECK(D("2026-11-29").IsWeekend());
-  CHECK_FALSE(D("2026-11-27").IsWeekend());
-  CHECK(D("2026-12-01") - D("2026-11-01") == 30);
-  CHECK(D("2026-11-30").AddDays(2).ToString() == "2026-12-02");
-}
-
-// ---- Working days: England and Wales -----------------------------------------------------------------
+using test::AddWorkingDays;
+using test::CalendarFor;
+using test::IsWorkingDay;
 
 TEST_CASE("calendar: a deadline one working day after Maundy Thursday falls on Easter Tuesday in England",
           "[engine][calendar]") {
@@ -347,38 +266,6 @@ TEST_CASE("calendar: an unknown time zone is refused", "[engine][calendar][time]
 
 // ---- Instants ----------------------------------------------------------------------------------------
 
-TEST_CASE("instant: RFC 3339 in UTC is written and read back unchanged", "[engine][calendar][time]") {
-  for (const char* text : {"2026-11-22T09:30:00Z", "2026-07-15T23:00:00Z", "1970-01-01T00:00:00Z"}) {
-    CAPTURE(text);
-    CHECK(FormatInstant(At(text)) == text);
-  }
-  Instant now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
-  CHECK(At(FormatInstant(now).c_str()) == now);
-}
-
-TEST_CASE("instant: a numeric offset is converted to UTC", "[engine][calendar][time]") {
-  CHECK(At("2026-07-15T10:00:00+01:00") == At("2026-07-15T09:00:00Z"));
-  CHECK(FormatInstant(At("2026-07-16T00:30:00+01:00")) == "2026-07-15T23:30:00Z");
-  CHECK(FormatInstant(At("2026-01-15T08:00:00-05:00")) == "2026-01-15T13:00:00Z");
-  CHECK(FormatInstant(At("2026-01-15T08:00:00+00:00")) == "2026-01-15T08:00:00Z");
-}
-
-TEST_CASE("instant: fractional seconds are accepted and dropped when written", "[engine][calendar][time]") {
-  CHECK(FormatInstant(At("2026-11-22T09:30:00.750Z")) == "2026-11-22T09:30:00Z");
-}
-
-TEST_CASE("instant: text that is not an RFC 3339 timestamp is refused", "[engine][calendar][time]") {
-  for (const char* text : {"", "yesterday", "2026-11-22", "2026-11-22T09:30:00", "2026-11-22 09:30:00Z",
-                           "2026-11-22T09:30:00Zjunk", "2026-11-22T25:30:00Z", "2026-13-22T09:30:00Z"}) {
-    CAPTURE(text);
-    Result<Instant> instant = ParseInstant(text);
-    CHECK_FALSE(instant.ok());
-    CHECK(instant.status().code() == Status::Code::kInvalidArgument);
-  }
-}
-
-// ---- Nations -----------------------------------------------------------------------------------------
-
 TEST_CASE("calendar: Wales shares England's bank holidays; unknown nations are refused",
           "[engine][calendar]") {
   struct Case {
@@ -403,127 +290,6 @@ TEST_CASE("calendar: Wales shares England's bank holidays; unknown nations are r
     CHECK(nation.status().code() == Status::Code::kInvalidArgument);
   }
   CHECK_THAT(ParseNation("france").status().message(), Catch::Contains("'france'"));
-}
-
-// ---- Loading the bank holiday lists ------------------------------------------------------------------
-
-// A folder of three valid lists; a test then spoils one of them.
-struct HolidayFolder {
-  test::TempDir dir;
-  HolidayFolder() {
-    test::WriteFile(dir.File("england-and-wales.txt"),
-                    "# England and Wales\n2026-01-01  New Year's Day\n2026-04-03  Good Friday\n");
-    test::WriteFile(dir.File("scotland.txt"), "2026-01-01  New Year's Day\n2026-01-02  2nd January\n");
-    test::WriteFile(dir.File("northern-ireland.txt"),
-                    "2026-01-01  New Year's Day\n2026-03-17  St Patrick's Day\n");
-  }
-  Result<BankHolidays> Load() const { return BankHolidays::LoadDirectory(dir.path()); }
-};
-
-TEST_CASE("bank holidays: a folder of three valid lists loads, comments and blank lines ignored",
-          "[engine][calendar][bank-holidays]") {
-  HolidayFolder folder;
-  test::WriteFile(folder.dir.File("england-and-wales.txt"),
-                  "# England and Wales\r\n\r\n2026-01-01  New Year's Day\r\n   # indented comment\r\n"
-                  "2026-04-03\tGood Friday\r\n");
-  Result<BankHolidays> holidays = folder.Load();
-  REQUIRE(holidays.ok());
-  CHECK(holidays->IsHoliday(Nation::kEnglandAndWales, D("2026-04-03")));
-  CHECK(holidays->IsHoliday(Nation::kScotland, D("2026-01-02")));
-  CHECK_FALSE(holidays->IsHoliday(Nation::kEnglandAndWales, D("2026-01-02")));
-  std::vector<BankHoliday> england = holidays->InYear(Nation::kEnglandAndWales, 2026);
-  REQUIRE(england.size() == 2u);
-  CHECK(england[1].name == "Good Friday");  // no trailing carriage return
-}
-
-TEST_CASE("bank holidays: the covered years are those every nation's list covers",
-          "[engine][calendar][bank-holidays]") {
-  HolidayFolder folder;
-  test::WriteFile(folder.dir.File("england-and-wales.txt"),
-                  "2025-01-01  New Year's Day\n2027-01-01  New Year's Day\n");
-  test::WriteFile(folder.dir.File("northern-ireland.txt"),
-                  "2026-01-01  New Year's Day\n2028-01-03  New Year's Day\n");
-  Result<BankHolidays> holidays = folder.Load();
-  REQUIRE(holidays.ok());
-  CHECK(holidays->first_year() == 2026);
-  CHECK(holidays->last_year() == 2026);
-}
-
-TEST_CASE("bank holidays: a list with a date that does not exist is refused, naming file and line",
-          "[engine][calendar][bank-holidays]") {
-  HolidayFolder folder;
-  test::WriteFile(folder.dir.File("england-and-wales.txt"),
-                  "# England and Wales\n2026-01-01  New Year's Day\n2026-02-30  Not a day at all\n");
-  Result<BankHolidays> holidays = folder.Load();
-  REQUIRE_FALSE(holidays.ok());
-  CHECK(holidays.status().code() == Status::Code::kInvalidArgument);
-  CHECK_THAT(holidays.status().message(),
-             Catch::StartsWith(folder.dir.File("england-and-wales.txt") + ":3: "));
-  CHECK_THAT(holidays.status().message(), Catch::Contains("2026-02-30"));
-}
-
-TEST_CASE("bank holidays: a list with a line that is not a date is refused, naming file and line",
-          "[engine][calendar][bank-holidays]") {
-  HolidayFolder folder;
-  test::WriteFile(folder.dir.File("scotland.txt"),
-                  "2026-01-01  New Year's Day\n\n2 January 2026  2nd January\n");
-  Result<BankHolidays> holidays = folder.Load();
-  REQUIRE_FALSE(holidays.ok());
-  CHECK_THAT(holidays.status().message(), Catch::StartsWith(folder.dir.File("scotland.txt") + ":3: "));
-  CHECK_THAT(holidays.status().message(), Catch::Contains("is not a date"));
-}
-
-TEST_CASE("bank holidays: a list with dates out of order is refused, naming file and line",
-          "[engine][calendar][bank-holidays]") {
-  HolidayFolder folder;
-  test::WriteFile(
-      folder.dir.File("northern-ireland.txt"),
-      "2026-01-01  New Year's Day\n2026-03-17  St Patrick's Day\n# Easter\n2026-03-16  Too early\n");
-  Result<BankHolidays> holidays = folder.Load();
-  REQUIRE_FALSE(holidays.ok());
-  CHECK_THAT(holidays.status().message(),
-             Catch::StartsWith(folder.dir.File("northern-ireland.txt") + ":4: "));
-  CHECK_THAT(holidays.status().message(), Catch::Contains("increasing order"));
-}
-
-TEST_CASE("bank holidays: a list with the same date twice is refused, naming file and line",
-          "[engine][calendar][bank-holidays]") {
-  HolidayFolder folder;
-  test::WriteFile(folder.dir.File("scotland.txt"),
-                  "2026-01-01  New Year's Day\n2026-01-01  New Year's Day\n");
-  Result<BankHolidays> holidays = folder.Load();
-  REQUIRE_FALSE(holidays.ok());
-  CHECK_THAT(holidays.status().message(), Catch::StartsWith(folder.dir.File("scotland.txt") + ":2: "));
-}
-
-TEST_CASE("bank holidays: a date without the holiday's name is refused, naming file and line",
-          "[engine][calendar][bank-holidays]") {
-  HolidayFolder folder;
-  test::WriteFile(folder.dir.File("england-and-wales.txt"), "2026-01-01  New Year's Day\n2026-04-03\n");
-  Result<BankHolidays> holidays = folder.Load();
-  REQUIRE_FALSE(holidays.ok());
-  CHECK_THAT(holidays.status().message(),
-             Catch::StartsWith(folder.dir.File("england-and-wales.txt") + ":2: "));
-  CHECK_THAT(holidays.status().message(), Catch::Contains("name"));
-}
-
-TEST_CASE("bank holidays: a missing or empty list is refused, naming the file",
-          "[engine][calendar][bank-holidays]") {
-  SECTION("missing") {
-    HolidayFolder folder;
-    std::remove(folder.dir.File("scotland.txt").c_str());
-    Result<BankHolidays> holidays = folder.Load();
-    REQUIRE_FALSE(holidays.ok());
-    CHECK(holidays.status().code() == Status::Code::kNotFound);
-    CHECK_THAT(holidays.status().message(), Catch::Contains("scotland.txt"));
-  }
-  SECTION("only comments") {
-    HolidayFolder folder;
-    test::WriteFile(folder.dir.File("northern-ireland.txt"), "# nothing yet\n\n");
-    Result<BankHolidays> holidays = folder.Load();
-    REQUIRE_FALSE(holidays.ok());
-    CHECK_THAT(holidays.status().message(), Catch::StartsWith(folder.dir.File("northern-ireland.txt") + ":"));
-  }
 }
 
 }  // namespace
