@@ -1,0 +1,42 @@
+// The alerts a review's open checkpoints will raise, worked out from their due dates and the workflow's
+// reminder and escalation steps: a reminder to the owner before the due date, the overdue alert when the
+// due day has ended, then each escalation step after its own delay. Pure: the scheduler keeps the result
+// in its ordered index and fires each alert once, identified by its idempotency key.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "engine/calendar.h"
+#include "engine/model.h"
+#include "engine/roles.h"
+#include "service/open_review.h"
+
+namespace scr {
+
+enum class AlertKind : uint8_t { kReminder, kOverdue, kEscalation, kDeadlineExtended };
+const char* AlertKindName(AlertKind kind);  // reminder, overdue, escalation, deadline_extended
+
+struct PlannedAlert {
+  Instant fire_at;
+  ReviewId review = 0;
+  uint16_t checkpoint = 0;  // index into the review's workflow checkpoints
+  AlertKind kind = AlertKind::kReminder;
+  uint8_t level = 0;        // 0 for reminders and the overdue alert; the escalation step's number after
+  Role recipient = Role::kBusinessUnit;
+  Date due;
+
+  // Stable across restarts and re-planning; a new due date (an extension) gives new keys.
+  std::string IdempotencyKey(const WorkflowDefinition& workflow) const;
+};
+
+// Appends to `out` every alert of `review`'s open checkpoints that have a due date. Nothing for a review
+// that has ended, nor for checkpoints done or waived.
+Status PlanAlerts(ReviewId id, const OpenReview& review, const WorkingCalendar& calendar,
+                  std::vector<PlannedAlert>* out);
+
+// The first moment of `date` in the board's time zone: when a reminder for that day goes out.
+Instant StartOfDay(const WorkingCalendar& calendar, Date date);
+
+}  // namespace scr

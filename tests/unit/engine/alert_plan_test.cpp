@@ -1,0 +1,103 @@
+// The alerts a review's checkpoints will raise: reminders before the due date, the overdue alert when the
+// due day has ended, each escalation step after its own delay, in the board's working days.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "scheduler/alert_plan.h"
+#include "support/calendar_helpers.h"
+#include "support/test_support.h"
+
+namespace scr {
+namespace {
+
+using test::D;
+
+// A scr-2015 review referred on Monday 2 March 2026: the chair's decision is due Thursday 2 April, the day
+// before Good Friday.
+OpenReview ReferredReview(const WorkingCalendar& calendar) {
+  OpenReview review;
+  review.workflow = test::ProjectWorkflows().Find("scr-2015");
+  review.referral_date = D("2026-03-02");
+  review.incident_date = D("2026-02-20");
+  review.AddApplicableCheckpoints();
+  REQUIRE(review.PlanDueDates(calendar).ok());
+  return review;
+}
+
+std::vector<PlannedAlert> AlertsOf(const OpenReview& review, const WorkingCalendar& calendar, const std::string& key) {
+  std::vector<PlannedAlert> all;
+  REQUIRE(PlanAlerts(7, review, calendar, &all).ok());
+  std::vector<PlannedAlert> of_key;
+  for (const PlannedAlert& alert : all) {
+    if (review.workflow->checkpoints[alert.checkpoint].key == key) of_key.push_back(alert);
+  }
+  std::sort(of_key.begin(), of_key.end(), [](const PlannedAlert& a, const PlannedAlert& b) { return a.fire_at < b.fire_at; });
+  return of_key;
+}
+
+}  // namespace
+
+TEST_CASE("alerts: reminders, the overdue alert and each escalation fall on the right working day across Easter",
+          "[engine][scheduler]") {
+  WorkingCalendar england = test::England();
+  OpenReview review = ReferredReview(england);
+  std::vector<PlannedAlert> alerts = AlertsOf(review, england, "chair_decision");
+  REQUIRE(alerts.size() == 5);
+  // Five and one working days before the due date, at the start of the day (GMT, then BST).
+  CHECK(alerts[0].kind == AlertKind::kReminder);
+  CHECK(FormatInstant(alerts[0].fire_at) == "2026-03-26T00:00:00Z");
+  CHECK(alerts[0].recipient == Role::kChair);
+  CHECK(FormatInstant(alerts[1].fire_at) == "2026-03-31T23:00:00Z");
+  // Overdue once Thursday 2 April has ended, to the owner.
+  CHECK(alerts[2].kind == AlertKind::kOverdue);
+  CHECK(FormatInstant(alerts[2].fire_at) == "2026-04-02T23:00:00Z");
+  CHECK(alerts[2].recipient == Role::kChair);
+  // Two working days later, skipping Good Friday, the weekend and Easter Monday: to the business unit.
+  CHECK(alerts[3].kind == AlertKind::kEscalation);
+  CHECK(alerts[3].level == 1);
+  CHECK(FormatInstant(alerts[3].fire_at) == "2026-04-08T23:00:00Z");
+  CHECK(alerts[3].recipient == Role::kBusinessUnit);
+  // Five working days after the due date: to the chair.
+  CHECK(alerts[4].level == 2);
+  CHECK(FormatInstant(alerts[4].fire_at) == "2026-04-13T23:00:00Z");
+  CHECK(alerts[4].recipient == Role::kChair);
+}
+
+TEST_CASE("alerts: a board in Scotland escalates a day earlier, Easter Monday being a working day there",
+          "[engine][scheduler]") {
+  WorkingCalendar scotland = test::Scotland();
+  OpenReview review = ReferredReview(scotland);
+  std::vector<PlannedAlert> alerts = AlertsOf(review, scotland, "chair_decision");
+  REQUIRE(alerts.size() == 5);
+  CHECK(FormatInstant(alerts[3].fire_at) == "2026-04-07T23:00:00Z");
+}
+
+TEST_CASE("alerts: a checkpoint done, or not yet dated, raises nothing; an ended review raises nothing",
+          "[engine][scheduler]") {
+  WorkingCalendar england = test::England();
+  OpenReview review = ReferredReview(england);
+  CHECK(AlertsOf(review, england, "family_informed").empty());  // counts from a decision not yet taken
+  review.FindSlot("chair_decision")->state = CheckpointState::kDone;
+  CHECK(AlertsOf(review, england, "chair_decision").empty());
+  review.phase = Phase::kNotProceeding;
+  std::vector<PlannedAlert> all;
+  REQUIRE(PlanAlerts(7, review, england, &all).ok());
+  CHECK(all.empty());
+}
+
+TEST_CASE("alerts: an extended due date re-plans every step, under new idempotency keys", "[engine][scheduler]") {
+  WorkingCalendar england = test::England();
+  OpenReview review = ReferredReview(england);
+  std::vector<PlannedAlert> before = AlertsOf(review, england, "chair_decision");
+  CheckpointSlot* slot = review.FindSlot("chair_decision");
+  slot->extended = true;
+  slot->due_days = D("2026-04-20").days_since_epoch();
+  std::vector<PlannedAlert> after = AlertsOf(review, england, "chair_decision");
+  REQUIRE(after.size() == before.size());
+  CHECK(FormatInstant(after[2].fire_at) == "2026-04-20T23:00:00Z");
+  CHECK(after[2].IdempotencyKey(*review.workflow) == "review/7/checkpoint/chair_decision/due/2026-04-20/overdue/0");
+  CHECK(before[2].IdempotencyKey(*review.workflow) != after[2].IdempotencyKey(*review.workflow));
+}
+
+}  // namespace scr
