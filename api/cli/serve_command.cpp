@@ -65,7 +65,7 @@ int Serve(const Running& run) {
   Result<std::unique_ptr<ReviewService>> service = ReviewService::Open(
       {run.database_path, run.reference->workflows.get(), run.reference->holidays.get(), run.clock});
   if (!service.ok()) return Fail(service.status().message());
-  Engine engine(std::move(service).value(), run.clock);
+  Engine engine(std::move(service).value());
 
   ApiServer::Options options;
   options.database_path = run.database_path;

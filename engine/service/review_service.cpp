@@ -20,7 +20,7 @@ Result<std::unique_ptr<ReviewService>> ReviewService::Open(const Options& option
 }
 
 ReviewServiceImpl::ReviewServiceImpl(const Options& options, std::unique_ptr<Database> database)
-    : options_(options), database_(std::move(database)), opened_at_(options.clock->Now()) {}
+    : options_(options), database_(std::move(database)) {}
 
 Status ReviewServiceImpl::LoadOpenReviews() {
   try {
@@ -78,11 +78,7 @@ Status ReviewServiceImpl::LoadOpenReviews() {
       return Status::InvalidArgument("review " + std::to_string(id) + ": " + planned.message());
     }
   }
-  for (const auto& [id, review] : open_) {
-    if (Status planned = PlanAlertsOf(id); !planned.ok()) return planned;
-  }
-  spdlog::info("loaded {} open reviews from {} ({} alerts pending)", open_.size(), database_->path(),
-               alerts_.pending());
+  spdlog::info("loaded {} open reviews from {}", open_.size(), database_->path());
   return Status::Ok();
 }
 
@@ -121,11 +117,6 @@ std::optional<std::vector<CommandResult>> ReviewServiceImpl::TryBatch(const std:
     }
     if (events_appended_ > 0) AddToLedger(*database_, events_appended_);
     transaction.Commit();
-    for (const auto& [id, previous] : undo_) {  // the reviews this transaction changed
-      if (Status planned = PlanAlertsOf(id); !planned.ok()) {
-        spdlog::warn("review {}: its alerts could not be planned: {}", id, planned.message());
-      }
-    }
   } catch (const std::exception& e) {
     RestoreRecords(0);  // nothing of the batch was stored: the records go back as they were
     if (!isolate) return std::nullopt;
@@ -204,81 +195,6 @@ Result<const WorkingCalendar*> ReviewServiceImpl::CalendarFor(BoardId board) {
   Result<WorkingCalendar> calendar = WorkingCalendar::Create(*options_.holidays, *nation, find->getColumn(1).getString());
   if (!calendar.ok()) return calendar.status();
   return &calendars_.emplace(board, *calendar).first->second;
-}
-
-Status ReviewServiceImpl::PlanAlertsOf(ReviewId id) {
-  auto review = open_.find(id);
-  if (review == open_.end()) {
-    alerts_.Remove(id);
-    return Status::Ok();
-  }
-  Result<const WorkingCalendar*> calendar = CalendarFor(review->second.board_id);
-  if (!calendar.ok()) return calendar.status();
-  std::vector<PlannedAlert> plan;
-  if (Status planned = PlanAlerts(id, review->second, **calendar, &plan); !planned.ok()) return planned;
-  alerts_.Replace(id, std::move(plan));
-  return Status::Ok();
-}
-
-Result<size_t> ReviewServiceImpl::FireDueAlerts(size_t batch) {
-  Instant now = options_.clock->Now();
-  size_t stored = 0;
-  for (;;) {
-    std::vector<PlannedAlert> due = alerts_.TakeDue(now, batch);
-    if (due.empty()) return stored;
-    try {
-      WriteTransaction transaction(*database_);
-      int before = database_->connection().getTotalChanges();
-      for (const PlannedAlert& alert : due) {
-        auto review = open_.find(alert.review);
-        if (review == open_.end()) continue;
-        // What fell due before the service started is caught up late; a reminder whose due day has
-        // meanwhile ended would arrive stale, so the overdue alert replaces it. On a simulated clock,
-        // alerts passed by moving the clock fire as if time had passed: at their own moment.
-        Instant fired_at = now;
-        if (alert.fire_at < opened_at_) {
-          if (alert.kind == AlertKind::kReminder) {
-            Result<const WorkingCalendar*> calendar = CalendarFor(review->second.board_id);
-            if (calendar.ok() && (*calendar)->EndOfDay(alert.due) <= now) continue;
-          }
-        } else if (options_.clock->is_simulated()) {
-          fired_at = alert.fire_at;
-        }
-        StoreAlert(alert, review->second.board_id, *review->second.workflow, fired_at);
-      }
-      stored += static_cast<size_t>(database_->connection().getTotalChanges() - before) / 2;
-      transaction.Commit();
-    } catch (const std::exception& e) {
-      alerts_.PutBack(due);
-      return StorageError(e, "storing " + std::to_string(due.size()) + " alerts");
-    }
-  }
-}
-
-void ReviewServiceImpl::StoreAlert(const PlannedAlert& alert, BoardId board, const WorkflowDefinition& workflow,
-                                   Instant now) {
-  Database::Statement insert = database_->Prepare(
-      "INSERT OR IGNORE INTO alerts (board_id, review_id, checkpoint, kind, level, recipient_role, due, "
-      "scheduled_for, fired_at, fired_late_by_s, idempotency_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  insert->bind(1, board);
-  insert->bind(2, alert.review);
-  insert->bindNoCopy(3, workflow.checkpoints[alert.checkpoint].key);
-  insert->bind(4, AlertKindName(alert.kind));
-  insert->bind(5, alert.level);
-  insert->bind(6, RoleName(alert.recipient));
-  insert->bind(7, alert.due.ToString());
-  insert->bind(8, FormatInstant(alert.fire_at));
-  insert->bind(9, FormatInstant(now));
-  insert->bind(10, static_cast<int64_t>(std::chrono::duration_cast<std::chrono::seconds>(now - alert.fire_at).count()));
-  insert->bind(11, alert.IdempotencyKey(workflow));
-  if (insert->exec() == 0) return;  // fired before: the key is taken
-  Database::Statement outbox = database_->Prepare(
-      "INSERT INTO outbox (alert_id, board_id, recipient_role, created_at) VALUES (?, ?, ?, ?)");
-  outbox->bind(1, database_->connection().getLastInsertRowid());
-  outbox->bind(2, board);
-  outbox->bind(3, RoleName(alert.recipient));
-  outbox->bind(4, FormatInstant(now));
-  outbox->exec();
 }
 
 void ReviewServiceImpl::AppendToHistory(ReviewId id, OpenReview& review, const Actor& actor, const Context& context,

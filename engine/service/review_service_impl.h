@@ -10,7 +10,6 @@
 #include <vector>
 
 #include "engine/review_service.h"
-#include "scheduler/alert_index.h"
 #include "service/open_review.h"
 #include "store/database.h"
 
@@ -24,9 +23,6 @@ class ReviewServiceImpl final : public ReviewService {
   CommandResult Execute(const Command& command) override;
   std::vector<CommandResult> ExecuteBatch(const std::vector<Command>& commands) override;
   size_t open_review_count() const override { return open_.size(); }
-  Result<size_t> FireDueAlerts(size_t batch) override;
-  std::optional<Instant> NextAlertAt() override { return alerts_.Earliest(); }
-  size_t pending_alert_count() const override { return alerts_.pending(); }
 
  private:
   // What every command of one transaction shares: the moment it happens.
@@ -64,19 +60,12 @@ class ReviewServiceImpl final : public ReviewService {
                          const Context& context, const std::string& note, const std::string& evidence,
                          CommandResult& result);
 
-  // Plans `id`'s alerts again from its record (or drops them when the review has ended).
-  Status PlanAlertsOf(ReviewId id);
-  // Stores one fired alert (fired at `now`) and its outbox row, unless its idempotency key was used.
-  void StoreAlert(const PlannedAlert& alert, BoardId board, const WorkflowDefinition& workflow, Instant now);
-
   Options options_;
   std::unique_ptr<Database> database_;
   std::unordered_map<ReviewId, OpenReview> open_;
   std::map<BoardId, WorkingCalendar> calendars_;
   std::vector<std::pair<ReviewId, std::optional<OpenReview>>> undo_;  // records replaced in this transaction
   int64_t events_appended_ = 0;  // in this transaction; added to the ledger before it commits
-  AlertIndex alerts_;
-  Instant opened_at_;  // alerts due before this moment fell due while the service was stopped
 };
 
 // "Name (role)": how an actor appears in the history.
