@@ -168,10 +168,36 @@ Result<int> WorkingCalendar::WorkingDaysBetween(Date from, Date to) const {
          table.count_through[static_cast<size_t>(from - table.first)];
 }
 
+namespace {
+
+// A midnight that does not exist or is ambiguous (never in the UK) resolves to the earliest instant.
+Instant LocalMidnight(const void* zone, int32_t days_since_epoch) {
+  return Zone(zone)->to_sys(date::local_days{date::days{days_since_epoch}}, date::choose::earliest);
+}
+
+}  // namespace
+
+WorkingCalendar::WorkingCalendar(const BankHolidays& holidays, Nation nation, const void* zone)
+    : holidays_(&holidays), nation_(nation), zone_(zone) {
+  const BankHolidays::WorkingDayTable& table = holidays.Table(nation);
+  auto offsets = std::make_shared<std::vector<int32_t>>();
+  offsets->reserve(table.count_through.size() + 1);
+  for (size_t i = 0; i <= table.count_through.size(); ++i) {
+    int32_t day = table.first.days_since_epoch() + static_cast<int32_t>(i);
+    Instant midnight = LocalMidnight(zone, day);
+    auto utc_midnight = std::chrono::seconds(int64_t{day} * 86400);
+    offsets->push_back(static_cast<int32_t>(
+        (utc_midnight - std::chrono::duration_cast<std::chrono::seconds>(midnight.time_since_epoch())).count()));
+  }
+  midnight_offsets_ = std::move(offsets);
+}
+
 Instant WorkingCalendar::EndOfDay(Date date) const {
-  date::local_days next_midnight{date::days{date.days_since_epoch() + 1}};
-  // A midnight that does not exist or is ambiguous (never in the UK) resolves to the earliest instant.
-  return Zone(zone_)->to_sys(next_midnight, date::choose::earliest);
+  int32_t next = date.days_since_epoch() + 1;
+  int64_t index = int64_t{next} - holidays_->Table(nation_).first.days_since_epoch();
+  if (index < 0 || index >= static_cast<int64_t>(midnight_offsets_->size())) return LocalMidnight(zone_, next);
+  auto seconds = std::chrono::seconds(int64_t{next} * 86400 - (*midnight_offsets_)[static_cast<size_t>(index)]);
+  return Instant(std::chrono::duration_cast<Instant::duration>(seconds));
 }
 
 Date WorkingCalendar::LocalDate(Instant instant) const {

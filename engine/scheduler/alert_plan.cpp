@@ -14,7 +14,7 @@ const char* AlertKindName(AlertKind kind) {
 
 std::string PlannedAlert::IdempotencyKey(const WorkflowDefinition& workflow) const {
   return "review/" + std::to_string(review) + "/checkpoint/" + workflow.checkpoints[checkpoint].key + "/due/" +
-         due.ToString() + "/" + AlertKindName(kind) + "/" + std::to_string(level);
+         due.ToString() + "/" + AlertKindName(kind) + "/" + std::to_string(step);
 }
 
 Instant StartOfDay(const WorkingCalendar& calendar, Date date) { return calendar.EndOfDay(date.AddDays(-1)); }
@@ -30,6 +30,7 @@ Status PlanAlerts(ReviewId id, const OpenReview& review, const WorkingCalendar& 
     alert.review = id;
     alert.checkpoint = slot.definition;
     alert.due = due;
+    alert.step = 0;
 
     for (const ReminderStep& reminder : definition.reminders) {
       Result<Date> day = AddDuration(due, Duration{-reminder.before.amount, reminder.before.unit}, calendar);
@@ -39,6 +40,7 @@ Status PlanAlerts(ReviewId id, const OpenReview& review, const WorkingCalendar& 
       alert.level = 0;
       alert.recipient = definition.owner_role;
       out->push_back(alert);
+      ++alert.step;
     }
 
     // The overdue alert at the end of the due day goes to the first step's role when that step is at
@@ -59,6 +61,7 @@ Status PlanAlerts(ReviewId id, const OpenReview& review, const WorkingCalendar& 
         alert.level = ++level;
       }
       out->push_back(alert);
+      ++alert.step;
     }
     if (!overdue_planned) {
       alert.fire_at = calendar.EndOfDay(due);

@@ -22,17 +22,22 @@ struct PlannedAlert {
   Instant fire_at;
   ReviewId review = 0;
   uint16_t checkpoint = 0;  // index into the review's workflow checkpoints
+  uint8_t step = 0;         // its place among the checkpoint's alerts, in the order they are planned
   AlertKind kind = AlertKind::kReminder;
   uint8_t level = 0;        // 0 for reminders and the overdue alert; the escalation step's number after
   Role recipient = Role::kBusinessUnit;
   Date due;
 
-  // Stable across restarts and re-planning; a new due date (an extension) gives new keys.
+  // Stable across restarts and re-planning (checkpoint, due date, step); a new due date gives new keys.
   std::string IdempotencyKey(const WorkflowDefinition& workflow) const;
+  // The same alert in two plans of one review: same checkpoint, step and due date.
+  bool SameAs(const PlannedAlert& other) const {
+    return checkpoint == other.checkpoint && step == other.step && due == other.due;
+  }
 };
 
-// Appends to `out` every alert of `review`'s open checkpoints that have a due date. Nothing for a review
-// that has ended, nor for checkpoints done or waived.
+// Appends to `out` every alert of `review`'s open checkpoints that have a due date, ordered by checkpoint
+// then step. Nothing for a review that has ended, nor for checkpoints done or waived.
 Status PlanAlerts(ReviewId id, const OpenReview& review, const WorkingCalendar& calendar,
                   std::vector<PlannedAlert>* out);
 

@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -78,13 +79,15 @@ class WorkingCalendar {
   Date LocalDate(Instant instant) const;
 
  private:
-  WorkingCalendar(const BankHolidays& holidays, Nation nation, const void* zone)
-      : holidays_(&holidays), nation_(nation), zone_(zone) {}
+  WorkingCalendar(const BankHolidays& holidays, Nation nation, const void* zone);
   Status CheckCovered(Date date) const;
 
   const BankHolidays* holidays_;
   Nation nation_;
   const void* zone_;  // const date::time_zone*, kept opaque so callers need not include tz.h
+  // The UTC offset (seconds) at each local midnight across the covered years, so that the end of a day
+  // is a look-up; shared by copies.
+  std::shared_ptr<const std::vector<int32_t>> midnight_offsets_;
 };
 
 // RFC 3339 in UTC with a Z, to the second: 2026-11-22T09:30:00Z.

@@ -96,7 +96,7 @@ TEST_CASE("alerts: an extended due date re-plans every step, under new idempoten
   std::vector<PlannedAlert> after = AlertsOf(review, england, "chair_decision");
   REQUIRE(after.size() == before.size());
   CHECK(FormatInstant(after[2].fire_at) == "2026-04-20T23:00:00Z");
-  CHECK(after[2].IdempotencyKey(*review.workflow) == "review/7/checkpoint/chair_decision/due/2026-04-20/overdue/0");
+  CHECK(after[2].IdempotencyKey(*review.workflow) == "review/7/checkpoint/chair_decision/due/2026-04-20/overdue/2");
   CHECK(before[2].IdempotencyKey(*review.workflow) != after[2].IdempotencyKey(*review.workflow));
 }
 
