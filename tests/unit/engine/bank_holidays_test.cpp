@@ -13,11 +13,8 @@
 namespace scr {
 namespace {
 
-using test::At;
 using test::D;
 using test::England;
-using test::NorthernIreland;
-using test::Scotland;
 
 // ---- Loading the bank holiday lists ------------------------------------------------------------------
 

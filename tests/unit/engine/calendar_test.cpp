@@ -21,7 +21,6 @@ using test::NorthernIreland;
 using test::Scotland;
 
 using test::AddWorkingDays;
-using test::CalendarFor;
 using test::IsWorkingDay;
 
 TEST_CASE("calendar: a deadline one working day after Maundy Thursday falls on Easter Tuesday in England",

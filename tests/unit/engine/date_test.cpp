@@ -16,8 +16,6 @@ namespace {
 using test::At;
 using test::D;
 using test::England;
-using test::NorthernIreland;
-using test::Scotland;
 
 // ---- Date -------------------------------------------------------------------------------------------
 

@@ -14,13 +14,6 @@
 namespace scr {
 namespace {
 
-using Catch::Contains;
-using Catch::StartsWith;
-using test::Checkpoint;
-using test::MiniWorkflow;
-using test::ReplaceOnce;
-using test::WorkflowFile;
-
 // ---- The language of due rules -----------------------------------------------------------------------
 
 DueRule ParsedRule(const std::string& text) {

@@ -16,7 +16,6 @@ namespace {
 
 using Catch::Contains;
 using Catch::StartsWith;
-using test::Checkpoint;
 using test::MiniWorkflow;
 using test::ReplaceOnce;
 using test::WorkflowFile;

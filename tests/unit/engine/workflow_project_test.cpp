@@ -15,11 +15,7 @@
 namespace scr {
 namespace {
 
-using Catch::Contains;
 using Catch::StartsWith;
-using test::Checkpoint;
-using test::MiniWorkflow;
-using test::ReplaceOnce;
 using test::WorkflowFile;
 
 const WorkflowDefinition& ProjectWorkflow(const std::string& name) {
