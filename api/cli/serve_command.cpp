@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <csignal>
+#include <functional>
 #include <iostream>
 #include <thread>
 
@@ -54,7 +55,8 @@ struct Running {
   const ReferenceData* reference = nullptr;
   const Clock* clock = nullptr;
   SimulatedClock* simulated = nullptr;
-  std::string banner;  // printed once the service listens
+  // Printed once the service listens, given the address it listens on.
+  std::function<std::string(const std::string& base_url)> banner;
 };
 
 int Serve(const Running& run) {
@@ -80,7 +82,9 @@ int Serve(const Running& run) {
     StopOnSignal stop(server);
     spdlog::info("serving {} on http://{}:{} ({} clock)", run.database_path, listen->first, server.port(),
                  run.simulated ? "simulated" : "system");
-    if (!run.banner.empty()) std::cout << run.banner << std::flush;
+    if (run.banner) {
+      std::cout << run.banner("http://" + listen->first + ":" + std::to_string(server.port())) << std::flush;
+    }
     server.Serve();
   }
   engine.Stop();
@@ -115,7 +119,7 @@ int RunServe(const ServeOptions& options) {
   }
   directory->reset();
   Running run{options.database_path, options.listen, &*reference,
-              simulated ? static_cast<const Clock*>(simulated.get()) : &system_clock, simulated.get(), ""};
+              simulated ? static_cast<const Clock*>(simulated.get()) : &system_clock, simulated.get(), nullptr};
   return Serve(run);
 }
 
@@ -126,12 +130,14 @@ int RunDemo(const std::string& listen, const std::string& workflows_dir) {
   if (!demo.ok()) return Fail("could not build the demo: " + demo.status().message());
   Result<std::pair<std::string, int>> address = ParseListen(listen);
   if (!address.ok()) return Fail(address.status().message());
-  std::string banner = "\nscr-tracker demo\n  database: " + demo->database_path +
-                       "\n  open:     http://" + address->first + ":" + std::to_string(address->second) +
+  auto banner = [&demo](const std::string& base_url) {
+    std::string text = "\nscr-tracker demo\n  database: " + demo->database_path + "\n  open:     " + base_url +
                        "/api/v1/reviews\n  tokens (send as 'Authorization: Bearer TOKEN'):\n";
-  for (const auto& [who, token] : demo->tokens) banner += "    " + who + ": " + token + "\n";
-  banner += "  e.g. curl -H 'Authorization: Bearer " + demo->tokens.front().second + "' http://" + address->first +
-            ":" + std::to_string(address->second) + "/api/v1/reviews\n  Stop with Ctrl+C.\n\n";
+    for (const auto& [who, token] : demo->tokens) text += "    " + who + ": " + token + "\n";
+    text += "  e.g. curl -H 'Authorization: Bearer " + demo->tokens.front().second + "' " + base_url +
+            "/api/v1/reviews\n  Stop with Ctrl+C.\n\n";
+    return text;
+  };
   Running run{demo->database_path, listen, &*reference, demo->clock.get(), demo->clock.get(), banner};
   return Serve(run);
 }

@@ -74,6 +74,20 @@ TrackerService::TrackerService(const std::string& database_path, const std::vect
     : log_path_(TempPath("serve")) {
   std::vector<std::string> arguments = {"serve", "--db", database_path, "--listen", "127.0.0.1:0"};
   arguments.insert(arguments.end(), extra_arguments.begin(), extra_arguments.end());
+  Start(arguments);
+}
+
+TrackerService::TrackerService(const std::vector<std::string>& arguments) : log_path_(TempPath("serve")) {
+  Start(arguments);
+}
+
+std::unique_ptr<TrackerService> TrackerService::Demo() {
+  return std::unique_ptr<TrackerService>(new TrackerService(std::vector<std::string>{"demo", "--listen", "127.0.0.1:0"}));
+}
+
+std::string TrackerService::Output() const { return ReadAll(log_path_ + ".out"); }
+
+void TrackerService::Start(const std::vector<std::string>& arguments) {
   std::string out_path = log_path_ + ".out";
   std::ofstream(out_path).close();
   pid_ = Spawn(arguments, out_path, log_path_);

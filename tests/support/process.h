@@ -4,6 +4,7 @@
 
 #include <sys/types.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,8 @@ CommandOutput RunTracker(const std::vector<std::string>& arguments);
 class TrackerService {
  public:
   TrackerService(const std::string& database_path, const std::vector<std::string>& extra_arguments = {});
+  // `scr-tracker demo` on an ephemeral port.
+  static std::unique_ptr<TrackerService> Demo();
   ~TrackerService();
   TrackerService(const TrackerService&) = delete;
   TrackerService& operator=(const TrackerService&) = delete;
@@ -32,8 +35,13 @@ class TrackerService {
   // Kills with SIGKILL, as a crash would.
   void Kill();
   std::string Log() const;
+  // What the service printed on stdout (the demo's URL and tokens).
+  std::string Output() const;
 
  private:
+  explicit TrackerService(const std::vector<std::string>& arguments);
+  void Start(const std::vector<std::string>& arguments);
+
   pid_t pid_ = -1;
   int port_ = 0;
   std::string log_path_;
