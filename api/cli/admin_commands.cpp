@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/runtime.h"
+#include "engine/backup.h"
 #include "engine/directory.h"
 
 namespace scr::cli {
@@ -18,6 +19,8 @@ struct AdminOptions {
   std::string email;
   long long user = 0;
   std::string directory;
+  std::string file;
+  bool force = false;
 };
 
 Result<std::unique_ptr<Directory>> OpenDirectory(const AdminOptions& options) {
@@ -81,6 +84,25 @@ int CheckWorkflows(const AdminOptions& options) {
   return 0;
 }
 
+int Backup(const AdminOptions& options) {
+  int last_percent = -1;
+  Status backed_up = BackupDatabase(options.database_path, options.file, [&last_percent](int64_t copied, int64_t total) {
+    int percent = total > 0 ? static_cast<int>(copied * 100 / total) : 100;
+    if (percent / 10 != last_percent / 10) std::cerr << "backup: " << percent << "% of " << total << " pages\n";
+    last_percent = percent;
+  });
+  if (!backed_up.ok()) return Fail(backed_up.message());
+  std::cout << "backed up " << options.database_path << " to " << options.file << "\n";
+  return 0;
+}
+
+int Restore(const AdminOptions& options) {
+  Status restored = RestoreDatabase(options.file, options.database_path, options.force);
+  if (!restored.ok()) return Fail(restored.message());
+  std::cout << "restored " << options.file << " into " << options.database_path << "\n";
+  return 0;
+}
+
 int Verify(const AdminOptions& options) {
   Result<std::unique_ptr<Directory>> directory = OpenDirectory(options);
   if (!directory.ok()) return Fail(directory.status().message());
@@ -123,6 +145,17 @@ void AddAdminCommands(CLI::App& app, int& exit_code) {
   CLI::App* check = admin->add_subcommand("check-workflows", "Validate the review types of a folder");
   check->add_option("DIR", options->directory, "Folder of workflow files")->required();
   check->callback([options, &exit_code] { exit_code = CheckWorkflows(*options); });
+
+  CLI::App* backup = admin->add_subcommand("backup", "Copy the database, consistently, while the service runs");
+  backup->add_option("--db", options->database_path, "SQLite database file")->required();
+  backup->add_option("--to", options->file, "The backup file to write (must not exist)")->required();
+  backup->callback([options, &exit_code] { exit_code = Backup(*options); });
+
+  CLI::App* restore = admin->add_subcommand("restore", "Restore a backup into --db, after checking it");
+  restore->add_option("--db", options->database_path, "SQLite database file to restore into")->required();
+  restore->add_option("--from", options->file, "The backup file")->required();
+  restore->add_flag("--force", options->force, "Replace an existing database (stop the service first)");
+  restore->callback([options, &exit_code] { exit_code = Restore(*options); });
 
   CLI::App* verify = admin->add_subcommand("verify", "Check the hash chain of every review's history");
   verify->add_option("--db", options->database_path, "SQLite database file")->required();
