@@ -67,7 +67,7 @@ int Serve(const Running& run) {
   Result<std::unique_ptr<ReviewService>> service = ReviewService::Open(
       {run.database_path, run.reference->workflows.get(), run.reference->holidays.get(), run.clock});
   if (!service.ok()) return Fail(service.status().message());
-  Engine engine(std::move(service).value());
+  Engine engine(std::move(service).value(), run.clock);
 
   ApiServer::Options options;
   options.database_path = run.database_path;

@@ -1,5 +1,7 @@
 #include "scheduler/alert_plan.h"
 
+#include <algorithm>
+
 namespace scr {
 
 const char* AlertKindName(AlertKind kind) {
@@ -19,57 +21,81 @@ std::string PlannedAlert::IdempotencyKey(const WorkflowDefinition& workflow) con
 
 Instant StartOfDay(const WorkingCalendar& calendar, Date date) { return calendar.EndOfDay(date.AddDays(-1)); }
 
+Result<size_t> CheckpointAlerts(ReviewId id, const CheckpointSlot& slot, const CheckpointDefinition& definition,
+                                const WorkingCalendar& calendar, PlannedAlert* out) {
+  size_t count = 0;
+  Date due = slot.due();
+  PlannedAlert alert;
+  alert.review = id;
+  alert.checkpoint = slot.definition;
+  alert.due = due;
+  auto add = [&](const PlannedAlert& planned) {
+    if (count < kMaxAlertsPerCheckpoint) out[count++] = planned;
+  };
+  for (const ReminderStep& reminder : definition.reminders) {
+    Result<Date> day = AddDuration(due, Duration{-reminder.before.amount, reminder.before.unit}, calendar);
+    if (!day.ok()) return day.status();
+    alert.fire_at = StartOfDay(calendar, *day);
+    alert.kind = AlertKind::kReminder;
+    alert.level = 0;
+    alert.recipient = definition.owner_role;
+    add(alert);
+  }
+  // The overdue alert at the end of the due day goes to the first step's role when that step is at zero
+  // delay, else to the owner; every later step is an escalation of its own level.
+  bool overdue_planned = false;
+  uint8_t level = 0;
+  for (const EscalationStep& step : definition.escalation) {
+    Result<Date> day = AddDuration(due, step.after, calendar);
+    if (!day.ok()) return day.status();
+    alert.fire_at = calendar.EndOfDay(*day);
+    alert.recipient = step.role.value_or(definition.owner_role);
+    if (step.after.amount == 0 && !overdue_planned) {
+      alert.kind = AlertKind::kOverdue;
+      alert.level = 0;
+      overdue_planned = true;
+    } else {
+      alert.kind = AlertKind::kEscalation;
+      alert.level = ++level;
+    }
+    add(alert);
+  }
+  if (!overdue_planned) {
+    alert.fire_at = calendar.EndOfDay(due);
+    alert.kind = AlertKind::kOverdue;
+    alert.level = 0;
+    alert.recipient = definition.owner_role;
+    add(alert);
+  }
+  std::stable_sort(out, out + count, [](const PlannedAlert& a, const PlannedAlert& b) { return a.fire_at < b.fire_at; });
+  for (size_t i = 0; i < count; ++i) out[i].step = static_cast<uint8_t>(i);
+  return count;
+}
+
+Result<std::optional<PlannedAlert>> NextAlert(ReviewId id, const OpenReview& review, const WorkingCalendar& calendar) {
+  std::optional<PlannedAlert> next;
+  if (IsEndPhase(review.phase)) return next;
+  PlannedAlert alerts[kMaxAlertsPerCheckpoint];
+  for (const CheckpointSlot& slot : review.checkpoints) {
+    if (slot.state != CheckpointState::kOpen || !slot.has_due()) continue;
+    Result<size_t> count = CheckpointAlerts(id, slot, review.workflow->checkpoints[slot.definition], calendar, alerts);
+    if (!count.ok()) return count.status();
+    if (slot.fired_steps < *count && (!next || alerts[slot.fired_steps].fire_at < next->fire_at)) {
+      next = alerts[slot.fired_steps];
+    }
+  }
+  return next;
+}
+
 Status PlanAlerts(ReviewId id, const OpenReview& review, const WorkingCalendar& calendar,
                   std::vector<PlannedAlert>* out) {
   if (IsEndPhase(review.phase)) return Status::Ok();
+  PlannedAlert alerts[kMaxAlertsPerCheckpoint];
   for (const CheckpointSlot& slot : review.checkpoints) {
     if (slot.state != CheckpointState::kOpen || !slot.has_due()) continue;
-    const CheckpointDefinition& definition = review.workflow->checkpoints[slot.definition];
-    Date due = slot.due();
-    PlannedAlert alert;
-    alert.review = id;
-    alert.checkpoint = slot.definition;
-    alert.due = due;
-    alert.step = 0;
-
-    for (const ReminderStep& reminder : definition.reminders) {
-      Result<Date> day = AddDuration(due, Duration{-reminder.before.amount, reminder.before.unit}, calendar);
-      if (!day.ok()) return day.status();
-      alert.fire_at = StartOfDay(calendar, *day);
-      alert.kind = AlertKind::kReminder;
-      alert.level = 0;
-      alert.recipient = definition.owner_role;
-      out->push_back(alert);
-      ++alert.step;
-    }
-
-    // The overdue alert at the end of the due day goes to the first step's role when that step is at
-    // zero delay, else to the owner; every later step is an escalation of its own level.
-    bool overdue_planned = false;
-    uint8_t level = 0;
-    for (const EscalationStep& step : definition.escalation) {
-      Result<Date> day = AddDuration(due, step.after, calendar);
-      if (!day.ok()) return day.status();
-      alert.fire_at = calendar.EndOfDay(*day);
-      alert.recipient = step.role.value_or(definition.owner_role);
-      if (step.after.amount == 0 && !overdue_planned) {
-        alert.kind = AlertKind::kOverdue;
-        alert.level = 0;
-        overdue_planned = true;
-      } else {
-        alert.kind = AlertKind::kEscalation;
-        alert.level = ++level;
-      }
-      out->push_back(alert);
-      ++alert.step;
-    }
-    if (!overdue_planned) {
-      alert.fire_at = calendar.EndOfDay(due);
-      alert.kind = AlertKind::kOverdue;
-      alert.level = 0;
-      alert.recipient = definition.owner_role;
-      out->push_back(alert);
-    }
+    Result<size_t> count = CheckpointAlerts(id, slot, review.workflow->checkpoints[slot.definition], calendar, alerts);
+    if (!count.ok()) return count.status();
+    out->insert(out->end(), alerts, alerts + *count);
   }
   return Status::Ok();
 }

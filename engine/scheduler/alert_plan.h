@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,15 @@ struct PlannedAlert {
     return checkpoint == other.checkpoint && step == other.step && due == other.due;
   }
 };
+
+constexpr size_t kMaxAlertsPerCheckpoint = 16;
+
+// The alerts of one checkpoint due on `due`, earliest first (steps numbered in that order), into `out`
+// (room for kMaxAlertsPerCheckpoint); returns how many.
+Result<size_t> CheckpointAlerts(ReviewId id, const CheckpointSlot& slot, const CheckpointDefinition& definition,
+                                const WorkingCalendar& calendar, PlannedAlert* out);
+// The next alert of `review` not yet fired, across its open dated checkpoints, if any.
+Result<std::optional<PlannedAlert>> NextAlert(ReviewId id, const OpenReview& review, const WorkingCalendar& calendar);
 
 // Appends to `out` every alert of `review`'s open checkpoints that have a due date, ordered by checkpoint
 // then step. Nothing for a review that has ended, nor for checkpoints done or waived.

@@ -60,6 +60,14 @@ Status ReviewServiceImpl::CloseCheckpoint(ReviewId id, const std::string& key, C
   close->bindNoCopy(7, note);
   close->bindNoCopy(8, evidence);
   close->exec();
+  // Its alerts have done their work: completing or waiving resolves them.
+  Database::Statement resolve = database_->Prepare(
+      "UPDATE alerts SET status = 'resolved', resolved_at = ? WHERE review_id = ? AND checkpoint = ? "
+      "AND status <> 'resolved'");
+  resolve->bindNoCopy(1, context.at);
+  resolve->bind(2, id);
+  resolve->bindNoCopy(3, definition.key);
+  resolve->exec();
 
   // Keys are snake_case (the loader checks), so only the evidence needs JSON escaping.
   std::string data = "{\"checkpoint\":\"" + definition.key + "\",\"marker\":" + std::to_string(definition.marker);
@@ -117,6 +125,7 @@ Status ReviewServiceImpl::Handle(const ExtendCheckpointCommand& command, const C
 
   slot->due_days = command.new_due.days_since_epoch();
   slot->extended = true;
+  slot->fired_steps = 0;  // every step is planned again from the new date
   Database::Statement extend = database_->Prepare(
       "INSERT INTO checkpoints (review_id, key, state, extended_due) VALUES (?1, ?2, 'open', ?3) "
       "ON CONFLICT (review_id, key) DO UPDATE SET extended_due = excluded.extended_due");
@@ -140,6 +149,16 @@ Status ReviewServiceImpl::Handle(const ExtendCheckpointCommand& command, const C
                          {"previous_due", previous.ToString()},
                          {"new_due", command.new_due.ToString()}};
   AppendToHistory(command.review, review, command.actor, context, "checkpoint_extended", command.reason, data.dump());
+  // The board is told of every slip (QM8): an alert to the chair, now.
+  PlannedAlert extended;
+  extended.fire_at = context.now;
+  extended.review = command.review;
+  extended.checkpoint = slot->definition;
+  extended.kind = AlertKind::kDeadlineExtended;
+  extended.step = 0;
+  extended.recipient = Role::kChair;
+  extended.due = command.new_due;
+  StoreAlert(extended, review.board_id, *review.workflow, context.now);
   result.review = command.review;
   result.phase = review.phase;
   CheckIn(command.review, std::move(review));

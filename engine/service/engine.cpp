@@ -3,6 +3,8 @@
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <spdlog/spdlog.h>
 
 #include <deque>
 #include <mutex>
@@ -17,8 +19,10 @@ struct Engine::Impl {
   };
 
   std::unique_ptr<ReviewService> service;
+  const Clock* clock = nullptr;
   size_t max_batch;
   boost::asio::io_context io;
+  boost::asio::steady_timer timer{io};
   boost::asio::executor_work_guard<boost::asio::io_context::executor_type> work{io.get_executor()};
   std::mutex queue_mutex;  // guards queue and drain_scheduled
   std::deque<Pending> queue;
@@ -37,7 +41,7 @@ struct Engine::Impl {
         }
         if (batch.empty()) {
           drain_scheduled = false;
-          return;
+          break;
         }
       }
       std::vector<Command> commands;
@@ -46,12 +50,33 @@ struct Engine::Impl {
       std::vector<CommandResult> results = service->ExecuteBatch(commands);
       for (size_t i = 0; i < batch.size(); ++i) batch[i].done.set_value(std::move(results[i]));
     }
+    FireAndArm();
+  }
+
+  // Fires what has fallen due, then arms the timer at the next alert. A long wait is cut to an hour, so
+  // that a jump of the system clock is noticed.
+  void FireAndArm() {
+    Result<size_t> fired = service->FireDueAlerts();
+    if (!fired.ok()) spdlog::error("alerts could not be stored; retrying shortly: {}", fired.status().message());
+    if (clock->is_simulated()) return;
+    std::optional<Instant> next = service->NextAlertAt();
+    auto wait = std::chrono::steady_clock::duration(std::chrono::hours(1));
+    if (!fired.ok()) wait = std::chrono::seconds(5);
+    else if (next) wait = std::min(wait, std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                             std::max(Instant::duration::zero(), *next - clock->Now())));
+    timer.expires_after(wait);
+    timer.async_wait([this](const boost::system::error_code& error) {
+      if (!error) FireAndArm();
+    });
   }
 };
 
-Engine::Engine(std::unique_ptr<ReviewService> service, size_t max_batch) : impl_(std::make_unique<Impl>()) {
+Engine::Engine(std::unique_ptr<ReviewService> service, const Clock* clock, size_t max_batch)
+    : impl_(std::make_unique<Impl>()) {
   impl_->service = std::move(service);
+  impl_->clock = clock;
   impl_->max_batch = max_batch;
+  boost::asio::post(impl_->io, [impl = impl_.get()] { impl->FireAndArm(); });  // catch up on what fell due
   impl_->thread = std::thread([impl = impl_.get()] { impl->io.run(); });
 }
 
@@ -77,6 +102,7 @@ std::future<void> Engine::Post(std::function<void(ReviewService&)> task) {
   boost::asio::post(impl_->io, [impl = impl_.get(), task = std::move(task), done] {
     impl->Drain();
     task(*impl->service);
+    impl->FireAndArm();
     done->set_value();
   });
   return result;
@@ -84,7 +110,10 @@ std::future<void> Engine::Post(std::function<void(ReviewService&)> task) {
 
 void Engine::Stop() {
   if (!impl_ || !impl_->thread.joinable()) return;
-  boost::asio::post(impl_->io, [impl = impl_.get()] { impl->Drain(); });
+  boost::asio::post(impl_->io, [impl = impl_.get()] {
+    impl->Drain();
+    impl->timer.cancel();
+  });
   impl_->work.reset();
   impl_->thread.join();
 }

@@ -58,7 +58,7 @@ void OpenReview::AddApplicableCheckpoints() {
   checkpoints.clear();
   for (size_t i = 0; i < workflow->checkpoints.size(); ++i) {
     if (ConditionHolds(workflow->checkpoints[i], *this)) {
-      checkpoints.push_back(CheckpointSlot{static_cast<uint16_t>(i), CheckpointState::kOpen, false, kNoDate, kNoDate});
+      checkpoints.push_back(CheckpointSlot{static_cast<uint8_t>(i), CheckpointState::kOpen, false, 0, kNoDate, kNoDate});
     }
   }
 }
@@ -93,6 +93,7 @@ Status OpenReview::PlanDueDates(const WorkingCalendar& calendar) {
     }
     Result<Date> due = DueFrom(rule, Date::FromDays(anchor), calendar);
     if (!due.ok()) return due.status();
+    if (slot.due_days != due->days_since_epoch()) slot.fired_steps = 0;  // a new date: its alerts start again
     slot.due_days = due->days_since_epoch();
   }
   return Status::Ok();

@@ -26,9 +26,10 @@ std::optional<CheckpointState> CheckpointStateFromName(std::string_view name);
 constexpr int32_t kNoDate = INT32_MIN;
 
 struct CheckpointSlot {
-  uint16_t definition = 0;  // index into the workflow's checkpoints
+  uint8_t definition = 0;  // index into the workflow's checkpoints (the loader allows at most 255)
   CheckpointState state = CheckpointState::kOpen;
   bool extended = false;          // due_days was set by an extension, not by the rule
+  uint8_t fired_steps = 0;        // how many of its alerts for the current due date have fired
   int32_t due_days = kNoDate;     // Date::days_since_epoch, or kNoDate until the anchor has happened
   int32_t closed_days = kNoDate;  // the board-local day it was completed or waived
 
@@ -47,6 +48,8 @@ struct OpenReview {
   Date incident_date;
   std::array<int32_t, kLifecycleEventCount> first_event_days;  // the day each event first happened, or kNoDate
   bool head_known = false;  // event_count and last_hash read from the history yet
+  // Odd while the review has an entry in the scheduler's queue; entries of older generations are stale.
+  uint32_t alert_generation = 0;
   int64_t event_count = 0;
   EventHash last_hash{};
   std::vector<CheckpointSlot> checkpoints;          // only those whose condition holds for this review

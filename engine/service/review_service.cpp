@@ -1,6 +1,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "service/review_service_impl.h"
 
@@ -20,7 +21,7 @@ Result<std::unique_ptr<ReviewService>> ReviewService::Open(const Options& option
 }
 
 ReviewServiceImpl::ReviewServiceImpl(const Options& options, std::unique_ptr<Database> database)
-    : options_(options), database_(std::move(database)) {}
+    : options_(options), database_(std::move(database)), opened_at_(options.clock->Now()) {}
 
 Status ReviewServiceImpl::LoadOpenReviews() {
   try {
@@ -78,7 +79,10 @@ Status ReviewServiceImpl::LoadOpenReviews() {
       return Status::InvalidArgument("review " + std::to_string(id) + ": " + planned.message());
     }
   }
-  spdlog::info("loaded {} open reviews from {}", open_.size(), database_->path());
+  if (Status fired = LoadFiredAlerts(); !fired.ok()) return fired;
+  for (auto& [id, review] : open_) Schedule(id, review);
+  spdlog::info("loaded {} open reviews from {} ({} with alerts to come)", open_.size(), database_->path(),
+               scheduled_reviews_);
   return Status::Ok();
 }
 
@@ -117,6 +121,17 @@ std::optional<std::vector<CommandResult>> ReviewServiceImpl::TryBatch(const std:
     }
     if (events_appended_ > 0) AddToLedger(*database_, events_appended_);
     transaction.Commit();
+    // The reviews this transaction changed: their next alert is planned again; one that has ended has none.
+    std::unordered_set<ReviewId> rescheduled;
+    for (const auto& [id, previous] : undo_) {
+      if (!rescheduled.insert(id).second) continue;  // the first entry holds the record as it was before
+      auto review = open_.find(id);
+      if (review != open_.end()) {
+        Schedule(id, review->second);
+      } else if (previous && previous->alert_generation % 2 == 1) {
+        --scheduled_reviews_;
+      }
+    }
   } catch (const std::exception& e) {
     RestoreRecords(0);  // nothing of the batch was stored: the records go back as they were
     if (!isolate) return std::nullopt;

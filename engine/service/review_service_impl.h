@@ -4,12 +4,14 @@
 #pragma once
 
 #include <map>
+#include <queue>
 #include <optional>
 #include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "engine/review_service.h"
+#include "scheduler/alert_plan.h"
 #include "service/open_review.h"
 #include "store/database.h"
 
@@ -23,6 +25,9 @@ class ReviewServiceImpl final : public ReviewService {
   CommandResult Execute(const Command& command) override;
   std::vector<CommandResult> ExecuteBatch(const std::vector<Command>& commands) override;
   size_t open_review_count() const override { return open_.size(); }
+  Result<size_t> FireDueAlerts(size_t batch) override;
+  std::optional<Instant> NextAlertAt() override;
+  size_t pending_alert_count() const override { return scheduled_reviews_; }
 
  private:
   // What every command of one transaction shares: the moment it happens.
@@ -60,12 +65,30 @@ class ReviewServiceImpl final : public ReviewService {
                          const Context& context, const std::string& note, const std::string& evidence,
                          CommandResult& result);
 
+  // Puts `id`'s next alert in the scheduler's queue (a new generation: older entries become stale).
+  void Schedule(ReviewId id, OpenReview& review);
+  // Reads, for every open review, how many alerts of each checkpoint's current due date already fired.
+  Status LoadFiredAlerts();
+  // Stores one fired alert (fired at `now`) and its outbox row, unless its idempotency key was used.
+  void StoreAlert(const PlannedAlert& alert, BoardId board, const WorkflowDefinition& workflow, Instant now);
+
   Options options_;
   std::unique_ptr<Database> database_;
   std::unordered_map<ReviewId, OpenReview> open_;
   std::map<BoardId, WorkingCalendar> calendars_;
   std::vector<std::pair<ReviewId, std::optional<OpenReview>>> undo_;  // records replaced in this transaction
   int64_t events_appended_ = 0;  // in this transaction; added to the ledger before it commits
+
+  // The scheduler: every open review with an alert to come, by the moment of its next one.
+  struct ScheduledReview {
+    Instant at;
+    ReviewId review;
+    uint32_t generation;
+    bool operator>(const ScheduledReview& other) const { return at > other.at; }
+  };
+  std::priority_queue<ScheduledReview, std::vector<ScheduledReview>, std::greater<ScheduledReview>> schedule_;
+  size_t scheduled_reviews_ = 0;  // reviews with an alert to come (entries in schedule_ may be stale)
+  Instant opened_at_;             // alerts due before this moment fell due while the service was stopped
 };
 
 // "Name (role)": how an actor appears in the history.

@@ -125,6 +125,42 @@ CREATE TABLE service_state (
   value  TEXT NOT NULL
 );
 )sql",
+      // 2: alerts fired by the scheduler, and the outbox the notifier delivers from.
+      R"sql(
+CREATE TABLE alerts (
+  id               INTEGER PRIMARY KEY,
+  board_id         INTEGER NOT NULL REFERENCES boards(id),
+  review_id        INTEGER NOT NULL REFERENCES reviews(id),
+  checkpoint       TEXT NOT NULL,
+  kind             TEXT NOT NULL CHECK (kind = 'reminder' OR kind = 'overdue' OR kind = 'escalation' OR
+                                        kind = 'deadline_extended'),
+  level            INTEGER NOT NULL,
+  step             INTEGER NOT NULL,  -- the alert's place among its checkpoint's alerts for this due date
+  recipient_role   TEXT NOT NULL,
+  due              TEXT NOT NULL,
+  scheduled_for    TEXT NOT NULL,
+  fired_at         TEXT NOT NULL,
+  fired_late_by_s  INTEGER NOT NULL DEFAULT 0,
+  idempotency_key  TEXT NOT NULL UNIQUE,
+  status           TEXT NOT NULL DEFAULT 'open' CHECK (status = 'open' OR status = 'acknowledged' OR
+                                                       status = 'resolved'),
+  acknowledged_by  TEXT,
+  acknowledged_at  TEXT,
+  resolved_at      TEXT
+);
+CREATE INDEX alerts_by_review ON alerts (review_id, checkpoint);
+CREATE INDEX alerts_by_board ON alerts (board_id, status, id);
+
+CREATE TABLE outbox (
+  id              INTEGER PRIMARY KEY,
+  alert_id        INTEGER NOT NULL REFERENCES alerts(id),
+  board_id        INTEGER NOT NULL REFERENCES boards(id),
+  recipient_role  TEXT NOT NULL,
+  created_at      TEXT NOT NULL,
+  state           TEXT NOT NULL DEFAULT 'pending' CHECK (state = 'pending' OR state = 'delivered' OR
+                                                          state = 'dead')
+);
+)sql",
   };
   return migrations;
 }

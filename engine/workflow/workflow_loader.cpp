@@ -308,6 +308,7 @@ Result<WorkflowDefinition> WorkflowLoader::LoadFile(const std::string& path, std
     for (const YAML::Node& item : checkpoints) ReadCheckpoint(check, item, defaults, workflow, due_nodes);
   }
   CheckDueRuleGraph(check, workflow, due_nodes);
+  if (workflow.checkpoints.size() > 255) check.Error(checkpoints, "a workflow may have at most 255 checkpoints");
   for (CheckpointDefinition& checkpoint : workflow.checkpoints) {
     Anchor& anchor = checkpoint.due.anchor;
     if (anchor.kind == Anchor::Kind::kCheckpointDone) anchor.checkpoint_index = workflow.CheckpointIndex(anchor.checkpoint).value_or(0);

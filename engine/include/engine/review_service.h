@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,14 @@ class ReviewService {
   virtual std::vector<CommandResult> ExecuteBatch(const std::vector<Command>& commands) = 0;
 
   virtual size_t open_review_count() const = 0;
+
+  // Stores every alert due by the clock's now (reminders, overdue, escalations), earliest first, in
+  // transactions of up to `batch` alerts, each once; returns how many were stored.
+  virtual Result<size_t> FireDueAlerts(size_t batch = 1000) = 0;
+  // When the next alert falls due, if any is pending.
+  virtual std::optional<Instant> NextAlertAt() = 0;
+  // Open reviews with an alert still to come.
+  virtual size_t pending_alert_count() const = 0;
 };
 
 }  // namespace scr

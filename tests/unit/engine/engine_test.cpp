@@ -19,7 +19,7 @@ TEST_CASE("engine: referrals sent from many threads at once are each recorded on
   Result<std::unique_ptr<ReviewService>> service =
       ReviewService::Open({path, &test::ProjectWorkflows(), &test::ProjectBankHolidays(), &fixture.clock()});
   REQUIRE(service.ok());
-  Engine engine(std::move(service).value(), 64);
+  Engine engine(std::move(service).value(), &fixture.clock(), 64);
 
   constexpr int kThreads = 8, kPerThread = 50;
   std::vector<std::future<std::vector<CommandResult>>> senders;

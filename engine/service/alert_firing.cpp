@@ -1,0 +1,134 @@
+// The scheduler inside the review service: one queue of open reviews by the moment of their next alert;
+// firing stores each alert once (its idempotency key), in order, in batches per transaction.
+#include <spdlog/spdlog.h>
+
+#include "service/review_service_impl.h"
+
+namespace scr {
+
+void ReviewServiceImpl::Schedule(ReviewId id, OpenReview& review) {
+  bool was_scheduled = review.alert_generation % 2 == 1;  // odd generations have an entry to come
+  Result<const WorkingCalendar*> calendar = CalendarFor(review.board_id);
+  std::optional<PlannedAlert> next;
+  if (calendar.ok()) {
+    Result<std::optional<PlannedAlert>> found = NextAlert(id, review, **calendar);
+    if (found.ok()) next = *found;
+    else spdlog::warn("review {}: its next alert could not be planned: {}", id, found.status().message());
+  }
+  review.alert_generation += was_scheduled ? (next ? 2 : 1) : (next ? 1 : 2);
+  if (next) schedule_.push(ScheduledReview{next->fire_at, id, review.alert_generation});
+  scheduled_reviews_ += (next ? 1 : 0) - (was_scheduled ? 1 : 0);
+}
+
+std::optional<Instant> ReviewServiceImpl::NextAlertAt() {
+  while (!schedule_.empty()) {
+    const ScheduledReview& top = schedule_.top();
+    auto review = open_.find(top.review);
+    if (review != open_.end() && review->second.alert_generation == top.generation) return top.at;
+    schedule_.pop();  // stale: the review changed, or ended, since this entry was made
+  }
+  return std::nullopt;
+}
+
+Result<size_t> ReviewServiceImpl::FireDueAlerts(size_t batch) {
+  Instant now = options_.clock->Now();
+  size_t stored = 0;
+  for (;;) {
+    std::optional<Instant> next = NextAlertAt();
+    if (!next || *next > now) return stored;
+    // Fired steps are counted on the records as alerts are stored; undone if the transaction fails.
+    std::vector<std::pair<ReviewId, OpenReview>> before;
+    try {
+      WriteTransaction transaction(*database_);
+      int changes_before = database_->connection().getTotalChanges();
+      for (size_t fired = 0; fired < batch;) {
+        std::optional<Instant> at = NextAlertAt();
+        if (!at || *at > now) break;
+        ReviewId id = schedule_.top().review;
+        schedule_.pop();
+        OpenReview& review = open_.at(id);
+        before.emplace_back(id, review);
+        --scheduled_reviews_;
+        ++review.alert_generation;  // now even: nothing scheduled until Schedule() below
+        const WorkingCalendar& calendar = *CalendarFor(review.board_id).value();
+        std::optional<PlannedAlert> alert = NextAlert(id, review, calendar).value();
+        if (alert && alert->fire_at <= now) {
+          CheckpointSlot* slot = nullptr;
+          for (CheckpointSlot& candidate : review.checkpoints) {
+            if (candidate.definition == alert->checkpoint) slot = &candidate;
+          }
+          ++slot->fired_steps;
+          // What fell due before the service started is caught up, late; a reminder whose due day has
+          // meanwhile ended would arrive stale, so the overdue alert replaces it. On a simulated clock,
+          // alerts passed by moving the clock fire as if time had passed: at their own moment.
+          bool stale = alert->fire_at < opened_at_ && alert->kind == AlertKind::kReminder &&
+                       calendar.EndOfDay(alert->due) <= now;
+          Instant fired_at = alert->fire_at >= opened_at_ && options_.clock->is_simulated() ? alert->fire_at : now;
+          if (!stale) StoreAlert(*alert, review.board_id, *review.workflow, fired_at);
+          ++fired;
+        }
+        Schedule(id, review);
+      }
+      stored += static_cast<size_t>(database_->connection().getTotalChanges() - changes_before) / 2;
+      transaction.Commit();
+    } catch (const std::exception& e) {
+      for (auto it = before.rbegin(); it != before.rend(); ++it) {
+        OpenReview& review = open_.at(it->first);
+        uint32_t generation = review.alert_generation;
+        review = std::move(it->second);
+        review.alert_generation = generation;
+        Schedule(it->first, review);
+      }
+      return StorageError(e, "storing alerts");
+    }
+  }
+}
+
+void ReviewServiceImpl::StoreAlert(const PlannedAlert& alert, BoardId board, const WorkflowDefinition& workflow,
+                                   Instant now) {
+  Database::Statement insert = database_->Prepare(
+      "INSERT OR IGNORE INTO alerts (board_id, review_id, checkpoint, kind, level, step, recipient_role, due, "
+      "scheduled_for, fired_at, fired_late_by_s, idempotency_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  insert->bind(1, board);
+  insert->bind(2, alert.review);
+  insert->bindNoCopy(3, workflow.checkpoints[alert.checkpoint].key);
+  insert->bind(4, AlertKindName(alert.kind));
+  insert->bind(5, alert.level);
+  insert->bind(6, alert.step);
+  insert->bind(7, RoleName(alert.recipient));
+  insert->bind(8, alert.due.ToString());
+  insert->bind(9, FormatInstant(alert.fire_at));
+  insert->bind(10, FormatInstant(now));
+  insert->bind(11, static_cast<int64_t>(std::chrono::duration_cast<std::chrono::seconds>(now - alert.fire_at).count()));
+  insert->bind(12, alert.IdempotencyKey(workflow));
+  if (insert->exec() == 0) return;  // fired before: the key is taken
+  Database::Statement outbox = database_->Prepare(
+      "INSERT INTO outbox (alert_id, board_id, recipient_role, created_at) VALUES (?, ?, ?, ?)");
+  outbox->bind(1, database_->connection().getLastInsertRowid());
+  outbox->bind(2, board);
+  outbox->bind(3, RoleName(alert.recipient));
+  outbox->bind(4, FormatInstant(now));
+  outbox->exec();
+}
+
+Status ReviewServiceImpl::LoadFiredAlerts() {
+  try {
+    SQLite::Statement fired(database_->connection(),
+                            "SELECT review_id, checkpoint, due, MAX(step) FROM alerts "
+                            "WHERE kind <> 'deadline_extended' GROUP BY review_id, checkpoint, due");
+    while (fired.executeStep()) {
+      auto review = open_.find(fired.getColumn(0).getInt64());
+      if (review == open_.end()) continue;
+      CheckpointSlot* slot = review->second.FindSlot(fired.getColumn(1).getString());
+      Result<Date> due = Date::Parse(fired.getColumn(2).getText());
+      if (slot && due.ok() && slot->has_due() && slot->due() == *due) {
+        slot->fired_steps = static_cast<uint8_t>(fired.getColumn(3).getInt() + 1);
+      }
+    }
+  } catch (const std::exception& e) {
+    return StorageError(e, "reading which alerts have fired");
+  }
+  return Status::Ok();
+}
+
+}  // namespace scr
