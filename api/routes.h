@@ -86,6 +86,7 @@ struct Route {
 
 std::vector<Route> ReviewRoutes(ApiContext& api);
 std::vector<Route> ServiceRoutes(ApiContext& api);
+std::vector<Route> AlertRoutes(ApiContext& api);
 
 // Helpers for handlers.
 void WriteJson(httplib::Response& response, int status, const nlohmann::json& body);

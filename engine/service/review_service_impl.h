@@ -49,6 +49,7 @@ class ReviewServiceImpl final : public ReviewService {
   Status Handle(const ExtendCheckpointCommand& command, const Context& context, CommandResult& result);
   Status Handle(const AddParallelProcessCommand& command, const Context& context, CommandResult& result);
   Status Handle(const UpdateParallelProcessCommand& command, const Context& context, CommandResult& result);
+  Status Handle(const AcknowledgeAlertCommand& command, const Context& context, CommandResult& result);
 
   // The open review `id` of the actor's board, copied for changing; NotFound for another board's review,
   // InvalidArgument for a review that has ended.

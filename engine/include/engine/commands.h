@@ -65,8 +65,15 @@ struct UpdateParallelProcessCommand {
   std::optional<std::string> notes;
 };
 
+// Someone has seen an alert and is dealing with it.
+struct AcknowledgeAlertCommand {
+  Actor actor;
+  int64_t alert = 0;
+};
+
 using Command = std::variant<ReferCommand, ApplyEventCommand, CompleteCheckpointCommand, WaiveCheckpointCommand,
-                             ExtendCheckpointCommand, AddParallelProcessCommand, UpdateParallelProcessCommand>;
+                             ExtendCheckpointCommand, AddParallelProcessCommand, UpdateParallelProcessCommand,
+                             AcknowledgeAlertCommand>;
 
 struct CommandResult {
   Status status;

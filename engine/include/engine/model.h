@@ -117,6 +117,32 @@ struct ReviewView {
   std::string updated_at;
 };
 
+// An alert the scheduler fired: a reminder, an overdue checkpoint, an escalation, or a moved deadline.
+struct Alert {
+  int64_t id = 0;
+  ReviewId review = 0;
+  std::string checkpoint;
+  std::string kind;            // reminder | overdue | escalation | deadline_extended
+  int level = 0;
+  std::string recipient_role;
+  std::string due;
+  std::string scheduled_for;
+  std::string fired_at;
+  int64_t fired_late_by_s = 0;
+  std::string status;          // open | acknowledged | resolved
+  std::string acknowledged_by;
+  std::string acknowledged_at;
+};
+
+struct AlertFilter {
+  std::optional<std::string> status;
+  std::optional<ReviewId> review;
+  std::optional<int> level;
+  std::optional<Role> role;
+  std::optional<int64_t> after;  // the cursor
+  int limit = 50;
+};
+
 // One entry of a review's append-only history.
 struct HistoryEvent {
   int64_t seq = 0;

@@ -44,6 +44,9 @@ class ReviewQueries {
   virtual Result<ReviewPage> ListReviews(BoardId board, const ReviewFilter& filter) = 0;
   virtual Result<std::vector<HistoryEvent>> History(BoardId board, ReviewId id) = 0;
   virtual Result<Board> GetBoard(BoardId board) = 0;
+  // The board's alerts, newest first; next_cursor as in ListReviews.
+  virtual Result<std::pair<std::vector<Alert>, std::optional<int64_t>>> ListAlerts(BoardId board,
+                                                                                   const AlertFilter& filter) = 0;
 };
 
 // The status a checkpoint shows at `now`: done or waived once closed; otherwise overdue after the end of

@@ -1,0 +1,89 @@
+// Alerts the scheduler fired, and acknowledging one.
+#include "problem.h"
+#include "routes.h"
+
+namespace scr {
+namespace {
+
+const std::vector<Role> kAlertReaders = {Role::kAdmin, Role::kBusinessUnit, Role::kChair, Role::kLeadReviewer,
+                                         Role::kViewer};
+const std::vector<Role> kAcknowledgers = {Role::kAdmin, Role::kBusinessUnit, Role::kChair, Role::kLeadReviewer};
+
+nlohmann::json ToJson(const Alert& alert) {
+  nlohmann::json json = {{"id", alert.id},
+                         {"review", alert.review},
+                         {"checkpoint", alert.checkpoint},
+                         {"kind", alert.kind},
+                         {"level", alert.level},
+                         {"recipient_role", alert.recipient_role},
+                         {"due", alert.due},
+                         {"scheduled_for", alert.scheduled_for},
+                         {"fired_at", alert.fired_at},
+                         {"fired_late_by_s", alert.fired_late_by_s},
+                         {"status", alert.status}};
+  if (!alert.acknowledged_at.empty()) {
+    json["acknowledged_by"] = alert.acknowledged_by;
+    json["acknowledged_at"] = alert.acknowledged_at;
+  }
+  return json;
+}
+
+void ListAlerts(ApiContext& api, RequestContext& context) {
+  const httplib::Request& request = context.request;
+  AlertFilter filter;
+  auto param = [&request](const char* name) -> std::optional<std::string> {
+    if (!request.has_param(name) || request.get_param_value(name).empty()) return std::nullopt;
+    return request.get_param_value(name);
+  };
+  try {
+    filter.status = param("status");
+    if (filter.status && *filter.status != "open" && *filter.status != "acknowledged" && *filter.status != "resolved") {
+      return WriteProblem(context.response, 400, "Bad request", "status must be open, acknowledged or resolved");
+    }
+    if (auto review = param("review")) filter.review = std::stoll(*review);
+    if (auto level = param("level")) filter.level = std::stoi(*level);
+    if (auto role = param("role")) {
+      filter.role = RoleFromName(*role);
+      if (!filter.role) return WriteProblem(context.response, 400, "Bad request", "unknown role '" + *role + "'");
+    }
+    if (auto cursor = param("cursor")) filter.after = std::stoll(*cursor);
+    if (auto limit = param("limit")) filter.limit = std::stoi(*limit);
+  } catch (const std::exception&) {
+    return WriteProblem(context.response, 400, "Bad request", "review, level, cursor and limit must be whole numbers");
+  }
+  Result<ConnectionPool<ReviewQueries>::Lease> queries = api.queries.Acquire();
+  if (!queries.ok()) return WriteProblem(context.response, queries.status());
+  auto page = (*queries)->ListAlerts(context.actor.board_id, filter);
+  if (!page.ok()) return WriteProblem(context.response, page.status());
+  nlohmann::json items = nlohmann::json::array();
+  for (const Alert& alert : page->first) items.push_back(ToJson(alert));
+  WriteJson(context.response, 200,
+            {{"items", items},
+             {"next_cursor", page->second ? nlohmann::json(std::to_string(*page->second)) : nlohmann::json(nullptr)}});
+}
+
+void AcknowledgeAlert(ApiContext& api, RequestContext& context) {
+  int64_t id = 0;
+  try {
+    id = std::stoll(context.request.matches[1].str());
+  } catch (const std::exception&) {
+    return WriteProblem(context.response, 404, "Not found", "no such alert");
+  }
+  CommandResult result = RunCommand(api, AcknowledgeAlertCommand{context.actor, id});
+  if (!result.status.ok()) return WriteProblem(context.response, result.status);
+  WriteJson(context.response, 200, {{"id", id}, {"status", "acknowledged"}});
+}
+
+}  // namespace
+
+std::vector<Route> AlertRoutes(ApiContext& api) {
+  auto bind = [&api](void (*handler)(ApiContext&, RequestContext&)) {
+    return [&api, handler](RequestContext& context) { handler(api, context); };
+  };
+  return {
+      {"GET", "/api/v1/alerts", true, kAlertReaders, bind(ListAlerts)},
+      {"POST", R"(/api/v1/alerts/(\d+)/acknowledge)", true, kAcknowledgers, bind(AcknowledgeAlert)},
+  };
+}
+
+}  // namespace scr
