@@ -17,7 +17,8 @@ void ReviewServiceImpl::Schedule(ReviewId id, OpenReview& review) {
   }
   review.alert_generation += was_scheduled ? (next ? 2 : 1) : (next ? 1 : 2);
   if (next) schedule_.push(ScheduledReview{next->fire_at, id, review.alert_generation});
-  scheduled_reviews_ += (next ? 1 : 0) - (was_scheduled ? 1 : 0);
+  if (next && !was_scheduled) ++scheduled_reviews_;
+  if (!next && was_scheduled) --scheduled_reviews_;
 }
 
 std::optional<Instant> ReviewServiceImpl::NextAlertAt() {
