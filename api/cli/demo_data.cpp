@@ -119,6 +119,8 @@ class DemoBuilder {
       Instant when = start_ + std::chrono::hours(24 * step.day);
       if (when > clock_.Now()) {
         if (Status moved = clock_.AdvanceTo(when); !moved.ok()) return moved;
+        // Alerts fall due as the months pass, as they would have on a running service.
+        if (Result<size_t> fired = service_.FireDueAlerts(); !fired.ok()) return fired.status();
       }
       if (Status done = Apply(step); !done.ok()) {
         return Status::InvalidArgument(std::string("demo step for ") + kReviews[step.review].title + ": " + done.message());
@@ -243,8 +245,9 @@ Result<DemoDatabase> BuildDemoDatabase(const ReferenceData& reference) {
     if (!queries.ok()) return queries.status();
     DemoBuilder builder(**service, **queries, *demo.clock, business_unit, start);
     if (Status built = builder.Run(); !built.ok()) return built;
+    if (Status moved = demo.clock->AdvanceTo(today); !moved.ok()) return moved;
+    if (Result<size_t> fired = (*service)->FireDueAlerts(); !fired.ok()) return fired.status();
   }
-  if (Status moved = demo.clock->AdvanceTo(today); !moved.ok()) return moved;
   if (Status saved = (*directory)->SaveSimulatedNow(today); !saved.ok()) return saved;
   spdlog::info("demo database ready at {}", demo.database_path);
   return demo;
