@@ -7,34 +7,20 @@
 #include "support/test_support.h"
 
 using nlohmann::json;
-using scr::test::RunTracker;
+using scr::test::RunAdmin;
 using scr::test::TempDir;
 using scr::test::TrackerService;
-
-namespace {
-
-std::string Admin(const std::string& db, std::vector<std::string> arguments) {
-  arguments.insert(arguments.begin(), "admin");
-  arguments.push_back("--db");
-  arguments.push_back(db);
-  scr::test::CommandOutput output = RunTracker(arguments);
-  REQUIRE(output.exit_code == 0);
-  output.out.pop_back();
-  return output.out;
-}
-
-}  // namespace
 
 TEST_CASE("alerts: moving the clock past a due date fires the overdue alert and escalations; each acknowledged once",
           "[integration][alerts]") {
   TempDir dir;
   std::string db = dir.File("scr.db");
-  std::string board = Admin(db, {"create-board", "--name", "Board"});
-  std::string unit = Admin(db, {"create-token", "--board", board, "--role", "business_unit"});
-  std::string admin = Admin(db, {"create-token", "--board", board, "--role", "admin"});
-  std::string viewer = Admin(db, {"create-token", "--board", board, "--role", "viewer"});
-  std::string other_board = Admin(db, {"create-board", "--name", "Other"});
-  std::string other = Admin(db, {"create-token", "--board", other_board, "--role", "chair"});
+  std::string board = RunAdmin(db, {"create-board", "--name", "Board"});
+  std::string unit = RunAdmin(db, {"create-token", "--board", board, "--role", "business_unit"});
+  std::string admin = RunAdmin(db, {"create-token", "--board", board, "--role", "admin"});
+  std::string viewer = RunAdmin(db, {"create-token", "--board", board, "--role", "viewer"});
+  std::string other_board = RunAdmin(db, {"create-board", "--name", "Other"});
+  std::string other = RunAdmin(db, {"create-token", "--board", other_board, "--role", "chair"});
 
   TrackerService service(db, {"--clock", "simulated"});
   httplib::Client client("127.0.0.1", service.port());

@@ -14,6 +14,7 @@
 #include "support/test_support.h"
 
 using nlohmann::json;
+using scr::test::RunAdmin;
 using scr::test::RunTracker;
 using scr::test::TempDir;
 using scr::test::TrackerService;
@@ -23,11 +24,6 @@ namespace {
 const char* kReferral = R"json({"workflow": "scr-2015", "title": "Child B (backup)", "incident_date": "2026-11-02",
   "referral_date": "2026-11-09", "rationale": "Serious injury.", "statutory_criteria_met": true,
   "child_died": false})json";
-
-std::string Trimmed(std::string text) {
-  while (!text.empty() && text.back() == '\n') text.pop_back();
-  return text;
-}
 
 std::set<long long> ReviewIds(const std::string& database) {
   SQLite::Database db(database, SQLite::OPEN_READONLY);
@@ -43,9 +39,8 @@ TEST_CASE("backup: a copy taken while referrals keep arriving holds every one ac
           "[integration][backup]") {
   TempDir dir;
   std::string db = dir.File("scr.db");
-  std::string board = Trimmed(RunTracker({"admin", "create-board", "--name", "Board", "--db", db}).out);
-  std::string token =
-      Trimmed(RunTracker({"admin", "create-token", "--board", board, "--role", "business_unit", "--db", db}).out);
+  std::string board = RunAdmin(db, {"create-board", "--name", "Board"});
+  std::string token = RunAdmin(db, {"create-token", "--board", board, "--role", "business_unit"});
   TrackerService service(db);
 
   std::atomic<bool> stop{false};
@@ -90,9 +85,8 @@ TEST_CASE("restore: refuses to overwrite a database without --force, and refuses
           "[integration][backup]") {
   TempDir dir;
   std::string db = dir.File("scr.db");
-  std::string board = Trimmed(RunTracker({"admin", "create-board", "--name", "Board", "--db", db}).out);
-  std::string token =
-      Trimmed(RunTracker({"admin", "create-token", "--board", board, "--role", "business_unit", "--db", db}).out);
+  std::string board = RunAdmin(db, {"create-board", "--name", "Board"});
+  std::string token = RunAdmin(db, {"create-token", "--board", board, "--role", "business_unit"});
   {
     TrackerService service(db);
     httplib::Client client("127.0.0.1", service.port());

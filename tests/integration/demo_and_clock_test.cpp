@@ -10,7 +10,7 @@
 #include "support/test_support.h"
 
 using nlohmann::json;
-using scr::test::RunTracker;
+using scr::test::RunAdmin;
 using scr::test::TempDir;
 using scr::test::TrackerService;
 
@@ -70,12 +70,9 @@ TEST_CASE("clock: an admin moves the simulated clock forward, never back, and it
           "[integration][clock]") {
   TempDir dir;
   std::string db = dir.File("scr.db");
-  std::string board = RunTracker({"admin", "create-board", "--name", "Clock board", "--db", db}).out;
-  board.pop_back();
-  std::string admin = RunTracker({"admin", "create-token", "--board", board, "--role", "admin", "--db", db}).out;
-  admin.pop_back();
-  std::string unit = RunTracker({"admin", "create-token", "--board", board, "--role", "business_unit", "--db", db}).out;
-  unit.pop_back();
+  std::string board = RunAdmin(db, {"create-board", "--name", "Clock board"});
+  std::string admin = RunAdmin(db, {"create-token", "--board", board, "--role", "admin"});
+  std::string unit = RunAdmin(db, {"create-token", "--board", board, "--role", "business_unit"});
 
   std::string moved_to;
   {
@@ -104,11 +101,8 @@ TEST_CASE("clock: an admin moves the simulated clock forward, never back, and it
 
   // On the system clock there is no simulated clock to read or move.
   std::string other = dir.File("other.db");
-  std::string other_board = RunTracker({"admin", "create-board", "--name", "Other", "--db", other}).out;
-  other_board.pop_back();
-  std::string other_admin =
-      RunTracker({"admin", "create-token", "--board", other_board, "--role", "admin", "--db", other}).out;
-  other_admin.pop_back();
+  std::string other_board = RunAdmin(other, {"create-board", "--name", "Other"});
+  std::string other_admin = RunAdmin(other, {"create-token", "--board", other_board, "--role", "admin"});
   TrackerService system_clock(other);
   httplib::Client plain("127.0.0.1", system_clock.port());
   auto none = plain.Get("/api/v1/admin/clock", {{"Authorization", "Bearer " + other_admin}});

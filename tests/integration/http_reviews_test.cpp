@@ -34,15 +34,7 @@ struct Boards {
     other_token = Admin({"create-token", "--board", other_board, "--role", "business_unit", "--user", user});
   }
 
-  std::string Admin(std::vector<std::string> arguments) {
-    arguments.insert(arguments.begin(), "admin");
-    arguments.push_back("--db");
-    arguments.push_back(database);
-    scr::test::CommandOutput output = RunTracker(arguments);
-    INFO(output.err);
-    REQUIRE(output.exit_code == 0);
-    return Trim(output.out);
-  }
+  std::string Admin(const std::vector<std::string>& arguments) { return scr::test::RunAdmin(database, arguments); }
 
   std::string database;
   std::string board, other_board, other_token;

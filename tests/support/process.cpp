@@ -1,5 +1,7 @@
 #include "support/process.h"
 
+#include <catch2/catch.hpp>
+
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -68,6 +70,17 @@ CommandOutput RunTracker(const std::vector<std::string>& arguments) {
   std::remove(out_path.c_str());
   std::remove(err_path.c_str());
   return output;
+}
+
+std::string RunAdmin(const std::string& database, std::vector<std::string> arguments) {
+  arguments.insert(arguments.begin(), "admin");
+  arguments.push_back("--db");
+  arguments.push_back(database);
+  CommandOutput output = RunTracker(arguments);
+  INFO(output.err);
+  REQUIRE(output.exit_code == 0);
+  while (!output.out.empty() && output.out.back() == '\n') output.out.pop_back();
+  return output.out;
 }
 
 TrackerService::TrackerService(const std::string& database_path, const std::vector<std::string>& extra_arguments)

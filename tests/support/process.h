@@ -18,6 +18,9 @@ struct CommandOutput {
 
 // Runs scr-tracker with `arguments` and waits for it.
 CommandOutput RunTracker(const std::vector<std::string>& arguments);
+// Runs `scr-tracker admin ARGUMENTS --db DATABASE`, requires it to succeed, and returns what it printed,
+// without the final newline (a new board's id, a token).
+std::string RunAdmin(const std::string& database, std::vector<std::string> arguments);
 
 // `scr-tracker serve` on an ephemeral port; stopped (SIGTERM, then waited for) on destruction.
 class TrackerService {
