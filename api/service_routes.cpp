@@ -50,15 +50,19 @@ void AdvanceClock(ApiContext& api, RequestContext& context) {
     if (!parsed.ok()) return WriteProblem(context.response, 400, "Bad request", parsed.status().message());
     target = *parsed;
   }
+  if (target < clock->Now()) {
+    return WriteProblem(context.response, 400, "Bad request",
+                        "the simulated clock never goes back; it is now " + FormatInstant(clock->Now()));
+  }
+  // The new time is stored before anything fires: if the service stops half-way, it starts again at the
+  // new time and fires the rest as a catch-up.
+  Result<ConnectionPool<Directory>::Lease> directory = api.directories.Acquire();
+  if (!directory.ok()) return WriteProblem(context.response, directory.status());
+  if (Status saved = (*directory)->SaveSimulatedNow(target); !saved.ok()) return WriteProblem(context.response, saved);
   // On the engine thread, after every command already submitted, so that what is due fires in order.
   Status moved;
   api.options.engine->Post([&](ReviewService&) { moved = clock->AdvanceTo(target); }).get();
   if (!moved.ok()) return WriteProblem(context.response, moved);
-  Result<ConnectionPool<Directory>::Lease> directory = api.directories.Acquire();
-  if (!directory.ok()) return WriteProblem(context.response, directory.status());
-  if (Status saved = (*directory)->SaveSimulatedNow(clock->Now()); !saved.ok()) {
-    return WriteProblem(context.response, saved);
-  }
   WriteJson(context.response, 200, {{"now", FormatInstant(clock->Now())}, {"simulated", true}});
 }
 

@@ -206,7 +206,18 @@ Date WorkingCalendar::LocalDate(Instant instant) const {
 }
 
 std::string FormatInstant(Instant instant) {
-  return date::format("%FT%TZ", date::floor<std::chrono::seconds>(instant));
+  // By hand rather than through a stream: the scheduler formats two instants for every alert it stores.
+  auto seconds = date::floor<std::chrono::seconds>(instant);
+  auto day = date::floor<date::days>(seconds);
+  std::string text = Date::FromDays(static_cast<int32_t>(day.time_since_epoch().count())).ToString();
+  if (text.size() != 10) return date::format("%FT%TZ", seconds);  // a year outside 0000-9999
+  long long second_of_day = (seconds - day).count();
+  int hour = static_cast<int>(second_of_day / 3600), minute = static_cast<int>(second_of_day / 60 % 60),
+      second = static_cast<int>(second_of_day % 60);
+  char time[11] = {'T', static_cast<char>('0' + hour / 10), static_cast<char>('0' + hour % 10), ':',
+                   static_cast<char>('0' + minute / 10), static_cast<char>('0' + minute % 10), ':',
+                   static_cast<char>('0' + second / 10), static_cast<char>('0' + second % 10), 'Z', '\0'};
+  return text + time;
 }
 
 Result<Instant> ParseInstant(std::string_view text) {

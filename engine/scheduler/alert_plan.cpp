@@ -67,7 +67,10 @@ Result<size_t> CheckpointAlerts(ReviewId id, const CheckpointSlot& slot, const C
     alert.recipient = definition.owner_role;
     add(alert);
   }
-  std::stable_sort(out, out + count, [](const PlannedAlert& a, const PlannedAlert& b) { return a.fire_at < b.fire_at; });
+  // Earliest first, planned order kept among equals: an insertion sort, as there are only a handful.
+  for (size_t i = 1; i < count; ++i) {
+    for (size_t j = i; j > 0 && out[j].fire_at < out[j - 1].fire_at; --j) std::swap(out[j], out[j - 1]);
+  }
   for (size_t i = 0; i < count; ++i) out[i].step = static_cast<uint8_t>(i);
   return count;
 }

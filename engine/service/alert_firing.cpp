@@ -16,7 +16,7 @@ void ReviewServiceImpl::Schedule(ReviewId id, OpenReview& review) {
     else spdlog::warn("review {}: its next alert could not be planned: {}", id, found.status().message());
   }
   review.alert_generation += was_scheduled ? (next ? 2 : 1) : (next ? 1 : 2);
-  if (next) schedule_.push(ScheduledReview{next->fire_at, id, review.alert_generation});
+  if (next) schedule_.push(ScheduledReview{*next, review.alert_generation});
   if (next && !was_scheduled) ++scheduled_reviews_;
   if (!next && was_scheduled) --scheduled_reviews_;
 }
@@ -24,92 +24,115 @@ void ReviewServiceImpl::Schedule(ReviewId id, OpenReview& review) {
 std::optional<Instant> ReviewServiceImpl::NextAlertAt() {
   while (!schedule_.empty()) {
     const ScheduledReview& top = schedule_.top();
-    auto review = open_.find(top.review);
-    if (review != open_.end() && review->second.alert_generation == top.generation) return top.at;
+    auto review = open_.find(top.next.review);
+    if (review != open_.end() && review->second.alert_generation == top.generation) return top.next.fire_at;
     schedule_.pop();  // stale: the review changed, or ended, since this entry was made
   }
   return std::nullopt;
 }
 
-Result<size_t> ReviewServiceImpl::FireDueAlerts(size_t batch) {
+size_t ReviewServiceImpl::CountPlannedAlerts() {
+  size_t planned = 0;
+  for (const auto& [id, review] : open_) {
+    Result<const WorkingCalendar*> calendar = CalendarFor(review.board_id);
+    if (!calendar.ok()) continue;
+    for (const CheckpointSlot& slot : review.checkpoints) {
+      if (slot.state != CheckpointState::kOpen || !slot.has_due() || IsEndPhase(review.phase)) continue;
+      PlannedAlert planned_alerts[kMaxAlertsPerCheckpoint];
+      Result<size_t> count =
+          CheckpointAlerts(id, slot, review.workflow->checkpoints[slot.definition], **calendar, planned_alerts);
+      if (count.ok() && *count > slot.fired_steps) planned += *count - slot.fired_steps;
+    }
+  }
+  return planned;
+}
+
+Result<size_t> ReviewServiceImpl::FireDueAlerts(size_t batch, size_t max_transactions) {
   Instant now = options_.clock->Now();
   size_t stored = 0;
-  for (;;) {
+  for (size_t transactions = 0; transactions < max_transactions; ++transactions) {
     std::optional<Instant> next = NextAlertAt();
     if (!next || *next > now) return stored;
     // Fired steps are counted on the records as alerts are stored; undone if the transaction fails.
-    std::vector<std::pair<ReviewId, OpenReview>> before;
+    std::vector<std::pair<ReviewId, CheckpointSlot*>> counted;
     try {
       WriteTransaction transaction(*database_);
-      int changes_before = database_->connection().getTotalChanges();
+      int64_t alerts_before = LastAlertId();
       for (size_t fired = 0; fired < batch;) {
         std::optional<Instant> at = NextAlertAt();
         if (!at || *at > now) break;
-        ReviewId id = schedule_.top().review;
+        // Current (NextAlertAt skipped stale entries): the review has not changed since it was planned.
+        PlannedAlert alert = schedule_.top().next;
         schedule_.pop();
-        OpenReview& review = open_.at(id);
-        before.emplace_back(id, review);
+        OpenReview& review = open_.at(alert.review);
         --scheduled_reviews_;
         ++review.alert_generation;  // now even: nothing scheduled until Schedule() below
+        CheckpointSlot* slot = &review.checkpoints.front();
+        while (slot->definition != alert.checkpoint) ++slot;
+        ++slot->fired_steps;
+        counted.emplace_back(alert.review, slot);
+        // What fell due before the service started is caught up, late; a reminder whose due day has
+        // meanwhile ended would arrive stale, so the overdue alert replaces it. On a simulated clock,
+        // alerts passed by moving the clock fire as if time had passed: at their own moment.
         const WorkingCalendar& calendar = *CalendarFor(review.board_id).value();
-        std::optional<PlannedAlert> alert = NextAlert(id, review, calendar).value();
-        if (alert && alert->fire_at <= now) {
-          CheckpointSlot* slot = nullptr;
-          for (CheckpointSlot& candidate : review.checkpoints) {
-            if (candidate.definition == alert->checkpoint) slot = &candidate;
-          }
-          ++slot->fired_steps;
-          // What fell due before the service started is caught up, late; a reminder whose due day has
-          // meanwhile ended would arrive stale, so the overdue alert replaces it. On a simulated clock,
-          // alerts passed by moving the clock fire as if time had passed: at their own moment.
-          bool stale = alert->fire_at < opened_at_ && alert->kind == AlertKind::kReminder &&
-                       calendar.EndOfDay(alert->due) <= now;
-          Instant fired_at = alert->fire_at >= opened_at_ && options_.clock->is_simulated() ? alert->fire_at : now;
-          if (!stale) StoreAlert(*alert, review.board_id, *review.workflow, fired_at);
-          ++fired;
-        }
-        Schedule(id, review);
+        bool stale = alert.fire_at < opened_at_ && alert.kind == AlertKind::kReminder &&
+                     calendar.EndOfDay(alert.due) <= now;
+        Instant fired_at = alert.fire_at >= opened_at_ && options_.clock->is_simulated() ? alert.fire_at : now;
+        if (!stale) StoreAlert(alert, review.board_id, *review.workflow, fired_at);
+        ++fired;
+        Schedule(alert.review, review);
       }
-      stored += static_cast<size_t>(database_->connection().getTotalChanges() - changes_before) / 2;
+      QueueNewAlerts(alerts_before);
+      stored += static_cast<size_t>(LastAlertId() - alerts_before);
       transaction.Commit();
     } catch (const std::exception& e) {
-      for (auto it = before.rbegin(); it != before.rend(); ++it) {
-        OpenReview& review = open_.at(it->first);
-        uint32_t generation = review.alert_generation;
-        review = std::move(it->second);
-        review.alert_generation = generation;
-        Schedule(it->first, review);
+      for (auto it = counted.rbegin(); it != counted.rend(); ++it) {
+        --it->second->fired_steps;
+        Schedule(it->first, open_.at(it->first));
       }
       return StorageError(e, "storing alerts");
     }
   }
+  return stored;
 }
 
 void ReviewServiceImpl::StoreAlert(const PlannedAlert& alert, BoardId board, const WorkflowDefinition& workflow,
-                                   Instant now) {
+                                   Instant now, bool hold) {
+  // Bound without copies: every text outlives the statement's execution.
+  std::string due = alert.due.ToString(), scheduled_for = FormatInstant(alert.fire_at), fired_at = FormatInstant(now);
+  // The idempotency key (review/ID/checkpoint/KEY/due/DATE/KIND/STEP) is derived from these columns and
+  // kept unique by them: an alert stored before is ignored.
   Database::Statement insert = database_->Prepare(
       "INSERT OR IGNORE INTO alerts (board_id, review_id, checkpoint, kind, level, step, recipient_role, due, "
-      "scheduled_for, fired_at, fired_late_by_s, idempotency_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "scheduled_for, fired_at, fired_late_by_s, held) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   insert->bind(1, board);
   insert->bind(2, alert.review);
   insert->bindNoCopy(3, workflow.checkpoints[alert.checkpoint].key);
-  insert->bind(4, AlertKindName(alert.kind));
+  insert->bindNoCopy(4, AlertKindName(alert.kind));
   insert->bind(5, alert.level);
   insert->bind(6, alert.step);
-  insert->bind(7, RoleName(alert.recipient));
-  insert->bind(8, alert.due.ToString());
-  insert->bind(9, FormatInstant(alert.fire_at));
-  insert->bind(10, FormatInstant(now));
+  insert->bindNoCopy(7, RoleName(alert.recipient));
+  insert->bindNoCopy(8, due);
+  insert->bindNoCopy(9, scheduled_for);
+  insert->bindNoCopy(10, fired_at);
   insert->bind(11, static_cast<int64_t>(std::chrono::duration_cast<std::chrono::seconds>(now - alert.fire_at).count()));
-  insert->bind(12, alert.IdempotencyKey(workflow));
-  if (insert->exec() == 0) return;  // fired before: the key is taken
-  Database::Statement outbox = database_->Prepare(
-      "INSERT INTO outbox (alert_id, board_id, recipient_role, created_at) VALUES (?, ?, ?, ?)");
-  outbox->bind(1, database_->connection().getLastInsertRowid());
-  outbox->bind(2, board);
-  outbox->bind(3, RoleName(alert.recipient));
-  outbox->bind(4, FormatInstant(now));
-  outbox->exec();
+  insert->bind(12, hold ? 1 : 0);
+  insert->exec();  // nothing when it fired before: the key is taken
+}
+
+void ReviewServiceImpl::QueueNewAlerts(int64_t alerts_after) {
+  // New rows take ids above every earlier one (an INTEGER PRIMARY KEY without AUTOINCREMENT).
+  Database::Statement queue = database_->Prepare(
+      "INSERT INTO outbox (alert_id, board_id, recipient_role, created_at) "
+      "SELECT id, board_id, recipient_role, fired_at FROM alerts WHERE id > ? AND held = 0 ORDER BY id");
+  queue->bind(1, alerts_after);
+  queue->exec();
+}
+
+int64_t ReviewServiceImpl::LastAlertId() {
+  Database::Statement last = database_->Prepare("SELECT IFNULL(MAX(id), 0) FROM alerts");
+  last->executeStep();
+  return last->getColumn(0).getInt64();
 }
 
 Status ReviewServiceImpl::Handle(const AcknowledgeAlertCommand& command, const Context& context,

@@ -158,7 +158,9 @@ Status ReviewServiceImpl::Handle(const ExtendCheckpointCommand& command, const C
   extended.step = 0;
   extended.recipient = Role::kChair;
   extended.due = command.new_due;
+  int64_t alerts_before = LastAlertId();
   StoreAlert(extended, review.board_id, *review.workflow, context.now);
+  QueueNewAlerts(alerts_before);
   result.review = command.review;
   result.phase = review.phase;
   CheckIn(command.review, std::move(review));

@@ -12,6 +12,8 @@
 
 namespace scr {
 
+constexpr size_t kAlertsPerTransaction = 1000;
+
 struct Engine::Impl {
   struct Pending {
     Command command;
@@ -27,6 +29,7 @@ struct Engine::Impl {
   std::mutex queue_mutex;  // guards queue and drain_scheduled
   std::deque<Pending> queue;
   bool drain_scheduled = false;
+  bool more_to_fire = false;  // a FireAndArm is posted (engine thread only)
   std::thread thread;
 
   // On the engine thread: everything queued so far goes into transactions of up to max_batch commands.
@@ -53,13 +56,24 @@ struct Engine::Impl {
     FireAndArm();
   }
 
-  // Fires what has fallen due, then arms the timer at the next alert. A long wait is cut to an hour, so
-  // that a jump of the system clock is noticed.
+  // Fires what has fallen due, one transaction at a time so that commands queued meanwhile go in between,
+  // then arms the timer at the next alert. A long wait is cut to an hour, so that a jump of the system
+  // clock is noticed. On the simulated clock, whoever moves it fires everything (FireAll).
   void FireAndArm() {
-    Result<size_t> fired = service->FireDueAlerts();
+    Result<size_t> fired = service->FireDueAlerts(kAlertsPerTransaction, 1);
     if (!fired.ok()) spdlog::error("alerts could not be stored; retrying shortly: {}", fired.status().message());
-    if (clock->is_simulated()) return;
     std::optional<Instant> next = service->NextAlertAt();
+    if (fired.ok() && next && *next <= clock->Now()) {
+      if (!more_to_fire) {  // after whatever was queued meanwhile
+        more_to_fire = true;
+        boost::asio::post(io, [this] {
+          more_to_fire = false;
+          FireAndArm();
+        });
+      }
+      return;
+    }
+    if (clock->is_simulated()) return;
     auto wait = std::chrono::steady_clock::duration(std::chrono::hours(1));
     if (!fired.ok()) wait = std::chrono::seconds(5);
     else if (next) wait = std::min(wait, std::chrono::duration_cast<std::chrono::steady_clock::duration>(
@@ -68,6 +82,13 @@ struct Engine::Impl {
     timer.async_wait([this](const boost::system::error_code& error) {
       if (!error) FireAndArm();
     });
+  }
+
+  // Everything due by now, before returning: a move of the simulated clock is answered only then.
+  void FireAll() {
+    Result<size_t> fired = service->FireDueAlerts(kAlertsPerTransaction);
+    if (!fired.ok()) spdlog::error("alerts could not be stored: {}", fired.status().message());
+    FireAndArm();
   }
 };
 
@@ -102,7 +123,7 @@ std::future<void> Engine::Post(std::function<void(ReviewService&)> task) {
   boost::asio::post(impl_->io, [impl = impl_.get(), task = std::move(task), done] {
     impl->Drain();
     task(*impl->service);
-    impl->FireAndArm();
+    impl->FireAll();
     done->set_value();
   });
   return result;

@@ -25,9 +25,10 @@ class ReviewServiceImpl final : public ReviewService {
   CommandResult Execute(const Command& command) override;
   std::vector<CommandResult> ExecuteBatch(const std::vector<Command>& commands) override;
   size_t open_review_count() const override { return open_.size(); }
-  Result<size_t> FireDueAlerts(size_t batch) override;
+  Result<size_t> FireDueAlerts(size_t batch, size_t max_transactions) override;
   std::optional<Instant> NextAlertAt() override;
   size_t pending_alert_count() const override { return scheduled_reviews_; }
+  size_t CountPlannedAlerts() override;
 
  private:
   // What every command of one transaction shares: the moment it happens.
@@ -70,8 +71,13 @@ class ReviewServiceImpl final : public ReviewService {
   void Schedule(ReviewId id, OpenReview& review);
   // Reads, for every open review, how many alerts of each checkpoint's current due date already fired.
   Status LoadFiredAlerts();
-  // Stores one fired alert (fired at `now`) and its outbox row, unless its idempotency key was used.
-  void StoreAlert(const PlannedAlert& alert, BoardId board, const WorkflowDefinition& workflow, Instant now);
+  // Stores one fired alert (fired at `now`), unless its idempotency key was used. QueueNewAlerts() then
+  // gives it its outbox row, unless it was `hold`-ed: ReleaseHeldAlerts() decides how that one is told.
+  void StoreAlert(const PlannedAlert& alert, BoardId board, const WorkflowDefinition& workflow, Instant now,
+                  bool hold = false);
+  // One outbox row for each alert stored since `alerts_after` (a LastAlertId()) that is not held.
+  void QueueNewAlerts(int64_t alerts_after);
+  int64_t LastAlertId();
 
   Options options_;
   std::unique_ptr<Database> database_;
@@ -82,10 +88,11 @@ class ReviewServiceImpl final : public ReviewService {
 
   // The scheduler: every open review with an alert to come, by the moment of its next one.
   struct ScheduledReview {
-    Instant at;
-    ReviewId review;
+    PlannedAlert next;  // the review's next alert, as planned when this entry was made
     uint32_t generation;
-    bool operator>(const ScheduledReview& other) const { return at > other.at; }
+    bool operator>(const ScheduledReview& other) const {  // ties in review order: rows go in near each other
+      return next.fire_at > other.next.fire_at || (next.fire_at == other.next.fire_at && next.review > other.next.review);
+    }
   };
   std::priority_queue<ScheduledReview, std::vector<ScheduledReview>, std::greater<ScheduledReview>> schedule_;
   size_t scheduled_reviews_ = 0;  // reviews with an alert to come (entries in schedule_ may be stale)

@@ -123,7 +123,7 @@ class DirectoryImpl final : public Directory {
     try {
       Database::Statement save = database_->Prepare(
           "INSERT INTO service_state (key, value) VALUES ('simulated_now', ?) "
-          "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+          "ON CONFLICT (key) DO UPDATE SET value = max(value, excluded.value)");  // never back
       save->bind(1, FormatInstant(now));
       save->exec();
       return Status::Ok();

@@ -161,6 +161,76 @@ CREATE TABLE outbox (
                                                           state = 'dead')
 );
 )sql",
+      // 3: an alert is identified by what it is (review, checkpoint, due date, kind, step): one index both
+      // keeps it unique and finds a checkpoint's alerts, and the idempotency key is derived from it rather
+      // than stored. Alerts caught up after downtime may be held for one catch-up digest. The chair's
+      // digests, and an outbox that carries alerts and digests alike.
+      R"sql(
+CREATE TABLE outbox_before_3 AS SELECT * FROM outbox;
+DROP TABLE outbox;
+
+CREATE TABLE digests (
+  id               INTEGER PRIMARY KEY,
+  board_id         INTEGER NOT NULL REFERENCES boards(id),
+  kind             TEXT NOT NULL CHECK (kind = 'daily' OR kind = 'catch_up'),
+  day              TEXT NOT NULL,  -- the board-local day it is for
+  scheduled_for    TEXT NOT NULL,
+  fired_at         TEXT NOT NULL,
+  fired_late_by_s  INTEGER NOT NULL DEFAULT 0,
+  item_count       INTEGER NOT NULL,  -- 0: nothing to tell, so nothing was sent
+  body             TEXT NOT NULL,     -- JSON, see the scheduler's digest.h
+  UNIQUE (board_id, kind, scheduled_for)
+);
+
+CREATE TABLE alerts_3 (
+  id               INTEGER PRIMARY KEY,
+  board_id         INTEGER NOT NULL REFERENCES boards(id),
+  review_id        INTEGER NOT NULL REFERENCES reviews(id),
+  checkpoint       TEXT NOT NULL,
+  kind             TEXT NOT NULL CHECK (kind = 'reminder' OR kind = 'overdue' OR kind = 'escalation' OR
+                                        kind = 'deadline_extended'),
+  level            INTEGER NOT NULL,
+  step             INTEGER NOT NULL,  -- the alert's place among its checkpoint's alerts for this due date
+  recipient_role   TEXT NOT NULL,
+  due              TEXT NOT NULL,
+  scheduled_for    TEXT NOT NULL,
+  fired_at         TEXT NOT NULL,
+  fired_late_by_s  INTEGER NOT NULL DEFAULT 0,
+  status           TEXT NOT NULL DEFAULT 'open' CHECK (status = 'open' OR status = 'acknowledged' OR
+                                                       status = 'resolved'),
+  acknowledged_by  TEXT,
+  acknowledged_at  TEXT,
+  resolved_at      TEXT,
+  held             INTEGER NOT NULL DEFAULT 0,  -- 1: caught up after downtime, to be told in a catch-up digest
+  digest_id        INTEGER REFERENCES digests(id),  -- the catch-up digest that told it, if one did
+  idempotency_key  TEXT GENERATED ALWAYS AS ('review/' || review_id || '/checkpoint/' || checkpoint || '/due/' ||
+                                             due || '/' || kind || '/' || step) VIRTUAL,
+  UNIQUE (review_id, checkpoint, due, kind, step)
+);
+INSERT INTO alerts_3 (id, board_id, review_id, checkpoint, kind, level, step, recipient_role, due, scheduled_for,
+                      fired_at, fired_late_by_s, status, acknowledged_by, acknowledged_at, resolved_at)
+  SELECT id, board_id, review_id, checkpoint, kind, level, step, recipient_role, due, scheduled_for, fired_at,
+         fired_late_by_s, status, acknowledged_by, acknowledged_at, resolved_at FROM alerts;
+DROP TABLE alerts;
+ALTER TABLE alerts_3 RENAME TO alerts;
+CREATE INDEX alerts_by_board ON alerts (board_id, status, id);
+CREATE INDEX alerts_held ON alerts (board_id) WHERE held = 1;
+
+CREATE TABLE outbox (
+  id              INTEGER PRIMARY KEY,
+  alert_id        INTEGER REFERENCES alerts(id),
+  digest_id       INTEGER REFERENCES digests(id),
+  board_id        INTEGER NOT NULL REFERENCES boards(id),
+  recipient_role  TEXT NOT NULL,
+  created_at      TEXT NOT NULL,
+  state           TEXT NOT NULL DEFAULT 'pending' CHECK (state = 'pending' OR state = 'delivered' OR
+                                                          state = 'dead'),
+  CHECK ((alert_id IS NULL) <> (digest_id IS NULL))
+);
+INSERT INTO outbox (id, alert_id, board_id, recipient_role, created_at, state)
+  SELECT id, alert_id, board_id, recipient_role, created_at, state FROM outbox_before_3;
+DROP TABLE outbox_before_3;
+)sql",
   };
   return migrations;
 }

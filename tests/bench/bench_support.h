@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace scr::bench {
 
@@ -17,6 +18,14 @@ class Stopwatch {
  private:
   std::chrono::steady_clock::time_point start_;
 };
+
+struct CpuTime {
+  double user_s = 0;
+  double system_s = 0;
+  CpuTime operator-(const CpuTime& other) const { return {user_s - other.user_s, system_s - other.system_s}; }
+};
+// User and system CPU time this process has used so far.
+CpuTime ProcessCpuTime();
 
 // Resident set size of this process, from /proc/self/statm.
 int64_t ResidentBytes();
@@ -34,5 +43,20 @@ class Workspace {
   std::string folder_;
   std::string database_path_;
 };
+
+// What `scr-bench open-probe` measured when it reopened a database in a fresh process, so that memory
+// the benchmark itself allocated cannot hide in, or inflate, the figure.
+struct Reopen {
+  double seconds = 0;
+  int64_t rss_growth = 0;
+  size_t open_reviews = 0;
+  size_t pending_alerts = 0;
+  std::string next_alert;
+};
+
+// Reopens `database_path` `runs` times, each in a fresh process (at `now` on a simulated clock, unless
+// empty), and returns the run of median time.
+Reopen MedianReopen(const std::string& database_path, const std::string& workflows_dir, const std::string& now,
+                    int runs);
 
 }  // namespace scr::bench

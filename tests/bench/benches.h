@@ -23,8 +23,24 @@ struct EventsOptions {
   size_t batch = 1;
 };
 
+struct FireOptions {
+  std::string database_path;
+  size_t deadlines = 100000;
+  size_t batch = 1000;
+  int runs = 3;
+};
+
+struct StartupOptions {
+  std::string database_path;
+  std::string workflows_dir;
+  size_t pending = 2000000;
+};
+
 int RunEventsBench(const EventsOptions& options, const ReferenceData& reference);
-// Opens the review service on an existing database and reports the time and memory it took.
-int RunOpenProbe(const std::string& database_path, const ReferenceData& reference);
+int RunFireBench(const FireOptions& options, const ReferenceData& reference);
+int RunStartupBench(const StartupOptions& options, const ReferenceData& reference);
+// Opens the review service on an existing database (at `now`, if given) and reports the time until its
+// next alert is known, the memory it took, and the reviews and alerts it holds.
+int RunOpenProbe(const std::string& database_path, const std::string& now, const ReferenceData& reference);
 
 }  // namespace scr::bench

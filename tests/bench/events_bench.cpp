@@ -1,8 +1,6 @@
 // scr-bench events: reviews created and events applied through ReviewService on a file database,
 // then the time to reopen it (every open review loaded) and the memory each open review takes.
 #include <spdlog/spdlog.h>
-#include <cstdio>
-#include <filesystem>
 
 #include <algorithm>
 #include <iostream>
@@ -49,32 +47,6 @@ std::vector<Step> CourseOfOneReview(ReviewService& service, const Actor& actor, 
 Command MakeCommand(const Step& step, const Actor& actor, ReviewId review) {
   if (step.is_event) return ApplyEventCommand{actor, review, step.name, "bench", "{}"};
   return CompleteCheckpointCommand{actor, review, step.name, "", ""};
-}
-
-struct Reopen {
-  double seconds = 0;
-  int64_t rss_growth = 0;
-  size_t open_reviews = 0;
-};
-
-// Reopens the database in a fresh process (scr-bench open-probe), so that memory the benchmark itself
-// allocated cannot hide in, or inflate, the figure.
-Reopen ReopenInFreshProcess(const std::string& database_path, const std::string& workflows_dir) {
-  std::string self = std::filesystem::read_symlink("/proc/self/exe").string();
-  std::string command = "'" + self + "' --workflows '" + workflows_dir + "' open-probe --db '" + database_path + "'";
-  Reopen reopen;
-  FILE* probe = popen(command.c_str(), "r");
-  if (!probe) return reopen;
-  std::string output;
-  char buffer[512];
-  while (fgets(buffer, sizeof buffer, probe)) output += buffer;
-  pclose(probe);
-  nlohmann::json figures = nlohmann::json::parse(output, nullptr, false);
-  if (figures.is_discarded()) return reopen;
-  reopen.seconds = figures.value("open_s", 0.0);
-  reopen.rss_growth = figures.value("rss_growth_bytes", int64_t{0});
-  reopen.open_reviews = figures.value("open_reviews", size_t{0});
-  return reopen;
 }
 
 }  // namespace
@@ -134,10 +106,7 @@ int RunEventsBench(const EventsOptions& options, const ReferenceData& reference)
   double events_seconds = events_watch.seconds();
   service.reset();
 
-  std::vector<Reopen> reopens;
-  for (int run = 0; run < 5; ++run) reopens.push_back(ReopenInFreshProcess(workspace.database_path(), options.workflows_dir));
-  std::sort(reopens.begin(), reopens.end(), [](const Reopen& a, const Reopen& b) { return a.seconds < b.seconds; });
-  const Reopen& median = reopens[reopens.size() / 2];
+  Reopen median = MedianReopen(workspace.database_path(), options.workflows_dir, "", 5);
   int64_t open_reviews = static_cast<int64_t>(median.open_reviews);
 
   nlohmann::json figures = {
@@ -159,17 +128,22 @@ int RunEventsBench(const EventsOptions& options, const ReferenceData& reference)
 
 namespace scr::bench {
 
-int RunOpenProbe(const std::string& database_path, const ReferenceData& reference) {
-  SystemClock clock;
+int RunOpenProbe(const std::string& database_path, const std::string& now, const ReferenceData& reference) {
+  std::unique_ptr<Clock> clock = std::make_unique<SystemClock>();
+  if (!now.empty()) clock = std::make_unique<SimulatedClock>(ParseInstant(now).value());
   int64_t before = ResidentBytes();
   Stopwatch watch;
   Result<std::unique_ptr<ReviewService>> service =
-      ReviewService::Open({database_path, reference.workflows.get(), reference.holidays.get(), &clock});
-  double seconds = watch.seconds();
+      ReviewService::Open({database_path, reference.workflows.get(), reference.holidays.get(), clock.get()});
   if (!service.ok()) return std::cerr << service.status().message() << "\n", 1;
+  std::optional<Instant> next = (*service)->NextAlertAt();  // what the engine arms its timer at
+  double seconds = watch.seconds();
+  int64_t growth = ResidentBytes() - before;
   nlohmann::json figures = {{"open_s", seconds},
-                            {"rss_growth_bytes", ResidentBytes() - before},
-                            {"open_reviews", (*service)->open_review_count()}};
+                            {"rss_growth_bytes", growth},
+                            {"open_reviews", (*service)->open_review_count()},
+                            {"next_alert", next ? FormatInstant(*next) : ""},
+                            {"pending_alerts", (*service)->CountPlannedAlerts()}};
   std::cout << figures.dump() << std::endl;
   return 0;
 }

@@ -51,14 +51,41 @@ int main(int argc, char** argv) {
     exit_code = scr::bench::RunEventsBench(events, reference);
   });
 
-  std::string probe_db;
-  CLI::App* probe = app.add_subcommand("open-probe", "");  // used by `events` to measure a reopen in a fresh process
+  scr::bench::FireOptions fire;
+  CLI::App* fire_command = app.add_subcommand("fire", "Deadlines due at one moment, fired end to end");
+  fire_command->add_option("--deadlines", fire.deadlines, "Deadlines due at the same moment")->capture_default_str();
+  fire_command->add_option("--batch", fire.batch, "Alerts per transaction")->capture_default_str();
+  fire_command->add_option("--runs", fire.runs, "Runs, each on a fresh database; the median is reported")
+      ->capture_default_str();
+  fire_command->add_option("--db", fire.database_path, "Database file (default: a fresh temporary one)");
+  fire_command->callback([&] {
+    scr::bench::ReferenceData reference;
+    if (!LoadReference(workflows_dir, &reference)) return void(exit_code = 1);
+    if (fire.batch == 0) fire.batch = 1;
+    if (fire.runs < 1) fire.runs = 1;
+    exit_code = scr::bench::RunFireBench(fire, reference);
+  });
+
+  scr::bench::StartupOptions startup;
+  CLI::App* startup_command = app.add_subcommand("startup", "Start-up with many pending alerts: time to re-armed, memory");
+  startup_command->add_option("--pending", startup.pending, "Pending alerts to hold")->capture_default_str();
+  startup_command->add_option("--db", startup.database_path, "Database file (default: a fresh temporary one)");
+  startup_command->callback([&] {
+    scr::bench::ReferenceData reference;
+    if (!LoadReference(workflows_dir, &reference)) return void(exit_code = 1);
+    startup.workflows_dir = workflows_dir;
+    exit_code = scr::bench::RunStartupBench(startup, reference);
+  });
+
+  std::string probe_db, probe_now;
+  CLI::App* probe = app.add_subcommand("open-probe", "");  // reopens a database in a fresh process, for the others
   probe->group("");
   probe->add_option("--db", probe_db)->required();
+  probe->add_option("--now", probe_now);
   probe->callback([&] {
     scr::bench::ReferenceData reference;
     if (!LoadReference(workflows_dir, &reference)) return void(exit_code = 1);
-    exit_code = scr::bench::RunOpenProbe(probe_db, reference);
+    exit_code = scr::bench::RunOpenProbe(probe_db, probe_now, reference);
   });
 
   try {

@@ -3,6 +3,7 @@
 // Ownership: owns its database connection. Thread-safety: none; one thread (the engine's) calls it.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -36,12 +37,15 @@ class ReviewService {
   virtual size_t open_review_count() const = 0;
 
   // Stores every alert due by the clock's now (reminders, overdue, escalations), earliest first, in
-  // transactions of up to `batch` alerts, each once; returns how many were stored.
-  virtual Result<size_t> FireDueAlerts(size_t batch = 1000) = 0;
+  // transactions of up to `batch` alerts, each once; returns how many were stored. Stops after
+  // `max_transactions`, so that a caller can let commands in between; NextAlertAt() tells if more is due.
+  virtual Result<size_t> FireDueAlerts(size_t batch = 1000, size_t max_transactions = SIZE_MAX) = 0;
   // When the next alert falls due, if any is pending.
   virtual std::optional<Instant> NextAlertAt() = 0;
   // Open reviews with an alert still to come.
   virtual size_t pending_alert_count() const = 0;
+  // Every alert still to fire, across all open reviews: plans each review, so for reports, not hot paths.
+  virtual size_t CountPlannedAlerts() = 0;
 };
 
 }  // namespace scr

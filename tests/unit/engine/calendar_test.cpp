@@ -291,5 +291,19 @@ TEST_CASE("calendar: Wales shares England's bank holidays; unknown nations are r
   CHECK_THAT(ParseNation("france").status().message(), Catch::Contains("'france'"));
 }
 
+TEST_CASE("timestamps: formatted as RFC 3339 in UTC to the second, and read back to the same instant",
+          "[engine][calendar]") {
+  CHECK(FormatInstant(ParseInstant("2026-11-22T09:30:05Z").value()) == "2026-11-22T09:30:05Z");
+  CHECK(FormatInstant(ParseInstant("2026-03-29T01:30:00+01:00").value()) == "2026-03-29T00:30:00Z");
+  CHECK(FormatInstant(ParseInstant("2024-02-29T23:59:59.999Z").value()) == "2024-02-29T23:59:59Z");
+  CHECK(FormatInstant(ParseInstant("1970-01-01T00:00:00Z").value()) == "1970-01-01T00:00:00Z");
+  // Every hour of ten years, through leap days and clock changes, round-trips.
+  Instant start = ParseInstant("2020-01-01T00:00:00Z").value();
+  for (int hour = 0; hour < 24 * 3653; hour += 7) {
+    Instant instant = start + std::chrono::hours(hour) + std::chrono::seconds(hour % 3600);
+    REQUIRE(ParseInstant(FormatInstant(instant)).value() == instant);
+  }
+}
+
 }  // namespace
 }  // namespace scr
