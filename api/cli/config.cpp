@@ -75,4 +75,8 @@ Result<Config> LoadConfig(const std::string& path) {
   return config;
 }
 
+std::chrono::minutes Config::DigestTimeOfDay() const {  // checked as HH:MM by LoadConfig
+  return std::chrono::hours(std::stoi(digest_time.substr(0, 2))) + std::chrono::minutes(std::stoi(digest_time.substr(3, 2)));
+}
+
 }  // namespace scr::cli

@@ -2,6 +2,7 @@
 // misspelt setting is noticed rather than silently ignored.
 #pragma once
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,7 +20,10 @@ struct Config {
   std::string smtp_url;
   std::string smtp_from;
   std::vector<WebhookConfig> webhooks;
-  std::string digest_time = "08:00";
+  std::string digest_time = "08:00";  // HH:MM, board-local
+
+  // digest_time as a time of day.
+  std::chrono::minutes DigestTimeOfDay() const;
   std::string tls_cert;
   std::string tls_key;
 };

@@ -55,6 +55,7 @@ struct Running {
   const ReferenceData* reference = nullptr;
   const Clock* clock = nullptr;
   SimulatedClock* simulated = nullptr;
+  std::chrono::minutes digest_time{8 * 60};
   // Printed once the service listens, given the address it listens on.
   std::function<std::string(const std::string& base_url)> banner;
 };
@@ -65,7 +66,7 @@ int Serve(const Running& run) {
   Result<std::pair<std::string, int>> listen = ParseListen(run.listen);
   if (!listen.ok()) return Fail(listen.status().message());
   Result<std::unique_ptr<ReviewService>> service = ReviewService::Open(
-      {run.database_path, run.reference->workflows.get(), run.reference->holidays.get(), run.clock});
+      {run.database_path, run.reference->workflows.get(), run.reference->holidays.get(), run.clock, run.digest_time});
   if (!service.ok()) return Fail(service.status().message());
   Engine engine(std::move(service).value(), run.clock);
 
@@ -95,9 +96,11 @@ int Serve(const Running& run) {
 }  // namespace
 
 int RunServe(const ServeOptions& options) {
+  Config config;
   if (!options.config_path.empty()) {
-    Result<Config> config = LoadConfig(options.config_path);
-    if (!config.ok()) return Fail(config.status().message());
+    Result<Config> loaded = LoadConfig(options.config_path);
+    if (!loaded.ok()) return Fail(loaded.status().message());
+    config = *loaded;
   }
   if (options.clock != "system" && options.clock != "simulated") {
     return Fail("--clock must be system or simulated");
@@ -119,7 +122,8 @@ int RunServe(const ServeOptions& options) {
   }
   directory->reset();
   Running run{options.database_path, options.listen, &*reference,
-              simulated ? static_cast<const Clock*>(simulated.get()) : &system_clock, simulated.get(), nullptr};
+              simulated ? static_cast<const Clock*>(simulated.get()) : &system_clock, simulated.get(),
+              config.DigestTimeOfDay(), nullptr};
   return Serve(run);
 }
 
@@ -138,7 +142,8 @@ int RunDemo(const std::string& listen, const std::string& workflows_dir) {
             "/api/v1/reviews\n  Stop with Ctrl+C.\n\n";
     return text;
   };
-  Running run{demo->database_path, listen, &*reference, demo->clock.get(), demo->clock.get(), banner};
+  Running run{demo->database_path, listen, &*reference, demo->clock.get(), demo->clock.get(),
+              std::chrono::hours(8), banner};
   return Serve(run);
 }
 

@@ -200,6 +200,12 @@ Instant WorkingCalendar::EndOfDay(Date date) const {
   return Instant(std::chrono::duration_cast<Instant::duration>(seconds));
 }
 
+Instant WorkingCalendar::AtLocalTime(Date date, std::chrono::minutes time_of_day) const {
+  // A time the clocks skip (spring forward) is taken as the moment they jump: nothing is missed.
+  date::local_seconds local = date::local_days{date::days{date.days_since_epoch()}} + time_of_day;
+  return Zone(zone_)->to_sys(local, date::choose::earliest);
+}
+
 Date WorkingCalendar::LocalDate(Instant instant) const {
   auto local = Zone(zone_)->to_local(instant);
   return Date::FromDays(static_cast<int32_t>(date::floor<date::days>(local).time_since_epoch().count()));

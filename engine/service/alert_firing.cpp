@@ -22,6 +22,13 @@ void ReviewServiceImpl::Schedule(ReviewId id, OpenReview& review) {
 }
 
 std::optional<Instant> ReviewServiceImpl::NextAlertAt() {
+  std::optional<Instant> next = NextReviewAlertAt();
+  auto digest = NextDigest();
+  if (digest != digests_.end() && (!next || digest->second.next_at < *next)) next = digest->second.next_at;
+  return next;
+}
+
+std::optional<Instant> ReviewServiceImpl::NextReviewAlertAt() {
   while (!schedule_.empty()) {
     const ScheduledReview& top = schedule_.top();
     auto review = open_.find(top.next.review);
@@ -50,16 +57,24 @@ size_t ReviewServiceImpl::CountPlannedAlerts() {
 Result<size_t> ReviewServiceImpl::FireDueAlerts(size_t batch, size_t max_transactions) {
   Instant now = options_.clock->Now();
   size_t stored = 0;
-  for (size_t transactions = 0; transactions < max_transactions; ++transactions) {
+  auto due = [&] {
     std::optional<Instant> next = NextAlertAt();
-    if (!next || *next > now) return stored;
+    return next && *next <= now;
+  };
+  for (size_t transactions = 0; transactions < max_transactions && due(); ++transactions) {
     // Fired steps are counted on the records as alerts are stored; undone if the transaction fails.
     std::vector<std::pair<ReviewId, CheckpointSlot*>> counted;
+    std::map<BoardId, BoardDigests> digests_before = digests_;
     try {
       WriteTransaction transaction(*database_);
       int64_t alerts_before = LastAlertId();
       for (size_t fired = 0; fired < batch;) {
-        std::optional<Instant> at = NextAlertAt();
+        std::optional<Instant> at = NextReviewAlertAt();
+        auto digest = NextDigest();  // after the alerts of the same moment, so that it tells of them
+        if (digest != digests_.end() && digest->second.next_at <= now && (!at || digest->second.next_at < *at)) {
+          FireDigest(digest->first, now);
+          continue;
+        }
         if (!at || *at > now) break;
         // Current (NextAlertAt skipped stale entries): the review has not changed since it was planned.
         PlannedAlert alert = schedule_.top().next;
@@ -75,10 +90,12 @@ Result<size_t> ReviewServiceImpl::FireDueAlerts(size_t batch, size_t max_transac
         // meanwhile ended would arrive stale, so the overdue alert replaces it. On a simulated clock,
         // alerts passed by moving the clock fire as if time had passed: at their own moment.
         const WorkingCalendar& calendar = *CalendarFor(review.board_id).value();
-        bool stale = alert.fire_at < opened_at_ && alert.kind == AlertKind::kReminder &&
-                     calendar.EndOfDay(alert.due) <= now;
-        Instant fired_at = alert.fire_at >= opened_at_ && options_.clock->is_simulated() ? alert.fire_at : now;
-        if (!stale) StoreAlert(alert, review.board_id, *review.workflow, fired_at);
+        bool caught_up = catching_up_ && alert.fire_at < opened_at_;
+        bool stale = caught_up && alert.kind == AlertKind::kReminder && calendar.EndOfDay(alert.due) <= now;
+        Instant fired_at = !caught_up && options_.clock->is_simulated() ? alert.fire_at : now;
+        if (stale) ++stale_reminders_;
+        else StoreAlert(alert, review.board_id, *review.workflow, fired_at, /*hold=*/caught_up);
+        release_held_ = release_held_ || (caught_up && !stale);
         ++fired;
         Schedule(alert.review, review);
       }
@@ -90,7 +107,19 @@ Result<size_t> ReviewServiceImpl::FireDueAlerts(size_t batch, size_t max_transac
         --it->second->fired_steps;
         Schedule(it->first, open_.at(it->first));
       }
+      digests_ = std::move(digests_before);
       return StorageError(e, "storing alerts");
+    }
+  }
+  if (!due()) {
+    catching_up_ = false;
+    if (release_held_) {  // the catch-up is over: tell what it held
+      if (stale_reminders_ > 0) {
+        spdlog::info("{} reminders that fell due while the service was stopped were not sent: their due day had "
+                     "ended, so their overdue alerts went instead", stale_reminders_);
+        stale_reminders_ = 0;
+      }
+      if (Status released = ReleaseHeldAlerts(now); !released.ok()) return released;
     }
   }
   return stored;

@@ -81,6 +81,16 @@ Status ReviewServiceImpl::LoadOpenReviews() {
   }
   if (Status fired = LoadFiredAlerts(); !fired.ok()) return fired;
   for (auto& [id, review] : open_) Schedule(id, review);
+  try {  // every board's daily digest, whether or not it has open reviews
+    SQLite::Statement boards(database_->connection(), "SELECT id FROM boards");
+    while (boards.executeStep()) {
+      if (Result<const WorkingCalendar*> calendar = CalendarFor(boards.getColumn(0).getInt64()); !calendar.ok()) {
+        spdlog::warn("board {}: {}", boards.getColumn(0).getInt64(), calendar.status().message());
+      }
+    }
+  } catch (const std::exception& e) {
+    return StorageError(e, "planning the daily digests");
+  }
   spdlog::info("loaded {} open reviews from {} ({} with alerts to come)", open_.size(), database_->path(),
                scheduled_reviews_);
   return Status::Ok();
@@ -209,7 +219,9 @@ Result<const WorkingCalendar*> ReviewServiceImpl::CalendarFor(BoardId board) {
   if (!nation.ok()) return nation.status();
   Result<WorkingCalendar> calendar = WorkingCalendar::Create(*options_.holidays, *nation, find->getColumn(1).getString());
   if (!calendar.ok()) return calendar.status();
-  return &calendars_.emplace(board, *calendar).first->second;
+  const WorkingCalendar* added = &calendars_.emplace(board, *calendar).first->second;
+  PlanDigests(board, *added);  // a board met for the first time: its digests begin
+  return added;
 }
 
 void ReviewServiceImpl::AppendToHistory(ReviewId id, OpenReview& review, const Actor& actor, const Context& context,

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <nlohmann/json_fwd.hpp>
 #include <queue>
 #include <optional>
 #include <unordered_map>
@@ -79,6 +80,27 @@ class ReviewServiceImpl final : public ReviewService {
   void QueueNewAlerts(int64_t alerts_after);
   int64_t LastAlertId();
 
+  // The chair's digests (digests.cpp).
+  struct BoardDigests {
+    Date next_day;               // the working day of the next daily digest
+    Instant next_at;             // its moment: the digest time, board-local, on that day
+    Instant last_fired_at;       // the previous digest's moment: extensions since then are told
+    int64_t alerts_through = 0;  // the last alert the previous digest looked at
+  };
+  // Plans `board`'s next daily digest: the day after its last one, or the next to come for a new board.
+  void PlanDigests(BoardId board, const WorkingCalendar& calendar);
+  std::map<BoardId, BoardDigests>::iterator NextDigest();
+  // Stores `board`'s daily digest due now and plans the next.
+  void FireDigest(BoardId board, Instant now);
+  // The id of the stored digest, or 0 when it was stored before.
+  int64_t StoreDigest(BoardId board, const char* kind, Date day, Instant scheduled_for, Instant fired_at,
+                      size_t items, const nlohmann::json& body, int64_t alerts_through);
+  void QueueDigest(int64_t digest, BoardId board, const std::vector<Role>& recipients, Instant at);
+  // Tells the alerts held while catching up: one by one for a board with few, else in one digest.
+  Status ReleaseHeldAlerts(Instant now);
+  // When the next review alert falls due (NextAlertAt() also counts digests).
+  std::optional<Instant> NextReviewAlertAt();
+
   Options options_;
   std::unique_ptr<Database> database_;
   std::unordered_map<ReviewId, OpenReview> open_;
@@ -97,6 +119,10 @@ class ReviewServiceImpl final : public ReviewService {
   std::priority_queue<ScheduledReview, std::vector<ScheduledReview>, std::greater<ScheduledReview>> schedule_;
   size_t scheduled_reviews_ = 0;  // reviews with an alert to come (entries in schedule_ may be stale)
   Instant opened_at_;             // alerts due before this moment fell due while the service was stopped
+  std::map<BoardId, BoardDigests> digests_;
+  bool catching_up_ = true;   // until the first time nothing is due: what fell due before start is late
+  bool release_held_ = true;  // alerts may be held for a catch-up digest (at start: by an earlier run)
+  size_t stale_reminders_ = 0;  // dropped while catching up: their overdue alert replaced them
 };
 
 // "Name (role)": how an actor appears in the history.

@@ -178,7 +178,8 @@ CREATE TABLE digests (
   fired_at         TEXT NOT NULL,
   fired_late_by_s  INTEGER NOT NULL DEFAULT 0,
   item_count       INTEGER NOT NULL,  -- 0: nothing to tell, so nothing was sent
-  body             TEXT NOT NULL,     -- JSON, see the scheduler's digest.h
+  body             TEXT NOT NULL,     -- JSON, see engine/service/digests.cpp
+  alerts_through   INTEGER NOT NULL,  -- the last alert a daily digest looked at: the next starts after it
   UNIQUE (board_id, kind, scheduled_for)
 );
 

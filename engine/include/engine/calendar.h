@@ -75,6 +75,8 @@ class WorkingCalendar {
   Result<int> WorkingDaysBetween(Date from, Date to) const;
   // The last moment of `date` in the board's time zone: a deadline on `date` has passed at this instant.
   Instant EndOfDay(Date date) const;
+  // The moment `date` reaches `time_of_day` on the board's clocks (e.g. 08:00 for the chair's digest).
+  Instant AtLocalTime(Date date, std::chrono::minutes time_of_day) const;
   // The board-local date at `instant`.
   Date LocalDate(Instant instant) const;
 

@@ -3,6 +3,7 @@
 // Ownership: owns its database connection. Thread-safety: none; one thread (the engine's) calls it.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -23,6 +24,8 @@ class ReviewService {
     const WorkflowRegistry* workflows = nullptr;  // outlives the service
     const BankHolidays* holidays = nullptr;       // outlives the service
     const Clock* clock = nullptr;                 // outlives the service
+    // Board-local time of the chair's daily digest on working days; none: no daily digests.
+    std::optional<std::chrono::minutes> digest_time = std::chrono::hours(8);
   };
 
   // Opens (creating and migrating if new) the database and loads every open review.
@@ -36,11 +39,13 @@ class ReviewService {
 
   virtual size_t open_review_count() const = 0;
 
-  // Stores every alert due by the clock's now (reminders, overdue, escalations), earliest first, in
-  // transactions of up to `batch` alerts, each once; returns how many were stored. Stops after
+  // Stores every alert due by the clock's now (reminders, overdue, escalations) and the chair's daily
+  // digests, earliest first, in transactions of up to `batch` alerts, each once; returns how many alerts
+  // were stored. What fell due before the service started is caught up late, and a board's large
+  // catch-up is told in one digest. Stops after
   // `max_transactions`, so that a caller can let commands in between; NextAlertAt() tells if more is due.
   virtual Result<size_t> FireDueAlerts(size_t batch = 1000, size_t max_transactions = SIZE_MAX) = 0;
-  // When the next alert falls due, if any is pending.
+  // When the next alert (or digest) falls due, if any is pending.
   virtual std::optional<Instant> NextAlertAt() = 0;
   // Open reviews with an alert still to come.
   virtual size_t pending_alert_count() const = 0;

@@ -1,0 +1,257 @@
+// The chair's digests, fired by the same scheduler as the alerts: a daily digest per board at the
+// configured time on each working day (what became overdue, what was extended and why, what falls due
+// in the next 10 working days), and one catch-up digest instead of a flood after downtime.
+#include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <set>
+
+#include "service/review_service_impl.h"
+
+namespace scr {
+namespace {
+
+constexpr size_t kListedItems = 100;     // per list in a digest; the totals count the rest
+constexpr int64_t kToldOneByOne = 20;    // a board's catch-up of up to this many alerts goes out alert by alert
+constexpr int kDueSoonWorkingDays = 10;
+
+// The first working day on or after `day`.
+Result<Date> WorkingDayFrom(Date day, const WorkingCalendar& calendar) {
+  for (int tries = 0; tries < 30; ++tries, day = day.AddDays(1)) {
+    Result<bool> working = calendar.IsWorkingDay(day);
+    if (!working.ok()) return working.status();
+    if (*working) return day;
+  }
+  return Status::InvalidArgument("no working day in the 30 days from " + day.ToString());
+}
+
+}  // namespace
+
+void ReviewServiceImpl::PlanDigests(BoardId board, const WorkingCalendar& calendar) {
+  if (!options_.digest_time) return;
+  BoardDigests digests;
+  Date first_day = calendar.LocalDate(options_.clock->Now());
+  bool after_now = true;  // a board's first digest is the next one to come, never one already past
+  Database::Statement last = database_->Prepare(
+      "SELECT day, fired_at, alerts_through FROM digests WHERE board_id = ? AND kind = 'daily' "
+      "ORDER BY scheduled_for DESC LIMIT 1");
+  last->bind(1, board);
+  if (last->executeStep()) {
+    Result<Date> day = Date::Parse(last->getColumn(0).getText());
+    Result<Instant> fired = ParseInstant(last->getColumn(1).getText());
+    if (day.ok() && fired.ok()) {
+      first_day = day->AddDays(1);
+      digests.last_fired_at = *fired;
+      after_now = false;  // one missed while the service was stopped goes out late, once
+    }
+    digests.alerts_through = last->getColumn(2).getInt64();
+  } else {
+    digests.last_fired_at = options_.clock->Now();
+    digests.alerts_through = LastAlertId();
+  }
+  for (;;) {
+    Result<Date> day = WorkingDayFrom(first_day, calendar);
+    if (!day.ok()) {
+      spdlog::warn("board {}: no daily digest can be planned: {}", board, day.status().message());
+      return;
+    }
+    digests.next_day = *day;
+    digests.next_at = calendar.AtLocalTime(*day, *options_.digest_time);
+    if (!after_now || digests.next_at > options_.clock->Now()) break;
+    first_day = day->AddDays(1);
+  }
+  digests_[board] = digests;
+}
+
+std::map<BoardId, ReviewServiceImpl::BoardDigests>::iterator ReviewServiceImpl::NextDigest() {
+  auto earliest = digests_.end();
+  for (auto it = digests_.begin(); it != digests_.end(); ++it) {
+    if (earliest == digests_.end() || it->second.next_at < earliest->second.next_at) earliest = it;
+  }
+  return earliest;
+}
+
+void ReviewServiceImpl::FireDigest(BoardId board, Instant now) {
+  BoardDigests& digests = digests_.at(board);
+  const WorkingCalendar& calendar = *CalendarFor(board).value();
+  Date day = digests.next_day;
+  Instant at = digests.next_at;
+  Result<Date> following = WorkingDayFrom(day.AddDays(1), calendar);
+  if (!following.ok()) {
+    spdlog::warn("board {}: daily digests stop after {}: {}", board, day.ToString(), following.status().message());
+    digests_.erase(board);
+    return;
+  }
+  digests.next_day = *following;
+  digests.next_at = calendar.AtLocalTime(*following, *options_.digest_time);
+  // Of the digests missed while the service was stopped, only the last goes out, covering them all.
+  if (at < opened_at_ && digests.next_at <= now) return;
+  Instant fired_at = at >= opened_at_ && options_.clock->is_simulated() ? at : now;
+
+  nlohmann::json overdue = nlohmann::json::array(), extended = nlohmann::json::array(),
+                 due_soon = nlohmann::json::array();
+  size_t overdue_total = 0, extended_total = 0, due_soon_total = 0;
+  Database::Statement became_overdue = database_->Prepare(
+      "SELECT id, review_id, checkpoint, due FROM alerts WHERE id > ? AND board_id = ? AND kind = 'overdue' "
+      "ORDER BY id");
+  became_overdue->bind(1, digests.alerts_through);
+  became_overdue->bind(2, board);
+  int64_t alerts_through = digests.alerts_through;
+  while (became_overdue->executeStep()) {
+    alerts_through = became_overdue->getColumn(0).getInt64();
+    if (++overdue_total > kListedItems) continue;
+    overdue.push_back({{"review", became_overdue->getColumn(1).getInt64()},
+                       {"checkpoint", became_overdue->getColumn(2).getString()},
+                       {"due", became_overdue->getColumn(3).getString()}});
+  }
+  alerts_through = std::max(alerts_through, LastAlertId());
+  std::string since = FormatInstant(digests.last_fired_at), until = FormatInstant(fired_at);
+  Database::Statement delays = database_->Prepare(
+      "SELECT d.review_id, d.checkpoint, d.previous_due, d.new_due, d.reason, d.recorded_by FROM delays d "
+      "JOIN reviews r ON r.id = d.review_id WHERE r.board_id = ? AND d.recorded_at > ? AND d.recorded_at <= ? "
+      "ORDER BY d.id");
+  delays->bind(1, board);
+  delays->bindNoCopy(2, since);
+  delays->bindNoCopy(3, until);
+  while (delays->executeStep()) {
+    if (++extended_total > kListedItems) continue;
+    extended.push_back({{"review", delays->getColumn(0).getInt64()}, {"checkpoint", delays->getColumn(1).getString()},
+                        {"previous_due", delays->getColumn(2).getString()},
+                        {"new_due", delays->getColumn(3).getString()}, {"reason", delays->getColumn(4).getString()},
+                        {"recorded_by", delays->getColumn(5).getString()}});
+  }
+  Result<Date> horizon = calendar.AddWorkingDays(day, kDueSoonWorkingDays);
+  std::vector<std::tuple<int32_t, ReviewId, const std::string*>> soon;
+  for (const auto& [id, review] : open_) {
+    if (review.board_id != board || IsEndPhase(review.phase) || !horizon.ok()) continue;
+    for (const CheckpointSlot& slot : review.checkpoints) {
+      if (slot.state != CheckpointState::kOpen || !slot.has_due()) continue;
+      if (slot.due_days < day.days_since_epoch() || slot.due_days > horizon->days_since_epoch()) continue;
+      soon.emplace_back(slot.due_days, id, &review.workflow->checkpoints[slot.definition].key);
+    }
+  }
+  std::sort(soon.begin(), soon.end());
+  due_soon_total = soon.size();
+  for (size_t i = 0; i < soon.size() && i < kListedItems; ++i) {
+    due_soon.push_back({{"review", std::get<1>(soon[i])},
+                        {"checkpoint", *std::get<2>(soon[i])},
+                        {"due", Date::FromDays(std::get<0>(soon[i])).ToString()}});
+  }
+  nlohmann::json body = {{"kind", "daily"},
+                         {"day", day.ToString()},
+                         {"since", since},
+                         {"became_overdue", overdue},
+                         {"became_overdue_total", overdue_total},
+                         {"extended", extended},
+                         {"extended_total", extended_total},
+                         {"due_soon", due_soon},
+                         {"due_soon_total", due_soon_total},
+                         {"due_soon_until", horizon.ok() ? horizon->ToString() : day.ToString()}};
+  size_t items = overdue_total + extended_total + due_soon_total;
+  int64_t digest = StoreDigest(board, "daily", day, at, fired_at, items, body, alerts_through);
+  if (digest != 0 && items > 0) QueueDigest(digest, board, {Role::kChair}, fired_at);
+  digests.last_fired_at = fired_at;
+  digests.alerts_through = alerts_through;
+}
+
+int64_t ReviewServiceImpl::StoreDigest(BoardId board, const char* kind, Date day, Instant scheduled_for,
+                                       Instant fired_at, size_t items, const nlohmann::json& body,
+                                       int64_t alerts_through) {
+  Database::Statement insert = database_->Prepare(
+      "INSERT OR IGNORE INTO digests (board_id, kind, day, scheduled_for, fired_at, fired_late_by_s, item_count, "
+      "body, alerts_through) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  insert->bind(1, board);
+  insert->bindNoCopy(2, kind);
+  insert->bind(3, day.ToString());
+  insert->bind(4, FormatInstant(scheduled_for));
+  insert->bind(5, FormatInstant(fired_at));
+  insert->bind(6, static_cast<int64_t>(std::chrono::duration_cast<std::chrono::seconds>(fired_at - scheduled_for).count()));
+  insert->bind(7, static_cast<int64_t>(items));
+  insert->bind(8, body.dump());
+  insert->bind(9, alerts_through);
+  if (insert->exec() == 0) return 0;  // this digest went out before
+  return database_->connection().getLastInsertRowid();
+}
+
+void ReviewServiceImpl::QueueDigest(int64_t digest, BoardId board, const std::vector<Role>& recipients, Instant at) {
+  Database::Statement queue = database_->Prepare(
+      "INSERT INTO outbox (digest_id, board_id, recipient_role, created_at) VALUES (?, ?, ?, ?)");
+  std::string created_at = FormatInstant(at);
+  for (Role role : recipients) {
+    queue->bind(1, digest);
+    queue->bind(2, board);
+    queue->bindNoCopy(3, RoleName(role));
+    queue->bindNoCopy(4, created_at);
+    queue->exec();
+    queue->reset();
+  }
+}
+
+Status ReviewServiceImpl::ReleaseHeldAlerts(Instant now) {
+  try {
+    WriteTransaction transaction(*database_);
+    std::vector<std::pair<BoardId, int64_t>> boards;
+    Database::Statement held = database_->Prepare(
+        "SELECT board_id, COUNT(*) FROM alerts WHERE held = 1 GROUP BY board_id");
+    while (held->executeStep()) boards.emplace_back(held->getColumn(0).getInt64(), held->getColumn(1).getInt64());
+    for (const auto& [board, count] : boards) {
+      if (count <= kToldOneByOne) {
+        spdlog::info("board {}: {} alerts fell due while the service was stopped; each is sent now, late", board,
+                     count);
+        Database::Statement queue = database_->Prepare(
+            "INSERT INTO outbox (alert_id, board_id, recipient_role, created_at) "
+            "SELECT id, board_id, recipient_role, fired_at FROM alerts WHERE held = 1 AND board_id = ? ORDER BY id");
+        queue->bind(1, board);
+        queue->exec();
+        Database::Statement release = database_->Prepare("UPDATE alerts SET held = 0 WHERE held = 1 AND board_id = ?");
+        release->bind(1, board);
+        release->exec();
+        continue;
+      }
+      // Many: one catch-up digest, to the chair and to every role the alerts were for.
+      nlohmann::json items = nlohmann::json::array();
+      nlohmann::json counts = nlohmann::json::object();
+      std::set<Role> recipients = {Role::kChair};
+      std::string from;
+      Database::Statement list = database_->Prepare(
+          "SELECT review_id, checkpoint, kind, level, due, recipient_role, scheduled_for FROM alerts "
+          "WHERE held = 1 AND board_id = ? ORDER BY scheduled_for, id");
+      list->bind(1, board);
+      while (list->executeStep()) {
+        std::string kind = list->getColumn(2).getString();
+        counts[kind] = counts.value(kind, 0) + 1;
+        if (std::optional<Role> role = RoleFromName(list->getColumn(5).getText())) recipients.insert(*role);
+        if (from.empty()) from = list->getColumn(6).getString();
+        if (items.size() >= kListedItems) continue;
+        items.push_back({{"review", list->getColumn(0).getInt64()}, {"checkpoint", list->getColumn(1).getString()},
+                         {"kind", kind}, {"level", list->getColumn(3).getInt()}, {"due", list->getColumn(4).getString()},
+                         {"recipient_role", list->getColumn(5).getString()},
+                         {"scheduled_for", list->getColumn(6).getString()}});
+      }
+      nlohmann::json body = {{"kind", "catch_up"}, {"fell_due_from", from}, {"fired_at", FormatInstant(now)},
+                             {"counts", counts},   {"alerts", items},       {"alerts_total", count}};
+      const WorkingCalendar& calendar = *CalendarFor(board).value();
+      int64_t digest = StoreDigest(board, "catch_up", calendar.LocalDate(now), now, now, static_cast<size_t>(count),
+                                   body, 0);
+      if (digest == 0) return Status::Conflict("a catch-up digest for board " + std::to_string(board) + " at " +
+                                               FormatInstant(now) + " exists already");
+      QueueDigest(digest, board, {recipients.begin(), recipients.end()}, now);
+      Database::Statement release =
+          database_->Prepare("UPDATE alerts SET held = 0, digest_id = ? WHERE held = 1 AND board_id = ?");
+      release->bind(1, digest);
+      release->bind(2, board);
+      release->exec();
+      spdlog::info("board {}: {} alerts fell due while the service was stopped (from {}); they are told in one "
+                   "catch-up digest (id {}) to {} roles, and each is in the alerts list",
+                   board, count, from, digest, recipients.size());
+    }
+    transaction.Commit();
+  } catch (const std::exception& e) {
+    return StorageError(e, "releasing the alerts caught up after downtime");
+  }
+  release_held_ = false;
+  return Status::Ok();
+}
+
+}  // namespace scr
