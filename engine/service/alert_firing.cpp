@@ -67,11 +67,13 @@ Result<size_t> ReviewServiceImpl::FireDueAlerts(size_t batch, size_t max_transac
     std::map<BoardId, BoardDigests> digests_before = digests_;
     try {
       WriteTransaction transaction(*database_);
+      alert_rows_.clear();
       int64_t alerts_before = LastAlertId();
       for (size_t fired = 0; fired < batch;) {
         std::optional<Instant> at = NextReviewAlertAt();
         auto digest = NextDigest();  // after the alerts of the same moment, so that it tells of them
         if (digest != digests_.end() && digest->second.next_at <= now && (!at || digest->second.next_at < *at)) {
+          FlushAlerts();  // the digest tells of the alerts before it
           FireDigest(digest->first, now);
           continue;
         }
@@ -108,6 +110,7 @@ Result<size_t> ReviewServiceImpl::FireDueAlerts(size_t batch, size_t max_transac
         Schedule(it->first, open_.at(it->first));
       }
       digests_ = std::move(digests_before);
+      alert_rows_.clear();
       return StorageError(e, "storing alerts");
     }
   }
@@ -127,29 +130,60 @@ Result<size_t> ReviewServiceImpl::FireDueAlerts(size_t batch, size_t max_transac
 
 void ReviewServiceImpl::StoreAlert(const PlannedAlert& alert, BoardId board, const WorkflowDefinition& workflow,
                                    Instant now, bool hold) {
-  // Bound without copies: every text outlives the statement's execution.
-  std::string due = alert.due.ToString(), scheduled_for = FormatInstant(alert.fire_at), fired_at = FormatInstant(now);
-  // The idempotency key (review/ID/checkpoint/KEY/due/DATE/KIND/STEP) is derived from these columns and
-  // kept unique by them: an alert stored before is ignored.
-  Database::Statement insert = database_->Prepare(
-      "INSERT OR IGNORE INTO alerts (board_id, review_id, checkpoint, kind, level, step, recipient_role, due, "
-      "scheduled_for, fired_at, fired_late_by_s, held) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  insert->bind(1, board);
-  insert->bind(2, alert.review);
-  insert->bindNoCopy(3, workflow.checkpoints[alert.checkpoint].key);
-  insert->bindNoCopy(4, AlertKindName(alert.kind));
-  insert->bind(5, alert.level);
-  insert->bind(6, alert.step);
-  insert->bindNoCopy(7, RoleName(alert.recipient));
-  insert->bindNoCopy(8, due);
-  insert->bindNoCopy(9, scheduled_for);
-  insert->bindNoCopy(10, fired_at);
-  insert->bind(11, static_cast<int64_t>(std::chrono::duration_cast<std::chrono::seconds>(now - alert.fire_at).count()));
-  insert->bind(12, hold ? 1 : 0);
-  insert->exec();  // nothing when it fired before: the key is taken
+  AlertRow row;
+  row.board = board;
+  row.review = alert.review;
+  row.checkpoint = &workflow.checkpoints[alert.checkpoint].key;
+  row.kind = AlertKindName(alert.kind);
+  row.level = alert.level;
+  row.step = alert.step;
+  row.recipient = RoleName(alert.recipient);
+  row.due = alert.due.ToString();
+  row.scheduled_for = FormatInstant(alert.fire_at);
+  row.fired_at = FormatInstant(now);
+  row.late_by_s = std::chrono::duration_cast<std::chrono::seconds>(now - alert.fire_at).count();
+  row.hold = hold;
+  alert_rows_.push_back(std::move(row));
+}
+
+void ReviewServiceImpl::FlushAlerts() {
+  // Many rows to a statement: a batch of alerts costs far fewer statement runs. The idempotency key
+  // (review/ID/checkpoint/KEY/due/DATE/KIND/STEP) is derived from these columns and kept unique by them:
+  // an alert stored before is ignored.
+  constexpr int kColumns = 12;
+  size_t done = 0;
+  while (done < alert_rows_.size()) {
+    size_t rows = 1;  // 32, 16, ... 1 rows a statement: a handful of statements to prepare, each kept
+    while (rows < 32 && done + rows * 2 <= alert_rows_.size()) rows *= 2;
+    std::string sql =
+        "INSERT OR IGNORE INTO alerts (board_id, review_id, checkpoint, kind, level, step, recipient_role, due, "
+        "scheduled_for, fired_at, fired_late_by_s, held) VALUES ";
+    for (size_t i = 0; i < rows; ++i) sql += i == 0 ? "(?,?,?,?,?,?,?,?,?,?,?,?)" : ",(?,?,?,?,?,?,?,?,?,?,?,?)";
+    Database::Statement insert = database_->PrepareBuilt(sql);
+    for (size_t i = 0; i < rows; ++i) {
+      const AlertRow& row = alert_rows_[done + i];
+      int base = static_cast<int>(i) * kColumns;
+      insert->bind(base + 1, row.board);
+      insert->bind(base + 2, row.review);
+      insert->bindNoCopy(base + 3, *row.checkpoint);  // texts outlive the statement's run
+      insert->bindNoCopy(base + 4, row.kind);
+      insert->bind(base + 5, row.level);
+      insert->bind(base + 6, row.step);
+      insert->bindNoCopy(base + 7, row.recipient);
+      insert->bindNoCopy(base + 8, row.due);
+      insert->bindNoCopy(base + 9, row.scheduled_for);
+      insert->bindNoCopy(base + 10, row.fired_at);
+      insert->bind(base + 11, static_cast<int64_t>(row.late_by_s));
+      insert->bind(base + 12, row.hold ? 1 : 0);
+    }
+    insert->exec();
+    done += rows;
+  }
+  alert_rows_.clear();
 }
 
 void ReviewServiceImpl::QueueNewAlerts(int64_t alerts_after) {
+  FlushAlerts();
   // New rows take ids above every earlier one (an INTEGER PRIMARY KEY without AUTOINCREMENT).
   Database::Statement queue = database_->Prepare(
       "INSERT INTO outbox (alert_id, board_id, recipient_role, created_at) "

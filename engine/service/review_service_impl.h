@@ -72,11 +72,13 @@ class ReviewServiceImpl final : public ReviewService {
   void Schedule(ReviewId id, OpenReview& review);
   // Reads, for every open review, how many alerts of each checkpoint's current due date already fired.
   Status LoadFiredAlerts();
-  // Stores one fired alert (fired at `now`), unless its idempotency key was used. QueueNewAlerts() then
-  // gives it its outbox row, unless it was `hold`-ed: ReleaseHeldAlerts() decides how that one is told.
+  // Stores one fired alert (fired at `now`), unless its idempotency key was used: kept until
+  // FlushAlerts(), which inserts what was kept. QueueNewAlerts() then gives each its outbox row, unless
+  // it was `hold`-ed: ReleaseHeldAlerts() decides how that one is told.
   void StoreAlert(const PlannedAlert& alert, BoardId board, const WorkflowDefinition& workflow, Instant now,
                   bool hold = false);
-  // One outbox row for each alert stored since `alerts_after` (a LastAlertId()) that is not held.
+  void FlushAlerts();
+  // Flushes, then one outbox row for each alert stored since `alerts_after` (a LastAlertId()) not held.
   void QueueNewAlerts(int64_t alerts_after);
   int64_t LastAlertId();
 
@@ -120,6 +122,19 @@ class ReviewServiceImpl final : public ReviewService {
   size_t scheduled_reviews_ = 0;  // reviews with an alert to come (entries in schedule_ may be stale)
   Instant opened_at_;             // alerts due before this moment fell due while the service was stopped
   std::map<BoardId, BoardDigests> digests_;
+  struct AlertRow {  // an alert fired in this transaction, not yet inserted
+    BoardId board;
+    ReviewId review;
+    const std::string* checkpoint;  // the workflow's key
+    const char* kind;
+    int level;
+    int step;
+    const char* recipient;
+    std::string due, scheduled_for, fired_at;
+    int64_t late_by_s;
+    bool hold;
+  };
+  std::vector<AlertRow> alert_rows_;
   bool catching_up_ = true;   // until the first time nothing is due: what fell due before start is late
   bool release_held_ = true;  // alerts may be held for a catch-up digest (at start: by an earlier run)
   size_t stale_reminders_ = 0;  // dropped while catching up: their overdue alert replaced them
