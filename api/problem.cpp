@@ -15,6 +15,7 @@ const char* TitleFor(int http_status) {
     case 409: return "Conflict with the review's current state";
     case 413: return "Request too large";
     case 415: return "Unsupported media type";
+    case 502: return "A service we send to did not answer";
     case 503: return "Service unavailable";
     default: return "Internal error";
   }
@@ -42,6 +43,7 @@ int HttpStatusFor(Status::Code code) {
     case Status::Code::kBlocked: return 409;
     case Status::Code::kConflict: return 409;
     case Status::Code::kStorage: return 503;
+    case Status::Code::kUnavailable: return 502;
   }
   return 500;
 }

@@ -13,6 +13,7 @@
 #include "cli/runtime.h"
 #include "engine/directory.h"
 #include "engine/engine.h"
+#include "notifier/dispatcher.h"
 
 namespace scr::cli {
 namespace {
@@ -56,6 +57,7 @@ struct Running {
   const Clock* clock = nullptr;
   SimulatedClock* simulated = nullptr;
   std::chrono::minutes digest_time{8 * 60};
+  notifier::DispatcherOptions notifier;  // database, workflows and base URL are filled in by Serve
   // Printed once the service listens, given the address it listens on.
   std::function<std::string(const std::string& base_url)> banner;
 };
@@ -79,6 +81,12 @@ int Serve(const Running& run) {
   options.simulated_clock = run.simulated;
   ApiServer server(options);
   if (Status bound = server.Bind(listen->first, listen->second); !bound.ok()) return Fail(bound.message());
+  notifier::DispatcherOptions notifier_options = run.notifier;
+  notifier_options.database_path = run.database_path;
+  notifier_options.workflows = run.reference->workflows.get();
+  notifier_options.base_url = "http://" + listen->first + ":" + std::to_string(server.port());
+  Result<std::unique_ptr<notifier::Dispatcher>> notifier = notifier::Dispatcher::Start(notifier_options);
+  if (!notifier.ok()) return Fail(notifier.status().message());
   {
     StopOnSignal stop(server);
     spdlog::info("serving {} on http://{}:{} ({} clock)", run.database_path, listen->first, server.port(),
@@ -88,6 +96,7 @@ int Serve(const Running& run) {
     }
     server.Serve();
   }
+  notifier->reset();  // after the message in hand; what is left waits in the outbox for the next start
   engine.Stop();
   spdlog::info("stopped");
   return 0;
@@ -123,7 +132,9 @@ int RunServe(const ServeOptions& options) {
   directory->reset();
   Running run{options.database_path, options.listen, &*reference,
               simulated ? static_cast<const Clock*>(simulated.get()) : &system_clock, simulated.get(),
-              config.DigestTimeOfDay(), nullptr};
+              config.DigestTimeOfDay(), {}, nullptr};
+  run.notifier.smtp_url = config.smtp_url;
+  if (!config.smtp_from.empty()) run.notifier.smtp_from = config.smtp_from;
   return Serve(run);
 }
 
@@ -143,7 +154,7 @@ int RunDemo(const std::string& listen, const std::string& workflows_dir) {
     return text;
   };
   Running run{demo->database_path, listen, &*reference, demo->clock.get(), demo->clock.get(),
-              std::chrono::hours(8), banner};
+              std::chrono::hours(8), {}, banner};
   return Serve(run);
 }
 

@@ -232,6 +232,43 @@ INSERT INTO outbox (id, alert_id, board_id, recipient_role, created_at, state)
   SELECT id, alert_id, board_id, recipient_role, created_at, state FROM outbox_before_3;
 DROP TABLE outbox_before_3;
 )sql",
+      // 4: the notifier's messages: one per outbox row, channel and recipient, each with every attempt.
+      R"sql(
+ALTER TABLE outbox ADD COLUMN expanded_at TEXT;  -- when its messages were made
+ALTER TABLE outbox ADD COLUMN note TEXT NOT NULL DEFAULT '';  -- e.g. why no message could be made
+CREATE INDEX outbox_unexpanded ON outbox (id) WHERE expanded_at IS NULL;
+
+CREATE TABLE messages (
+  id               INTEGER PRIMARY KEY,
+  outbox_id        INTEGER NOT NULL REFERENCES outbox(id),
+  channel          TEXT NOT NULL CHECK (channel = 'email' OR channel = 'webhook' OR channel = 'inbox'),
+  user_id          INTEGER REFERENCES users(id),
+  recipient        TEXT NOT NULL,  -- an email address, a webhook URL, or the user's name for the inbox
+  subject          TEXT NOT NULL,
+  body             TEXT NOT NULL,
+  idempotency_key  TEXT NOT NULL UNIQUE,  -- sent as Message-ID or a webhook header: receivers drop repeats
+  state            TEXT NOT NULL DEFAULT 'pending' CHECK (state = 'pending' OR state = 'delivered' OR
+                                                          state = 'dead'),
+  attempts         INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at  TEXT NOT NULL,
+  delivered_at     TEXT,
+  read_at          TEXT,  -- the inbox: when its user read it
+  last_error       TEXT NOT NULL DEFAULT '',
+  created_at       TEXT NOT NULL
+);
+CREATE INDEX messages_due ON messages (next_attempt_at) WHERE state = 'pending';
+CREATE INDEX messages_by_user ON messages (user_id, channel, id);
+CREATE INDEX messages_by_outbox ON messages (outbox_id);
+
+CREATE TABLE delivery_attempts (
+  id            INTEGER PRIMARY KEY,
+  message_id    INTEGER NOT NULL REFERENCES messages(id),
+  attempted_at  TEXT NOT NULL,
+  outcome       TEXT NOT NULL CHECK (outcome = 'delivered' OR outcome = 'failed'),
+  detail        TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX delivery_attempts_by_message ON delivery_attempts (message_id);
+)sql",
   };
   return migrations;
 }

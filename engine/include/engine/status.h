@@ -19,6 +19,7 @@ class Status {
     kBlocked,            // a guard refused; items() lists what blocks (checkpoint keys, holds)
     kConflict,           // the request collides with existing data
     kStorage,            // the database failed; nothing was changed
+    kUnavailable,        // a service we send to (an SMTP server, a webhook receiver) did not take it
   };
 
   Status() = default;
@@ -35,6 +36,7 @@ class Status {
   }
   static Status Conflict(std::string message) { return Status(Code::kConflict, std::move(message)); }
   static Status Storage(std::string message) { return Status(Code::kStorage, std::move(message)); }
+  static Status Unavailable(std::string message) { return Status(Code::kUnavailable, std::move(message)); }
 
   bool ok() const { return code_ == Code::kOk; }
   Code code() const { return code_; }

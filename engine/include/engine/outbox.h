@@ -1,0 +1,92 @@
+// The outbox as the notifier sees it. The engine queues an alert or a digest for a role of a board;
+// here each queued row becomes one message per recipient and channel, and each message is delivered at
+// least once, with every attempt recorded. Nothing is deleted.
+// Ownership: owns one connection. Thread-safety: none; the notifier's thread uses it.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/clock.h"
+#include "engine/model.h"
+#include "engine/roles.h"
+#include "engine/status.h"
+
+namespace scr {
+
+struct Recipient {
+  UserId user = 0;
+  std::string name;
+  std::string email;
+};
+
+// One queued row with what a message about it needs. An alert's fields, or a digest's.
+struct OutboxEntry {
+  int64_t id = 0;
+  BoardId board = 0;
+  std::string board_name;
+  Role recipient_role = Role::kBusinessUnit;
+  std::vector<Recipient> recipients;  // the board's users with that role
+  // An alert:
+  std::optional<int64_t> alert;
+  std::string alert_kind;  // reminder, overdue, escalation, deadline_extended
+  int level = 0;
+  std::string checkpoint;  // the workflow's key
+  std::string due;
+  std::string scheduled_for;
+  int64_t late_by_s = 0;
+  std::string alert_key;  // the alert's idempotency key
+  ReviewId review = 0;
+  std::string review_title;
+  std::string workflow;
+  // A digest:
+  std::optional<int64_t> digest;
+  std::string digest_kind;  // daily, catch_up
+  std::string digest_day;
+  std::string digest_body;  // JSON
+};
+
+struct NewMessage {
+  std::string channel;  // email, webhook, inbox
+  std::optional<UserId> user;
+  std::string recipient;
+  std::string subject;
+  std::string body;
+  std::string idempotency_key;
+};
+
+struct PendingMessage {
+  int64_t id = 0;
+  int64_t outbox_id = 0;
+  std::string channel;
+  std::string recipient;
+  std::string subject;
+  std::string body;
+  std::string idempotency_key;
+  int attempts = 0;  // before this one
+};
+
+class OutboxStore {
+ public:
+  static Result<std::unique_ptr<OutboxStore>> Open(const std::string& database_path);
+  virtual ~OutboxStore() = default;
+
+  // Queued rows not yet made into messages, oldest first.
+  virtual Result<std::vector<OutboxEntry>> Unexpanded(size_t limit) = 0;
+  // Stores the messages of one queued row, in one transaction; inbox messages are delivered as they are
+  // stored. With no message (nobody to tell), the row is noted with `why_none`.
+  virtual Status Expand(int64_t outbox_id, const std::vector<NewMessage>& messages, Instant now,
+                        const std::string& why_none) = 0;
+  // Messages whose next attempt is due by `now`, earliest first.
+  virtual Result<std::vector<PendingMessage>> Due(Instant now, size_t limit) = 0;
+  // When the next pending message is due, if any.
+  virtual Result<std::optional<Instant>> NextAttemptAt() = 0;
+  // Records one attempt. A failure waits until `retry_at`; without one the message is dead (kept, shown
+  // to admins, retried on request).
+  virtual Status RecordAttempt(int64_t message, Instant at, bool delivered, const std::string& detail,
+                               std::optional<Instant> retry_at) = 0;
+};
+
+}  // namespace scr

@@ -1,0 +1,172 @@
+#include "notifier/dispatcher.h"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <condition_variable>
+#include <mutex>
+#include <random>
+#include <thread>
+
+#include "email_channel.h"
+#include "engine/calendar.h"
+#include "engine/outbox.h"
+#include "templates.h"
+
+namespace scr::notifier {
+namespace {
+
+constexpr size_t kRowsAtOnce = 200;
+
+class DispatcherImpl final : public Dispatcher {
+ public:
+  DispatcherImpl(DispatcherOptions options, std::unique_ptr<OutboxStore> store)
+      : options_(std::move(options)), store_(std::move(store)), random_(std::random_device{}()) {
+    if (!options_.smtp_url.empty()) email_ = std::make_unique<EmailChannel>(SmtpSettings{options_.smtp_url, options_.smtp_from});
+    thread_ = std::thread([this] { Run(); });
+  }
+
+  ~DispatcherImpl() override {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stopping_ = true;
+    }
+    wake_.notify_all();
+    thread_.join();
+  }
+
+  void Wake() override {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      woken_ = true;
+    }
+    wake_.notify_all();
+  }
+
+ private:
+  void Run() {
+    while (!Stopping()) {
+      bool busy = ExpandQueuedRows();
+      busy = DeliverDue() || busy;
+      if (busy) continue;  // more may be waiting
+      auto wait = options_.idle_wait;
+      Result<std::optional<Instant>> next = store_->NextAttemptAt();
+      if (next.ok() && next->has_value()) {
+        auto until = std::chrono::duration_cast<std::chrono::milliseconds>(**next - std::chrono::system_clock::now());
+        wait = std::clamp(until, std::chrono::milliseconds(0), wait);
+      }
+      std::unique_lock<std::mutex> lock(mutex_);
+      wake_.wait_for(lock, wait, [this] { return stopping_ || woken_; });
+      woken_ = false;
+    }
+  }
+
+  bool Stopping() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return stopping_;
+  }
+
+  // Turns newly queued rows into messages; true when it did any.
+  bool ExpandQueuedRows() {
+    Result<std::vector<OutboxEntry>> entries = store_->Unexpanded(kRowsAtOnce);
+    if (!entries.ok()) {
+      spdlog::error("notifier: {}", entries.status().message());
+      return false;
+    }
+    for (const OutboxEntry& entry : *entries) {
+      MessageText text = ComposeMessage(entry, *options_.workflows, options_.base_url);
+      std::string key = entry.alert ? entry.alert_key : "digest/" + std::to_string(*entry.digest);
+      std::vector<NewMessage> messages;
+      for (const Recipient& recipient : entry.recipients) {
+        std::string to_user = key + "/" + RoleName(entry.recipient_role) + "/user/" + std::to_string(recipient.user);
+        messages.push_back({"inbox", recipient.user, recipient.name, text.subject, text.body, to_user + "/inbox"});
+        if (email_ && !recipient.email.empty()) {
+          messages.push_back({"email", recipient.user, recipient.email, text.subject, text.body, to_user + "/email"});
+        }
+      }
+      std::string why_none = "board " + std::to_string(entry.board) + " has no user with the role " +
+                             RoleName(entry.recipient_role) + "; add one with scr-tracker admin create-user";
+      if (messages.empty()) spdlog::warn("notifier: nobody to tell of outbox row {}: {}", entry.id, why_none);
+      if (Status stored = store_->Expand(entry.id, messages, std::chrono::system_clock::now(), why_none); !stored.ok()) {
+        spdlog::error("notifier: {}", stored.message());
+        return false;
+      }
+    }
+    return !entries->empty();
+  }
+
+  // Sends what is due; true when it sent (or tried) any.
+  bool DeliverDue() {
+    Result<std::vector<PendingMessage>> due = store_->Due(std::chrono::system_clock::now(), kRowsAtOnce);
+    if (!due.ok()) {
+      spdlog::error("notifier: {}", due.status().message());
+      return false;
+    }
+    for (const PendingMessage& message : *due) {
+      if (Stopping()) return false;
+      Status sent = Send(message);
+      Instant now = std::chrono::system_clock::now();
+      std::optional<Instant> retry_at;
+      if (!sent.ok() && message.attempts + 1 < options_.max_attempts) retry_at = now + Backoff(message.attempts + 1);
+      if (!sent.ok()) {
+        if (retry_at) {
+          spdlog::warn("notifier: message {} to {} not sent (attempt {}); retrying at {}: {}", message.id,
+                       message.recipient, message.attempts + 1, FormatInstant(*retry_at), sent.message());
+        } else {
+          spdlog::error("notifier: message {} to {} failed {} times and is dead (an admin can retry it): {}",
+                        message.id, message.recipient, message.attempts + 1, sent.message());
+        }
+      }
+      if (Status recorded = store_->RecordAttempt(message.id, now, sent.ok(), sent.ok() ? "" : sent.message(), retry_at);
+          !recorded.ok()) {
+        spdlog::error("notifier: {}", recorded.message());
+        return false;
+      }
+    }
+    return !due->empty();
+  }
+
+  Status Send(const PendingMessage& message) {
+    if (message.channel == "email") {
+      if (!email_) return Status::Unavailable("no SMTP server is configured (notifier.smtp.url)");
+      return email_->Send({message.recipient, message.subject, message.body, message.idempotency_key + "@scr-tracker"});
+    }
+    return Status::InvalidArgument("no channel '" + message.channel + "'");
+  }
+
+  // first_retry * 2^(attempt-1), at most longest_wait, times a jitter of 0.5 to 1.5 so that many
+  // messages failing together do not retry together.
+  std::chrono::milliseconds Backoff(int attempt) {
+    double wait = static_cast<double>(options_.first_retry.count());
+    for (int i = 1; i < attempt && wait < static_cast<double>(options_.longest_wait.count()); ++i) wait *= 2;
+    wait = std::min(wait, static_cast<double>(options_.longest_wait.count()));
+    std::uniform_real_distribution<double> jitter(0.5, 1.5);
+    return std::chrono::milliseconds(static_cast<int64_t>(wait * jitter(random_)));
+  }
+
+  DispatcherOptions options_;
+  std::unique_ptr<OutboxStore> store_;
+  std::unique_ptr<EmailChannel> email_;
+  std::mt19937_64 random_;
+  std::mutex mutex_;  // guards stopping_ and woken_
+  std::condition_variable wake_;
+  bool stopping_ = false;
+  bool woken_ = false;
+  std::thread thread_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Dispatcher>> Dispatcher::Start(const DispatcherOptions& options) {
+  if (!options.workflows) return Status::InvalidArgument("the notifier needs the workflows");
+  if (!options.smtp_url.empty() && options.smtp_url.rfind("smtp://", 0) != 0 && options.smtp_url.rfind("smtps://", 0) != 0) {
+    return Status::InvalidArgument("notifier.smtp.url must start with smtp:// or smtps://, e.g. smtp://127.0.0.1:2525");
+  }
+  Result<std::unique_ptr<OutboxStore>> store = OutboxStore::Open(options.database_path);
+  if (!store.ok()) return store.status();
+  spdlog::info("notifier: delivering {}", options.smtp_url.empty() ? std::string("to the in-app inbox only (no SMTP configured)")
+                                                                  : "by email through " + options.smtp_url + " and to the in-app inbox");
+  return std::unique_ptr<Dispatcher>(std::make_unique<DispatcherImpl>(options, std::move(store).value()));
+}
+
+}  // namespace scr::notifier

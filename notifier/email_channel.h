@@ -1,0 +1,43 @@
+// Email through SMTP with libcurl: STARTTLS when the server offers it (required with smtps:// or
+// `require_tls`), and the user name and password of the URL when it has them. One connection is kept
+// open between messages. Not thread-safe: the dispatcher's thread owns it.
+#pragma once
+
+#include <string>
+
+#include "engine/status.h"
+
+namespace scr::notifier {
+
+struct SmtpSettings {
+  std::string url;   // smtp://host:port, smtps://host:port, optionally with user:password@
+  std::string from;  // the envelope sender and From: header
+  bool require_tls = false;
+};
+
+struct Email {
+  std::string to;
+  std::string subject;
+  std::string body;        // plain text
+  std::string message_id;  // the message's idempotency key: a receiver can drop a repeat
+};
+
+class EmailChannel {
+ public:
+  explicit EmailChannel(SmtpSettings settings);
+  ~EmailChannel();
+  EmailChannel(const EmailChannel&) = delete;
+  EmailChannel& operator=(const EmailChannel&) = delete;
+
+  // Ok once the server accepted the message for delivery; otherwise what went wrong, in words.
+  Status Send(const Email& email);
+
+ private:
+  SmtpSettings settings_;
+  void* curl_;  // CURL*, kept for its open connection
+};
+
+// The message as sent: headers (RFC 5322) and a plain-text body with CRLF line ends.
+std::string FormatEmail(const Email& email, const std::string& from);
+
+}  // namespace scr::notifier

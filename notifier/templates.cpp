@@ -1,0 +1,111 @@
+#include "templates.h"
+
+#include <nlohmann/json.hpp>
+
+namespace scr::notifier {
+namespace {
+
+std::string Plural(int64_t count, const std::string& one, const std::string& many) {
+  return std::to_string(count) + " " + (count == 1 ? one : many);
+}
+
+// "2 days and 3 hours" from seconds, coarse: what a reader needs.
+std::string HowLate(int64_t seconds) {
+  if (seconds < 3600) return Plural(std::max<int64_t>(seconds / 60, 1), "minute", "minutes");
+  if (seconds < 2 * 86400) return Plural(seconds / 3600, "hour", "hours");
+  return Plural(seconds / 86400, "day", "days");
+}
+
+MessageText AlertMessage(const OutboxEntry& entry, const WorkflowRegistry& workflows, const std::string& base_url) {
+  const WorkflowDefinition* workflow = workflows.Find(entry.workflow);
+  const CheckpointDefinition* checkpoint = workflow ? workflow->FindCheckpoint(entry.checkpoint) : nullptr;
+  std::string what = checkpoint ? checkpoint->title : entry.checkpoint;
+  std::string marker = checkpoint && checkpoint->marker > 0 ? " (Quality Marker " + std::to_string(checkpoint->marker) + ")" : "";
+  std::string review = entry.review_title + " (review " + std::to_string(entry.review) + ")";
+  std::string link = base_url + "/reviews/" + std::to_string(entry.review);
+  MessageText text;
+  std::string lead, todo;
+  if (entry.alert_kind == "reminder") {
+    text.subject = "Reminder: " + what + " is due on " + entry.due + " - " + review;
+    lead = "This is a reminder that \"" + what + "\"" + marker + " for " + review + " is due on " + entry.due + ".";
+    todo = "Please complete it by then, or, if it cannot be done in time, record an extension with the reason.";
+  } else if (entry.alert_kind == "overdue") {
+    text.subject = "Overdue: " + what + " was due on " + entry.due + " - " + review;
+    lead = "\"" + what + "\"" + marker + " for " + review + " was due on " + entry.due + " and is now overdue.";
+    todo = "Please complete it, or record an extension with the reason so that the board can see why it slipped.";
+  } else if (entry.alert_kind == "escalation") {
+    text.subject = "Escalation (level " + std::to_string(entry.level) + "): " + what + " overdue since " + entry.due +
+                   " - " + review;
+    lead = "\"" + what + "\"" + marker + " for " + review + " was due on " + entry.due +
+           " and is still not done. It has been escalated to you (level " + std::to_string(entry.level) + ").";
+    todo = "Please find out what is holding it up and agree with its owner when it will be done; an extension "
+           "with its reason keeps the board informed.";
+  } else {
+    text.subject = "Deadline extended: " + what + " now due on " + entry.due + " - " + review;
+    lead = "The deadline of \"" + what + "\"" + marker + " for " + review + " was extended to " + entry.due + ".";
+    todo = "The reason is recorded in the review's delay register; no action is needed unless you disagree.";
+  }
+  text.body = "Dear colleague,\n\n" + lead + "\n";
+  if (entry.late_by_s >= 60) {
+    text.body += "\nThis message is late by " + HowLate(entry.late_by_s) +
+                 ": it fell due while the service was not running.\n";
+  }
+  text.body += "\n" + todo + "\n\nOpen the review: " + link + "\n\n" + entry.board_name +
+               " - Serious Case Review tracker. You receive this as the board's " + RoleName(entry.recipient_role) +
+               ".\n";
+  return text;
+}
+
+void ListItems(std::string& body, const nlohmann::json& items, const char* heading, int64_t total,
+               const std::string& base_url) {
+  if (items.empty()) return;
+  body += std::string("\n") + heading + " (" + std::to_string(total) + "):\n";
+  for (const nlohmann::json& item : items) {
+    body += "  - review " + std::to_string(item.value("review", 0)) + ": " + item.value("checkpoint", "") +
+            ", due " + item.value("due", item.value("new_due", ""));
+    if (item.contains("reason")) {
+      body += " (was " + item.value("previous_due", "") + "; reason: " + item.value("reason", "") + ")";
+    }
+    if (item.contains("kind")) body += " [" + item.value("kind", "") + "]";
+    body += "  " + base_url + "/reviews/" + std::to_string(item.value("review", 0)) + "\n";
+  }
+  if (total > static_cast<int64_t>(items.size())) {
+    body += "  ... and " + std::to_string(total - static_cast<int64_t>(items.size())) + " more.\n";
+  }
+}
+
+MessageText DigestMessage(const OutboxEntry& entry, const std::string& base_url) {
+  nlohmann::json body = nlohmann::json::parse(entry.digest_body, nullptr, false);
+  if (body.is_discarded()) body = nlohmann::json::object();
+  MessageText text;
+  if (entry.digest_kind == "catch_up") {
+    int64_t total = body.value("alerts_total", int64_t{0});
+    text.subject = "Catch-up: " + Plural(total, "alert", "alerts") + " fell due while the tracker was stopped - " +
+                   entry.board_name;
+    text.body = "Dear colleague,\n\nThe tracker was not running from " + body.value("fell_due_from", "") +
+                " until " + body.value("fired_at", "") + ". Rather than send each alert late, here they are together.\n";
+    ListItems(text.body, body.value("alerts", nlohmann::json::array()), "Alerts", total, base_url);
+    text.body += "\nEach is also in the alerts list: " + base_url + "/alerts\n";
+  } else {
+    text.subject = "Daily digest for " + entry.digest_day + " - " + entry.board_name;
+    text.body = "Dear chair,\n\nYour digest for " + entry.digest_day + ".\n";
+    ListItems(text.body, body.value("became_overdue", nlohmann::json::array()), "Became overdue",
+              body.value("became_overdue_total", int64_t{0}), base_url);
+    ListItems(text.body, body.value("extended", nlohmann::json::array()), "Deadlines extended",
+              body.value("extended_total", int64_t{0}), base_url);
+    ListItems(text.body, body.value("due_soon", nlohmann::json::array()),
+              ("Due by " + body.value("due_soon_until", std::string("the next ten working days"))).c_str(),
+              body.value("due_soon_total", int64_t{0}), base_url);
+  }
+  text.body += "\n" + entry.board_name + " - Serious Case Review tracker.\n";
+  return text;
+}
+
+}  // namespace
+
+MessageText ComposeMessage(const OutboxEntry& entry, const WorkflowRegistry& workflows, const std::string& base_url) {
+  if (entry.digest) return DigestMessage(entry, base_url);
+  return AlertMessage(entry, workflows, base_url);
+}
+
+}  // namespace scr::notifier

@@ -1,0 +1,141 @@
+// The notifier against a real SMTP server (aiosmtpd on 127.0.0.1): alerts arrive as email to the users
+// whose role the workflow names, once each, and wait through an outage of the server.
+#include <catch2/catch.hpp>
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <chrono>
+#include <fstream>
+#include <set>
+#include <thread>
+
+#include "support/process.h"
+#include "support/smtp_server.h"
+#include "support/test_support.h"
+
+using nlohmann::json;
+using scr::test::ReceivedMail;
+using scr::test::RunAdmin;
+using scr::test::SmtpServer;
+using scr::test::TempDir;
+using scr::test::TrackerService;
+
+namespace {
+
+httplib::Headers As(const std::string& token) { return {{"Authorization", "Bearer " + token}}; }
+
+struct Board {
+  std::string unit;
+  std::string admin;
+};
+
+// A board with a chair and a business unit who have email addresses, and a config file that sends
+// email through `smtp_url`.
+Board MakeBoard(const TempDir& dir, const std::string& db, const std::string& smtp_url) {
+  std::string board = RunAdmin(db, {"create-board", "--name", "Northshire"});
+  RunAdmin(db, {"create-user", "--board", board, "--role", "chair", "--name", "Pat Chair", "--email", "chair@example.org"});
+  RunAdmin(db, {"create-user", "--board", board, "--role", "business_unit", "--name", "Sam Unit", "--email",
+                "unit@example.org"});
+  std::ofstream(dir.File("scr.yaml")) << "notifier:\n  smtp:\n    url: " << smtp_url
+                                      << "\n    from: tracker@example.org\n";
+  return {RunAdmin(db, {"create-token", "--board", board, "--role", "business_unit"}),
+          RunAdmin(db, {"create-token", "--board", board, "--role", "admin"})};
+}
+
+void Refer(httplib::Client& client, const Board& board, const std::string& title) {
+  std::string today =
+      json::parse(client.Get("/api/v1/admin/clock", As(board.admin))->body)["now"].get<std::string>().substr(0, 10);
+  json referral = {{"workflow", "scr-2015"}, {"title", title}, {"incident_date", today}, {"referral_date", today},
+                   {"rationale", "Serious harm."}, {"statutory_criteria_met", true}, {"child_died", false}};
+  auto created = client.Post("/api/v1/reviews", As(board.unit), referral.dump(), "application/json");
+  REQUIRE(created);
+  REQUIRE(created->status == 201);
+}
+
+template <typename Condition>
+bool WaitFor(Condition condition, std::chrono::seconds limit = std::chrono::seconds(30)) {
+  auto deadline = std::chrono::steady_clock::now() + limit;
+  while (!condition()) {
+    if (std::chrono::steady_clock::now() > deadline) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  return true;
+}
+
+long long Count(const std::string& db, const std::string& sql) {
+  SQLite::Database database(db, SQLite::OPEN_READONLY);
+  return database.execAndGet(sql).getInt64();
+}
+
+}  // namespace
+
+TEST_CASE("notifier: the chair receives the escalation email naming the review, with a link to it, once",
+          "[integration][notifier]") {
+  TempDir dir;
+  std::string db = dir.File("scr.db");
+  SmtpServer smtp(dir.File("mail"));
+  Board board = MakeBoard(dir, db, smtp.url());
+  TrackerService service(db, {"--clock", "simulated", "--config", dir.File("scr.yaml")});
+  httplib::Client client("127.0.0.1", service.port());
+  Refer(client, board, "Child C (notifier)");
+  auto advanced = client.Post("/api/v1/admin/clock/advance", As(board.admin), R"({"days": 60})", "application/json");
+  REQUIRE(advanced);
+  REQUIRE(advanced->status == 200);
+
+  auto escalation_to_chair = [&](const ReceivedMail& mail) {
+    return mail.to == "chair@example.org" && mail.subject.rfind("Escalation (level ", 0) == 0 &&
+           mail.message_id.find("/checkpoint/chair_decision/") != std::string::npos;
+  };
+  REQUIRE(WaitFor([&] {
+    std::vector<ReceivedMail> mails = smtp.Received();
+    return std::any_of(mails.begin(), mails.end(), escalation_to_chair);
+  }));
+  // Everything queued so far has gone out: then each message must have arrived exactly once.
+  REQUIRE(WaitFor([&] { return Count(db, "SELECT COUNT(*) FROM messages WHERE state = 'pending'") == 0; }));
+  std::vector<ReceivedMail> mails = smtp.Received();
+  const ReceivedMail& mail = *std::find_if(mails.begin(), mails.end(), escalation_to_chair);
+  CHECK(mail.subject.find("Child C (notifier) (review 1)") != std::string::npos);
+  CHECK(mail.body.find("Quality Marker") != std::string::npos);
+  CHECK(mail.body.find("http://127.0.0.1:" + std::to_string(service.port()) + "/reviews/1") != std::string::npos);
+  CHECK(mail.message_id.find("review/1/checkpoint/chair_decision/") == 0);
+  std::set<std::string> ids;
+  for (const ReceivedMail& received : mails) CHECK(ids.insert(received.message_id).second);
+  CHECK(static_cast<long long>(mails.size()) ==
+        Count(db, "SELECT COUNT(*) FROM messages WHERE channel = 'email' AND state = 'delivered'"));
+  // The business unit hears of what is theirs, the chair of what was escalated to the chair.
+  CHECK(Count(db, "SELECT COUNT(*) FROM messages WHERE channel = 'email' AND recipient = 'unit@example.org'") > 0);
+  // Each recipient also has it in the in-app inbox.
+  CHECK(Count(db, "SELECT COUNT(*) FROM messages WHERE channel = 'inbox'") ==
+        Count(db, "SELECT COUNT(*) FROM messages WHERE channel = 'email'"));
+}
+
+TEST_CASE("notifier: while the SMTP server is down messages wait and are retried; when it returns each arrives "
+          "once",
+          "[integration][notifier]") {
+  TempDir dir;
+  std::string db = dir.File("scr.db");
+  SmtpServer smtp(dir.File("mail"));
+  smtp.Stop();  // down from the start
+  Board board = MakeBoard(dir, db, smtp.url());
+  TrackerService service(db, {"--clock", "simulated", "--config", dir.File("scr.yaml")});
+  httplib::Client client("127.0.0.1", service.port());
+  Refer(client, board, "Child D (outage)");  // a reminder falls due at once
+  REQUIRE(WaitFor([&] {
+    return Count(db, "SELECT COUNT(*) FROM messages WHERE channel = 'email' AND attempts >= 1") > 0;
+  }));
+  long long emails = Count(db, "SELECT COUNT(*) FROM messages WHERE channel = 'email'");
+  CHECK(Count(db, "SELECT COUNT(*) FROM messages WHERE channel = 'email' AND state = 'pending'") == emails);
+  CHECK(Count(db, "SELECT COUNT(*) FROM delivery_attempts WHERE outcome = 'failed'") > 0);
+
+  smtp.Start();
+  REQUIRE(WaitFor([&] { return Count(db, "SELECT COUNT(*) FROM messages WHERE state = 'pending'") == 0; }));
+  CHECK(Count(db, "SELECT COUNT(*) FROM messages WHERE channel = 'email' AND state = 'delivered'") == emails);
+  std::vector<ReceivedMail> mails = smtp.Received();
+  CHECK(static_cast<long long>(mails.size()) == emails);
+  std::set<std::string> ids;
+  for (const ReceivedMail& mail : mails) CHECK(ids.insert(mail.message_id).second);
+  // Every attempt is on record: the failures while it was down, then one delivery per message.
+  CHECK(Count(db, "SELECT COUNT(*) FROM delivery_attempts WHERE outcome = 'delivered'") == emails);
+}

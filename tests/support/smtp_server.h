@@ -1,0 +1,43 @@
+// A real SMTP server for tests: Debian's aiosmtpd (under /usr/bin/python3) on 127.0.0.1, storing what it
+// receives in a Maildir that the test reads. Stopped on destruction; can be stopped and started again
+// on the same port to play an outage.
+#pragma once
+
+#include <sys/types.h>
+
+#include <string>
+#include <vector>
+
+namespace scr::test {
+
+struct ReceivedMail {
+  std::string to;          // the envelope recipient
+  std::string subject;
+  std::string message_id;  // without the angle brackets
+  std::string body;
+};
+
+class SmtpServer {
+ public:
+  explicit SmtpServer(const std::string& maildir);  // starts on a free port
+  ~SmtpServer();
+  SmtpServer(const SmtpServer&) = delete;
+  SmtpServer& operator=(const SmtpServer&) = delete;
+
+  int port() const { return port_; }
+  std::string url() const { return "smtp://127.0.0.1:" + std::to_string(port_); }
+  void Stop();
+  void Start();  // on the same port, after Stop()
+  // Every message received so far, oldest first.
+  std::vector<ReceivedMail> Received() const;
+
+ private:
+  std::string maildir_;
+  int port_ = 0;
+  pid_t pid_ = -1;
+};
+
+// A port nobody listens on now (the kernel's choice for a socket bound to port 0, then closed).
+int FreePort();
+
+}  // namespace scr::test
