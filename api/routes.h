@@ -14,6 +14,7 @@
 #include "api/server.h"
 #include "engine/directory.h"
 #include "engine/model.h"
+#include "engine/notifications.h"
 #include "engine/review_queries.h"
 
 namespace scr {
@@ -68,6 +69,7 @@ struct ApiContext {
   ApiServer::Options options;
   ConnectionPool<ReviewQueries> queries;
   ConnectionPool<Directory> directories;
+  ConnectionPool<Notifications> notifications;
 };
 
 struct RequestContext {
@@ -87,6 +89,7 @@ struct Route {
 std::vector<Route> ReviewRoutes(ApiContext& api);
 std::vector<Route> ServiceRoutes(ApiContext& api);
 std::vector<Route> AlertRoutes(ApiContext& api);
+std::vector<Route> NotificationRoutes(ApiContext& api);
 
 // Helpers for handlers.
 void WriteJson(httplib::Response& response, int status, const nlohmann::json& body);

@@ -28,7 +28,8 @@ struct ApiServer::Impl {
             ConnectionPool<ReviewQueries>([options] {
               return ReviewQueries::Open({options.database_path, options.workflows, options.holidays, options.clock});
             }),
-            ConnectionPool<Directory>([options] { return Directory::Open(options.database_path); })} {}
+            ConnectionPool<Directory>([options] { return Directory::Open(options.database_path); }),
+            ConnectionPool<Notifications>([options] { return Notifications::Open(options.database_path); })} {}
 
   void Register(const Route& route) {
     auto handler = [this, route](const httplib::Request& request, httplib::Response& response) {
@@ -85,6 +86,7 @@ ApiServer::ApiServer(const Options& options) : impl_(std::make_unique<Impl>(opti
   for (const Route& route : ServiceRoutes(impl_->api)) impl_->Register(route);
   for (const Route& route : ReviewRoutes(impl_->api)) impl_->Register(route);
   for (const Route& route : AlertRoutes(impl_->api)) impl_->Register(route);
+  for (const Route& route : NotificationRoutes(impl_->api)) impl_->Register(route);
   server.set_exception_handler([](const httplib::Request& request, httplib::Response& response, std::exception_ptr error) {
     std::string what = "unknown error";
     try {

@@ -12,6 +12,7 @@
 #include "engine/calendar.h"
 #include "engine/outbox.h"
 #include "templates.h"
+#include "webhook_channel.h"
 
 namespace scr::notifier {
 namespace {
@@ -35,14 +36,6 @@ class DispatcherImpl final : public Dispatcher {
     thread_.join();
   }
 
-  void Wake() override {
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      woken_ = true;
-    }
-    wake_.notify_all();
-  }
-
  private:
   void Run() {
     while (!Stopping()) {
@@ -56,8 +49,7 @@ class DispatcherImpl final : public Dispatcher {
         wait = std::clamp(until, std::chrono::milliseconds(0), wait);
       }
       std::unique_lock<std::mutex> lock(mutex_);
-      wake_.wait_for(lock, wait, [this] { return stopping_ || woken_; });
-      woken_ = false;
+      wake_.wait_for(lock, wait, [this] { return stopping_; });
     }
   }
 
@@ -83,6 +75,11 @@ class DispatcherImpl final : public Dispatcher {
         if (email_ && !recipient.email.empty()) {
           messages.push_back({"email", recipient.user, recipient.email, text.subject, text.body, to_user + "/email"});
         }
+      }
+      for (const DispatcherOptions::Webhook& webhook : options_.webhooks) {
+        std::string event_id = key + "/" + RoleName(entry.recipient_role) + "/webhook/" + webhook.url;
+        messages.push_back({"webhook", std::nullopt, webhook.url, text.subject,
+                            WebhookBody(entry, text, options_.base_url, event_id), event_id});
       }
       std::string why_none = "board " + std::to_string(entry.board) + " has no user with the role " +
                              RoleName(entry.recipient_role) + "; add one with scr-tracker admin create-user";
@@ -131,6 +128,14 @@ class DispatcherImpl final : public Dispatcher {
       if (!email_) return Status::Unavailable("no SMTP server is configured (notifier.smtp.url)");
       return email_->Send({message.recipient, message.subject, message.body, message.idempotency_key + "@scr-tracker"});
     }
+    if (message.channel == "webhook") {
+      for (const DispatcherOptions::Webhook& webhook : options_.webhooks) {
+        if (webhook.url == message.recipient) {
+          return webhooks_.Post({webhook.url, webhook.secret}, message.body, message.idempotency_key);
+        }
+      }
+      return Status::Unavailable("the webhook " + message.recipient + " is no longer configured");
+    }
     return Status::InvalidArgument("no channel '" + message.channel + "'");
   }
 
@@ -147,11 +152,11 @@ class DispatcherImpl final : public Dispatcher {
   DispatcherOptions options_;
   std::unique_ptr<OutboxStore> store_;
   std::unique_ptr<EmailChannel> email_;
+  WebhookChannel webhooks_;
   std::mt19937_64 random_;
-  std::mutex mutex_;  // guards stopping_ and woken_
+  std::mutex mutex_;  // guards stopping_
   std::condition_variable wake_;
   bool stopping_ = false;
-  bool woken_ = false;
   std::thread thread_;
 };
 

@@ -108,4 +108,24 @@ MessageText ComposeMessage(const OutboxEntry& entry, const WorkflowRegistry& wor
   return AlertMessage(entry, workflows, base_url);
 }
 
+std::string WebhookBody(const OutboxEntry& entry, const MessageText& text, const std::string& base_url,
+                        const std::string& event_id) {
+  nlohmann::json body = {{"id", event_id},
+                         {"board", entry.board},
+                         {"recipient_role", RoleName(entry.recipient_role)},
+                         {"subject", text.subject},
+                         {"text", text.body}};
+  if (entry.alert) {
+    body["type"] = "alert";
+    body["alert"] = {{"id", *entry.alert},   {"kind", entry.alert_kind}, {"level", entry.level},
+                     {"review", entry.review}, {"checkpoint", entry.checkpoint}, {"due", entry.due},
+                     {"fired_late_by_s", entry.late_by_s}};
+    body["link"] = base_url + "/reviews/" + std::to_string(entry.review);
+  } else {
+    body["type"] = "digest";
+    body["digest"] = {{"id", *entry.digest}, {"kind", entry.digest_kind}, {"day", entry.digest_day}};
+  }
+  return body.dump();
+}
+
 }  // namespace scr::notifier

@@ -18,5 +18,8 @@ struct MessageText {
 
 // `base_url` is where the service is reached (links point into it), without a trailing slash.
 MessageText ComposeMessage(const OutboxEntry& entry, const WorkflowRegistry& workflows, const std::string& base_url);
+// The JSON a webhook receives: the facts of the alert or digest, and the message's words.
+std::string WebhookBody(const OutboxEntry& entry, const MessageText& text, const std::string& base_url,
+                        const std::string& event_id);
 
 }  // namespace scr::notifier

@@ -52,6 +52,13 @@ Result<Config> LoadConfig(const std::string& path) {
           WebhookConfig webhook{hook["url"] ? hook["url"].as<std::string>() : "",
                                 hook["secret"] ? hook["secret"].as<std::string>() : ""};
           if (webhook.url.empty()) return Status::InvalidArgument(path + ": every webhook needs a url");
+          if (webhook.url.rfind("http://", 0) != 0 && webhook.url.rfind("https://", 0) != 0) {
+            return Status::InvalidArgument(path + ": webhook url '" + webhook.url + "' must start with http:// or https://");
+          }
+          if (webhook.secret.size() < 16) {
+            return Status::InvalidArgument(path + ": the webhook " + webhook.url +
+                                           " needs a secret of at least 16 characters: it signs every message");
+          }
           config.webhooks.push_back(webhook);
         }
       }

@@ -135,6 +135,7 @@ int RunServe(const ServeOptions& options) {
               config.DigestTimeOfDay(), {}, nullptr};
   run.notifier.smtp_url = config.smtp_url;
   if (!config.smtp_from.empty()) run.notifier.smtp_from = config.smtp_from;
+  for (const WebhookConfig& webhook : config.webhooks) run.notifier.webhooks.push_back({webhook.url, webhook.secret});
   return Serve(run);
 }
 

@@ -36,9 +36,15 @@ struct StartupOptions {
   size_t pending = 2000000;
 };
 
+struct NotifyOptions {
+  std::string database_path;
+  size_t messages = 10000;
+};
+
 int RunEventsBench(const EventsOptions& options, const ReferenceData& reference);
 int RunFireBench(const FireOptions& options, const ReferenceData& reference);
 int RunStartupBench(const StartupOptions& options, const ReferenceData& reference);
+int RunNotifyBench(const NotifyOptions& options, const ReferenceData& reference);
 // Opens the review service on an existing database (at `now`, if given) and reports the time until its
 // next alert is known, the memory it took, and the reviews and alerts it holds.
 int RunOpenProbe(const std::string& database_path, const std::string& now, const ReferenceData& reference);

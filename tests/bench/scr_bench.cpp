@@ -77,6 +77,17 @@ int main(int argc, char** argv) {
     exit_code = scr::bench::RunStartupBench(startup, reference);
   });
 
+  scr::bench::NotifyOptions notify;
+  CLI::App* notify_command = app.add_subcommand("notify", "Queued alerts emailed to a local SMTP sink by the notifier");
+  notify_command->add_option("--messages", notify.messages, "Alerts to queue (each is one email to each user of its role)")
+      ->capture_default_str();
+  notify_command->add_option("--db", notify.database_path, "Database file (default: a fresh temporary one)");
+  notify_command->callback([&] {
+    scr::bench::ReferenceData reference;
+    if (!LoadReference(workflows_dir, &reference)) return void(exit_code = 1);
+    exit_code = scr::bench::RunNotifyBench(notify, reference);
+  });
+
   std::string probe_db, probe_now;
   CLI::App* probe = app.add_subcommand("open-probe", "");  // reopens a database in a fresh process, for the others
   probe->group("");

@@ -29,19 +29,22 @@ httplib::Headers As(const std::string& token) { return {{"Authorization", "Beare
 struct Board {
   std::string unit;
   std::string admin;
+  std::string chair;  // the chair user's own token: the inbox is a user's
 };
 
 // A board with a chair and a business unit who have email addresses, and a config file that sends
 // email through `smtp_url`.
 Board MakeBoard(const TempDir& dir, const std::string& db, const std::string& smtp_url) {
   std::string board = RunAdmin(db, {"create-board", "--name", "Northshire"});
-  RunAdmin(db, {"create-user", "--board", board, "--role", "chair", "--name", "Pat Chair", "--email", "chair@example.org"});
+  std::string chair = RunAdmin(db, {"create-user", "--board", board, "--role", "chair", "--name", "Pat Chair", "--email",
+                                    "chair@example.org"});
   RunAdmin(db, {"create-user", "--board", board, "--role", "business_unit", "--name", "Sam Unit", "--email",
                 "unit@example.org"});
   std::ofstream(dir.File("scr.yaml")) << "notifier:\n  smtp:\n    url: " << smtp_url
                                       << "\n    from: tracker@example.org\n";
   return {RunAdmin(db, {"create-token", "--board", board, "--role", "business_unit"}),
-          RunAdmin(db, {"create-token", "--board", board, "--role", "admin"})};
+          RunAdmin(db, {"create-token", "--board", board, "--role", "admin"}),
+          RunAdmin(db, {"create-token", "--board", board, "--role", "chair", "--user", chair})};
 }
 
 void Refer(httplib::Client& client, const Board& board, const std::string& title) {
@@ -109,6 +112,27 @@ TEST_CASE("notifier: the chair receives the escalation email naming the review, 
   // Each recipient also has it in the in-app inbox.
   CHECK(Count(db, "SELECT COUNT(*) FROM messages WHERE channel = 'inbox'") ==
         Count(db, "SELECT COUNT(*) FROM messages WHERE channel = 'email'"));
+
+  // The chair's inbox: the same words, unread until read; nobody else's messages.
+  json inbox = json::parse(client.Get("/api/v1/inbox?unread=true&limit=200", As(board.chair))->body)["items"];
+  REQUIRE_FALSE(inbox.empty());
+  CHECK(static_cast<long long>(inbox.size()) ==
+        Count(db, "SELECT COUNT(*) FROM messages WHERE channel = 'email' AND recipient = 'chair@example.org'"));
+  long long first = inbox[0]["id"];
+  auto read = client.Post(("/api/v1/inbox/" + std::to_string(first) + "/read").c_str(), As(board.chair), "",
+                          "application/json");
+  REQUIRE(read);
+  CHECK(read->status == 200);
+  CHECK(json::parse(read->body)["read"] == true);
+  CHECK(json::parse(client.Get("/api/v1/inbox?unread=true&limit=200", As(board.chair))->body)["items"].size() ==
+        inbox.size() - 1);
+  CHECK(client.Get("/api/v1/inbox", As(board.unit))->status == 400);  // a token of no user has no inbox
+  // The audit: every message with its attempts, for the business unit; not for the chair.
+  json audit = json::parse(client.Get("/api/v1/notifications?channel=email&limit=200", As(board.unit))->body)["items"];
+  CHECK(static_cast<long long>(audit.size()) == static_cast<long long>(mails.size()));
+  CHECK(audit[0]["state"] == "delivered");
+  CHECK(audit[0]["attempts"].size() == 1);
+  CHECK(client.Get("/api/v1/notifications", As(board.chair))->status == 403);
 }
 
 TEST_CASE("notifier: while the SMTP server is down messages wait and are retried; when it returns each arrives "
@@ -138,4 +162,8 @@ TEST_CASE("notifier: while the SMTP server is down messages wait and are retried
   for (const ReceivedMail& mail : mails) CHECK(ids.insert(mail.message_id).second);
   // Every attempt is on record: the failures while it was down, then one delivery per message.
   CHECK(Count(db, "SELECT COUNT(*) FROM delivery_attempts WHERE outcome = 'delivered'") == emails);
+  json audit = json::parse(client.Get("/api/v1/notifications?channel=email", As(board.unit))->body)["items"];
+  REQUIRE_FALSE(audit.empty());
+  CHECK(audit[0]["attempts"][0]["outcome"] == "failed");
+  CHECK(audit[0]["attempts"].back()["outcome"] == "delivered");
 }

@@ -1,7 +1,7 @@
 // The notifier: drains the outbox the engine writes, on a thread of its own, so that a slow or dead
 // SMTP server never slows the engine or the API. Each queued alert or digest becomes one message per
 // recipient (the board's users with the named role) and channel (email when SMTP is configured, and the
-// in-app inbox); each message is sent at least once, carrying its idempotency key (Message-ID), retried
+// in-app inbox), and one per configured webhook; each message is sent at least once, carrying its idempotency key (Message-ID), retried
 // with exponential back-off and jitter, and kept as dead after too many failures. Every attempt is
 // recorded.
 #pragma once
@@ -9,6 +9,7 @@
 #include <chrono>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "engine/status.h"
 #include "engine/workflow.h"
@@ -21,12 +22,17 @@ struct DispatcherOptions {
   std::string base_url;                         // links in messages point here
   std::string smtp_url;                         // empty: no email, the inbox only
   std::string smtp_from = "scr-tracker@localhost";
+  struct Webhook {
+    std::string url;
+    std::string secret;  // signs each POST (HMAC-SHA256)
+  };
+  std::vector<Webhook> webhooks;  // each receives every message, signed
   // Retries: the first after `first_retry`, each later one twice as long (with jitter), at most
   // `longest_wait`; after `max_attempts` failures the message is dead.
   std::chrono::milliseconds first_retry{std::chrono::seconds(2)};
   std::chrono::milliseconds longest_wait{std::chrono::hours(1)};
   int max_attempts = 12;
-  std::chrono::milliseconds idle_wait{std::chrono::milliseconds(500)};  // how often to look for new rows
+  std::chrono::milliseconds idle_wait{std::chrono::milliseconds(500)};  // how often to look at the outbox
 };
 
 class Dispatcher {
@@ -34,8 +40,6 @@ class Dispatcher {
   // Opens its own connection; refuses options it cannot work with.
   static Result<std::unique_ptr<Dispatcher>> Start(const DispatcherOptions& options);
   virtual ~Dispatcher() = default;  // stops the thread after the message in hand
-  // Look at the outbox now rather than at the next idle tick (after the engine committed something).
-  virtual void Wake() = 0;
 };
 
 }  // namespace scr::notifier

@@ -1,0 +1,148 @@
+// What the notifier sent: the caller's own inbox (read and unread), and for admins and the business
+// unit the audit of every message with its attempts; an admin can send a dead message again.
+#include "problem.h"
+#include "routes.h"
+
+namespace scr {
+namespace {
+
+const std::vector<Role> kEveryone = {Role::kAdmin,        Role::kBusinessUnit, Role::kChair,
+                                     Role::kLeadReviewer, Role::kAgency,       Role::kViewer};
+const std::vector<Role> kAuditors = {Role::kAdmin, Role::kBusinessUnit};
+
+nlohmann::json ToJson(const InboxItem& item) {
+  return {{"id", item.id},
+          {"subject", item.subject},
+          {"body", item.body},
+          {"created_at", item.created_at},
+          {"read", item.read_at.has_value()},
+          {"read_at", item.read_at ? nlohmann::json(*item.read_at) : nlohmann::json(nullptr)}};
+}
+
+std::optional<std::string> Param(const httplib::Request& request, const char* name) {
+  if (!request.has_param(name) || request.get_param_value(name).empty()) return std::nullopt;
+  return request.get_param_value(name);
+}
+
+// The page's cursor: the last id, when the page is full.
+template <typename Item>
+nlohmann::json NextCursor(const std::vector<Item>& items, int limit) {
+  if (items.empty() || static_cast<int>(items.size()) < limit) return nullptr;
+  return std::to_string(items.back().id);
+}
+
+void ListInbox(ApiContext& api, RequestContext& context) {
+  if (!context.actor.user_id) {
+    return WriteProblem(context.response, 400, "Bad request",
+                        "this token belongs to no user, and an inbox is a user's; use a token made with --user");
+  }
+  std::optional<int64_t> after;
+  int limit = 50;
+  try {
+    if (auto cursor = Param(context.request, "cursor")) after = std::stoll(*cursor);
+    if (auto value = Param(context.request, "limit")) limit = std::clamp(std::stoi(*value), 1, 200);
+  } catch (const std::exception&) {
+    return WriteProblem(context.response, 400, "Bad request", "cursor and limit must be whole numbers");
+  }
+  std::optional<std::string> unread = Param(context.request, "unread");
+  if (unread && *unread != "true" && *unread != "false") {
+    return WriteProblem(context.response, 400, "Bad request", "unread must be true or false");
+  }
+  auto notifications = api.notifications.Acquire();
+  if (!notifications.ok()) return WriteProblem(context.response, notifications.status());
+  auto items = (*notifications)->Inbox(*context.actor.user_id, unread && *unread == "true", after, limit);
+  if (!items.ok()) return WriteProblem(context.response, items.status());
+  nlohmann::json list = nlohmann::json::array();
+  for (const InboxItem& item : *items) list.push_back(ToJson(item));
+  WriteJson(context.response, 200, {{"items", list}, {"next_cursor", NextCursor(*items, limit)}});
+}
+
+void MarkRead(ApiContext& api, RequestContext& context) {
+  if (!context.actor.user_id) return WriteProblem(context.response, 404, "Not found", "no such message in your inbox");
+  int64_t id = 0;
+  try {
+    id = std::stoll(context.request.matches[1].str());
+  } catch (const std::exception&) {
+    return WriteProblem(context.response, 404, "Not found", "no such message in your inbox");
+  }
+  auto notifications = api.notifications.Acquire();
+  if (!notifications.ok()) return WriteProblem(context.response, notifications.status());
+  auto item = (*notifications)->MarkRead(*context.actor.user_id, id, api.options.clock->Now());
+  if (!item.ok()) return WriteProblem(context.response, item.status());
+  WriteJson(context.response, 200, ToJson(*item));
+}
+
+void ListNotifications(ApiContext& api, RequestContext& context) {
+  NotificationFilter filter;
+  filter.state = Param(context.request, "state");
+  filter.channel = Param(context.request, "channel");
+  if (filter.state && *filter.state != "pending" && *filter.state != "delivered" && *filter.state != "dead") {
+    return WriteProblem(context.response, 400, "Bad request", "state must be pending, delivered or dead");
+  }
+  if (filter.channel && *filter.channel != "email" && *filter.channel != "webhook" && *filter.channel != "inbox") {
+    return WriteProblem(context.response, 400, "Bad request", "channel must be email, webhook or inbox");
+  }
+  try {
+    if (auto cursor = Param(context.request, "cursor")) filter.after = std::stoll(*cursor);
+    if (auto value = Param(context.request, "limit")) filter.limit = std::clamp(std::stoi(*value), 1, 200);
+  } catch (const std::exception&) {
+    return WriteProblem(context.response, 400, "Bad request", "cursor and limit must be whole numbers");
+  }
+  auto notifications = api.notifications.Acquire();
+  if (!notifications.ok()) return WriteProblem(context.response, notifications.status());
+  auto list = (*notifications)->List(context.actor.board_id, filter);
+  if (!list.ok()) return WriteProblem(context.response, list.status());
+  nlohmann::json items = nlohmann::json::array();
+  for (const Notification& n : *list) {
+    nlohmann::json attempts = nlohmann::json::array();
+    for (const DeliveryAttempt& attempt : n.attempts) {
+      attempts.push_back({{"at", attempt.attempted_at}, {"outcome", attempt.outcome}, {"detail", attempt.detail}});
+    }
+    items.push_back({{"id", n.id},
+                     {"channel", n.channel},
+                     {"recipient", n.recipient},
+                     {"subject", n.subject},
+                     {"state", n.state},
+                     {"idempotency_key", n.idempotency_key},
+                     {"alert", n.alert ? nlohmann::json(*n.alert) : nlohmann::json(nullptr)},
+                     {"digest", n.digest ? nlohmann::json(*n.digest) : nlohmann::json(nullptr)},
+                     {"created_at", n.created_at},
+                     {"delivered_at", n.delivered_at ? nlohmann::json(*n.delivered_at) : nlohmann::json(nullptr)},
+                     {"next_attempt_at", n.state == "pending" ? nlohmann::json(n.next_attempt_at) : nlohmann::json(nullptr)},
+                     {"last_error", n.last_error},
+                     {"attempts", attempts}});
+  }
+  WriteJson(context.response, 200, {{"items", items}, {"next_cursor", NextCursor(*list, filter.limit)}});
+}
+
+void RetryNotification(ApiContext& api, RequestContext& context) {
+  int64_t id = 0;
+  try {
+    id = std::stoll(context.request.matches[1].str());
+  } catch (const std::exception&) {
+    return WriteProblem(context.response, 404, "Not found", "no such notification");
+  }
+  auto notifications = api.notifications.Acquire();
+  if (!notifications.ok()) return WriteProblem(context.response, notifications.status());
+  if (Status retried = (*notifications)->Retry(context.actor.board_id, id, std::chrono::system_clock::now());
+      !retried.ok()) {
+    return WriteProblem(context.response, retried);
+  }
+  WriteJson(context.response, 202, {{"id", id}, {"state", "pending"}});
+}
+
+}  // namespace
+
+std::vector<Route> NotificationRoutes(ApiContext& api) {
+  auto bind = [&api](void (*handler)(ApiContext&, RequestContext&)) {
+    return [&api, handler](RequestContext& context) { handler(api, context); };
+  };
+  return {
+      {"GET", "/api/v1/inbox", true, kEveryone, bind(ListInbox)},
+      {"POST", R"(/api/v1/inbox/(\d+)/read)", true, kEveryone, bind(MarkRead)},
+      {"GET", "/api/v1/notifications", true, kAuditors, bind(ListNotifications)},
+      {"POST", R"(/api/v1/notifications/(\d+)/retry)", true, {Role::kAdmin}, bind(RetryNotification)},
+  };
+}
+
+}  // namespace scr

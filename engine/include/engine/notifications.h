@@ -1,0 +1,71 @@
+// What the notifier sent, as the API shows it: a user's in-app inbox (read and unread), and the audit
+// of every message of a board with its attempts; dead messages can be sent again on an admin's request.
+// Ownership: owns one connection. Thread-safety: none; one instance per thread.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/clock.h"
+#include "engine/model.h"
+#include "engine/status.h"
+
+namespace scr {
+
+struct InboxItem {
+  int64_t id = 0;
+  std::string subject;
+  std::string body;
+  std::string created_at;
+  std::optional<std::string> read_at;
+};
+
+struct DeliveryAttempt {
+  std::string attempted_at;
+  std::string outcome;  // delivered, failed
+  std::string detail;
+};
+
+struct Notification {
+  int64_t id = 0;
+  std::string channel;  // email, webhook, inbox
+  std::string recipient;
+  std::string subject;
+  std::string state;  // pending, delivered, dead
+  std::string idempotency_key;
+  std::optional<int64_t> alert;
+  std::optional<int64_t> digest;
+  std::string created_at;
+  std::optional<std::string> delivered_at;
+  std::string next_attempt_at;
+  std::string last_error;
+  std::vector<DeliveryAttempt> attempts;
+};
+
+struct NotificationFilter {
+  std::optional<std::string> state;
+  std::optional<std::string> channel;
+  std::optional<int64_t> after;  // the cursor: the last id of the previous page (newest first)
+  int limit = 50;
+};
+
+class Notifications {
+ public:
+  static Result<std::unique_ptr<Notifications>> Open(const std::string& database_path);
+  virtual ~Notifications() = default;
+
+  // The user's inbox, newest first; `unread_only` leaves out what was read.
+  virtual Result<std::vector<InboxItem>> Inbox(UserId user, bool unread_only, std::optional<int64_t> after,
+                                               int limit) = 0;
+  // NotFound unless the message is in that user's inbox; reading twice keeps the first time.
+  virtual Result<InboxItem> MarkRead(UserId user, int64_t message, Instant at) = 0;
+  // The board's messages, newest first, each with its attempts.
+  virtual Result<std::vector<Notification>> List(BoardId board, const NotificationFilter& filter) = 0;
+  // A dead message of the board goes back to pending, due now. NotFound for another board's message,
+  // Conflict unless it is dead.
+  virtual Status Retry(BoardId board, int64_t message, Instant at) = 0;
+};
+
+}  // namespace scr
