@@ -20,6 +20,9 @@ MessageText AlertMessage(const OutboxEntry& entry, const WorkflowRegistry& workf
   const WorkflowDefinition* workflow = workflows.Find(entry.workflow);
   const CheckpointDefinition* checkpoint = workflow ? workflow->FindCheckpoint(entry.checkpoint) : nullptr;
   std::string what = checkpoint ? checkpoint->title : entry.checkpoint;
+  if (entry.checkpoint.rfind("information_request/", 0) == 0) {
+    what = "Information requested from an agency (request " + entry.checkpoint.substr(20) + ")";
+  }
   std::string marker = checkpoint && checkpoint->marker > 0 ? " (Quality Marker " + std::to_string(checkpoint->marker) + ")" : "";
   std::string review = entry.review_title + " (review " + std::to_string(entry.review) + ")";
   std::string link = base_url + "/reviews/" + std::to_string(entry.review);

@@ -14,9 +14,35 @@ const char* AlertKindName(AlertKind kind) {
   return "reminder";
 }
 
+std::string PlannedAlert::Subject(const WorkflowDefinition& workflow) const {
+  if (item != 0) return std::string(ItemKindName(item_kind)) + "/" + std::to_string(item);
+  return workflow.checkpoints[checkpoint].key;
+}
+
 std::string PlannedAlert::IdempotencyKey(const WorkflowDefinition& workflow) const {
-  return "review/" + std::to_string(review) + "/checkpoint/" + workflow.checkpoints[checkpoint].key + "/due/" +
-         due.ToString() + "/" + AlertKindName(kind) + "/" + std::to_string(step);
+  return "review/" + std::to_string(review) + "/checkpoint/" + Subject(workflow) + "/due/" + due.ToString() + "/" +
+         AlertKindName(kind) + "/" + std::to_string(step);
+}
+
+const CheckpointDefinition& ChainFor(ItemKind kind, const WorkflowDefinition& workflow) {
+  switch (kind) {
+    case ItemKind::kInformationRequest: return workflow.information_request_chain;
+  }
+  return workflow.information_request_chain;
+}
+
+Result<size_t> ItemAlerts(ReviewId id, const DatedItem& item, const WorkflowDefinition& workflow,
+                          const WorkingCalendar& calendar, PlannedAlert* out) {
+  CheckpointSlot slot;
+  slot.due_days = item.due_days;
+  slot.fired_steps = item.fired_steps;
+  Result<size_t> count = CheckpointAlerts(id, slot, ChainFor(item.kind, workflow), calendar, out);
+  if (!count.ok()) return count;
+  for (size_t i = 0; i < *count; ++i) {
+    out[i].item = item.id;
+    out[i].item_kind = item.kind;
+  }
+  return count;
 }
 
 Instant StartOfDay(const WorkingCalendar& calendar, Date date) { return calendar.EndOfDay(date.AddDays(-1)); }
@@ -79,14 +105,31 @@ Result<std::optional<PlannedAlert>> NextAlert(ReviewId id, const OpenReview& rev
   std::optional<PlannedAlert> next;
   if (IsEndPhase(review.phase)) return next;
   PlannedAlert alerts[kMaxAlertsPerCheckpoint];
+  // One date that cannot be planned (beyond the years the bank holidays cover) must not silence the
+  // review's other alerts: it is skipped, and reported once the rest is planned.
+  Status unplanned;
   for (const CheckpointSlot& slot : review.checkpoints) {
     if (slot.state != CheckpointState::kOpen || !slot.has_due()) continue;
     Result<size_t> count = CheckpointAlerts(id, slot, review.workflow->checkpoints[slot.definition], calendar, alerts);
-    if (!count.ok()) return count.status();
+    if (!count.ok()) {
+      unplanned = count.status();
+      continue;
+    }
     if (slot.fired_steps < *count && (!next || alerts[slot.fired_steps].fire_at < next->fire_at)) {
       next = alerts[slot.fired_steps];
     }
   }
+  for (const DatedItem& item : review.items) {
+    Result<size_t> count = ItemAlerts(id, item, *review.workflow, calendar, alerts);
+    if (!count.ok()) {
+      unplanned = count.status();
+      continue;
+    }
+    if (item.fired_steps < *count && (!next || alerts[item.fired_steps].fire_at < next->fire_at)) {
+      next = alerts[item.fired_steps];
+    }
+  }
+  if (!next && !unplanned.ok()) return unplanned;
   return next;
 }
 
@@ -97,6 +140,11 @@ Status PlanAlerts(ReviewId id, const OpenReview& review, const WorkingCalendar& 
   for (const CheckpointSlot& slot : review.checkpoints) {
     if (slot.state != CheckpointState::kOpen || !slot.has_due()) continue;
     Result<size_t> count = CheckpointAlerts(id, slot, review.workflow->checkpoints[slot.definition], calendar, alerts);
+    if (!count.ok()) return count.status();
+    out->insert(out->end(), alerts, alerts + *count);
+  }
+  for (const DatedItem& item : review.items) {
+    Result<size_t> count = ItemAlerts(id, item, *review.workflow, calendar, alerts);
     if (!count.ok()) return count.status();
     out->insert(out->end(), alerts, alerts + *count);
   }

@@ -28,12 +28,17 @@ struct PlannedAlert {
   uint8_t level = 0;        // 0 for reminders and the overdue alert; the escalation step's number after
   Role recipient = Role::kBusinessUnit;
   Date due;
+  int64_t item = 0;  // a dated item's id (its kind in item_kind); 0 for a checkpoint's alert
+  ItemKind item_kind = ItemKind::kInformationRequest;
+
+  // What the alert is about: the checkpoint's key, or the item's subject (information_request/12).
+  std::string Subject(const WorkflowDefinition& workflow) const;
 
   // Stable across restarts and re-planning (checkpoint, due date, step); a new due date gives new keys.
   std::string IdempotencyKey(const WorkflowDefinition& workflow) const;
   // The same alert in two plans of one review: same checkpoint, step and due date.
   bool SameAs(const PlannedAlert& other) const {
-    return checkpoint == other.checkpoint && step == other.step && due == other.due;
+    return checkpoint == other.checkpoint && item == other.item && step == other.step && due == other.due;
   }
 };
 
@@ -43,11 +48,16 @@ constexpr size_t kMaxAlertsPerCheckpoint = 16;
 // (room for kMaxAlertsPerCheckpoint); returns how many.
 Result<size_t> CheckpointAlerts(ReviewId id, const CheckpointSlot& slot, const CheckpointDefinition& definition,
                                 const WorkingCalendar& calendar, PlannedAlert* out);
-// The next alert of `review` not yet fired, across its open dated checkpoints, if any.
+// The alerts of one dated item, as CheckpointAlerts with the workflow's chain for its kind.
+Result<size_t> ItemAlerts(ReviewId id, const DatedItem& item, const WorkflowDefinition& workflow,
+                          const WorkingCalendar& calendar, PlannedAlert* out);
+// The chain that chases items of `kind` in `workflow`.
+const CheckpointDefinition& ChainFor(ItemKind kind, const WorkflowDefinition& workflow);
+// The next alert of `review` not yet fired, across its open dated checkpoints and items, if any.
 Result<std::optional<PlannedAlert>> NextAlert(ReviewId id, const OpenReview& review, const WorkingCalendar& calendar);
 
 // Appends to `out` every alert of `review`'s open checkpoints that have a due date, ordered by checkpoint
-// then step. Nothing for a review that has ended, nor for checkpoints done or waived.
+// then step, then those of its open items. Nothing for a review that has ended, nor for checkpoints done or waived.
 Status PlanAlerts(ReviewId id, const OpenReview& review, const WorkingCalendar& calendar,
                   std::vector<PlannedAlert>* out);
 

@@ -2,6 +2,8 @@
 // firing stores each alert once (its idempotency key), in order, in batches per transaction.
 #include <spdlog/spdlog.h>
 
+#include <stdexcept>
+
 #include "service/review_service_impl.h"
 
 namespace scr {
@@ -50,8 +52,25 @@ size_t ReviewServiceImpl::CountPlannedAlerts() {
           CheckpointAlerts(id, slot, review.workflow->checkpoints[slot.definition], **calendar, planned_alerts);
       if (count.ok() && *count > slot.fired_steps) planned += *count - slot.fired_steps;
     }
+    for (const DatedItem& item : review.items) {
+      PlannedAlert planned_alerts[kMaxAlertsPerCheckpoint];
+      Result<size_t> count = ItemAlerts(id, item, *review.workflow, **calendar, planned_alerts);
+      if (count.ok() && *count > item.fired_steps) planned += *count - item.fired_steps;
+    }
   }
   return planned;
+}
+
+uint8_t* ReviewServiceImpl::FiredSteps(OpenReview& review, const PlannedAlert& alert) {
+  if (alert.item != 0) {
+    for (DatedItem& item : review.items) {
+      if (item.id == alert.item && item.kind == alert.item_kind) return &item.fired_steps;
+    }
+  }
+  for (CheckpointSlot& slot : review.checkpoints) {
+    if (slot.definition == alert.checkpoint) return &slot.fired_steps;
+  }
+  throw std::logic_error("review " + std::to_string(alert.review) + " has no " + alert.Subject(*review.workflow));
 }
 
 Result<size_t> ReviewServiceImpl::FireDueAlerts(size_t batch, size_t max_transactions) {
@@ -63,7 +82,7 @@ Result<size_t> ReviewServiceImpl::FireDueAlerts(size_t batch, size_t max_transac
   };
   for (size_t transactions = 0; transactions < max_transactions && due(); ++transactions) {
     // Fired steps are counted on the records as alerts are stored; undone if the transaction fails.
-    std::vector<std::pair<ReviewId, CheckpointSlot*>> counted;
+    std::vector<std::pair<ReviewId, uint8_t*>> counted;  // the fired_steps counted up
     std::map<BoardId, BoardDigests> digests_before = digests_;
     try {
       WriteTransaction transaction(*database_);
@@ -84,10 +103,9 @@ Result<size_t> ReviewServiceImpl::FireDueAlerts(size_t batch, size_t max_transac
         OpenReview& review = open_.at(alert.review);
         --scheduled_reviews_;
         ++review.alert_generation;  // now even: nothing scheduled until Schedule() below
-        CheckpointSlot* slot = &review.checkpoints.front();
-        while (slot->definition != alert.checkpoint) ++slot;
-        ++slot->fired_steps;
-        counted.emplace_back(alert.review, slot);
+        uint8_t* fired_steps = FiredSteps(review, alert);
+        ++*fired_steps;
+        counted.emplace_back(alert.review, fired_steps);
         // What fell due before the service started is caught up, late; a reminder whose due day has
         // meanwhile ended would arrive stale, so the overdue alert replaces it. On a simulated clock,
         // alerts passed by moving the clock fire as if time had passed: at their own moment.
@@ -106,7 +124,7 @@ Result<size_t> ReviewServiceImpl::FireDueAlerts(size_t batch, size_t max_transac
       transaction.Commit();
     } catch (const std::exception& e) {
       for (auto it = counted.rbegin(); it != counted.rend(); ++it) {
-        --it->second->fired_steps;
+        --*it->second;
         Schedule(it->first, open_.at(it->first));
       }
       digests_ = std::move(digests_before);
@@ -133,7 +151,7 @@ void ReviewServiceImpl::StoreAlert(const PlannedAlert& alert, BoardId board, con
   AlertRow row;
   row.board = board;
   row.review = alert.review;
-  row.checkpoint = &workflow.checkpoints[alert.checkpoint].key;
+  row.subject = alert.Subject(workflow);
   row.kind = AlertKindName(alert.kind);
   row.level = alert.level;
   row.step = alert.step;
@@ -165,7 +183,7 @@ void ReviewServiceImpl::FlushAlerts() {
       int base = static_cast<int>(i) * kColumns;
       insert->bind(base + 1, row.board);
       insert->bind(base + 2, row.review);
-      insert->bindNoCopy(base + 3, *row.checkpoint);  // texts outlive the statement's run
+      insert->bindNoCopy(base + 3, row.subject);  // texts outlive the statement's run
       insert->bindNoCopy(base + 4, row.kind);
       insert->bind(base + 5, row.level);
       insert->bind(base + 6, row.step);
@@ -225,10 +243,15 @@ Status ReviewServiceImpl::LoadFiredAlerts() {
     while (fired.executeStep()) {
       auto review = open_.find(fired.getColumn(0).getInt64());
       if (review == open_.end()) continue;
-      CheckpointSlot* slot = review->second.FindSlot(fired.getColumn(1).getString());
+      std::string subject = fired.getColumn(1).getString();
       Result<Date> due = Date::Parse(fired.getColumn(2).getText());
-      if (slot && due.ok() && slot->has_due() && slot->due() == *due) {
-        slot->fired_steps = static_cast<uint8_t>(fired.getColumn(3).getInt() + 1);
+      if (!due.ok()) continue;
+      auto steps = static_cast<uint8_t>(fired.getColumn(3).getInt() + 1);
+      if (CheckpointSlot* slot = review->second.FindSlot(subject)) {
+        if (slot->has_due() && slot->due() == *due) slot->fired_steps = steps;
+      }
+      for (DatedItem& item : review->second.items) {
+        if (item.due_days == due->days_since_epoch() && item.Subject() == subject) item.fired_steps = steps;
       }
     }
   } catch (const std::exception& e) {

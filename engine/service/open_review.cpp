@@ -5,6 +5,14 @@
 
 namespace scr {
 
+const char* ItemKindName(ItemKind kind) {
+  switch (kind) {
+    case ItemKind::kInformationRequest: return "information_request";
+  }
+  return "information_request";
+}
+
+
 const char* CheckpointStateName(CheckpointState state) {
   switch (state) {
     case CheckpointState::kOpen: return "open";

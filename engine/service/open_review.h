@@ -37,6 +37,22 @@ struct CheckpointSlot {
   Date due() const { return Date::FromDays(due_days); }
 };
 
+// A dated item of a review other than a checkpoint, chased by the same scheduler: an agency's
+// information request (improvement actions and their follow-ups are to come). Only open ones are held.
+enum class ItemKind : uint8_t { kInformationRequest };
+const char* ItemKindName(ItemKind kind);  // information_request
+
+struct DatedItem {
+  int64_t id = 0;  // the row's id in its own table
+  ItemKind kind = ItemKind::kInformationRequest;
+  uint8_t fired_steps = 0;  // as CheckpointSlot::fired_steps
+  int32_t due_days = kNoDate;
+
+  Date due() const { return Date::FromDays(due_days); }
+  // How its alerts name it, where a checkpoint's name its key: "information_request/12".
+  std::string Subject() const { return std::string(ItemKindName(kind)) + "/" + std::to_string(id); }
+};
+
 struct OpenReview {
   BoardId board_id = 0;
   const WorkflowDefinition* workflow = nullptr;
@@ -53,6 +69,7 @@ struct OpenReview {
   int64_t event_count = 0;
   EventHash last_hash{};
   std::vector<CheckpointSlot> checkpoints;          // only those whose condition holds for this review
+  std::vector<DatedItem> items;                     // open information requests
   std::vector<int64_t> processes_holding_publication;
 
   OpenReview() { first_event_days.fill(kNoDate); }

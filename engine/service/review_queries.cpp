@@ -25,6 +25,7 @@ class ReviewQueriesImpl final : public ReviewQueries {
   Result<ReviewPage> ListReviews(BoardId board, const ReviewFilter& filter) override;
   Result<std::vector<HistoryEvent>> History(BoardId board, ReviewId id) override;
   Result<Board> GetBoard(BoardId board) override;
+  Result<std::vector<InformationRequest>> InformationRequests(BoardId board, ReviewId review) override;
   Result<std::pair<std::vector<Alert>, std::optional<int64_t>>> ListAlerts(BoardId board,
                                                                            const AlertFilter& filter) override;
 
@@ -212,6 +213,43 @@ ReviewRow ReadReviewRow(SQLite::Statement& select, std::string* created_at, std:
 }
 
 }  // namespace
+
+Result<std::vector<InformationRequest>> ReviewQueriesImpl::InformationRequests(BoardId board, ReviewId review) {
+  try {
+    Result<const WorkingCalendar*> calendar = CalendarFor(board);
+    if (!calendar.ok()) return calendar.status();
+    Database::Statement owner = database_->Prepare("SELECT 1 FROM reviews WHERE id = ? AND board_id = ?");
+    owner->bind(1, review);
+    owner->bind(2, board);
+    if (!owner->executeStep()) return Status::NotFound("no review " + std::to_string(review));
+    Database::Statement select = database_->Prepare(
+        "SELECT id, agency, request, requested_on, due, status, answered_on, reason, recorded_by, created_at, "
+        "updated_at FROM information_requests WHERE review_id = ? ORDER BY id");
+    select->bind(1, review);
+    Instant now = options_.clock->Now();
+    std::vector<InformationRequest> requests;
+    while (select->executeStep()) {
+      InformationRequest request;
+      request.id = select->getColumn(0).getInt64();
+      request.review_id = review;
+      request.agency = select->getColumn(1).getString();
+      request.request = select->getColumn(2).getString();
+      request.requested_on = ParseStoredDate(select->getColumn(3).getString());
+      request.due = ParseStoredDate(select->getColumn(4).getString());
+      request.status = select->getColumn(5).getString();
+      if (request.status == "open" && (*calendar)->EndOfDay(request.due) <= now) request.status = "overdue";
+      if (!select->getColumn(6).isNull()) request.answered_on = ParseStoredDate(select->getColumn(6).getString());
+      request.reason = select->getColumn(7).getString();
+      request.recorded_by = select->getColumn(8).getString();
+      request.created_at = select->getColumn(9).getString();
+      request.updated_at = select->getColumn(10).getString();
+      requests.push_back(std::move(request));
+    }
+    return requests;
+  } catch (const std::exception& e) {
+    return StorageError(e, "reading information requests");
+  }
+}
 
 Result<ReviewView> ReviewQueriesImpl::GetReview(BoardId board, ReviewId id) {
   try {

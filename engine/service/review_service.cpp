@@ -63,6 +63,15 @@ Status ReviewServiceImpl::LoadOpenReviews() {
       ApplyCheckpointRow(review->second, checkpoints.getColumn(1).getString(), checkpoints.getColumn(2).getString(),
                          checkpoints.getColumn(3).getString(), checkpoints.getColumn(4).getString());
     }
+    SQLite::Statement requests(database_->connection(),
+                               "SELECT review_id, id, due FROM information_requests WHERE status = 'open'");
+    while (requests.executeStep()) {
+      auto review = open_.find(requests.getColumn(0).getInt64());
+      Result<Date> due = Date::Parse(requests.getColumn(2).getText());
+      if (review == open_.end() || !due.ok()) continue;
+      review->second.items.push_back(
+          DatedItem{requests.getColumn(1).getInt64(), ItemKind::kInformationRequest, 0, due->days_since_epoch()});
+    }
     SQLite::Statement holds(database_->connection(),
                             "SELECT review_id, id FROM parallel_processes WHERE status = 'active' AND holds_publication");
     while (holds.executeStep()) {

@@ -51,6 +51,8 @@ class ReviewServiceImpl final : public ReviewService {
   Status Handle(const ExtendCheckpointCommand& command, const Context& context, CommandResult& result);
   Status Handle(const AddParallelProcessCommand& command, const Context& context, CommandResult& result);
   Status Handle(const UpdateParallelProcessCommand& command, const Context& context, CommandResult& result);
+  Status Handle(const RequestInformationCommand& command, const Context& context, CommandResult& result);
+  Status Handle(const AnswerInformationRequestCommand& command, const Context& context, CommandResult& result);
   Status Handle(const AcknowledgeAlertCommand& command, const Context& context, CommandResult& result);
 
   // The open review `id` of the actor's board, copied for changing; NotFound for another board's review,
@@ -81,6 +83,8 @@ class ReviewServiceImpl final : public ReviewService {
   // Flushes, then one outbox row for each alert stored since `alerts_after` (a LastAlertId()) not held.
   void QueueNewAlerts(int64_t alerts_after);
   int64_t LastAlertId();
+  // The count of fired alerts of the checkpoint or item `alert` belongs to.
+  uint8_t* FiredSteps(OpenReview& review, const PlannedAlert& alert);
 
   // The chair's digests (digests.cpp).
   struct BoardDigests {
@@ -125,7 +129,7 @@ class ReviewServiceImpl final : public ReviewService {
   struct AlertRow {  // an alert fired in this transaction, not yet inserted
     BoardId board;
     ReviewId review;
-    const std::string* checkpoint;  // the workflow's key
+    std::string subject;  // the checkpoint's key, or the item's subject
     const char* kind;
     int level;
     int step;

@@ -269,6 +269,26 @@ CREATE TABLE delivery_attempts (
 );
 CREATE INDEX delivery_attempts_by_message ON delivery_attempts (message_id);
 )sql",
+      // 5: information requested from agencies (QM5), each chased by the scheduler until answered. Its
+      // alerts name it in alerts.checkpoint as information_request/ID.
+      R"sql(
+CREATE TABLE information_requests (
+  id            INTEGER PRIMARY KEY,
+  review_id     INTEGER NOT NULL REFERENCES reviews(id),
+  agency        TEXT NOT NULL,
+  request       TEXT NOT NULL,  -- what was asked for
+  requested_on  TEXT NOT NULL,
+  due           TEXT NOT NULL,
+  status        TEXT NOT NULL DEFAULT 'open' CHECK (status = 'open' OR status = 'received' OR status = 'declined'),
+  answered_on   TEXT,
+  reason        TEXT NOT NULL DEFAULT '',  -- why the agency did not cooperate, when declined
+  recorded_by   TEXT NOT NULL,
+  created_at    TEXT NOT NULL,
+  updated_at    TEXT NOT NULL
+);
+CREATE INDEX information_requests_by_review ON information_requests (review_id);
+CREATE INDEX information_requests_open ON information_requests (review_id) WHERE status = 'open';
+)sql",
   };
   return migrations;
 }

@@ -13,11 +13,13 @@
 namespace scr {
 namespace {
 
-const std::set<std::string> kTopKeys = {"name", "title", "description", "phases", "markers", "defaults", "checkpoints"};
+const std::set<std::string> kTopKeys = {"name",     "title",       "description",         "phases",
+                                        "markers",  "defaults",    "information_requests", "checkpoints"};
 const std::set<std::string> kPhaseKeys = {"label", "description"};
 const std::set<std::string> kMarkerKeys = {"number", "name", "statement", "questions"};
 const std::set<std::string> kQuestionKeys = {"id", "text"};
 const std::set<std::string> kDefaultsKeys = {"reminders", "escalation"};
+const std::set<std::string> kInformationRequestKeys = {"owner_role", "reminders", "escalation"};
 const std::set<std::string> kEscalationKeys = {"after", "to"};
 const std::set<std::string> kCheckpointKeys = {"key",       "title",     "marker",     "phase",     "owner_role",
                                                "due",       "condition", "blocks",     "reminders", "escalation"};
@@ -298,6 +300,25 @@ Result<WorkflowDefinition> WorkflowLoader::LoadFile(const std::string& path, std
   if (YAML::Node node = root["defaults"]; node.IsDefined() && check.IsMapWithKnownKeys(node, kDefaultsKeys, "defaults")) {
     if (node["reminders"].IsDefined()) defaults.reminders = ReadReminders(check, node["reminders"], "defaults");
     if (node["escalation"].IsDefined()) defaults.escalation = ReadEscalation(check, node["escalation"], "defaults");
+  }
+
+  // An agency's information request is chased like a checkpoint, by the chain given here or the defaults.
+  CheckpointDefinition& requests = workflow.information_request_chain;
+  requests.key = "information_request";
+  requests.title = "Information requested from an agency";
+  requests.owner_role = Role::kBusinessUnit;
+  requests.reminders = defaults.reminders;
+  requests.escalation = defaults.escalation;
+  if (YAML::Node node = root["information_requests"];
+      node.IsDefined() && check.IsMapWithKnownKeys(node, kInformationRequestKeys, "information_requests")) {
+    if (std::optional<std::string> role = check.Text(node, "owner_role", "information_requests", false)) {
+      if (std::optional<Role> r = RoleFromName(*role)) requests.owner_role = *r;
+      else check.Error(node["owner_role"], "unknown role '" + *role + "'; use admin, business_unit, chair, lead_reviewer, agency or viewer");
+    }
+    if (node["reminders"].IsDefined()) requests.reminders = ReadReminders(check, node["reminders"], "information_requests");
+    if (node["escalation"].IsDefined()) {
+      requests.escalation = ReadEscalation(check, node["escalation"], "information_requests");
+    }
   }
 
   std::map<std::string, YAML::Node> due_nodes;

@@ -34,7 +34,8 @@ TEST_CASE("alerts: moving the clock past a due date fires the overdue alert and 
   REQUIRE(created);
   REQUIRE(created->status == 201);
   // Only reminders so far: a checkpoint due five working days after the referral is reminded at once.
-  for (const json& alert : json::parse(client.Get("/api/v1/alerts", as(unit))->body)["items"]) {
+  json reminders = json::parse(client.Get("/api/v1/alerts", as(unit))->body)["items"];
+  for (const json& alert : reminders) {
     CHECK(alert["kind"] == "reminder");
   }
 

@@ -65,6 +65,24 @@ struct UpdateParallelProcessCommand {
   std::optional<std::string> notes;
 };
 
+// An agency is asked for information for the review (QM5), to answer by `due`.
+struct RequestInformationCommand {
+  Actor actor;
+  ReviewId review = 0;
+  std::string agency;
+  std::string request;  // what is asked for
+  Date due;
+};
+
+// The agency's answer: "received", or "declined" with the reason it would not cooperate.
+struct AnswerInformationRequestCommand {
+  Actor actor;
+  ReviewId review = 0;
+  int64_t request = 0;
+  std::string status;
+  std::string reason;
+};
+
 // Someone has seen an alert and is dealing with it.
 struct AcknowledgeAlertCommand {
   Actor actor;
@@ -73,12 +91,12 @@ struct AcknowledgeAlertCommand {
 
 using Command = std::variant<ReferCommand, ApplyEventCommand, CompleteCheckpointCommand, WaiveCheckpointCommand,
                              ExtendCheckpointCommand, AddParallelProcessCommand, UpdateParallelProcessCommand,
-                             AcknowledgeAlertCommand>;
+                             RequestInformationCommand, AnswerInformationRequestCommand, AcknowledgeAlertCommand>;
 
 struct CommandResult {
   Status status;
   ReviewId review = 0;
-  int64_t created_id = 0;  // the new review or parallel process
+  int64_t created_id = 0;  // the new review, parallel process or information request
   Phase phase = Phase::kDecisionPending;
 };
 

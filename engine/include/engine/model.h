@@ -86,6 +86,22 @@ struct ParallelProcess {
 // criminal_investigation, inquest, ... (DOMAIN.md, QM9)
 const std::vector<std::string>& ParallelProcessKinds();
 
+// Information asked of an agency (QM5). status: open, overdue (open past its due day), received, declined.
+struct InformationRequest {
+  int64_t id = 0;
+  ReviewId review_id = 0;
+  std::string agency;
+  std::string request;
+  Date requested_on;
+  Date due;
+  std::string status;
+  std::optional<Date> answered_on;
+  std::string reason;  // why the agency declined
+  std::string recorded_by;
+  std::string created_at;
+  std::string updated_at;
+};
+
 struct Delay {
   std::string checkpoint;
   Date previous_due;

@@ -44,6 +44,8 @@ class ReviewQueries {
   virtual Result<ReviewPage> ListReviews(BoardId board, const ReviewFilter& filter) = 0;
   virtual Result<std::vector<HistoryEvent>> History(BoardId board, ReviewId id) = 0;
   virtual Result<Board> GetBoard(BoardId board) = 0;
+  // The review's information requests, oldest first; NotFound for another board's review.
+  virtual Result<std::vector<InformationRequest>> InformationRequests(BoardId board, ReviewId review) = 0;
   // The board's alerts, newest first; next_cursor as in ListReviews.
   virtual Result<std::pair<std::vector<Alert>, std::optional<int64_t>>> ListAlerts(BoardId board,
                                                                                    const AlertFilter& filter) = 0;

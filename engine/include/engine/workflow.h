@@ -99,6 +99,9 @@ struct WorkflowDefinition {
   std::array<PhaseLabel, kPhaseCount> phases;
   std::vector<Marker> markers;
   std::vector<CheckpointDefinition> checkpoints;  // in file order; due-rule dependencies come first in Plan()
+  // How an agency's information request is chased: its owner, reminders and escalation (no due rule:
+  // each request has its own date).
+  CheckpointDefinition information_request_chain;
 
   const CheckpointDefinition* FindCheckpoint(const std::string& key) const;
   std::optional<size_t> CheckpointIndex(const std::string& key) const;

@@ -100,4 +100,22 @@ TEST_CASE("alerts: an extended due date re-plans every step, under new idempoten
   CHECK(before[2].IdempotencyKey(*review.workflow) != after[2].IdempotencyKey(*review.workflow));
 }
 
+TEST_CASE("alerts: a date beyond the years the bank holidays cover does not silence the review's other alerts",
+          "[engine][scheduler]") {
+  WorkingCalendar england = test::England();
+  OpenReview review = ReferredReview(england);
+  std::optional<PlannedAlert> before = NextAlert(7, review, england).value();
+  REQUIRE(before.has_value());
+  // An item dated where no working day can be counted: it cannot be planned, and is passed over.
+  review.items.push_back(DatedItem{5, ItemKind::kInformationRequest, 0, D("2099-01-05").days_since_epoch()});
+  Result<std::optional<PlannedAlert>> after = NextAlert(7, review, england);
+  REQUIRE(after.ok());
+  REQUIRE(after->has_value());
+  CHECK((*after)->SameAs(*before));
+  // With nothing else to plan, the reason is told.
+  OpenReview alone = review;
+  alone.checkpoints.clear();
+  CHECK_FALSE(NextAlert(7, alone, england).ok());
+}
+
 }  // namespace scr

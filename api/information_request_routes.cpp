@@ -1,0 +1,109 @@
+// Information requested from agencies (QM5): asked with a date, answered or declined with a reason; the
+// scheduler chases each open one like a checkpoint.
+#include "problem.h"
+#include "routes.h"
+#include "strict_json.h"
+
+namespace scr {
+namespace {
+
+const std::vector<Role> kReaders = {Role::kAdmin, Role::kBusinessUnit, Role::kChair, Role::kLeadReviewer,
+                                    Role::kAgency, Role::kViewer};
+const std::vector<Role> kRecorders = {Role::kAdmin, Role::kBusinessUnit, Role::kLeadReviewer};
+
+std::optional<int64_t> PathNumber(RequestContext& context, size_t index) {
+  try {
+    return std::stoll(context.request.matches[static_cast<int>(index)].str());
+  } catch (const std::exception&) {
+    WriteProblem(context.response, 404, "Not found", "no such resource at " + context.request.path);
+    return std::nullopt;
+  }
+}
+
+nlohmann::json ToJson(const InformationRequest& request) {
+  return {{"id", request.id},
+          {"review", request.review_id},
+          {"agency", request.agency},
+          {"request", request.request},
+          {"requested_on", request.requested_on.ToString()},
+          {"due", request.due.ToString()},
+          {"status", request.status},
+          {"answered_on", request.answered_on ? nlohmann::json(request.answered_on->ToString()) : nlohmann::json(nullptr)},
+          {"reason", request.reason},
+          {"recorded_by", request.recorded_by},
+          {"created_at", request.created_at},
+          {"updated_at", request.updated_at}};
+}
+
+// Answers with the one request `id` as it now stands.
+void AnswerWithRequest(ApiContext& api, RequestContext& context, ReviewId review, int64_t id, int http_status) {
+  auto queries = api.queries.Acquire();
+  if (!queries.ok()) return WriteProblem(context.response, queries.status());
+  auto requests = (*queries)->InformationRequests(context.actor.board_id, review);
+  if (!requests.ok()) return WriteProblem(context.response, requests.status());
+  for (const InformationRequest& request : *requests) {
+    if (request.id == id) return WriteJson(context.response, http_status, ToJson(request));
+  }
+  WriteProblem(context.response, 404, "Not found", "no information request " + std::to_string(id));
+}
+
+void ListRequests(ApiContext& api, RequestContext& context) {
+  std::optional<int64_t> review = PathNumber(context, 1);
+  if (!review) return;
+  auto queries = api.queries.Acquire();
+  if (!queries.ok()) return WriteProblem(context.response, queries.status());
+  auto requests = (*queries)->InformationRequests(context.actor.board_id, *review);
+  if (!requests.ok()) return WriteProblem(context.response, requests.status());
+  nlohmann::json items = nlohmann::json::array();
+  for (const InformationRequest& request : *requests) items.push_back(ToJson(request));
+  WriteJson(context.response, 200, {{"items", items}});
+}
+
+void AddRequest(ApiContext& api, RequestContext& context) {
+  std::optional<int64_t> review = PathNumber(context, 1);
+  if (!review) return;
+  StrictObject body(context.request.body, {"agency", "request", "due"});
+  RequestInformationCommand command;
+  command.actor = context.actor;
+  command.review = *review;
+  command.agency = body.Text("agency", true, 200).value_or("");
+  command.request = body.Text("request", true).value_or("");
+  command.due = body.DateField("due", true).value_or(Date());
+  if (!body.ok()) return WriteProblem(context.response, 400, "Bad request", body.error());
+  CommandResult result = RunCommand(api, command);
+  if (!result.status.ok()) return WriteProblem(context.response, result.status);
+  AnswerWithRequest(api, context, *review, result.created_id, 201);
+}
+
+void AnswerRequest(ApiContext& api, RequestContext& context) {
+  std::optional<int64_t> review = PathNumber(context, 1);
+  std::optional<int64_t> request = review ? PathNumber(context, 2) : std::nullopt;
+  if (!review || !request) return;
+  StrictObject body(context.request.body, {"status", "reason"});
+  AnswerInformationRequestCommand command;
+  command.actor = context.actor;
+  command.review = *review;
+  command.request = *request;
+  command.status = body.Text("status", true, 20).value_or("");
+  command.reason = body.Text("reason", false).value_or("");
+  if (!body.ok()) return WriteProblem(context.response, 400, "Bad request", body.error());
+  CommandResult result = RunCommand(api, command);
+  if (!result.status.ok()) return WriteProblem(context.response, result.status);
+  AnswerWithRequest(api, context, *review, *request, 200);
+}
+
+}  // namespace
+
+std::vector<Route> InformationRequestRoutes(ApiContext& api) {
+  auto bind = [&api](void (*handler)(ApiContext&, RequestContext&)) {
+    return [&api, handler](RequestContext& context) { handler(api, context); };
+  };
+  const std::string requests = R"(/api/v1/reviews/(\d+)/information-requests)";
+  return {
+      {"GET", requests, true, kReaders, bind(ListRequests)},
+      {"POST", requests, true, kRecorders, bind(AddRequest)},
+      {"PATCH", requests + R"(/(\d+))", true, kRecorders, bind(AnswerRequest)},
+  };
+}
+
+}  // namespace scr

@@ -1,0 +1,113 @@
+// Information requested from agencies (QM5): each request is a dated item of its review, reminded and
+// escalated by the scheduler like a checkpoint until the agency answers or declines.
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+#include "service/review_service_impl.h"
+
+namespace scr {
+
+Status ReviewServiceImpl::Handle(const RequestInformationCommand& command, const Context& context,
+                                 CommandResult& result) {
+  if (command.agency.empty() || command.agency.size() > 200) {
+    return Status::InvalidArgument("agency must name the agency asked, in 1 to 200 characters");
+  }
+  if (command.request.empty()) return Status::InvalidArgument("request must say what information is asked for");
+  Result<OpenReview> checked_out = CheckOut(command.actor, command.review);
+  if (!checked_out.ok()) return checked_out.status();
+  OpenReview review = std::move(checked_out).value();
+  Result<const WorkingCalendar*> calendar = CalendarFor(review.board_id);
+  if (!calendar.ok()) return calendar.status();
+  Date today = (*calendar)->LocalDate(context.now);
+  if (command.due < today) {
+    return Status::InvalidArgument("the due date " + command.due.ToString() + " has passed; today is " + today.ToString());
+  }
+  if (Result<bool> known = (*calendar)->IsWorkingDay(command.due); !known.ok()) {
+    return Status::InvalidArgument("the due date cannot be chased: " + known.status().message());
+  }
+
+  Database::Statement insert = database_->Prepare(
+      "INSERT INTO information_requests (review_id, agency, request, requested_on, due, recorded_by, created_at, "
+      "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  insert->bind(1, command.review);
+  insert->bind(2, command.agency);
+  insert->bind(3, command.request);
+  insert->bind(4, today.ToString());
+  insert->bind(5, command.due.ToString());
+  insert->bind(6, DescribeActor(command.actor));
+  insert->bindNoCopy(7, context.at);
+  insert->bindNoCopy(8, context.at);
+  insert->exec();
+  int64_t id = database_->connection().getLastInsertRowid();
+  review.items.push_back(DatedItem{id, ItemKind::kInformationRequest, 0, command.due.days_since_epoch()});
+
+  nlohmann::json data = {{"information_request", id}, {"agency", command.agency}, {"due", command.due.ToString()}};
+  AppendToHistory(command.review, review, command.actor, context, "information_requested", command.request, data.dump());
+  result.review = command.review;
+  result.created_id = id;
+  result.phase = review.phase;
+  CheckIn(command.review, std::move(review));
+  return Status::Ok();
+}
+
+Status ReviewServiceImpl::Handle(const AnswerInformationRequestCommand& command, const Context& context,
+                                 CommandResult& result) {
+  if (command.status != "received" && command.status != "declined") {
+    return Status::InvalidArgument("status must be received or declined");
+  }
+  if (command.status == "declined" && command.reason.empty()) {
+    return Status::InvalidArgument("a declined request needs the reason the agency gave (or that it gave none)");
+  }
+  Result<OpenReview> checked_out = CheckOut(command.actor, command.review);
+  if (!checked_out.ok()) return checked_out.status();
+  OpenReview review = std::move(checked_out).value();
+
+  Database::Statement find =
+      database_->Prepare("SELECT status, agency FROM information_requests WHERE id = ? AND review_id = ?");
+  find->bind(1, command.request);
+  find->bind(2, command.review);
+  if (!find->executeStep()) {
+    return Status::NotFound("review " + std::to_string(command.review) + " has no information request " +
+                            std::to_string(command.request));
+  }
+  std::string status = find->getColumn(0).getString(), agency = find->getColumn(1).getString();
+  find->reset();
+  if (status != "open") {
+    return Status::Conflict("information request " + std::to_string(command.request) + " was already " + status);
+  }
+  const WorkingCalendar& calendar = *CalendarFor(review.board_id).value();
+  Database::Statement answer = database_->Prepare(
+      "UPDATE information_requests SET status = ?, answered_on = ?, reason = ?, updated_at = ? WHERE id = ?");
+  answer->bind(1, command.status);
+  answer->bind(2, calendar.LocalDate(context.now).ToString());
+  answer->bind(3, command.reason);
+  answer->bindNoCopy(4, context.at);
+  answer->bind(5, command.request);
+  answer->exec();
+  // Answered, its alerts have done their work; nothing more is chased.
+  DatedItem item{command.request, ItemKind::kInformationRequest, 0, kNoDate};
+  Database::Statement resolve = database_->Prepare(
+      "UPDATE alerts SET status = 'resolved', resolved_at = ? WHERE review_id = ? AND checkpoint = ? "
+      "AND status <> 'resolved'");
+  resolve->bindNoCopy(1, context.at);
+  resolve->bind(2, command.review);
+  resolve->bind(3, item.Subject());
+  resolve->exec();
+  review.items.erase(std::remove_if(review.items.begin(), review.items.end(),
+                                    [&](const DatedItem& open) {
+                                      return open.kind == ItemKind::kInformationRequest && open.id == command.request;
+                                    }),
+                     review.items.end());
+
+  nlohmann::json data = {{"information_request", command.request}, {"agency", agency}, {"status", command.status}};
+  AppendToHistory(command.review, review, command.actor, context,
+                  command.status == "received" ? "information_received" : "information_declined", command.reason,
+                  data.dump());
+  result.review = command.review;
+  result.phase = review.phase;
+  CheckIn(command.review, std::move(review));
+  return Status::Ok();
+}
+
+}  // namespace scr
