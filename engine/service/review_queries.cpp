@@ -26,6 +26,7 @@ class ReviewQueriesImpl final : public ReviewQueries {
   Result<std::vector<HistoryEvent>> History(BoardId board, ReviewId id) override;
   Result<Board> GetBoard(BoardId board) override;
   Result<std::vector<InformationRequest>> InformationRequests(BoardId board, ReviewId review) override;
+  Result<std::vector<FamilyMember>> FamilyMembers(BoardId board, ReviewId review) override;
   Result<std::pair<std::vector<Alert>, std::optional<int64_t>>> ListAlerts(BoardId board,
                                                                            const AlertFilter& filter) override;
 
@@ -213,6 +214,36 @@ ReviewRow ReadReviewRow(SQLite::Statement& select, std::string* created_at, std:
 }
 
 }  // namespace
+
+Result<std::vector<FamilyMember>> ReviewQueriesImpl::FamilyMembers(BoardId board, ReviewId review) {
+  try {
+    Database::Statement owner = database_->Prepare("SELECT 1 FROM reviews WHERE id = ? AND board_id = ?");
+    owner->bind(1, review);
+    owner->bind(2, board);
+    if (!owner->executeStep()) return Status::NotFound("no review " + std::to_string(review));
+    Database::Statement select = database_->Prepare(
+        "SELECT id, name, relationship, date_of_birth, involvement, reason, support_needs, recorded_by, created_at "
+        "FROM family_members WHERE review_id = ? ORDER BY id");
+    select->bind(1, review);
+    std::vector<FamilyMember> members;
+    while (select->executeStep()) {
+      FamilyMember member;
+      member.id = select->getColumn(0).getInt64();
+      member.name = select->getColumn(1).getString();
+      member.relationship = select->getColumn(2).getString();
+      if (!select->getColumn(3).isNull()) member.date_of_birth = ParseStoredDate(select->getColumn(3).getString());
+      member.involvement = select->getColumn(4).getString();
+      member.reason = select->getColumn(5).getString();
+      member.support_needs = select->getColumn(6).getString();
+      member.recorded_by = select->getColumn(7).getString();
+      member.created_at = select->getColumn(8).getString();
+      members.push_back(std::move(member));
+    }
+    return members;
+  } catch (const std::exception& e) {
+    return StorageError(e, "reading family members");
+  }
+}
 
 Result<std::vector<InformationRequest>> ReviewQueriesImpl::InformationRequests(BoardId board, ReviewId review) {
   try {

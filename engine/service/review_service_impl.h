@@ -53,6 +53,7 @@ class ReviewServiceImpl final : public ReviewService {
   Status Handle(const UpdateParallelProcessCommand& command, const Context& context, CommandResult& result);
   Status Handle(const RequestInformationCommand& command, const Context& context, CommandResult& result);
   Status Handle(const AnswerInformationRequestCommand& command, const Context& context, CommandResult& result);
+  Status Handle(const RecordFamilyMemberCommand& command, const Context& context, CommandResult& result);
   Status Handle(const AcknowledgeAlertCommand& command, const Context& context, CommandResult& result);
 
   // The open review `id` of the actor's board, copied for changing; NotFound for another board's review,

@@ -289,6 +289,25 @@ CREATE TABLE information_requests (
 CREATE INDEX information_requests_by_review ON information_requests (review_id);
 CREATE INDEX information_requests_open ON information_requests (review_id) WHERE status = 'open';
 )sql",
+      // 6: family members and their involvement (QM4, QM12), stored minimally; personal data that no
+      // message, history event or log line carries.
+      R"sql(
+CREATE TABLE family_members (
+  id             INTEGER PRIMARY KEY,
+  review_id      INTEGER NOT NULL REFERENCES reviews(id),
+  name           TEXT NOT NULL,
+  relationship   TEXT NOT NULL,
+  date_of_birth  TEXT,
+  involvement    TEXT NOT NULL CHECK (involvement = 'involved' OR involvement = 'declined' OR
+                                      involvement = 'not_approached' OR involvement = 'deferred'),
+  reason         TEXT NOT NULL DEFAULT '',
+  support_needs  TEXT NOT NULL DEFAULT '',
+  recorded_by    TEXT NOT NULL,
+  created_at     TEXT NOT NULL,
+  updated_at     TEXT NOT NULL
+);
+CREATE INDEX family_members_by_review ON family_members (review_id);
+)sql",
   };
   return migrations;
 }

@@ -83,6 +83,13 @@ struct AnswerInformationRequestCommand {
   std::string reason;
 };
 
+// A member of the family, and whether and how they take part (QM4, QM12).
+struct RecordFamilyMemberCommand {
+  Actor actor;
+  ReviewId review = 0;
+  FamilyMember member;  // id, recorded_by and created_at are set by the engine
+};
+
 // Someone has seen an alert and is dealing with it.
 struct AcknowledgeAlertCommand {
   Actor actor;
@@ -91,7 +98,8 @@ struct AcknowledgeAlertCommand {
 
 using Command = std::variant<ReferCommand, ApplyEventCommand, CompleteCheckpointCommand, WaiveCheckpointCommand,
                              ExtendCheckpointCommand, AddParallelProcessCommand, UpdateParallelProcessCommand,
-                             RequestInformationCommand, AnswerInformationRequestCommand, AcknowledgeAlertCommand>;
+                             RequestInformationCommand, AnswerInformationRequestCommand, RecordFamilyMemberCommand,
+                             AcknowledgeAlertCommand>;
 
 struct CommandResult {
   Status status;

@@ -86,6 +86,20 @@ struct ParallelProcess {
 // criminal_investigation, inquest, ... (DOMAIN.md, QM9)
 const std::vector<std::string>& ParallelProcessKinds();
 
+// A member of the child's family and their involvement in the review (QM4, QM12): personal data, shown
+// only to admins, the business unit and the lead reviewer, and never sent anywhere.
+struct FamilyMember {
+  int64_t id = 0;
+  std::string name;
+  std::string relationship;  // to the child, e.g. mother
+  std::optional<Date> date_of_birth;
+  std::string involvement;  // involved, declined, not_approached, deferred
+  std::string reason;       // why not involved
+  std::string support_needs;
+  std::string recorded_by;
+  std::string created_at;
+};
+
 // Information asked of an agency (QM5). status: open, overdue (open past its due day), received, declined.
 struct InformationRequest {
   int64_t id = 0;

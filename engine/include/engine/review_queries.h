@@ -44,6 +44,9 @@ class ReviewQueries {
   virtual Result<ReviewPage> ListReviews(BoardId board, const ReviewFilter& filter) = 0;
   virtual Result<std::vector<HistoryEvent>> History(BoardId board, ReviewId id) = 0;
   virtual Result<Board> GetBoard(BoardId board) = 0;
+  // The review's family members, in the order recorded; NotFound for another board's review. Callers
+  // must check the role: only admins, the business unit and the lead reviewer may see them.
+  virtual Result<std::vector<FamilyMember>> FamilyMembers(BoardId board, ReviewId review) = 0;
   // The review's information requests, oldest first; NotFound for another board's review.
   virtual Result<std::vector<InformationRequest>> InformationRequests(BoardId board, ReviewId review) = 0;
   // The board's alerts, newest first; next_cursor as in ListReviews.

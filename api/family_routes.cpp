@@ -1,0 +1,85 @@
+// Family members and their involvement (QM4, QM12): readable and recorded only by admins, the business
+// unit and the lead reviewer. Never in a notification, a log line or the calendar.
+#include "problem.h"
+#include "routes.h"
+#include "strict_json.h"
+
+namespace scr {
+namespace {
+
+const std::vector<Role> kFamilyRoles = {Role::kAdmin, Role::kBusinessUnit, Role::kLeadReviewer};
+
+std::optional<int64_t> ReviewInPath(RequestContext& context) {
+  try {
+    return std::stoll(context.request.matches[1].str());
+  } catch (const std::exception&) {
+    WriteProblem(context.response, 404, "Not found", "no such review");
+    return std::nullopt;
+  }
+}
+
+nlohmann::json ToJson(const FamilyMember& member) {
+  return {{"id", member.id},
+          {"name", member.name},
+          {"relationship", member.relationship},
+          {"date_of_birth", member.date_of_birth ? nlohmann::json(member.date_of_birth->ToString()) : nlohmann::json(nullptr)},
+          {"involvement", member.involvement},
+          {"reason", member.reason},
+          {"support_needs", member.support_needs},
+          {"recorded_by", member.recorded_by},
+          {"created_at", member.created_at}};
+}
+
+void ListMembers(ApiContext& api, RequestContext& context) {
+  std::optional<int64_t> review = ReviewInPath(context);
+  if (!review) return;
+  auto queries = api.queries.Acquire();
+  if (!queries.ok()) return WriteProblem(context.response, queries.status());
+  auto members = (*queries)->FamilyMembers(context.actor.board_id, *review);
+  if (!members.ok()) return WriteProblem(context.response, members.status());
+  nlohmann::json items = nlohmann::json::array();
+  for (const FamilyMember& member : *members) items.push_back(ToJson(member));
+  WriteJson(context.response, 200, {{"items", items}});
+}
+
+void RecordMember(ApiContext& api, RequestContext& context) {
+  std::optional<int64_t> review = ReviewInPath(context);
+  if (!review) return;
+  StrictObject body(context.request.body,
+                    {"name", "relationship", "date_of_birth", "involvement", "reason", "support_needs"});
+  RecordFamilyMemberCommand command;
+  command.actor = context.actor;
+  command.review = *review;
+  command.member.name = body.Text("name", true, 200).value_or("");
+  command.member.relationship = body.Text("relationship", true, 100).value_or("");
+  command.member.date_of_birth = body.DateField("date_of_birth", false);
+  command.member.involvement = body.Text("involvement", true, 20).value_or("");
+  command.member.reason = body.Text("reason", false, 2000).value_or("");
+  command.member.support_needs = body.Text("support_needs", false, 2000).value_or("");
+  if (!body.ok()) return WriteProblem(context.response, 400, "Bad request", body.error());
+  CommandResult result = RunCommand(api, command);
+  if (!result.status.ok()) return WriteProblem(context.response, result.status);
+  auto queries = api.queries.Acquire();
+  if (!queries.ok()) return WriteProblem(context.response, queries.status());
+  auto members = (*queries)->FamilyMembers(context.actor.board_id, *review);
+  if (!members.ok()) return WriteProblem(context.response, members.status());
+  for (const FamilyMember& member : *members) {
+    if (member.id == result.created_id) return WriteJson(context.response, 201, ToJson(member));
+  }
+  WriteProblem(context.response, 503, "Service unavailable", "the family member was recorded but cannot be read back");
+}
+
+}  // namespace
+
+std::vector<Route> FamilyRoutes(ApiContext& api) {
+  auto bind = [&api](void (*handler)(ApiContext&, RequestContext&)) {
+    return [&api, handler](RequestContext& context) { handler(api, context); };
+  };
+  const std::string members = R"(/api/v1/reviews/(\d+)/family-members)";
+  return {
+      {"GET", members, true, kFamilyRoles, bind(ListMembers)},
+      {"POST", members, true, kFamilyRoles, bind(RecordMember)},
+  };
+}
+
+}  // namespace scr
