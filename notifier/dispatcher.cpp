@@ -6,6 +6,7 @@
 #include <condition_variable>
 #include <mutex>
 #include <random>
+#include <set>
 #include <thread>
 
 #include "email_channel.h"
@@ -83,7 +84,10 @@ class DispatcherImpl final : public Dispatcher {
       }
       std::string why_none = "board " + std::to_string(entry.board) + " has no user with the role " +
                              RoleName(entry.recipient_role) + "; add one with scr-tracker admin create-user";
-      if (messages.empty()) spdlog::warn("notifier: nobody to tell of outbox row {}: {}", entry.id, why_none);
+      if (messages.empty() && warned_.insert({entry.board, entry.recipient_role}).second) {
+        spdlog::warn("notifier: nobody to tell of alerts for the {} of board {}: {} (said once; each such alert is "
+                     "kept in the outbox with this note)", RoleName(entry.recipient_role), entry.board, why_none);
+      }
       if (Status stored = store_->Expand(entry.id, messages, std::chrono::system_clock::now(), why_none); !stored.ok()) {
         spdlog::error("notifier: {}", stored.message());
         return false;
@@ -153,6 +157,7 @@ class DispatcherImpl final : public Dispatcher {
   std::unique_ptr<OutboxStore> store_;
   std::unique_ptr<EmailChannel> email_;
   WebhookChannel webhooks_;
+  std::set<std::pair<BoardId, Role>> warned_;  // boards told of a role with nobody in it
   std::mt19937_64 random_;
   std::mutex mutex_;  // guards stopping_
   std::condition_variable wake_;

@@ -15,6 +15,7 @@ Result<std::unique_ptr<ReviewService>> ReviewService::Open(const Options& option
   }
   Result<std::unique_ptr<Database>> database = Database::Open(options.database_path, Database::Mode::kReadWrite);
   if (!database.ok()) return database.status();
+  (*database)->SetCacheKib(64 * 1024);  // the writer of every review: most pages it touches stay warm
   auto service = std::make_unique<ReviewServiceImpl>(options, std::move(database).value());
   if (Status status = service->LoadOpenReviews(); !status.ok()) return status;
   return std::unique_ptr<ReviewService>(std::move(service));

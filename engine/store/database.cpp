@@ -41,7 +41,9 @@ Status Database::Configure(Mode mode) {
     connection_.exec("PRAGMA synchronous = FULL");
     connection_.exec("PRAGMA temp_store = MEMORY");  // statement and savepoint journals stay off the disk
     // A page cache large enough for the working set of many open reviews (the default is 2 MiB).
-    connection_.exec(mode == Mode::kReadWrite ? "PRAGMA cache_size = -65536" : "PRAGMA cache_size = -16384");
+    // A modest page cache for every connection; the engine's writer, which holds the busy pages of every
+    // review, asks for more (SetCacheKib).
+    connection_.exec("PRAGMA cache_size = -8192");
     if (mode == Mode::kReadWrite) {
       std::string journal = connection_.execAndGet("PRAGMA journal_mode = WAL").getString();
       if (journal != "wal") return Status::Storage("the database " + path_ + " cannot use write-ahead logging");

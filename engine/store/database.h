@@ -29,6 +29,8 @@ class Database {
   // The same for SQL built at run time (e.g. a multi-row insert of N rows), cached by its text.
   Statement PrepareBuilt(const std::string& sql);
   const std::string& path() const { return path_; }
+  // The page cache of this connection, in KiB (8 MiB unless set).
+  void SetCacheKib(int kib) { connection_.exec("PRAGMA cache_size = -" + std::to_string(kib)); }
 
  private:
   Database(const std::string& path, int flags);

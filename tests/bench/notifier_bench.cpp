@@ -118,6 +118,7 @@ int RunNotifyBench(const NotifyOptions& options, const ReferenceData& reference)
                             {"seconds", seconds},
                             {"emails_per_s", emails / seconds},
                             {"rss_growth_first_bytes", samples.front()["rss_growth_bytes"]},
+                            {"rss_growth_halfway_bytes", samples[samples.size() / 2]["rss_growth_bytes"]},
                             {"rss_growth_last_bytes", samples.back()["rss_growth_bytes"]},
                             {"samples", samples.size()}};
   std::cout << figures.dump() << std::endl;
