@@ -92,6 +92,7 @@ std::vector<Route> AlertRoutes(ApiContext& api);
 std::vector<Route> NotificationRoutes(ApiContext& api);
 std::vector<Route> InformationRequestRoutes(ApiContext& api);
 std::vector<Route> FamilyRoutes(ApiContext& api);
+std::vector<Route> DocumentRoutes(ApiContext& api);
 
 // Helpers for handlers.
 void WriteJson(httplib::Response& response, int status, const nlohmann::json& body);

@@ -27,6 +27,7 @@ class ReviewQueriesImpl final : public ReviewQueries {
   Result<Board> GetBoard(BoardId board) override;
   Result<std::vector<InformationRequest>> InformationRequests(BoardId board, ReviewId review) override;
   Result<std::vector<FamilyMember>> FamilyMembers(BoardId board, ReviewId review) override;
+  Result<std::vector<Document>> Documents(BoardId board, ReviewId review) override;
   Result<std::pair<std::vector<Alert>, std::optional<int64_t>>> ListAlerts(BoardId board,
                                                                            const AlertFilter& filter) override;
 
@@ -214,6 +215,38 @@ ReviewRow ReadReviewRow(SQLite::Statement& select, std::string* created_at, std:
 }
 
 }  // namespace
+
+Result<std::vector<Document>> ReviewQueriesImpl::Documents(BoardId board, ReviewId review) {
+  try {
+    Database::Statement owner = database_->Prepare("SELECT 1 FROM reviews WHERE id = ? AND board_id = ?");
+    owner->bind(1, review);
+    owner->bind(2, board);
+    if (!owner->executeStep()) return Status::NotFound("no review " + std::to_string(review));
+    Database::Statement select = database_->Prepare(
+        "SELECT id, title, kind, owner_body, held_by, document_date, disclosure_status, notes, recorded_by, "
+        "created_at, updated_at FROM documents WHERE review_id = ? ORDER BY id");
+    select->bind(1, review);
+    std::vector<Document> documents;
+    while (select->executeStep()) {
+      Document document;
+      document.id = select->getColumn(0).getInt64();
+      document.title = select->getColumn(1).getString();
+      document.kind = select->getColumn(2).getString();
+      document.owner_body = select->getColumn(3).getString();
+      document.held_by = select->getColumn(4).getString();
+      document.document_date = ParseStoredDate(select->getColumn(5).getString());
+      document.disclosure_status = select->getColumn(6).getString();
+      document.notes = select->getColumn(7).getString();
+      document.recorded_by = select->getColumn(8).getString();
+      document.created_at = select->getColumn(9).getString();
+      document.updated_at = select->getColumn(10).getString();
+      documents.push_back(std::move(document));
+    }
+    return documents;
+  } catch (const std::exception& e) {
+    return StorageError(e, "reading the documents register");
+  }
+}
 
 Result<std::vector<FamilyMember>> ReviewQueriesImpl::FamilyMembers(BoardId board, ReviewId review) {
   try {

@@ -54,6 +54,8 @@ class ReviewServiceImpl final : public ReviewService {
   Status Handle(const RequestInformationCommand& command, const Context& context, CommandResult& result);
   Status Handle(const AnswerInformationRequestCommand& command, const Context& context, CommandResult& result);
   Status Handle(const RecordFamilyMemberCommand& command, const Context& context, CommandResult& result);
+  Status Handle(const RegisterDocumentCommand& command, const Context& context, CommandResult& result);
+  Status Handle(const UpdateDocumentCommand& command, const Context& context, CommandResult& result);
   Status Handle(const AcknowledgeAlertCommand& command, const Context& context, CommandResult& result);
 
   // The open review `id` of the actor's board, copied for changing; NotFound for another board's review,

@@ -308,6 +308,27 @@ CREATE TABLE family_members (
 );
 CREATE INDEX family_members_by_review ON family_members (review_id);
 )sql",
+      // 7: the documents register: the index of material the review holds and whether it may be disclosed
+      // (to the family, the coroner, the police); metadata only, the documents stay with their owners.
+      R"sql(
+CREATE TABLE documents (
+  id                 INTEGER PRIMARY KEY,
+  review_id          INTEGER NOT NULL REFERENCES reviews(id),
+  title              TEXT NOT NULL,
+  kind               TEXT NOT NULL,  -- e.g. chronology, individual management review, minutes, report draft
+  owner_body         TEXT NOT NULL,  -- the agency or body the document belongs to
+  held_by            TEXT NOT NULL,  -- who holds the copy the review relies on
+  document_date      TEXT NOT NULL,
+  disclosure_status  TEXT NOT NULL DEFAULT 'not_assessed' CHECK (
+                       disclosure_status = 'not_assessed' OR disclosure_status = 'disclosable' OR
+                       disclosure_status = 'not_disclosable' OR disclosure_status = 'disclosed'),
+  notes              TEXT NOT NULL DEFAULT '',
+  recorded_by        TEXT NOT NULL,
+  created_at         TEXT NOT NULL,
+  updated_at         TEXT NOT NULL
+);
+CREATE INDEX documents_by_review ON documents (review_id);
+)sql",
   };
   return migrations;
 }

@@ -90,6 +90,23 @@ struct RecordFamilyMemberCommand {
   FamilyMember member;  // id, recorded_by and created_at are set by the engine
 };
 
+// A document entered in the review's register.
+struct RegisterDocumentCommand {
+  Actor actor;
+  ReviewId review = 0;
+  Document document;  // id, recorded_by and the times are set by the engine
+};
+
+// A register entry's disclosure decision, holder or notes changed.
+struct UpdateDocumentCommand {
+  Actor actor;
+  ReviewId review = 0;
+  int64_t document = 0;
+  std::optional<std::string> disclosure_status;
+  std::optional<std::string> held_by;
+  std::optional<std::string> notes;
+};
+
 // Someone has seen an alert and is dealing with it.
 struct AcknowledgeAlertCommand {
   Actor actor;
@@ -99,7 +116,7 @@ struct AcknowledgeAlertCommand {
 using Command = std::variant<ReferCommand, ApplyEventCommand, CompleteCheckpointCommand, WaiveCheckpointCommand,
                              ExtendCheckpointCommand, AddParallelProcessCommand, UpdateParallelProcessCommand,
                              RequestInformationCommand, AnswerInformationRequestCommand, RecordFamilyMemberCommand,
-                             AcknowledgeAlertCommand>;
+                             RegisterDocumentCommand, UpdateDocumentCommand, AcknowledgeAlertCommand>;
 
 struct CommandResult {
   Status status;

@@ -100,6 +100,21 @@ struct FamilyMember {
   std::string created_at;
 };
 
+// An entry of the documents register (the disclosable-material index): metadata only.
+struct Document {
+  int64_t id = 0;
+  std::string title;
+  std::string kind;
+  std::string owner_body;
+  std::string held_by;
+  Date document_date;
+  std::string disclosure_status;  // not_assessed, disclosable, not_disclosable, disclosed
+  std::string notes;
+  std::string recorded_by;
+  std::string created_at;
+  std::string updated_at;
+};
+
 // Information asked of an agency (QM5). status: open, overdue (open past its due day), received, declined.
 struct InformationRequest {
   int64_t id = 0;

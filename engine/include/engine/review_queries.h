@@ -47,6 +47,8 @@ class ReviewQueries {
   // The review's family members, in the order recorded; NotFound for another board's review. Callers
   // must check the role: only admins, the business unit and the lead reviewer may see them.
   virtual Result<std::vector<FamilyMember>> FamilyMembers(BoardId board, ReviewId review) = 0;
+  // The review's documents register, in the order entered; NotFound for another board's review.
+  virtual Result<std::vector<Document>> Documents(BoardId board, ReviewId review) = 0;
   // The review's information requests, oldest first; NotFound for another board's review.
   virtual Result<std::vector<InformationRequest>> InformationRequests(BoardId board, ReviewId review) = 0;
   // The board's alerts, newest first; next_cursor as in ListReviews.
