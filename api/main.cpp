@@ -28,6 +28,10 @@ int main(int argc, char** argv) {
   demo->add_option("--workflows", demo_workflows, "Folder of review types");
   demo->callback([&] { exit_code = scr::cli::RunDemo(demo_listen, demo_workflows); });
 
+  CLI::App* routes = app.add_subcommand("routes", "");  // the route table as JSON, for tests
+  routes->group("");
+  routes->callback([&] { exit_code = scr::cli::PrintRoutes(); });
+
   scr::cli::AddAdminCommands(app, exit_code);
   scr::cli::AddCalendarCommand(app, exit_code);
 

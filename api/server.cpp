@@ -32,6 +32,7 @@ struct ApiServer::Impl {
             ConnectionPool<Notifications>([options] { return Notifications::Open(options.database_path); })} {}
 
   void Register(const Route& route) {
+    routes.push_back({route.method, route.pattern, route.requires_token, route.roles});
     auto handler = [this, route](const httplib::Request& request, httplib::Response& response) {
       Handle(route, request, response);
     };
@@ -74,6 +75,7 @@ struct ApiServer::Impl {
   }
 
   ApiContext api;
+  std::vector<ApiServer::RouteInfo> routes;
   httplib::Server server;
   int port = 0;
 };
@@ -133,5 +135,7 @@ void ApiServer::Serve() { impl_->server.listen_after_bind(); }
 void ApiServer::Stop() {
   if (impl_) impl_->server.stop();
 }
+
+const std::vector<ApiServer::RouteInfo>& ApiServer::routes() const { return impl_->routes; }
 
 }  // namespace scr

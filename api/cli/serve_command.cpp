@@ -1,5 +1,6 @@
 #include "cli/serve_command.h"
 
+#include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
 #include <csignal>
@@ -157,6 +158,19 @@ int RunDemo(const std::string& listen, const std::string& workflows_dir) {
   Running run{demo->database_path, listen, &*reference, demo->clock.get(), demo->clock.get(),
               std::chrono::hours(8), {}, banner};
   return Serve(run);
+}
+
+int PrintRoutes() {
+  ApiServer server(ApiServer::Options{});  // no request is served: only the table is read
+  nlohmann::json routes = nlohmann::json::array();
+  for (const ApiServer::RouteInfo& route : server.routes()) {
+    nlohmann::json roles = nlohmann::json::array();
+    for (Role role : route.roles) roles.push_back(RoleName(role));
+    routes.push_back({{"method", route.method}, {"pattern", route.pattern}, {"requires_token", route.requires_token},
+                      {"roles", roles}});
+  }
+  std::cout << routes.dump(2) << std::endl;
+  return 0;
 }
 
 }  // namespace scr::cli

@@ -16,5 +16,7 @@ struct ServeOptions {
 int RunServe(const ServeOptions& options);
 // Builds a fresh demo database in a temporary folder, prints the URL and tokens, then serves it.
 int RunDemo(const std::string& listen, const std::string& workflows_dir);
+// Prints the route table as JSON (method, pattern, requires_token, roles): for the tests that walk it.
+int PrintRoutes();
 
 }  // namespace scr::cli

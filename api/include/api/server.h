@@ -5,10 +5,12 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "engine/calendar.h"
 #include "engine/clock.h"
 #include "engine/engine.h"
+#include "engine/roles.h"
 #include "engine/workflow.h"
 
 namespace scr {
@@ -24,6 +26,14 @@ class ApiServer {
     SimulatedClock* simulated_clock = nullptr;  // null on the system clock: /admin/clock answers 404
   };
 
+  // One route of the table: its method, path pattern (a regular expression) and who may call it.
+  struct RouteInfo {
+    std::string method;
+    std::string pattern;
+    bool requires_token = true;
+    std::vector<Role> roles;
+  };
+
   explicit ApiServer(const Options& options);
   ~ApiServer();
   ApiServer(const ApiServer&) = delete;
@@ -35,6 +45,8 @@ class ApiServer {
   // Serves until Stop(); blocks the calling thread.
   void Serve();
   void Stop();
+  // Every registered route, in registration order.
+  const std::vector<RouteInfo>& routes() const;
 
  private:
   struct Impl;
