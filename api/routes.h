@@ -84,6 +84,7 @@ struct Route {
   bool requires_token = true;
   std::vector<Role> roles;  // who may call it (empty when no token is needed)
   std::function<void(RequestContext&)> handler;
+  bool token_in_query = false;  // ?token= accepted too (calendar feeds); never logged: the log has the path only
 };
 
 std::vector<Route> ReviewRoutes(ApiContext& api);
@@ -93,6 +94,7 @@ std::vector<Route> NotificationRoutes(ApiContext& api);
 std::vector<Route> InformationRequestRoutes(ApiContext& api);
 std::vector<Route> FamilyRoutes(ApiContext& api);
 std::vector<Route> DocumentRoutes(ApiContext& api);
+std::vector<Route> CalendarRoutes(ApiContext& api);
 
 // Helpers for handlers.
 void WriteJson(httplib::Response& response, int status, const nlohmann::json& body);

@@ -12,11 +12,13 @@ namespace {
 
 constexpr size_t kMaxRequestBytes = 1 << 20;  // 1 MiB: a review's JSON is a few KiB
 
-std::optional<std::string> BearerToken(const httplib::Request& request) {
+// The token of the Authorization header; on a route that allows it (a calendar feed, which calendar
+// programs fetch by URL alone), the `token` query parameter.
+std::optional<std::string> BearerToken(const httplib::Request& request, bool query_allowed) {
   std::string header = request.get_header_value("Authorization");
   const std::string prefix = "Bearer ";
   if (header.size() > prefix.size() && header.compare(0, prefix.size(), prefix) == 0) return header.substr(prefix.size());
-  if (request.has_param("token")) return request.get_param_value("token");
+  if (query_allowed && request.has_param("token")) return request.get_param_value("token");
   return std::nullopt;
 }
 
@@ -47,7 +49,7 @@ struct ApiServer::Impl {
     RequestContext context{request, response, Actor{}};
     std::string who = "-";
     if (route.requires_token) {
-      std::optional<std::string> token = BearerToken(request);
+      std::optional<std::string> token = BearerToken(request, route.token_in_query);
       Result<Actor> actor = Status::NotFound("no token");
       if (token) {
         Result<ConnectionPool<Directory>::Lease> directory = api.directories.Acquire();
@@ -92,6 +94,7 @@ ApiServer::ApiServer(const Options& options) : impl_(std::make_unique<Impl>(opti
   for (const Route& route : InformationRequestRoutes(impl_->api)) impl_->Register(route);
   for (const Route& route : FamilyRoutes(impl_->api)) impl_->Register(route);
   for (const Route& route : DocumentRoutes(impl_->api)) impl_->Register(route);
+  for (const Route& route : CalendarRoutes(impl_->api)) impl_->Register(route);
   server.set_exception_handler([](const httplib::Request& request, httplib::Response& response, std::exception_ptr error) {
     std::string what = "unknown error";
     try {

@@ -11,7 +11,7 @@ packages=(
   nlohmann-json3-dev libyaml-cpp-dev libcli11-dev
   libcurl4-openssl-dev libssl-dev
   libhowardhinnant-date-dev tzdata
-  catch2 python3-aiosmtpd
+  catch2 python3-aiosmtpd python3-icalendar
 )
 
 missing=()
