@@ -1,10 +1,13 @@
-// Health, the review types loaded, and the simulated clock.
+// Health, the OpenAPI document, the review types loaded, and the simulated clock.
 #include "json_mapping.h"
 #include "problem.h"
 #include "routes.h"
 #include "strict_json.h"
 
 namespace scr {
+
+extern const char* const kOpenApiDocument;  // api/openapi.json, compiled in (openapi_document.cpp)
+
 namespace {
 
 const std::vector<Role> kEveryRole = {Role::kAdmin, Role::kBusinessUnit, Role::kChair,
@@ -22,6 +25,11 @@ void GetWorkflow(ApiContext& api, RequestContext& context) {
   const WorkflowDefinition* workflow = api.options.workflows->Find(context.request.matches[1].str());
   if (!workflow) return WriteProblem(context.response, 404, "Not found", "no workflow " + context.request.matches[1].str());
   WriteJson(context.response, 200, WorkflowDetailJson(*workflow));
+}
+
+void GetOpenApi(ApiContext&, RequestContext& context) {
+  context.response.status = 200;
+  context.response.set_content(kOpenApiDocument, "application/json");
 }
 
 void GetClock(ApiContext& api, RequestContext& context) {
@@ -81,6 +89,7 @@ std::vector<Route> ServiceRoutes(ApiContext& api) {
   };
   return {
       {"GET", "/health", false, {}, bind(Health)},
+      {"GET", "/api/v1/openapi.json", false, {}, bind(GetOpenApi)},
       {"GET", "/api/v1/workflows", true, kEveryRole, bind(ListWorkflows)},
       {"GET", "/api/v1/workflows/([a-z][a-z0-9-]*)", true, kEveryRole, bind(GetWorkflow)},
       {"GET", "/api/v1/admin/clock", true, kEveryRole, bind(GetClock)},

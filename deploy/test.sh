@@ -7,6 +7,11 @@ jobs=2
 
 "$root/deploy/install-deps.sh"
 
+echo "== api/openapi.json, checked by @apidevtools/swagger-parser (npm)" >&2
+command -v npm >/dev/null || { echo "test: Node.js and npm are needed to check api/openapi.json" >&2; exit 1; }
+npm ci --prefix "$root/tests/openapi" --no-audit --no-fund --loglevel=error >/dev/null
+node "$root/tests/openapi/validate.mjs" "$root/api/openapi.json"
+
 run_suite() {
   local build=$1; shift
   echo "== configure and build $build" >&2
