@@ -87,6 +87,7 @@ ApiServer::ApiServer(const Options& options) : impl_(std::make_unique<Impl>(opti
   server.set_payload_max_length(kMaxRequestBytes);
   server.set_read_timeout(10, 0);
   server.set_write_timeout(10, 0);
+  server.set_tcp_nodelay(true);  // answers go out at once, not held back waiting for an acknowledgement
   for (const Route& route : ServiceRoutes(impl_->api)) impl_->Register(route);
   for (const Route& route : ReviewRoutes(impl_->api)) impl_->Register(route);
   for (const Route& route : AlertRoutes(impl_->api)) impl_->Register(route);

@@ -12,6 +12,7 @@ packages=(
   libcurl4-openssl-dev libssl-dev
   libhowardhinnant-date-dev tzdata
   catch2 python3-aiosmtpd python3-icalendar
+  wrk
 )
 
 missing=()
