@@ -24,6 +24,8 @@ std::optional<std::string> BearerToken(const httplib::Request& request, bool que
 
 }  // namespace
 
+constexpr size_t kWorkers = 16;
+
 struct ApiServer::Impl {
   explicit Impl(const Options& options)
       : api{options,
@@ -88,6 +90,10 @@ ApiServer::ApiServer(const Options& options) : impl_(std::make_unique<Impl>(opti
   server.set_read_timeout(10, 0);
   server.set_write_timeout(10, 0);
   server.set_tcp_nodelay(true);  // answers go out at once, not held back waiting for an acknowledgement
+  // A kept-alive connection holds its worker between requests: twice the library's default of 8, so
+  // that a business unit's browsers and a few integrations are served at once rather than queued. The
+  // right number for heavy load is still to be measured (tests/bench/http_load.py).
+  server.new_task_queue = [] { return new httplib::ThreadPool(kWorkers); };
   for (const Route& route : ServiceRoutes(impl_->api)) impl_->Register(route);
   for (const Route& route : ReviewRoutes(impl_->api)) impl_->Register(route);
   for (const Route& route : AlertRoutes(impl_->api)) impl_->Register(route);

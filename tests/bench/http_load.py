@@ -29,6 +29,13 @@ function request()
   return wrk.format("POST", "/api/v1/reviews/" .. review .. "/events",
                     {["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json"}, body)
 end
+local told = 0
+function response(status, headers, body)
+  if status ~= 200 and told < 3 and os.getenv("SCR_LOAD_DEBUG") then
+    told = told + 1
+    io.stderr:write(status .. " " .. body .. "\n")
+  end
+end
 """
 
 def free_port():
@@ -59,13 +66,16 @@ def walk_to_quality_assurance(base, token, review):
             sys.exit(f"review {review}: cannot apply {event}: {body}")
 
 def wrk(url, connections, seconds, script=None, token=None):
-    threads = min(connections, 2)
+    threads = 1 if script else min(connections, 2)  # one thread for events: its script sees every review
     command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency"]
     if script:
         command += ["-s", script]
     else:
         command += ["-H", f"Authorization: Bearer {token}"]
-    out = subprocess.run(command + [url], capture_output=True, text=True, check=True).stdout
+    run = subprocess.run(command + [url], capture_output=True, text=True, check=True)
+    if os.getenv("SCR_LOAD_DEBUG"):
+        sys.stderr.write(run.stderr)
+    out = run.stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)", out)
     scale = {"us": 0.001, "ms": 1.0, "s": 1000.0}[p99.group(2)]
@@ -77,7 +87,7 @@ def main():
     parser.add_argument("--binary", default=os.path.join(ROOT, "build/api/scr-tracker"))
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--reviews", type=int, default=400)
+    parser.add_argument("--reviews", type=int, default=1000)
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed: run deploy/install-deps.sh")
@@ -110,8 +120,7 @@ def main():
             figures[f"get_review_c{connections}_p99_ms"] = statistics.median(r[1] for r in reads)
             events = []
             for run in range(args.runs):
-                threads = min(connections, 2)
-                per_thread = args.reviews // threads
+                per_thread = args.reviews
                 script = os.path.join(folder, f"events-{connections}-{run}.lua")
                 # Each run starts every review afresh from where the last left it: even rounds return it.
                 open(script, "w").write(LUA_EVENTS % {"token": token, "per_thread": per_thread})
