@@ -10,15 +10,6 @@ namespace {
 const std::vector<Role> kReaders = {Role::kAdmin, Role::kBusinessUnit, Role::kChair, Role::kLeadReviewer, Role::kViewer};
 const std::vector<Role> kRecorders = {Role::kAdmin, Role::kBusinessUnit, Role::kLeadReviewer};
 
-std::optional<int64_t> PathNumber(RequestContext& context, size_t index) {
-  try {
-    return std::stoll(context.request.matches[static_cast<int>(index)].str());
-  } catch (const std::exception&) {
-    WriteProblem(context.response, 404, "Not found", "no such resource at " + context.request.path);
-    return std::nullopt;
-  }
-}
-
 nlohmann::json ToJson(const Document& document) {
   return {{"id", document.id},
           {"title", document.title},

@@ -9,15 +9,6 @@ namespace {
 
 const std::vector<Role> kFamilyRoles = {Role::kAdmin, Role::kBusinessUnit, Role::kLeadReviewer};
 
-std::optional<int64_t> ReviewInPath(RequestContext& context) {
-  try {
-    return std::stoll(context.request.matches[1].str());
-  } catch (const std::exception&) {
-    WriteProblem(context.response, 404, "Not found", "no such review");
-    return std::nullopt;
-  }
-}
-
 nlohmann::json ToJson(const FamilyMember& member) {
   return {{"id", member.id},
           {"name", member.name},
@@ -31,7 +22,7 @@ nlohmann::json ToJson(const FamilyMember& member) {
 }
 
 void ListMembers(ApiContext& api, RequestContext& context) {
-  std::optional<int64_t> review = ReviewInPath(context);
+  std::optional<int64_t> review = PathNumber(context, 1);
   if (!review) return;
   auto queries = api.queries.Acquire();
   if (!queries.ok()) return WriteProblem(context.response, queries.status());
@@ -43,7 +34,7 @@ void ListMembers(ApiContext& api, RequestContext& context) {
 }
 
 void RecordMember(ApiContext& api, RequestContext& context) {
-  std::optional<int64_t> review = ReviewInPath(context);
+  std::optional<int64_t> review = PathNumber(context, 1);
   if (!review) return;
   StrictObject body(context.request.body,
                     {"name", "relationship", "date_of_birth", "involvement", "reason", "support_needs"});

@@ -11,15 +11,6 @@ const std::vector<Role> kReaders = {Role::kAdmin, Role::kBusinessUnit, Role::kCh
                                     Role::kAgency, Role::kViewer};
 const std::vector<Role> kRecorders = {Role::kAdmin, Role::kBusinessUnit, Role::kLeadReviewer};
 
-std::optional<int64_t> PathNumber(RequestContext& context, size_t index) {
-  try {
-    return std::stoll(context.request.matches[static_cast<int>(index)].str());
-  } catch (const std::exception&) {
-    WriteProblem(context.response, 404, "Not found", "no such resource at " + context.request.path);
-    return std::nullopt;
-  }
-}
-
 nlohmann::json ToJson(const InformationRequest& request) {
   return {{"id", request.id},
           {"review", request.review_id},

@@ -16,15 +16,6 @@ const std::vector<Role> kProcessRecorders = {Role::kAdmin, Role::kBusinessUnit, 
 
 constexpr const char* kReviewId = R"(/api/v1/reviews/(\d+))";
 
-std::optional<ReviewId> PathId(const httplib::Request& request, size_t index, httplib::Response& response) {
-  try {
-    return std::stoll(request.matches[static_cast<int>(index)].str());
-  } catch (const std::exception&) {
-    WriteProblem(response, 404, "Not found", "no such resource at " + request.path);
-    return std::nullopt;
-  }
-}
-
 // Answers a command with the review as it now stands.
 void AnswerWithReview(ApiContext& api, RequestContext& context, const CommandResult& result, int http_status) {
   if (!result.status.ok()) return WriteProblem(context.response, result.status);
@@ -94,7 +85,7 @@ void ListReviews(ApiContext& api, RequestContext& context) {
 }
 
 void GetReview(ApiContext& api, RequestContext& context) {
-  std::optional<ReviewId> id = PathId(context.request, 1, context.response);
+  std::optional<ReviewId> id = PathNumber(context, 1);
   if (!id) return;
   Result<ConnectionPool<ReviewQueries>::Lease> queries = api.queries.Acquire();
   if (!queries.ok()) return WriteProblem(context.response, queries.status());
@@ -104,7 +95,7 @@ void GetReview(ApiContext& api, RequestContext& context) {
 }
 
 void RecordEvent(ApiContext& api, RequestContext& context) {
-  std::optional<ReviewId> id = PathId(context.request, 1, context.response);
+  std::optional<ReviewId> id = PathNumber(context, 1);
   if (!id) return;
   StrictObject body(context.request.body, {"event", "reason", "data"});
   ApplyEventCommand command{context.actor, *id, body.Text("event", true, 100).value_or(""),
@@ -114,7 +105,7 @@ void RecordEvent(ApiContext& api, RequestContext& context) {
 }
 
 void ListEvents(ApiContext& api, RequestContext& context) {
-  std::optional<ReviewId> id = PathId(context.request, 1, context.response);
+  std::optional<ReviewId> id = PathNumber(context, 1);
   if (!id) return;
   Result<ConnectionPool<ReviewQueries>::Lease> queries = api.queries.Acquire();
   if (!queries.ok()) return WriteProblem(context.response, queries.status());
@@ -126,7 +117,7 @@ void ListEvents(ApiContext& api, RequestContext& context) {
 }
 
 void CompleteCheckpoint(ApiContext& api, RequestContext& context) {
-  std::optional<ReviewId> id = PathId(context.request, 1, context.response);
+  std::optional<ReviewId> id = PathNumber(context, 1);
   if (!id) return;
   StrictObject body(context.request.body.empty() ? "{}" : context.request.body, {"note", "evidence"});
   CompleteCheckpointCommand command{context.actor, *id, context.request.matches[2].str(),
@@ -136,7 +127,7 @@ void CompleteCheckpoint(ApiContext& api, RequestContext& context) {
 }
 
 void WaiveCheckpoint(ApiContext& api, RequestContext& context) {
-  std::optional<ReviewId> id = PathId(context.request, 1, context.response);
+  std::optional<ReviewId> id = PathNumber(context, 1);
   if (!id) return;
   StrictObject body(context.request.body, {"reason"});
   WaiveCheckpointCommand command{context.actor, *id, context.request.matches[2].str(),
@@ -146,7 +137,7 @@ void WaiveCheckpoint(ApiContext& api, RequestContext& context) {
 }
 
 void ExtendCheckpoint(ApiContext& api, RequestContext& context) {
-  std::optional<ReviewId> id = PathId(context.request, 1, context.response);
+  std::optional<ReviewId> id = PathNumber(context, 1);
   if (!id) return;
   StrictObject body(context.request.body, {"due", "reason"});
   ExtendCheckpointCommand command{context.actor, *id, context.request.matches[2].str(),
@@ -156,7 +147,7 @@ void ExtendCheckpoint(ApiContext& api, RequestContext& context) {
 }
 
 void AddParallelProcess(ApiContext& api, RequestContext& context) {
-  std::optional<ReviewId> id = PathId(context.request, 1, context.response);
+  std::optional<ReviewId> id = PathNumber(context, 1);
   if (!id) return;
   StrictObject body(context.request.body, {"kind", "status", "holds_publication", "owner", "notes"});
   AddParallelProcessCommand command;
@@ -174,8 +165,8 @@ void AddParallelProcess(ApiContext& api, RequestContext& context) {
 }
 
 void UpdateParallelProcess(ApiContext& api, RequestContext& context) {
-  std::optional<ReviewId> id = PathId(context.request, 1, context.response);
-  std::optional<ReviewId> process = PathId(context.request, 2, context.response);
+  std::optional<ReviewId> id = PathNumber(context, 1);
+  std::optional<ReviewId> process = PathNumber(context, 2);
   if (!id || !process) return;
   StrictObject body(context.request.body, {"status", "holds_publication", "owner", "notes"});
   UpdateParallelProcessCommand command;

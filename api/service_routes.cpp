@@ -81,6 +81,15 @@ void WriteJson(httplib::Response& response, int status, const nlohmann::json& bo
   response.set_content(body.dump(), "application/json");
 }
 
+std::optional<int64_t> PathNumber(RequestContext& context, size_t index) {
+  try {
+    return std::stoll(context.request.matches[static_cast<int>(index)].str());
+  } catch (const std::exception&) {
+    WriteProblem(context.response, 404, "Not found", "no such resource at " + context.request.path);
+    return std::nullopt;
+  }
+}
+
 CommandResult RunCommand(ApiContext& api, Command command) { return api.options.engine->Submit(std::move(command)).get(); }
 
 std::vector<Route> ServiceRoutes(ApiContext& api) {

@@ -1,0 +1,53 @@
+// The implementation of ReviewQueries, shared by its source files: review_queries.cpp (reviews, history,
+// alerts) and review_registers.cpp (information requests, family members, documents).
+#pragma once
+
+#include <map>
+#include <memory>
+
+#include "engine/review_queries.h"
+#include "service/open_review.h"
+#include "store/database.h"
+
+namespace scr {
+
+// The columns of a review row that the record and the views are built from.
+struct ReviewRow {
+  ReviewSummary summary;
+  Referral referral;
+  std::string first_events;
+};
+
+class ReviewQueriesImpl final : public ReviewQueries {
+ public:
+  ReviewQueriesImpl(const Options& options, std::unique_ptr<Database> database)
+      : options_(options), database_(std::move(database)) {}
+
+  Result<ReviewView> GetReview(BoardId board, ReviewId id) override;
+  Result<ReviewPage> ListReviews(BoardId board, const ReviewFilter& filter) override;
+  Result<std::vector<HistoryEvent>> History(BoardId board, ReviewId id) override;
+  Result<Board> GetBoard(BoardId board) override;
+  Result<std::vector<InformationRequest>> InformationRequests(BoardId board, ReviewId review) override;
+  Result<std::vector<FamilyMember>> FamilyMembers(BoardId board, ReviewId review) override;
+  Result<std::vector<Document>> Documents(BoardId board, ReviewId review) override;
+  Result<std::pair<std::vector<Alert>, std::optional<int64_t>>> ListAlerts(BoardId board,
+                                                                           const AlertFilter& filter) override;
+
+ private:
+  // NotFound unless review `review` belongs to `board`: another board's reviews do not exist for the caller.
+  Status CheckReviewOfBoard(BoardId board, ReviewId review);
+  Result<const WorkingCalendar*> CalendarFor(BoardId board);
+  // The review's record (its guard facts and due dates) and its checkpoints as shown, from its rows.
+  Status ReadCheckpoints(ReviewId id, const ReviewRow& row, OpenReview* record, std::vector<CheckpointView>* views);
+  // Next due date and count of overdue checkpoints, for the list and the view.
+  static void Summarise(const std::vector<CheckpointView>& views, ReviewSummary* summary);
+
+  Options options_;
+  std::unique_ptr<Database> database_;
+  std::map<BoardId, WorkingCalendar> calendars_;
+};
+
+// A date as stored; the empty date for a damaged one.
+Date ParseStoredDate(const std::string& text);
+
+}  // namespace scr
