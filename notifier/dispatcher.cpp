@@ -24,7 +24,10 @@ class DispatcherImpl final : public Dispatcher {
  public:
   DispatcherImpl(DispatcherOptions options, std::unique_ptr<OutboxStore> store)
       : options_(std::move(options)), store_(std::move(store)), random_(std::random_device{}()) {
-    if (!options_.smtp_url.empty()) email_ = std::make_unique<EmailChannel>(SmtpSettings{options_.smtp_url, options_.smtp_from});
+    if (!options_.smtp_url.empty()) {
+      email_ = std::make_unique<EmailChannel>(
+          SmtpSettings{options_.smtp_url, options_.smtp_from, options_.smtp_require_tls, options_.smtp_ca_file});
+    }
     thread_ = std::thread([this] { Run(); });
   }
 

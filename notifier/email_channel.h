@@ -13,6 +13,7 @@ struct SmtpSettings {
   std::string url;   // smtp://host:port, smtps://host:port, optionally with user:password@
   std::string from;  // the envelope sender and From: header
   bool require_tls = false;
+  std::string ca_file;  // a CA bundle to verify the server with, instead of the system's
 };
 
 struct Email {

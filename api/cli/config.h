@@ -19,6 +19,8 @@ struct WebhookConfig {
 struct Config {
   std::string smtp_url;
   std::string smtp_from;
+  std::string smtp_ca_file;        // trust this CA for the server's certificate (besides the system's)
+  bool smtp_require_tls = false;   // refuse to send unless the connection is encrypted
   std::vector<WebhookConfig> webhooks;
   std::string digest_time = "08:00";  // HH:MM, board-local
 

@@ -136,6 +136,8 @@ int RunServe(const ServeOptions& options) {
               config.DigestTimeOfDay(), {}, nullptr};
   run.notifier.smtp_url = config.smtp_url;
   if (!config.smtp_from.empty()) run.notifier.smtp_from = config.smtp_from;
+  run.notifier.smtp_ca_file = config.smtp_ca_file;
+  run.notifier.smtp_require_tls = config.smtp_require_tls;
   for (const WebhookConfig& webhook : config.webhooks) run.notifier.webhooks.push_back({webhook.url, webhook.secret});
   return Serve(run);
 }

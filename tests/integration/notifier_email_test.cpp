@@ -7,6 +7,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
 #include <set>
 #include <thread>
@@ -166,4 +167,42 @@ TEST_CASE("notifier: while the SMTP server is down messages wait and are retried
   REQUIRE_FALSE(audit.empty());
   CHECK(audit[0]["attempts"][0]["outcome"] == "failed");
   CHECK(audit[0]["attempts"].back()["outcome"] == "delivered");
+}
+
+TEST_CASE("notifier: email goes over STARTTLS to a server that requires it, trusting the configured CA; with TLS "
+          "required, a server without it gets nothing",
+          "[integration][notifier][tls]") {
+  TempDir dir;
+  std::string cert = dir.File("cert.pem"), key = dir.File("key.pem");
+  std::string make_cert = "openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=localhost -addext "
+                          "subjectAltName=IP:127.0.0.1,DNS:localhost -keyout '" + key + "' -out '" + cert +
+                          "' >/dev/null 2>&1";
+  REQUIRE(std::system(make_cert.c_str()) == 0);
+  SmtpServer secure(dir.File("secure-mail"), cert, key);  // refuses mail before STARTTLS
+  SmtpServer plain(dir.File("plain-mail"));
+  for (SmtpServer* server : {&secure, &plain}) {
+    std::string db = dir.File(server == &secure ? "secure.db" : "plain.db");
+    Board board = MakeBoard(dir, db, server->url());
+    std::ofstream(dir.File("scr.yaml")) << "notifier:\n  smtp:\n    url: " << server->url()
+                                        << "\n    from: tracker@example.org\n    ca_file: " << cert
+                                        << "\n    require_tls: true\n";
+    TrackerService service(db, {"--clock", "simulated", "--config", dir.File("scr.yaml")});
+    httplib::Client client("127.0.0.1", service.port());
+    Refer(client, board, "Child J (tls)");  // reminders fall due at once
+    if (server == &secure) {
+      REQUIRE(WaitFor([&] {
+        return Count(db, "SELECT COUNT(*) FROM messages WHERE channel = 'email'") > 0 &&
+               Count(db, "SELECT COUNT(*) FROM messages WHERE state = 'pending'") == 0;
+      }));
+      CHECK(Count(db, "SELECT COUNT(*) FROM messages WHERE channel = 'email' AND state = 'delivered'") > 0);
+      CHECK(static_cast<long long>(secure.Received().size()) ==
+            Count(db, "SELECT COUNT(*) FROM messages WHERE channel = 'email'"));
+    } else {
+      REQUIRE(WaitFor([&] {
+        return Count(db, "SELECT COUNT(*) FROM messages WHERE channel = 'email' AND attempts >= 1") > 0;
+      }));
+      CHECK(Count(db, "SELECT COUNT(*) FROM messages WHERE channel = 'email' AND state = 'delivered'") == 0);
+      CHECK(plain.Received().empty());
+    }
+  }
 }

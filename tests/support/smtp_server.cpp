@@ -57,7 +57,10 @@ int FreePort() {
   return ntohs(address.sin_port);
 }
 
-SmtpServer::SmtpServer(const std::string& maildir) : maildir_(maildir), port_(FreePort()) { Start(); }
+SmtpServer::SmtpServer(const std::string& maildir, const std::string& tls_cert, const std::string& tls_key)
+    : maildir_(maildir), tls_cert_(tls_cert), tls_key_(tls_key), port_(FreePort()) {
+  Start();
+}
 
 SmtpServer::~SmtpServer() { Stop(); }
 
@@ -68,8 +71,14 @@ void SmtpServer::Start() {
   if (pid_ < 0) throw std::runtime_error("fork failed");
   if (pid_ == 0) {
     std::freopen("/dev/null", "w", stdout);
-    execl("/usr/bin/python3", "python3", "-m", "aiosmtpd", "-n", "-l", listen.c_str(), "-c",
-          "aiosmtpd.handlers.Mailbox", maildir_.c_str(), static_cast<char*>(nullptr));
+    if (tls_cert_.empty()) {
+      execl("/usr/bin/python3", "python3", "-m", "aiosmtpd", "-n", "-l", listen.c_str(), "-c",
+            "aiosmtpd.handlers.Mailbox", maildir_.c_str(), static_cast<char*>(nullptr));
+    } else {
+      execl("/usr/bin/python3", "python3", "-m", "aiosmtpd", "-n", "-l", listen.c_str(), "--tlscert",
+            tls_cert_.c_str(), "--tlskey", tls_key_.c_str(), "-c", "aiosmtpd.handlers.Mailbox", maildir_.c_str(),
+            static_cast<char*>(nullptr));
+    }
     _exit(127);
   }
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);

@@ -19,7 +19,8 @@ struct ReceivedMail {
 
 class SmtpServer {
  public:
-  explicit SmtpServer(const std::string& maildir);  // starts on a free port
+  // Starts on a free port; with a certificate and key, it offers STARTTLS and refuses mail without it.
+  explicit SmtpServer(const std::string& maildir, const std::string& tls_cert = "", const std::string& tls_key = "");
   ~SmtpServer();
   SmtpServer(const SmtpServer&) = delete;
   SmtpServer& operator=(const SmtpServer&) = delete;
@@ -33,6 +34,8 @@ class SmtpServer {
 
  private:
   std::string maildir_;
+  std::string tls_cert_;
+  std::string tls_key_;
   int port_ = 0;
   pid_t pid_ = -1;
 };

@@ -22,6 +22,8 @@ struct DispatcherOptions {
   std::string base_url;                         // links in messages point here
   std::string smtp_url;                         // empty: no email, the inbox only
   std::string smtp_from = "scr-tracker@localhost";
+  std::string smtp_ca_file;       // a CA to trust for the server's certificate, besides the system's
+  bool smtp_require_tls = false;  // refuse to send unless STARTTLS (or smtps://) encrypts the connection
   struct Webhook {
     std::string url;
     std::string secret;  // signs each POST (HMAC-SHA256)
