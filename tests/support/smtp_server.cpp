@@ -45,18 +45,6 @@ std::string Header(const std::string& headers, const std::string& name) {
 
 }  // namespace
 
-int FreePort() {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-  socklen_t length = sizeof address;
-  getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-  close(fd);
-  return ntohs(address.sin_port);
-}
-
 SmtpServer::SmtpServer(const std::string& maildir, const std::string& tls_cert, const std::string& tls_key)
     : maildir_(maildir), tls_cert_(tls_cert), tls_key_(tls_key), port_(FreePort()) {
   Start();

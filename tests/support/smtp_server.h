@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "support/test_support.h"
+
 namespace scr::test {
 
 struct ReceivedMail {
@@ -39,8 +41,5 @@ class SmtpServer {
   int port_ = 0;
   pid_t pid_ = -1;
 };
-
-// A port nobody listens on now (the kernel's choice for a socket bound to port 0, then closed).
-int FreePort();
 
 }  // namespace scr::test

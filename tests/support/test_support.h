@@ -25,6 +25,8 @@ class TempDir {
 std::string WorkflowsDir();  // the project's workflows/
 const BankHolidays& ProjectBankHolidays();
 const WorkflowRegistry& ProjectWorkflows();
+// A loopback port nobody listens on now (the kernel's choice for a socket bound to port 0, then closed).
+int FreePort();
 // Writes `content` to `path`.
 void WriteFile(const std::string& path, const std::string& content);
 

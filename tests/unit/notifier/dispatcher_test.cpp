@@ -5,10 +5,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <chrono>
-#include <sys/socket.h>
-#include <netinet/in.h>
 #include <thread>
-#include <unistd.h>
 
 #include "engine/notifications.h"
 #include "notifier/dispatcher.h"
@@ -34,19 +31,6 @@ bool WaitFor(Condition condition) {
   return true;
 }
 
-// A loopback port with nothing listening: every SMTP attempt is refused at once.
-int ClosedPort() {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-  socklen_t length = sizeof address;
-  getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-  close(fd);
-  return ntohs(address.sin_port);
-}
-
 }  // namespace
 
 TEST_CASE("dispatcher: a message that keeps failing is retried with growing waits, then kept as dead, and sent "
@@ -62,7 +46,7 @@ TEST_CASE("dispatcher: a message that keeps failing is retried with growing wait
   options.database_path = db;
   options.workflows = &test::ProjectWorkflows();
   options.base_url = "http://127.0.0.1:8080";
-  options.smtp_url = "smtp://127.0.0.1:" + std::to_string(ClosedPort());
+  options.smtp_url = "smtp://127.0.0.1:" + std::to_string(test::FreePort());
   options.first_retry = std::chrono::milliseconds(50);
   options.max_attempts = 3;
   options.idle_wait = std::chrono::milliseconds(20);
