@@ -21,25 +21,8 @@ using scr::test::RunAdmin;
 using scr::test::SmtpServer;
 using scr::test::TempDir;
 using scr::test::TrackerService;
-
-namespace {
-
-long long Count(const std::string& db, const std::string& sql) {
-  SQLite::Database database(db, SQLite::OPEN_READONLY);
-  return database.execAndGet(sql).getInt64();
-}
-
-template <typename Condition>
-bool WaitFor(Condition condition, std::chrono::seconds limit = std::chrono::seconds(60)) {
-  auto deadline = std::chrono::steady_clock::now() + limit;
-  while (!condition()) {
-    if (std::chrono::steady_clock::now() > deadline) return false;
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
-  return true;
-}
-
-}  // namespace
+using scr::test::CountRows;
+using scr::test::WaitFor;
 
 TEST_CASE("notifier: killed while emails go out, after a restart every message arrives, repeats only with the same "
           "Message-ID",
@@ -75,15 +58,15 @@ TEST_CASE("notifier: killed while emails go out, after a restart every message a
     REQUIRE(WaitFor([&] { return smtp.Received().size() >= 20; }));
     service.Kill();
   }
-  long long pending_at_kill = Count(db, "SELECT COUNT(*) FROM messages WHERE channel = 'email' AND state = 'pending'") +
-                              Count(db, "SELECT COUNT(*) FROM outbox WHERE expanded_at IS NULL");
+  long long pending_at_kill = CountRows(db, "SELECT COUNT(*) FROM messages WHERE channel = 'email' AND state = 'pending'") +
+                              CountRows(db, "SELECT COUNT(*) FROM outbox WHERE expanded_at IS NULL");
   INFO("emails received before the kill: " << smtp.Received().size() << "; still to send: " << pending_at_kill);
   REQUIRE(pending_at_kill > 0);
 
   TrackerService service(db, arguments);
   REQUIRE(WaitFor([&] {
-    return Count(db, "SELECT COUNT(*) FROM outbox WHERE expanded_at IS NULL") == 0 &&
-           Count(db, "SELECT COUNT(*) FROM messages WHERE state = 'pending'") == 0;
+    return CountRows(db, "SELECT COUNT(*) FROM outbox WHERE expanded_at IS NULL") == 0 &&
+           CountRows(db, "SELECT COUNT(*) FROM messages WHERE state = 'pending'") == 0;
   }));
   REQUIRE(service.Stop() == 0);
 

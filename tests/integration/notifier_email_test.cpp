@@ -22,6 +22,8 @@ using scr::test::RunAdmin;
 using scr::test::SmtpServer;
 using scr::test::TempDir;
 using scr::test::TrackerService;
+using scr::test::CountRows;
+using scr::test::WaitFor;
 
 namespace {
 
@@ -58,21 +60,6 @@ void Refer(httplib::Client& client, const Board& board, const std::string& title
   REQUIRE(created->status == 201);
 }
 
-template <typename Condition>
-bool WaitFor(Condition condition, std::chrono::seconds limit = std::chrono::seconds(30)) {
-  auto deadline = std::chrono::steady_clock::now() + limit;
-  while (!condition()) {
-    if (std::chrono::steady_clock::now() > deadline) return false;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  return true;
-}
-
-long long Count(const std::string& db, const std::string& sql) {
-  SQLite::Database database(db, SQLite::OPEN_READONLY);
-  return database.execAndGet(sql).getInt64();
-}
-
 }  // namespace
 
 TEST_CASE("notifier: the chair receives the escalation email naming the review, with a link to it, once",
@@ -97,7 +84,7 @@ TEST_CASE("notifier: the chair receives the escalation email naming the review, 
     return std::any_of(mails.begin(), mails.end(), escalation_to_chair);
   }));
   // Everything queued so far has gone out: then each message must have arrived exactly once.
-  REQUIRE(WaitFor([&] { return Count(db, "SELECT COUNT(*) FROM messages WHERE state = 'pending'") == 0; }));
+  REQUIRE(WaitFor([&] { return CountRows(db, "SELECT COUNT(*) FROM messages WHERE state = 'pending'") == 0; }));
   std::vector<ReceivedMail> mails = smtp.Received();
   const ReceivedMail& mail = *std::find_if(mails.begin(), mails.end(), escalation_to_chair);
   CHECK(mail.subject.find("Child C (notifier) (review 1)") != std::string::npos);
@@ -107,18 +94,18 @@ TEST_CASE("notifier: the chair receives the escalation email naming the review, 
   std::set<std::string> ids;
   for (const ReceivedMail& received : mails) CHECK(ids.insert(received.message_id).second);
   CHECK(static_cast<long long>(mails.size()) ==
-        Count(db, "SELECT COUNT(*) FROM messages WHERE channel = 'email' AND state = 'delivered'"));
+        CountRows(db, "SELECT COUNT(*) FROM messages WHERE channel = 'email' AND state = 'delivered'"));
   // The business unit hears of what is theirs, the chair of what was escalated to the chair.
-  CHECK(Count(db, "SELECT COUNT(*) FROM messages WHERE channel = 'email' AND recipient = 'unit@example.org'") > 0);
+  CHECK(CountRows(db, "SELECT COUNT(*) FROM messages WHERE channel = 'email' AND recipient = 'unit@example.org'") > 0);
   // Each recipient also has it in the in-app inbox.
-  CHECK(Count(db, "SELECT COUNT(*) FROM messages WHERE channel = 'inbox'") ==
-        Count(db, "SELECT COUNT(*) FROM messages WHERE channel = 'email'"));
+  CHECK(CountRows(db, "SELECT COUNT(*) FROM messages WHERE channel = 'inbox'") ==
+        CountRows(db, "SELECT COUNT(*) FROM messages WHERE channel = 'email'"));
 
   // The chair's inbox: the same words, unread until read; nobody else's messages.
   json inbox = json::parse(client.Get("/api/v1/inbox?unread=true&limit=200", As(board.chair))->body)["items"];
   REQUIRE_FALSE(inbox.empty());
   CHECK(static_cast<long long>(inbox.size()) ==
-        Count(db, "SELECT COUNT(*) FROM messages WHERE channel = 'email' AND recipient = 'chair@example.org'"));
+        CountRows(db, "SELECT COUNT(*) FROM messages WHERE channel = 'email' AND recipient = 'chair@example.org'"));
   long long first = inbox[0]["id"];
   auto read = client.Post(("/api/v1/inbox/" + std::to_string(first) + "/read").c_str(), As(board.chair), "",
                           "application/json");
@@ -148,21 +135,21 @@ TEST_CASE("notifier: while the SMTP server is down messages wait and are retried
   httplib::Client client("127.0.0.1", service.port());
   Refer(client, board, "Child D (outage)");  // a reminder falls due at once
   REQUIRE(WaitFor([&] {
-    return Count(db, "SELECT COUNT(*) FROM messages WHERE channel = 'email' AND attempts >= 1") > 0;
+    return CountRows(db, "SELECT COUNT(*) FROM messages WHERE channel = 'email' AND attempts >= 1") > 0;
   }));
-  long long emails = Count(db, "SELECT COUNT(*) FROM messages WHERE channel = 'email'");
-  CHECK(Count(db, "SELECT COUNT(*) FROM messages WHERE channel = 'email' AND state = 'pending'") == emails);
-  CHECK(Count(db, "SELECT COUNT(*) FROM delivery_attempts WHERE outcome = 'failed'") > 0);
+  long long emails = CountRows(db, "SELECT COUNT(*) FROM messages WHERE channel = 'email'");
+  CHECK(CountRows(db, "SELECT COUNT(*) FROM messages WHERE channel = 'email' AND state = 'pending'") == emails);
+  CHECK(CountRows(db, "SELECT COUNT(*) FROM delivery_attempts WHERE outcome = 'failed'") > 0);
 
   smtp.Start();
-  REQUIRE(WaitFor([&] { return Count(db, "SELECT COUNT(*) FROM messages WHERE state = 'pending'") == 0; }));
-  CHECK(Count(db, "SELECT COUNT(*) FROM messages WHERE channel = 'email' AND state = 'delivered'") == emails);
+  REQUIRE(WaitFor([&] { return CountRows(db, "SELECT COUNT(*) FROM messages WHERE state = 'pending'") == 0; }));
+  CHECK(CountRows(db, "SELECT COUNT(*) FROM messages WHERE channel = 'email' AND state = 'delivered'") == emails);
   std::vector<ReceivedMail> mails = smtp.Received();
   CHECK(static_cast<long long>(mails.size()) == emails);
   std::set<std::string> ids;
   for (const ReceivedMail& mail : mails) CHECK(ids.insert(mail.message_id).second);
   // Every attempt is on record: the failures while it was down, then one delivery per message.
-  CHECK(Count(db, "SELECT COUNT(*) FROM delivery_attempts WHERE outcome = 'delivered'") == emails);
+  CHECK(CountRows(db, "SELECT COUNT(*) FROM delivery_attempts WHERE outcome = 'delivered'") == emails);
   json audit = json::parse(client.Get("/api/v1/notifications?channel=email", As(board.unit))->body)["items"];
   REQUIRE_FALSE(audit.empty());
   CHECK(audit[0]["attempts"][0]["outcome"] == "failed");
@@ -191,17 +178,17 @@ TEST_CASE("notifier: email goes over STARTTLS to a server that requires it, trus
     Refer(client, board, "Child J (tls)");  // reminders fall due at once
     if (server == &secure) {
       REQUIRE(WaitFor([&] {
-        return Count(db, "SELECT COUNT(*) FROM messages WHERE channel = 'email'") > 0 &&
-               Count(db, "SELECT COUNT(*) FROM messages WHERE state = 'pending'") == 0;
+        return CountRows(db, "SELECT COUNT(*) FROM messages WHERE channel = 'email'") > 0 &&
+               CountRows(db, "SELECT COUNT(*) FROM messages WHERE state = 'pending'") == 0;
       }));
-      CHECK(Count(db, "SELECT COUNT(*) FROM messages WHERE channel = 'email' AND state = 'delivered'") > 0);
+      CHECK(CountRows(db, "SELECT COUNT(*) FROM messages WHERE channel = 'email' AND state = 'delivered'") > 0);
       CHECK(static_cast<long long>(secure.Received().size()) ==
-            Count(db, "SELECT COUNT(*) FROM messages WHERE channel = 'email'"));
+            CountRows(db, "SELECT COUNT(*) FROM messages WHERE channel = 'email'"));
     } else {
       REQUIRE(WaitFor([&] {
-        return Count(db, "SELECT COUNT(*) FROM messages WHERE channel = 'email' AND attempts >= 1") > 0;
+        return CountRows(db, "SELECT COUNT(*) FROM messages WHERE channel = 'email' AND attempts >= 1") > 0;
       }));
-      CHECK(Count(db, "SELECT COUNT(*) FROM messages WHERE channel = 'email' AND state = 'delivered'") == 0);
+      CHECK(CountRows(db, "SELECT COUNT(*) FROM messages WHERE channel = 'email' AND state = 'delivered'") == 0);
       CHECK(plain.Received().empty());
     }
   }

@@ -23,6 +23,8 @@ using nlohmann::json;
 using scr::test::RunAdmin;
 using scr::test::TempDir;
 using scr::test::TrackerService;
+using scr::test::CountRows;
+using scr::test::WaitFor;
 
 namespace {
 
@@ -53,25 +55,20 @@ void Advance(TrackerService& service, const std::string& admin, int days) {
   REQUIRE(advanced->status == 200);
 }
 
-long long Count(const std::string& database, const std::string& sql) {
-  SQLite::Database db(database, SQLite::OPEN_READONLY);
-  return db.execAndGet(sql).getInt64();
-}
-
 // Every stored alert by its key, after checking that no key is stored twice and that each alert is
 // told exactly once: by its own outbox row, or (caught up after a crash) in the board's catch-up digest,
 // which itself has an outbox row. Read with the service stopped.
 Alerts StoredAlerts(const std::string& database) {
-  CHECK(Count(database, "SELECT COUNT(*) - COUNT(DISTINCT idempotency_key) FROM alerts") == 0);
-  long long stored = Count(database, "SELECT COUNT(*) FROM alerts");
-  long long in_digests = Count(database, "SELECT COUNT(*) FROM alerts WHERE digest_id IS NOT NULL");
-  CHECK(Count(database, "SELECT COUNT(*) FROM alerts WHERE held = 1") == 0);
-  CHECK(Count(database, "SELECT COUNT(*) FROM outbox WHERE alert_id IS NOT NULL") == stored - in_digests);
-  CHECK(Count(database, "SELECT COUNT(DISTINCT alert_id) FROM outbox") == stored - in_digests);
-  CHECK(Count(database, "SELECT COUNT(*) FROM outbox WHERE alert_id NOT IN (SELECT id FROM alerts)") == 0);
-  CHECK(Count(database, "SELECT COUNT(*) FROM alerts a JOIN outbox o ON o.alert_id = a.id "
+  CHECK(CountRows(database, "SELECT COUNT(*) - COUNT(DISTINCT idempotency_key) FROM alerts") == 0);
+  long long stored = CountRows(database, "SELECT COUNT(*) FROM alerts");
+  long long in_digests = CountRows(database, "SELECT COUNT(*) FROM alerts WHERE digest_id IS NOT NULL");
+  CHECK(CountRows(database, "SELECT COUNT(*) FROM alerts WHERE held = 1") == 0);
+  CHECK(CountRows(database, "SELECT COUNT(*) FROM outbox WHERE alert_id IS NOT NULL") == stored - in_digests);
+  CHECK(CountRows(database, "SELECT COUNT(DISTINCT alert_id) FROM outbox") == stored - in_digests);
+  CHECK(CountRows(database, "SELECT COUNT(*) FROM outbox WHERE alert_id NOT IN (SELECT id FROM alerts)") == 0);
+  CHECK(CountRows(database, "SELECT COUNT(*) FROM alerts a JOIN outbox o ON o.alert_id = a.id "
                         "WHERE a.digest_id IS NOT NULL") == 0);
-  CHECK(Count(database, "SELECT COUNT(DISTINCT digest_id) FROM alerts WHERE digest_id IS NOT NULL AND digest_id "
+  CHECK(CountRows(database, "SELECT COUNT(DISTINCT digest_id) FROM alerts WHERE digest_id IS NOT NULL AND digest_id "
                         "NOT IN (SELECT digest_id FROM outbox WHERE digest_id IS NOT NULL)") == 0);
   SQLite::Database db(database, SQLite::OPEN_READONLY);
   SQLite::Statement select(db, "SELECT idempotency_key, review_id, checkpoint, kind, due FROM alerts");
@@ -131,8 +128,8 @@ struct Scenario {
     Advance(service, admin, 1);
     REQUIRE(service.Stop() == 0);
     REQUIRE_FALSE(std::filesystem::exists(db + "-wal"));  // a clean stop leaves one file, its log checkpointed
-    REQUIRE(Count(db, "SELECT COUNT(*) FROM reviews") == kReviews);
-    alerts_before = Count(db, "SELECT COUNT(*) FROM alerts");
+    REQUIRE(CountRows(db, "SELECT COUNT(*) FROM reviews") == kReviews);
+    alerts_before = CountRows(db, "SELECT COUNT(*) FROM alerts");
   }
 
   // A fresh copy of the stopped scenario, with the (empty) log that reading it read-only leaves behind.
@@ -180,7 +177,7 @@ TEST_CASE("restart: alerts that fall due across clean stops and starts fire once
     Advance(service, reference.scenario.admin, 15);
     if (move == 7) CHECK(Now(service, reference.scenario.admin) == reference.end);
     REQUIRE(service.Stop() == 0);
-    stored.push_back(Count(db, "SELECT COUNT(*) FROM alerts"));
+    stored.push_back(CountRows(db, "SELECT COUNT(*) FROM alerts"));
   }
   // Alerts fell due on both sides of the first restart at least.
   CHECK(stored.front() > reference.scenario.alerts_before);
@@ -219,8 +216,8 @@ TEST_CASE("restart: alerts due while the service was killed mid-batch fire once 
     advance.join();
     CHECK_FALSE(answered);
   }
-  long long at_kill = Count(db, "SELECT COUNT(*) FROM alerts");
-  long long last_before_kill = Count(db, "SELECT COALESCE(MAX(id), 0) FROM alerts");
+  long long at_kill = CountRows(db, "SELECT COUNT(*) FROM alerts");
+  long long last_before_kill = CountRows(db, "SELECT COALESCE(MAX(id), 0) FROM alerts");
   INFO(kReviews << " reviews; alerts stored before the kill: " << at_kill - before << " of " << total - before);
   REQUIRE(at_kill > before);        // the batch had begun
   REQUIRE(at_kill < total - 1000);  // and at least one more transaction of alerts was still to come
@@ -231,12 +228,12 @@ TEST_CASE("restart: alerts due while the service was killed mid-batch fire once 
 
   Alerts alerts = StoredAlerts(db);
   std::string late = "SELECT COUNT(*) FROM alerts WHERE id > " + std::to_string(last_before_kill);
-  CHECK(Count(db, late) > 0);
-  CHECK(Count(db, late + " AND fired_late_by_s <= 0") == 0);  // the rest fired at start-up, late
+  CHECK(CountRows(db, late) > 0);
+  CHECK(CountRows(db, late + " AND fired_late_by_s <= 0") == 0);  // the rest fired at start-up, late
   // No flood: thousands caught up are told in one catch-up digest, to the chair among others.
-  CHECK(Count(db, "SELECT COUNT(*) FROM digests WHERE kind = 'catch_up'") == 1);
-  CHECK(Count(db, late + " AND digest_id IS NULL") == 0);
-  CHECK(Count(db, "SELECT COUNT(*) FROM outbox o JOIN digests d ON d.id = o.digest_id "
+  CHECK(CountRows(db, "SELECT COUNT(*) FROM digests WHERE kind = 'catch_up'") == 1);
+  CHECK(CountRows(db, late + " AND digest_id IS NULL") == 0);
+  CHECK(CountRows(db, "SELECT COUNT(*) FROM outbox o JOIN digests d ON d.id = o.digest_id "
                   "WHERE d.kind = 'catch_up' AND o.recipient_role = 'chair'") == 1);
   // Absent only as a reminder whose due day had ended by the restart: its overdue alert stands for it.
   std::set<std::tuple<long long, std::string, std::string>> overdue;

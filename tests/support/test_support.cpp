@@ -5,6 +5,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <spdlog/spdlog.h>
 
 #include <cstdlib>
@@ -57,6 +58,11 @@ void WriteFile(const std::string& path, const std::string& content) {
   std::ofstream out(path, std::ios::binary);
   out << content;
   if (!out) throw std::runtime_error("cannot write " + path);
+}
+
+long long CountRows(const std::string& database, const std::string& sql) {
+  SQLite::Database connection(database, SQLite::OPEN_READONLY);
+  return connection.execAndGet(sql).getInt64();
 }
 
 int FreePort() {

@@ -1,6 +1,9 @@
 // Helpers shared by the tests: temporary folders, the project's workflows and bank holidays.
 #pragma once
 
+#include <chrono>
+#include <thread>
+
 #include <string>
 
 #include "engine/calendar.h"
@@ -25,6 +28,19 @@ class TempDir {
 std::string WorkflowsDir();  // the project's workflows/
 const BankHolidays& ProjectBankHolidays();
 const WorkflowRegistry& ProjectWorkflows();
+// The number a counting query (SELECT COUNT(*) ...) gives on the database file, read through a
+// read-only connection of its own (WAL lets it read beside a running service).
+long long CountRows(const std::string& database, const std::string& sql);
+// Polls `condition` every few milliseconds until it holds; false if `limit` passes first.
+template <typename Condition>
+bool WaitFor(Condition condition, std::chrono::seconds limit = std::chrono::seconds(60)) {
+  auto deadline = std::chrono::steady_clock::now() + limit;
+  while (!condition()) {
+    if (std::chrono::steady_clock::now() > deadline) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  return true;
+}
 // A loopback port nobody listens on now (the kernel's choice for a socket bound to port 0, then closed).
 int FreePort();
 // Writes `content` to `path`.

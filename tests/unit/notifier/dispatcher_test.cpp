@@ -13,25 +13,8 @@
 
 using namespace scr;
 using scr::test::ServiceFixture;
-
-namespace {
-
-int64_t Count(const std::string& db, const std::string& sql) {
-  SQLite::Database database(db, SQLite::OPEN_READONLY);
-  return database.execAndGet(sql).getInt64();
-}
-
-template <typename Condition>
-bool WaitFor(Condition condition) {
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-  while (!condition()) {
-    if (std::chrono::steady_clock::now() > deadline) return false;
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  return true;
-}
-
-}  // namespace
+using scr::test::CountRows;
+using scr::test::WaitFor;
 
 TEST_CASE("dispatcher: a message that keeps failing is retried with growing waits, then kept as dead, and sent "
           "again on request",
@@ -53,21 +36,21 @@ TEST_CASE("dispatcher: a message that keeps failing is retried with growing wait
   {
     auto dispatcher = notifier::Dispatcher::Start(options);
     REQUIRE(dispatcher.ok());
-    REQUIRE(WaitFor([&] { return Count(db, "SELECT COUNT(*) FROM messages WHERE channel = 'email' AND state = 'dead'") > 0; }));
+    REQUIRE(WaitFor([&] { return CountRows(db, "SELECT COUNT(*) FROM messages WHERE channel = 'email' AND state = 'dead'") > 0; }));
   }
-  int64_t email_id = Count(db, "SELECT MIN(id) FROM messages WHERE channel = 'email' AND state = 'dead'");
+  int64_t email_id = CountRows(db, "SELECT MIN(id) FROM messages WHERE channel = 'email' AND state = 'dead'");
   std::string attempts = "SELECT COUNT(*) FROM delivery_attempts WHERE message_id = " + std::to_string(email_id);
-  CHECK(Count(db, attempts) == 3);
-  CHECK(Count(db, attempts + " AND outcome = 'failed'") == 3);
+  CHECK(CountRows(db, attempts) == 3);
+  CHECK(CountRows(db, attempts + " AND outcome = 'failed'") == 3);
   SQLite::Database database(db, SQLite::OPEN_READONLY);
   CHECK(database.execAndGet("SELECT last_error FROM messages WHERE id = " + std::to_string(email_id)).getString()
             .find("SMTP server") != std::string::npos);
   // The inbox copy needs no server: it was delivered as it was stored.
-  CHECK(Count(db, "SELECT COUNT(*) FROM messages WHERE channel = 'inbox' AND state = 'delivered'") > 0);
+  CHECK(CountRows(db, "SELECT COUNT(*) FROM messages WHERE channel = 'inbox' AND state = 'delivered'") > 0);
 
   std::unique_ptr<Notifications> notifications = Notifications::Open(db).value();
   CHECK(notifications->Retry(fixture.board(), email_id, std::chrono::system_clock::now()).ok());
-  CHECK(Count(db, "SELECT COUNT(*) FROM messages WHERE id = " + std::to_string(email_id) + " AND state = 'pending'") == 1);
+  CHECK(CountRows(db, "SELECT COUNT(*) FROM messages WHERE id = " + std::to_string(email_id) + " AND state = 'pending'") == 1);
   CHECK(notifications->Retry(fixture.board(), email_id, std::chrono::system_clock::now()).code() ==
         Status::Code::kConflict);                                                        // not dead now
   CHECK(notifications->Retry(fixture.board() + 1, email_id, std::chrono::system_clock::now()).code() ==
@@ -75,8 +58,8 @@ TEST_CASE("dispatcher: a message that keeps failing is retried with growing wait
   {
     auto dispatcher = notifier::Dispatcher::Start(options);
     REQUIRE(dispatcher.ok());
-    REQUIRE(WaitFor([&] { return Count(db, attempts) == 4; }));
+    REQUIRE(WaitFor([&] { return CountRows(db, attempts) == 4; }));
   }
   // Nothing is deleted: every attempt stays on record.
-  CHECK(Count(db, attempts + " AND outcome = 'failed'") == 4);
+  CHECK(CountRows(db, attempts + " AND outcome = 'failed'") == 4);
 }
