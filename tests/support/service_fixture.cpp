@@ -27,6 +27,13 @@ void ServiceFixture::Restart() {
 
 void ServiceFixture::AdvanceDays(int days) { REQUIRE(clock_.AdvanceBy(std::chrono::hours(24 * days)).ok()); }
 
+void ServiceFixture::AdvanceAndFire(const char* when) {
+  REQUIRE(clock_.AdvanceTo(ParseInstant(when).value()).ok());
+  Result<size_t> fired = service_->FireDueAlerts();
+  INFO(fired.status().message());
+  REQUIRE(fired.ok());
+}
+
 Referral ServiceFixture::MakeReferral(const std::string& workflow, bool child_died) const {
   Referral referral;
   referral.workflow = workflow;

@@ -29,6 +29,8 @@ class ServiceFixture {
   void Restart();
   // Moves the clock forward by whole days.
   void AdvanceDays(int days);
+  // Moves the clock to `when` (RFC 3339) and fires every alert and digest due by then, as the engine would.
+  void AdvanceAndFire(const char* when);
 
   Referral MakeReferral(const std::string& workflow = "scr-2015", bool child_died = false) const;
   ReviewId Refer(const std::string& workflow = "scr-2015", bool child_died = false);

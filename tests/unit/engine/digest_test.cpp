@@ -43,13 +43,6 @@ int64_t Count(const ServiceFixture& fixture, const std::string& sql) {
   return database.execAndGet(sql).getInt64();
 }
 
-void AdvanceTo(ServiceFixture& fixture, const char* when) {
-  REQUIRE(fixture.clock().AdvanceTo(ParseInstant(when).value()).ok());
-  Result<size_t> fired = fixture.service().FireDueAlerts();
-  INFO(fired.status().message());
-  REQUIRE(fired.ok());
-}
-
 bool Lists(const json& items, const std::string& checkpoint) {
   for (const json& item : items) {
     if (item["checkpoint"] == checkpoint) return true;
@@ -64,7 +57,7 @@ TEST_CASE("digests: the chair's digest goes out at 08:00 board time on working d
           "[engine][scheduler][digest]") {
   ServiceFixture fixture;  // Monday 2 March 2026, 09:00: today's digest time has passed
   fixture.Refer();
-  AdvanceTo(fixture, "2026-03-09T09:00:00Z");
+  fixture.AdvanceAndFire("2026-03-09T09:00:00Z");
   std::vector<StoredDigest> digests = Digests(fixture);
   REQUIRE(digests.size() == 5);  // Tuesday to Friday, and Monday: not Saturday 7 or Sunday 8 March
   CHECK(digests[0].kind == "daily");
@@ -80,7 +73,7 @@ TEST_CASE("digests: the chair's digest goes out at 08:00 board time on working d
 
   // Easter 2026: Good Friday 3 April and Easter Monday 6 April are bank holidays; the clocks went
   // forward on 29 March, so 08:00 in London is 07:00 UTC.
-  AdvanceTo(fixture, "2026-04-08T09:00:00+01:00");
+  fixture.AdvanceAndFire("2026-04-08T09:00:00+01:00");
   std::vector<std::string> days;
   for (const StoredDigest& digest : Digests(fixture)) {
     if (digest.day >= "2026-03-30") days.push_back(digest.day + " " + digest.scheduled_for.substr(11));
@@ -93,7 +86,7 @@ TEST_CASE("digests: tell the chair what became overdue and what was extended, an
           "[engine][scheduler][digest]") {
   ServiceFixture fixture;
   ReviewId id = fixture.Refer();  // the national notification is due five working days later: 9 March
-  AdvanceTo(fixture, "2026-03-10T09:00:00Z");
+  fixture.AdvanceAndFire("2026-03-10T09:00:00Z");
   std::vector<StoredDigest> digests = Digests(fixture);
   REQUIRE(digests.size() == 6);
   CHECK(digests[4].day == "2026-03-09");
@@ -104,7 +97,7 @@ TEST_CASE("digests: tell the chair what became overdue and what was extended, an
   CommandResult extended = fixture.service().Execute(ExtendCheckpointCommand{
       fixture.business_unit(), id, "chair_decision", Date::FromYmd(2026, 4, 17), "Police asked for time to interview"});
   REQUIRE(extended.status.ok());
-  AdvanceTo(fixture, "2026-03-11T09:00:00Z");
+  fixture.AdvanceAndFire("2026-03-11T09:00:00Z");
   digests = Digests(fixture);
   REQUIRE(digests.size() == 7);
   CHECK_FALSE(Lists(digests[6].body["became_overdue"], "national_notification"));  // told once
@@ -112,13 +105,13 @@ TEST_CASE("digests: tell the chair what became overdue and what was extended, an
   CHECK(digests[6].body["extended"][0]["checkpoint"] == "chair_decision");
   CHECK(digests[6].body["extended"][0]["reason"] == "Police asked for time to interview");
   CHECK(digests[6].body["extended"][0]["new_due"] == "2026-04-17");
-  AdvanceTo(fixture, "2026-03-12T09:00:00Z");
+  fixture.AdvanceAndFire("2026-03-12T09:00:00Z");
   CHECK(Digests(fixture).back().body["extended"].empty());
 }
 
 TEST_CASE("digests: a board with nothing to tell stores its digest but sends nothing", "[engine][scheduler][digest]") {
   ServiceFixture fixture;  // a board without reviews
-  AdvanceTo(fixture, "2026-03-04T09:00:00Z");
+  fixture.AdvanceAndFire("2026-03-04T09:00:00Z");
   std::vector<StoredDigest> digests = Digests(fixture);
   REQUIRE(digests.size() == 2);
   CHECK(digests[0].items == 0);
@@ -130,7 +123,7 @@ TEST_CASE("digests: after days stopped, one digest goes out late at start-up, no
           "[engine][scheduler][digest][durability]") {
   ServiceFixture fixture;
   fixture.Refer();
-  AdvanceTo(fixture, "2026-03-03T09:00:00Z");
+  fixture.AdvanceAndFire("2026-03-03T09:00:00Z");
   REQUIRE(Digests(fixture).size() == 1);
   // Stopped from Tuesday to Friday noon: the digests of Wednesday, Thursday and Friday were missed.
   REQUIRE(fixture.clock().AdvanceTo(ParseInstant("2026-03-06T12:00:00Z").value()).ok());
@@ -144,7 +137,7 @@ TEST_CASE("digests: after days stopped, one digest goes out late at start-up, no
   fixture.Restart();
   REQUIRE(fixture.service().FireDueAlerts().ok());
   CHECK(Digests(fixture).size() == 2);  // and goes out once
-  AdvanceTo(fixture, "2026-03-09T09:00:00Z");
+  fixture.AdvanceAndFire("2026-03-09T09:00:00Z");
   CHECK(Digests(fixture).back().day == "2026-03-09");
 }
 
@@ -152,7 +145,7 @@ TEST_CASE("digests: a large catch-up after downtime is told in one catch-up dige
           "[engine][scheduler][digest][durability]") {
   ServiceFixture fixture;
   for (int i = 0; i < 10; ++i) fixture.Refer();
-  AdvanceTo(fixture, "2026-03-02T10:00:00Z");
+  fixture.AdvanceAndFire("2026-03-02T10:00:00Z");
   int64_t alerts_before = Count(fixture, "SELECT COUNT(*) FROM alerts");
   int64_t outbox_before = Count(fixture, "SELECT COUNT(*) FROM outbox WHERE alert_id IS NOT NULL");
   // Stopped for three weeks: ten reviews' reminders, overdue alerts and escalations fall due meanwhile.

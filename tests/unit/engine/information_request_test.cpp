@@ -31,13 +31,6 @@ std::vector<StoredAlert> AlertsOf(const ServiceFixture& fixture, const std::stri
   return alerts;
 }
 
-void AdvanceTo(ServiceFixture& fixture, const char* when) {
-  REQUIRE(fixture.clock().AdvanceTo(ParseInstant(when).value()).ok());
-  Result<size_t> fired = fixture.service().FireDueAlerts();
-  INFO(fired.status().message());
-  REQUIRE(fired.ok());
-}
-
 int64_t Ask(ServiceFixture& fixture, ReviewId review, const char* agency, Date due) {
   CommandResult asked = fixture.service().Execute(
       RequestInformationCommand{fixture.business_unit(), review, agency, "A chronology of contacts with the family", due});
@@ -58,16 +51,16 @@ TEST_CASE("information requests: reminded before the date, overdue after it, esc
   std::string police_subject = "information_request/" + std::to_string(police);
   std::string school_subject = "information_request/" + std::to_string(school);
 
-  AdvanceTo(fixture, "2026-03-11T12:00:00Z");
+  fixture.AdvanceAndFire("2026-03-11T12:00:00Z");
   CHECK(AlertsOf(fixture, police_subject).empty());
-  AdvanceTo(fixture, "2026-03-12T09:00:00Z");  // two working days before Monday 16th
+  fixture.AdvanceAndFire("2026-03-12T09:00:00Z");  // two working days before Monday 16th
   std::vector<StoredAlert> alerts = AlertsOf(fixture, police_subject);
   REQUIRE(alerts.size() == 1);
   CHECK(alerts[0].kind == "reminder");
   CHECK(alerts[0].recipient == "business_unit");
   CHECK(alerts[0].scheduled_for == "2026-03-12T00:00:00Z");
 
-  AdvanceTo(fixture, "2026-03-17T09:00:00Z");
+  fixture.AdvanceAndFire("2026-03-17T09:00:00Z");
   alerts = AlertsOf(fixture, police_subject);
   REQUIRE(alerts.size() == 2);
   CHECK(alerts[1].kind == "overdue");
@@ -78,7 +71,7 @@ TEST_CASE("information requests: reminded before the date, overdue after it, esc
       AnswerInformationRequestCommand{fixture.business_unit(), review, school, "received", ""});
   REQUIRE(answered.status.ok());
   fixture.Restart();  // nothing fired before is fired again, nothing answered is chased
-  AdvanceTo(fixture, "2026-03-24T09:00:00Z");
+  fixture.AdvanceAndFire("2026-03-24T09:00:00Z");
   alerts = AlertsOf(fixture, police_subject);
   REQUIRE(alerts.size() == 3);
   CHECK(alerts[2].kind == "escalation");

@@ -40,28 +40,21 @@ int64_t OutboxRows(const ServiceFixture& fixture) {
   return database.execAndGet("SELECT COUNT(*) FROM outbox").getInt64();
 }
 
-void AdvanceTo(ServiceFixture& fixture, const char* when) {
-  REQUIRE(fixture.clock().AdvanceTo(ParseInstant(when).value()).ok());
-  Result<size_t> fired = fixture.service().FireDueAlerts();
-  INFO(fired.status().message());
-  REQUIRE(fired.ok());
-}
-
 }  // namespace
 
 TEST_CASE("scheduler: the chair's decision is reminded, then overdue, then escalated, each once and in order",
           "[engine][scheduler]") {
   ServiceFixture fixture;  // referred Monday 2 March 2026: due Thursday 2 April, before Easter
   fixture.Refer();
-  AdvanceTo(fixture, "2026-03-25T12:00:00Z");
+  fixture.AdvanceAndFire("2026-03-25T12:00:00Z");
   CHECK(AlertsOf(fixture, "chair_decision").empty());
-  AdvanceTo(fixture, "2026-03-26T08:00:00Z");
+  fixture.AdvanceAndFire("2026-03-26T08:00:00Z");
   std::vector<StoredAlert> alerts = AlertsOf(fixture, "chair_decision");
   REQUIRE(alerts.size() == 1);
   CHECK(alerts[0].kind == "reminder");
   CHECK(alerts[0].recipient == "chair");
 
-  AdvanceTo(fixture, "2026-04-03T09:00:00+01:00");  // Good Friday morning: the due day has ended
+  fixture.AdvanceAndFire("2026-04-03T09:00:00+01:00");  // Good Friday morning: the due day has ended
   alerts = AlertsOf(fixture, "chair_decision");
   REQUIRE(alerts.size() == 3);
   CHECK(alerts[1].kind == "reminder");  // passed while the clock moved: fired as if time had passed
@@ -70,9 +63,9 @@ TEST_CASE("scheduler: the chair's decision is reminded, then overdue, then escal
   CHECK(alerts[2].scheduled_for == "2026-04-02T23:00:00Z");
   CHECK(alerts[2].late_by_s == 0);
 
-  AdvanceTo(fixture, "2026-04-08T12:00:00+01:00");  // not yet two working days after Easter
+  fixture.AdvanceAndFire("2026-04-08T12:00:00+01:00");  // not yet two working days after Easter
   CHECK(AlertsOf(fixture, "chair_decision").size() == 3);
-  AdvanceTo(fixture, "2026-04-14T09:00:00+01:00");
+  fixture.AdvanceAndFire("2026-04-14T09:00:00+01:00");
   alerts = AlertsOf(fixture, "chair_decision");
   REQUIRE(alerts.size() == 5);
   CHECK(alerts[3].kind == "escalation");
@@ -93,10 +86,10 @@ TEST_CASE("scheduler: the chair's decision is reminded, then overdue, then escal
 TEST_CASE("scheduler: completing a checkpoint cancels what is pending and resolves its alerts", "[engine][scheduler]") {
   ServiceFixture fixture;
   ReviewId id = fixture.Refer();
-  AdvanceTo(fixture, "2026-04-03T09:00:00+01:00");
+  fixture.AdvanceAndFire("2026-04-03T09:00:00+01:00");
   REQUIRE(AlertsOf(fixture, "chair_decision").size() == 3);
   REQUIRE(fixture.Complete(id, "chair_decision").status.ok());
-  AdvanceTo(fixture, "2026-05-01T09:00:00+01:00");
+  fixture.AdvanceAndFire("2026-05-01T09:00:00+01:00");
   std::vector<StoredAlert> alerts = AlertsOf(fixture, "chair_decision");
   CHECK(alerts.size() == 3);  // no escalation after completion
   for (const StoredAlert& alert : alerts) CHECK(alert.status == "resolved");
@@ -105,7 +98,7 @@ TEST_CASE("scheduler: completing a checkpoint cancels what is pending and resolv
 TEST_CASE("scheduler: extending a due date re-plans every step and tells the chair", "[engine][scheduler][delay]") {
   ServiceFixture fixture;
   ReviewId id = fixture.Refer();
-  AdvanceTo(fixture, "2026-03-27T09:00:00Z");
+  fixture.AdvanceAndFire("2026-03-27T09:00:00Z");
   REQUIRE(fixture.service()
               .Execute(ExtendCheckpointCommand{fixture.business_unit(), id, "chair_decision", Date::FromYmd(2026, 4, 20),
                                                "Police information arrives on 14 April."})
@@ -115,9 +108,9 @@ TEST_CASE("scheduler: extending a due date re-plans every step and tells the cha
   CHECK(alerts[1].kind == "deadline_extended");
   CHECK(alerts[1].recipient == "chair");
 
-  AdvanceTo(fixture, "2026-04-03T09:00:00+01:00");
+  fixture.AdvanceAndFire("2026-04-03T09:00:00+01:00");
   CHECK(AlertsOf(fixture, "chair_decision").size() == 2);  // nothing for the old due date
-  AdvanceTo(fixture, "2026-04-21T09:00:00+01:00");
+  fixture.AdvanceAndFire("2026-04-21T09:00:00+01:00");
   alerts = AlertsOf(fixture, "chair_decision");
   REQUIRE(alerts.size() == 5);  // two reminders before the new date, then overdue
   CHECK(alerts.back().kind == "overdue");
@@ -128,7 +121,7 @@ TEST_CASE("scheduler: a review not proceeding, or closed, fires nothing", "[engi
   ServiceFixture fixture;
   ReviewId id = fixture.Refer();
   fixture.Walk(id, "decide_not_to_review");
-  AdvanceTo(fixture, "2026-12-01T09:00:00Z");
+  fixture.AdvanceAndFire("2026-12-01T09:00:00Z");
   SQLite::Database database(fixture.database_path(), SQLite::OPEN_READONLY);
   CHECK(database.execAndGet("SELECT COUNT(*) FROM alerts").getInt64() == 0);
   CHECK(fixture.service().pending_alert_count() == 0);
@@ -138,7 +131,7 @@ TEST_CASE("scheduler: what fell due while the service was stopped fires once, la
           "[engine][scheduler][durability]") {
   ServiceFixture fixture;
   fixture.Refer();
-  AdvanceTo(fixture, "2026-03-20T09:00:00Z");
+  fixture.AdvanceAndFire("2026-03-20T09:00:00Z");
   CHECK(AlertsOf(fixture, "chair_decision").empty());
   // Stopped for three weeks: the reminders' moments and the due date pass while nobody is looking.
   REQUIRE(fixture.clock().AdvanceTo(ParseInstant("2026-04-10T09:00:00+01:00").value()).ok());
