@@ -329,6 +329,12 @@ CREATE TABLE documents (
 );
 CREATE INDEX documents_by_review ON documents (review_id);
 )sql",
+      // 8: retention (UK GDPR): how long after a review closes its family records are kept, per board, and
+      // when a review was anonymised.
+      R"sql(
+ALTER TABLE boards ADD COLUMN retention_months INTEGER NOT NULL DEFAULT 72 CHECK (retention_months > 0);
+ALTER TABLE reviews ADD COLUMN anonymised_at TEXT;
+)sql",
   };
   return migrations;
 }
