@@ -10,12 +10,12 @@ const std::vector<Role> kAlertReaders = {Role::kAdmin, Role::kBusinessUnit, Role
 const std::vector<Role> kAcknowledgers = {Role::kAdmin, Role::kBusinessUnit, Role::kChair, Role::kLeadReviewer};
 
 nlohmann::json ToJson(const Alert& alert) {
-  // A dated item's alert names the item ("information_request/12") where a checkpoint's names its key.
-  static const std::string kRequest = "information_request/";
-  bool request = alert.checkpoint.rfind(kRequest, 0) == 0;
+  // A dated item's alert names the item ("action/12") where a checkpoint's names its key.
+  size_t slash = alert.checkpoint.find('/');
+  bool item = slash != std::string::npos;
   nlohmann::json json = {{"id", alert.id},
                          {"review", alert.review},
-                         {"checkpoint", request ? nlohmann::json(nullptr) : nlohmann::json(alert.checkpoint)},
+                         {"checkpoint", item ? nlohmann::json(nullptr) : nlohmann::json(alert.checkpoint)},
                          {"kind", alert.kind},
                          {"level", alert.level},
                          {"recipient_role", alert.recipient_role},
@@ -24,7 +24,8 @@ nlohmann::json ToJson(const Alert& alert) {
                          {"fired_at", alert.fired_at},
                          {"fired_late_by_s", alert.fired_late_by_s},
                          {"status", alert.status}};
-  if (request) json["information_request"] = std::stoll(alert.checkpoint.substr(kRequest.size()));
+  // information_request, action or follow_up, with the item's id
+  if (item) json[alert.checkpoint.substr(0, slash)] = std::stoll(alert.checkpoint.substr(slash + 1));
   if (!alert.acknowledged_at.empty()) {
     json["acknowledged_by"] = alert.acknowledged_by;
     json["acknowledged_at"] = alert.acknowledged_at;

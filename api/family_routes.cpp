@@ -17,6 +17,8 @@ nlohmann::json ToJson(const FamilyMember& member) {
           {"involvement", member.involvement},
           {"reason", member.reason},
           {"support_needs", member.support_needs},
+          {"address", member.address},
+          {"other_identifiers", member.other_identifiers},
           {"recorded_by", member.recorded_by},
           {"created_at", member.created_at}};
 }
@@ -37,7 +39,8 @@ void RecordMember(ApiContext& api, RequestContext& context) {
   std::optional<int64_t> review = PathNumber(context, 1);
   if (!review) return;
   StrictObject body(context.request.body,
-                    {"name", "relationship", "date_of_birth", "involvement", "reason", "support_needs"});
+                    {"name", "relationship", "date_of_birth", "involvement", "reason", "support_needs", "address",
+                     "other_identifiers"});
   RecordFamilyMemberCommand command;
   command.actor = context.actor;
   command.review = *review;
@@ -47,6 +50,8 @@ void RecordMember(ApiContext& api, RequestContext& context) {
   command.member.involvement = body.Text("involvement", true, 20).value_or("");
   command.member.reason = body.Text("reason", false, 2000).value_or("");
   command.member.support_needs = body.Text("support_needs", false, 2000).value_or("");
+  command.member.address = body.Text("address", false, 500).value_or("");
+  command.member.other_identifiers = body.TextList("other_identifiers", 20, 200);
   if (!body.ok()) return WriteProblem(context.response, 400, "Bad request", body.error());
   CommandResult result = RunCommand(api, command);
   if (!result.status.ok()) return WriteProblem(context.response, result.status);

@@ -95,6 +95,9 @@ std::vector<Route> InformationRequestRoutes(ApiContext& api);
 std::vector<Route> FamilyRoutes(ApiContext& api);
 std::vector<Route> DocumentRoutes(ApiContext& api);
 std::vector<Route> CalendarRoutes(ApiContext& api);
+std::vector<Route> ActionRoutes(ApiContext& api);
+std::vector<Route> AssessmentRoutes(ApiContext& api);
+std::vector<Route> MetricsRoutes(ApiContext& api);
 
 // Helpers for handlers.
 void WriteJson(httplib::Response& response, int status, const nlohmann::json& body);

@@ -102,6 +102,9 @@ ApiServer::ApiServer(const Options& options) : impl_(std::make_unique<Impl>(opti
   for (const Route& route : FamilyRoutes(impl_->api)) impl_->Register(route);
   for (const Route& route : DocumentRoutes(impl_->api)) impl_->Register(route);
   for (const Route& route : CalendarRoutes(impl_->api)) impl_->Register(route);
+  for (const Route& route : ActionRoutes(impl_->api)) impl_->Register(route);
+  for (const Route& route : AssessmentRoutes(impl_->api)) impl_->Register(route);
+  for (const Route& route : MetricsRoutes(impl_->api)) impl_->Register(route);
   server.set_exception_handler([](const httplib::Request& request, httplib::Response& response, std::exception_ptr error) {
     std::string what = "unknown error";
     try {

@@ -51,6 +51,24 @@ std::optional<std::string> StrictObject::Text(const char* field, bool required, 
   return text;
 }
 
+std::vector<std::string> StrictObject::TextList(const char* field, size_t max_items, size_t max_length) {
+  const nlohmann::json* value = Field(field, false);
+  std::vector<std::string> texts;
+  if (!value) return texts;
+  if (!value->is_array() || value->size() > max_items) {
+    Fail("'" + std::string(field) + "' must be a list of at most " + std::to_string(max_items) + " strings");
+    return texts;
+  }
+  for (const nlohmann::json& item : *value) {
+    if (!item.is_string() || item.get<std::string>().empty() || item.get<std::string>().size() > max_length) {
+      Fail("each of '" + std::string(field) + "' must be a string of 1 to " + std::to_string(max_length) + " characters");
+      return {};
+    }
+    texts.push_back(item.get<std::string>());
+  }
+  return texts;
+}
+
 std::optional<bool> StrictObject::Boolean(const char* field, bool required) {
   const nlohmann::json* value = Field(field, required);
   if (!value) return std::nullopt;

@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "engine/date.h"
 
@@ -22,6 +23,8 @@ class StrictObject {
   bool has(const char* field) const { return ok() && json_.contains(field) && !json_[field].is_null(); }
 
   std::optional<std::string> Text(const char* field, bool required, size_t max_length = 10000);
+  // A list of non-empty strings; empty when absent.
+  std::vector<std::string> TextList(const char* field, size_t max_items, size_t max_length);
   std::optional<bool> Boolean(const char* field, bool required);
   std::optional<Date> DateField(const char* field, bool required);
   std::optional<long long> Integer(const char* field, bool required);

@@ -27,6 +27,8 @@ std::string PlannedAlert::IdempotencyKey(const WorkflowDefinition& workflow) con
 const CheckpointDefinition& ChainFor(ItemKind kind, const WorkflowDefinition& workflow) {
   switch (kind) {
     case ItemKind::kInformationRequest: return workflow.information_request_chain;
+    case ItemKind::kAction: return workflow.action_chain;
+    case ItemKind::kFollowUp: return workflow.follow_up_chain;
   }
   return workflow.information_request_chain;
 }

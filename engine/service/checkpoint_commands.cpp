@@ -61,13 +61,7 @@ Status ReviewServiceImpl::CloseCheckpoint(ReviewId id, const std::string& key, C
   close->bindNoCopy(8, evidence);
   close->exec();
   // Its alerts have done their work: completing or waiving resolves them.
-  Database::Statement resolve = database_->Prepare(
-      "UPDATE alerts SET status = 'resolved', resolved_at = ? WHERE review_id = ? AND checkpoint = ? "
-      "AND status <> 'resolved'");
-  resolve->bindNoCopy(1, context.at);
-  resolve->bind(2, id);
-  resolve->bindNoCopy(3, definition.key);
-  resolve->exec();
+  ResolveAlerts(id, definition.key, context);
 
   // Keys are snake_case (the loader checks), so only the evidence needs JSON escaping.
   std::string data = "{\"checkpoint\":\"" + definition.key + "\",\"marker\":" + std::to_string(definition.marker);
@@ -83,6 +77,11 @@ Status ReviewServiceImpl::CloseCheckpoint(ReviewId id, const std::string& key, C
 
 Status ReviewServiceImpl::Handle(const CompleteCheckpointCommand& command, const Context& context,
                                  CommandResult& result) {
+  if (command.key == kPrivacyCheckpoint) {
+    return Status::Conflict(std::string(kPrivacyCheckpoint) +
+                            " is completed by a privacy check of the final text that finds nothing (QM14); run the "
+                            "check on the text, or a chair waives the checkpoint with a reason");
+  }
   return CloseCheckpoint(command.review, command.key, CheckpointState::kDone, command.actor, context, command.note,
                          command.evidence, result);
 }
@@ -165,6 +164,16 @@ Status ReviewServiceImpl::Handle(const ExtendCheckpointCommand& command, const C
   result.phase = review.phase;
   CheckIn(command.review, std::move(review));
   return Status::Ok();
+}
+
+void ReviewServiceImpl::ResolveAlerts(ReviewId id, const std::string& subject, const Context& context) {
+  Database::Statement resolve = database_->Prepare(
+      "UPDATE alerts SET status = 'resolved', resolved_at = ? WHERE review_id = ? AND checkpoint = ? "
+      "AND status <> 'resolved'");
+  resolve->bindNoCopy(1, context.at);
+  resolve->bind(2, id);
+  resolve->bind(3, subject);
+  resolve->exec();
 }
 
 }  // namespace scr

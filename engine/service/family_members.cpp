@@ -18,6 +18,9 @@ Status ReviewServiceImpl::Handle(const RecordFamilyMemberCommand& command, const
       member.involvement != "deferred") {
     return Status::InvalidArgument("involvement must be involved, declined, not_approached or deferred");
   }
+  for (const std::string& identifier : member.other_identifiers) {
+    if (identifier.empty() || identifier.size() > 200) return Status::InvalidArgument("each of other_identifiers must be 1 to 200 characters");
+  }
   if (member.involvement != "involved" && member.reason.empty()) {
     return Status::InvalidArgument("a family member not involved needs the reason (QM4: the review records why)");
   }
@@ -27,7 +30,7 @@ Status ReviewServiceImpl::Handle(const RecordFamilyMemberCommand& command, const
 
   Database::Statement insert = database_->Prepare(
       "INSERT INTO family_members (review_id, name, relationship, date_of_birth, involvement, reason, support_needs, "
-      "recorded_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "address, other_identifiers, recorded_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   insert->bind(1, command.review);
   insert->bind(2, member.name);
   insert->bind(3, member.relationship);
@@ -36,9 +39,11 @@ Status ReviewServiceImpl::Handle(const RecordFamilyMemberCommand& command, const
   insert->bind(5, member.involvement);
   insert->bind(6, member.reason);
   insert->bind(7, member.support_needs);
-  insert->bind(8, DescribeActor(command.actor));
-  insert->bindNoCopy(9, context.at);
-  insert->bindNoCopy(10, context.at);
+  insert->bind(8, member.address);
+  insert->bind(9, nlohmann::json(member.other_identifiers).dump());
+  insert->bind(10, DescribeActor(command.actor));
+  insert->bindNoCopy(11, context.at);
+  insert->bindNoCopy(12, context.at);
   insert->exec();
   int64_t id = database_->connection().getLastInsertRowid();
 

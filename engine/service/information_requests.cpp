@@ -86,19 +86,8 @@ Status ReviewServiceImpl::Handle(const AnswerInformationRequestCommand& command,
   answer->bind(5, command.request);
   answer->exec();
   // Answered, its alerts have done their work; nothing more is chased.
-  DatedItem item{command.request, ItemKind::kInformationRequest, 0, kNoDate};
-  Database::Statement resolve = database_->Prepare(
-      "UPDATE alerts SET status = 'resolved', resolved_at = ? WHERE review_id = ? AND checkpoint = ? "
-      "AND status <> 'resolved'");
-  resolve->bindNoCopy(1, context.at);
-  resolve->bind(2, command.review);
-  resolve->bind(3, item.Subject());
-  resolve->exec();
-  review.items.erase(std::remove_if(review.items.begin(), review.items.end(),
-                                    [&](const DatedItem& open) {
-                                      return open.kind == ItemKind::kInformationRequest && open.id == command.request;
-                                    }),
-                     review.items.end());
+  ResolveAlerts(command.review, DatedItem{command.request, ItemKind::kInformationRequest, 0, kNoDate}.Subject(), context);
+  review.RemoveItem(ItemKind::kInformationRequest, command.request);
 
   nlohmann::json data = {{"information_request", command.request}, {"agency", agency}, {"status", command.status}};
   AppendToHistory(command.review, review, command.actor, context,

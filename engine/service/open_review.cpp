@@ -8,10 +8,11 @@ namespace scr {
 const char* ItemKindName(ItemKind kind) {
   switch (kind) {
     case ItemKind::kInformationRequest: return "information_request";
+    case ItemKind::kAction: return "action";
+    case ItemKind::kFollowUp: return "follow_up";
   }
   return "information_request";
 }
-
 
 const char* CheckpointStateName(CheckpointState state) {
   switch (state) {
@@ -43,7 +44,18 @@ std::vector<std::string> OpenReview::Blockers(LifecycleEvent event) const {
       blockers.push_back("parallel_process:" + std::to_string(process));
     }
   }
+  if (event == LifecycleEvent::kClose) {
+    for (const DatedItem& item : items) {
+      if (item.kind != ItemKind::kInformationRequest) blockers.push_back(std::string(ItemKindName(item.kind)) + ":" + std::to_string(item.id));
+    }
+  }
   return blockers;
+}
+
+void OpenReview::RemoveItem(ItemKind kind, int64_t id) {
+  items.erase(std::remove_if(items.begin(), items.end(),
+                             [&](const DatedItem& item) { return item.kind == kind && item.id == id; }),
+              items.end());
 }
 
 CheckpointSlot* OpenReview::FindSlot(const std::string& key) {

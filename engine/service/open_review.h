@@ -38,9 +38,9 @@ struct CheckpointSlot {
 };
 
 // A dated item of a review other than a checkpoint, chased by the same scheduler: an agency's
-// information request (improvement actions and their follow-ups are to come). Only open ones are held.
-enum class ItemKind : uint8_t { kInformationRequest };
-const char* ItemKindName(ItemKind kind);  // information_request
+// information request, an improvement action, an action's follow-up check. Only open ones are held.
+enum class ItemKind : uint8_t { kInformationRequest, kAction, kFollowUp };
+const char* ItemKindName(ItemKind kind);  // information_request, action, follow_up
 
 struct DatedItem {
   int64_t id = 0;  // the row's id in its own table
@@ -69,13 +69,16 @@ struct OpenReview {
   int64_t event_count = 0;
   EventHash last_hash{};
   std::vector<CheckpointSlot> checkpoints;          // only those whose condition holds for this review
-  std::vector<DatedItem> items;                     // open information requests
+  std::vector<DatedItem> items;                     // open information requests and actions, pending follow-ups
   std::vector<int64_t> processes_holding_publication;
 
   OpenReview() { first_event_days.fill(kNoDate); }
 
-  // Open checkpoints blocking `event`, by key, and (for publish) the processes holding publication.
+  // Open checkpoints blocking `event`, by key, the processes holding publication (for publish), and the
+  // open actions and pending follow-ups (for close).
   std::vector<std::string> Blockers(LifecycleEvent event) const;
+  // Drops the open item, if held.
+  void RemoveItem(ItemKind kind, int64_t id);
   CheckpointSlot* FindSlot(const std::string& key);
   bool Holds(Fact fact) const;
   // One slot, open, for every checkpoint of the workflow whose condition holds.

@@ -151,9 +151,7 @@ void ReviewQueriesImpl::Summarise(const std::vector<CheckpointView>& views, Revi
   }
 }
 
-namespace {
-
-constexpr const char* kReviewColumns =
+const char* const kReviewColumns =
     "id, board_id, workflow, title, phase, referral_date, incident_date, rationale, statutory_criteria_met, "
     "child_died, family_lived_elsewhere, late_referral_reason, first_events, created_at, "
     "(SELECT at FROM review_events WHERE review_id = reviews.id ORDER BY seq DESC LIMIT 1)";
@@ -180,8 +178,6 @@ ReviewRow ReadReviewRow(SQLite::Statement& select, std::string* created_at, std:
   if (updated_at) *updated_at = select.getColumn(14).getString();
   return row;
 }
-
-}  // namespace
 
 Result<ReviewView> ReviewQueriesImpl::GetReview(BoardId board, ReviewId id) {
   try {
@@ -229,6 +225,14 @@ Result<ReviewView> ReviewQueriesImpl::GetReview(BoardId board, ReviewId id) {
       view.delays.push_back(Delay{delays->getColumn(0).getString(), ParseStoredDate(delays->getColumn(1).getString()),
                                   ParseStoredDate(delays->getColumn(2).getString()), delays->getColumn(3).getString(),
                                   delays->getColumn(4).getString(), delays->getColumn(5).getString()});
+    }
+    Database::Statement items = database_->Prepare(
+        "SELECT id, 1 FROM improvement_actions WHERE review_id = ?1 AND (status = 'not_started' OR status = 'in_progress') "
+        "UNION ALL SELECT id, 2 FROM follow_ups WHERE review_id = ?1 AND status = 'pending'");
+    items->bind(1, id);
+    while (items->executeStep()) {
+      ItemKind kind = items->getColumn(1).getInt() == 1 ? ItemKind::kAction : ItemKind::kFollowUp;
+      record.items.push_back(DatedItem{items->getColumn(0).getInt64(), kind, 0, kNoDate});
     }
     // The same judgement the engine makes, on the same record.
     Result<Lifecycle> machine =

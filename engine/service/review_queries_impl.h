@@ -1,5 +1,6 @@
 // The implementation of ReviewQueries, shared by its source files: review_queries.cpp (reviews, history,
-// alerts) and review_registers.cpp (information requests, family members, documents).
+// alerts), review_registers.cpp (information requests, family members, documents), action_queries.cpp
+// (improvement actions, the self-assessment, privacy checks) and board_metrics.cpp.
 #pragma once
 
 #include <map>
@@ -18,6 +19,10 @@ struct ReviewRow {
   std::string first_events;
 };
 
+// The columns ReadReviewRow reads, in its order: "SELECT " + kReviewColumns + " FROM reviews ...".
+extern const char* const kReviewColumns;
+ReviewRow ReadReviewRow(SQLite::Statement& select, std::string* created_at, std::string* updated_at);
+
 class ReviewQueriesImpl final : public ReviewQueries {
  public:
   ReviewQueriesImpl(const Options& options, std::unique_ptr<Database> database)
@@ -32,6 +37,10 @@ class ReviewQueriesImpl final : public ReviewQueries {
   Result<std::vector<Document>> Documents(BoardId board, ReviewId review) override;
   Result<std::pair<std::vector<Alert>, std::optional<int64_t>>> ListAlerts(BoardId board,
                                                                            const AlertFilter& filter) override;
+  Result<std::vector<ImprovementAction>> Actions(BoardId board, const ActionFilter& filter) override;
+  Result<SelfAssessment> GetSelfAssessment(BoardId board, ReviewId review) override;
+  Result<PrivacyCheckRecord> GetPrivacyCheck(BoardId board, ReviewId review, int64_t id) override;
+  Result<BoardMetrics> Metrics(BoardId board, std::optional<int> year) override;
 
  private:
   // NotFound unless review `review` belongs to `board`: another board's reviews do not exist for the caller.

@@ -1,5 +1,7 @@
 // The registers kept beside each review: information requests to agencies, family members (personal
 // data: callers check the role), and the documents register.
+#include <nlohmann/json.hpp>
+
 #include "service/review_queries_impl.h"
 
 namespace scr {
@@ -37,8 +39,8 @@ Result<std::vector<FamilyMember>> ReviewQueriesImpl::FamilyMembers(BoardId board
   try {
     if (Status owned = CheckReviewOfBoard(board, review); !owned.ok()) return owned;
     Database::Statement select = database_->Prepare(
-        "SELECT id, name, relationship, date_of_birth, involvement, reason, support_needs, recorded_by, created_at "
-        "FROM family_members WHERE review_id = ? ORDER BY id");
+        "SELECT id, name, relationship, date_of_birth, involvement, reason, support_needs, recorded_by, created_at, "
+        "address, other_identifiers FROM family_members WHERE review_id = ? ORDER BY id");
     select->bind(1, review);
     std::vector<FamilyMember> members;
     while (select->executeStep()) {
@@ -52,6 +54,13 @@ Result<std::vector<FamilyMember>> ReviewQueriesImpl::FamilyMembers(BoardId board
       member.support_needs = select->getColumn(6).getString();
       member.recorded_by = select->getColumn(7).getString();
       member.created_at = select->getColumn(8).getString();
+      member.address = select->getColumn(9).getString();
+      nlohmann::json others = nlohmann::json::parse(select->getColumn(10).getString(), nullptr, false);
+      if (others.is_array()) {
+        for (const auto& other : others) {
+          if (other.is_string()) member.other_identifiers.push_back(other.get<std::string>());
+        }
+      }
       members.push_back(std::move(member));
     }
     return members;

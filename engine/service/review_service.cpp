@@ -73,6 +73,17 @@ Status ReviewServiceImpl::LoadOpenReviews() {
       review->second.items.push_back(
           DatedItem{requests.getColumn(1).getInt64(), ItemKind::kInformationRequest, 0, due->days_since_epoch()});
     }
+    SQLite::Statement actions(database_->connection(),
+                              "SELECT review_id, id, due, 1 FROM improvement_actions "
+                              "WHERE status = 'not_started' OR status = 'in_progress' "
+                              "UNION ALL SELECT review_id, id, due, 2 FROM follow_ups WHERE status = 'pending'");
+    while (actions.executeStep()) {
+      auto review = open_.find(actions.getColumn(0).getInt64());
+      Result<Date> due = Date::Parse(actions.getColumn(2).getText());
+      if (review == open_.end() || !due.ok()) continue;
+      ItemKind kind = actions.getColumn(3).getInt() == 1 ? ItemKind::kAction : ItemKind::kFollowUp;
+      review->second.items.push_back(DatedItem{actions.getColumn(1).getInt64(), kind, 0, due->days_since_epoch()});
+    }
     SQLite::Statement holds(database_->connection(),
                             "SELECT review_id, id FROM parallel_processes WHERE status = 'active' AND holds_publication");
     while (holds.executeStep()) {

@@ -56,6 +56,11 @@ class ReviewServiceImpl final : public ReviewService {
   Status Handle(const RecordFamilyMemberCommand& command, const Context& context, CommandResult& result);
   Status Handle(const RegisterDocumentCommand& command, const Context& context, CommandResult& result);
   Status Handle(const UpdateDocumentCommand& command, const Context& context, CommandResult& result);
+  Status Handle(const AddActionCommand& command, const Context& context, CommandResult& result);
+  Status Handle(const UpdateActionCommand& command, const Context& context, CommandResult& result);
+  Status Handle(const CloseFollowUpCommand& command, const Context& context, CommandResult& result);
+  Status Handle(const AnswerSelfAssessmentCommand& command, const Context& context, CommandResult& result);
+  Status Handle(const CheckPrivacyCommand& command, const Context& context, CommandResult& result);
   Status Handle(const AcknowledgeAlertCommand& command, const Context& context, CommandResult& result);
 
   // The open review `id` of the actor's board, copied for changing; NotFound for another board's review,
@@ -72,6 +77,11 @@ class ReviewServiceImpl final : public ReviewService {
   Status CloseCheckpoint(ReviewId id, const std::string& key, CheckpointState state, const Actor& actor,
                          const Context& context, const std::string& note, const std::string& evidence,
                          CommandResult& result);
+
+  // Marks every alert of the item `subject` ("action/12") of review `id` resolved: it has been dealt with.
+  void ResolveAlerts(ReviewId id, const std::string& subject, const Context& context);
+  // Plans the follow-up checks of an action completed on `completed_on`.
+  Status PlanFollowUps(ReviewId id, OpenReview& review, int64_t action, Date completed_on, const Context& context);
 
   // Puts `id`'s next alert in the scheduler's queue (a new generation: older entries become stale).
   void Schedule(ReviewId id, OpenReview& review);
@@ -146,6 +156,9 @@ class ReviewServiceImpl final : public ReviewService {
   bool release_held_ = true;  // alerts may be held for a catch-up digest (at start: by an earlier run)
   size_t stale_reminders_ = 0;  // dropped while catching up: their overdue alert replaced them
 };
+
+// The checkpoint a clean privacy check completes, and nothing else does.
+extern const char* const kPrivacyCheckpoint;
 
 // "Name (role)": how an actor appears in the history.
 std::string DescribeActor(const Actor& actor);

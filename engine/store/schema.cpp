@@ -335,6 +335,92 @@ CREATE INDEX documents_by_review ON documents (review_id);
 ALTER TABLE boards ADD COLUMN retention_months INTEGER NOT NULL DEFAULT 72 CHECK (retention_months > 0);
 ALTER TABLE reviews ADD COLUMN anonymised_at TEXT;
 )sql",
+      // 9: after the report: improvement actions with their progress updates and follow-up checks (QM15,
+      // QM18), the Quality Marker self-assessment (every answer kept), the privacy checks of the report (QM14),
+      // and the family's addresses and other identifiers that the privacy check looks for.
+      R"sql(
+CREATE TABLE improvement_actions (
+  id                      INTEGER PRIMARY KEY,
+  review_id               INTEGER NOT NULL REFERENCES reviews(id),
+  title                   TEXT NOT NULL,
+  finding                 TEXT NOT NULL,  -- the finding or recommendation it answers
+  recommendation          TEXT NOT NULL DEFAULT '',
+  owner_agency            TEXT NOT NULL,
+  lead                    TEXT NOT NULL DEFAULT '',  -- the named lead in the owner agency
+  priority                TEXT NOT NULL CHECK (priority = 'high' OR priority = 'medium' OR priority = 'low'),
+  business_plan_priority  TEXT NOT NULL DEFAULT '',
+  due                     TEXT NOT NULL,
+  status                  TEXT NOT NULL DEFAULT 'not_started' CHECK (
+                            status = 'not_started' OR status = 'in_progress' OR status = 'completed' OR
+                            status = 'evidenced' OR status = 'not_achieved' OR status = 'dropped'),
+  status_reason           TEXT NOT NULL DEFAULT '',  -- why dropped or not achieved
+  completed_on            TEXT,
+  evidenced_on            TEXT,
+  impact                  TEXT NOT NULL DEFAULT '',  -- what changed for children (QM18)
+  impact_measure          TEXT NOT NULL DEFAULT '',  -- how that was measured
+  recorded_by             TEXT NOT NULL,
+  created_at              TEXT NOT NULL,
+  updated_at              TEXT NOT NULL
+);
+CREATE INDEX improvement_actions_by_review ON improvement_actions (review_id);
+
+CREATE TABLE action_updates (
+  id          INTEGER PRIMARY KEY,
+  action_id   INTEGER NOT NULL REFERENCES improvement_actions(id),
+  at          TEXT NOT NULL,
+  author      TEXT NOT NULL,
+  note        TEXT NOT NULL,
+  status      TEXT,  -- the status it moved to, when it moved
+  due         TEXT   -- the new due date, when it moved
+);
+CREATE INDEX action_updates_by_action ON action_updates (action_id);
+
+CREATE TABLE follow_ups (
+  id                       INTEGER PRIMARY KEY,
+  action_id                INTEGER NOT NULL REFERENCES improvement_actions(id),
+  review_id                INTEGER NOT NULL REFERENCES reviews(id),
+  after_completion         TEXT NOT NULL,  -- e.g. "3 months", from the workflow
+  due                      TEXT NOT NULL,
+  status                   TEXT NOT NULL DEFAULT 'pending' CHECK (status = 'pending' OR status = 'done' OR status = 'waived'),
+  change_holds             INTEGER,        -- when done: whether the change has lasted
+  findings                 TEXT NOT NULL DEFAULT '',
+  unintended_consequences  TEXT NOT NULL DEFAULT '',
+  reason                   TEXT NOT NULL DEFAULT '',  -- why waived
+  closed_on                TEXT,
+  closed_by                TEXT,
+  created_at               TEXT NOT NULL
+);
+CREATE INDEX follow_ups_by_action ON follow_ups (action_id);
+CREATE INDEX follow_ups_pending ON follow_ups (review_id) WHERE status = 'pending';
+
+CREATE TABLE self_assessment_answers (
+  id           INTEGER PRIMARY KEY,
+  review_id    INTEGER NOT NULL REFERENCES reviews(id),
+  question_id  TEXT NOT NULL,
+  answer       TEXT NOT NULL CHECK (answer = 'yes' OR answer = 'partly' OR answer = 'no' OR answer = 'not_applicable'),
+  note         TEXT NOT NULL DEFAULT '',
+  evidence     TEXT NOT NULL DEFAULT '',
+  phase        TEXT NOT NULL,  -- the review's phase when answered: the stage of the assessment
+  answered_by  TEXT NOT NULL,
+  answered_at  TEXT NOT NULL
+);
+CREATE INDEX self_assessment_by_review ON self_assessment_answers (review_id, question_id, id);
+
+CREATE TABLE privacy_checks (
+  id           INTEGER PRIMARY KEY,
+  review_id    INTEGER NOT NULL REFERENCES reviews(id),
+  text_sha256  TEXT NOT NULL,
+  text_length  INTEGER NOT NULL,
+  finding_count INTEGER NOT NULL,
+  findings     TEXT NOT NULL,  -- JSON: kind and positions only, never the words found
+  checked_by   TEXT NOT NULL,
+  checked_at   TEXT NOT NULL
+);
+CREATE INDEX privacy_checks_by_review ON privacy_checks (review_id);
+
+ALTER TABLE family_members ADD COLUMN address TEXT NOT NULL DEFAULT '';
+ALTER TABLE family_members ADD COLUMN other_identifiers TEXT NOT NULL DEFAULT '[]';  -- JSON list: school, nickname, ...
+)sql",
   };
   return migrations;
 }

@@ -46,12 +46,20 @@ const std::map<std::string, std::string> kSampleBodies = {
     {R"(POST /api/v1/reviews/(\d+)/documents)",
      R"({"title": "Minutes", "kind": "minutes", "owner_body": "Board", "held_by": "Board", "date": "2026-10-06"})"},
     {R"(PATCH /api/v1/reviews/(\d+)/documents/(\d+))", R"({"notes": "Checked."})"},
+    {R"(POST /api/v1/reviews/(\d+)/actions)",
+     R"({"title": "Train staff", "finding": "F1", "owner_agency": "Health", "priority": "high", "due": "2029-01-05"})"},
+    {R"(PATCH /api/v1/reviews/(\d+)/actions/(\d+))", R"({"note": "Started."})"},
+    {R"(POST /api/v1/reviews/(\d+)/follow-ups/(\d+)/complete)", R"({"change_holds": true, "findings": "Holds."})"},
+    {R"(POST /api/v1/reviews/(\d+)/follow-ups/(\d+)/waive)", R"({"reason": "Not needed."})"},
+    {R"(PUT /api/v1/reviews/(\d+)/self-assessment/([a-z0-9][a-z0-9_-]{0,63}))", R"({"answer": "yes"})"},
+    {R"(POST /api/v1/reviews/(\d+)/privacy-check)", R"({"text": "A report."})"},
 };
 
 // The pattern with every group replaced by something of board A that exists.
 std::string ConcretePath(const std::string& pattern) {
   std::string path = std::regex_replace(pattern, std::regex(R"(\(\\d\+\))"), "1");
   path = std::regex_replace(path, std::regex(R"(\(\[a-z\]\[a-z0-9_\]\*\))"), "chair_decision");
+  path = std::regex_replace(path, std::regex(R"(\(\[a-z0-9\]\[a-z0-9_-\]\{0,63\}\))"), "qm1-rationale");
   return std::regex_replace(path, std::regex(R"(\(\[a-z\]\[a-z0-9-\]\*\))"), "scr-2015");
 }
 

@@ -74,6 +74,10 @@ CommandResult ServiceFixture::Walk(ReviewId review, const std::string& event) {
 }
 
 CommandResult ServiceFixture::Complete(ReviewId review, const std::string& key) {
+  // The privacy checkpoint is completed by a clean privacy check of the report's text, as in life.
+  if (key == "privacy_check_passed") {
+    return service_->Execute(CheckPrivacyCommand{business_unit_, review, "The report names no one in the family."});
+  }
   return service_->Execute(CompleteCheckpointCommand{business_unit_, review, key, "done in the test", ""});
 }
 

@@ -107,6 +107,58 @@ struct UpdateDocumentCommand {
   std::optional<std::string> notes;
 };
 
+// An improvement action agreed for the review.
+struct AddActionCommand {
+  Actor actor;
+  ReviewId review = 0;
+  ImprovementAction action;  // title, finding, recommendation, owner_agency, lead, priority, business_plan_priority, due
+};
+
+// Progress on an action: a note, and any of a new status (with the reason when dropped or not achieved),
+// a new lead, a new due date (with the reason), the evidence of its impact.
+struct UpdateActionCommand {
+  Actor actor;
+  ReviewId review = 0;
+  int64_t action = 0;
+  std::optional<std::string> status;
+  std::optional<std::string> lead;
+  std::optional<Date> due;
+  std::optional<std::string> impact;
+  std::optional<std::string> impact_measure;
+  std::string note;    // the progress update
+  std::string reason;  // why dropped, not achieved or moved
+};
+
+// A follow-up check done (whether the change holds, what was found) or waived with a reason.
+struct CloseFollowUpCommand {
+  Actor actor;
+  ReviewId review = 0;
+  int64_t follow_up = 0;
+  bool waive = false;
+  std::optional<bool> change_holds;
+  std::string findings;
+  std::string unintended_consequences;
+  std::string reason;
+};
+
+// An answer to one Quality Marker self-assessment question, kept with the review's phase.
+struct AnswerSelfAssessmentCommand {
+  Actor actor;
+  ReviewId review = 0;
+  std::string question_id;
+  std::string answer;  // yes, partly, no, not_applicable
+  std::string note;
+  std::string evidence;
+};
+
+// The report's text checked for the family's recorded identifiers (QM14); a clean check completes
+// privacy_check_passed. The text itself is not kept, only its hash and the findings' positions.
+struct CheckPrivacyCommand {
+  Actor actor;
+  ReviewId review = 0;
+  std::string text;
+};
+
 // Someone has seen an alert and is dealing with it.
 struct AcknowledgeAlertCommand {
   Actor actor;
@@ -116,12 +168,14 @@ struct AcknowledgeAlertCommand {
 using Command = std::variant<ReferCommand, ApplyEventCommand, CompleteCheckpointCommand, WaiveCheckpointCommand,
                              ExtendCheckpointCommand, AddParallelProcessCommand, UpdateParallelProcessCommand,
                              RequestInformationCommand, AnswerInformationRequestCommand, RecordFamilyMemberCommand,
-                             RegisterDocumentCommand, UpdateDocumentCommand, AcknowledgeAlertCommand>;
+                             RegisterDocumentCommand, UpdateDocumentCommand, AddActionCommand, UpdateActionCommand,
+                             CloseFollowUpCommand, AnswerSelfAssessmentCommand, CheckPrivacyCommand,
+                             AcknowledgeAlertCommand>;
 
 struct CommandResult {
   Status status;
   ReviewId review = 0;
-  int64_t created_id = 0;  // the new review, parallel process or information request
+  int64_t created_id = 0;  // the new review, parallel process, information request, action, answer or check
   Phase phase = Phase::kDecisionPending;
 };
 

@@ -96,6 +96,8 @@ struct FamilyMember {
   std::string involvement;  // involved, declined, not_approached, deferred
   std::string reason;       // why not involved
   std::string support_needs;
+  std::string address;                         // looked for by the privacy check
+  std::vector<std::string> other_identifiers;  // school, nickname, ...: looked for by the privacy check
   std::string recorded_by;
   std::string created_at;
 };
@@ -129,6 +131,168 @@ struct InformationRequest {
   std::string recorded_by;
   std::string created_at;
   std::string updated_at;
+};
+
+// A progress update on an improvement action: a note, and the status or date it moved to, if it did.
+struct ActionUpdate {
+  std::string at;
+  std::string author;
+  std::string note;
+  std::string status;  // empty when the status did not change
+  std::optional<Date> due;  // the new due date, when it moved
+};
+
+// A check some months after an action was completed that its change has held, and whether it had
+// consequences nobody intended (QM18). status: pending, done, waived.
+struct FollowUp {
+  int64_t id = 0;
+  int64_t action_id = 0;
+  std::string after_completion;  // "3 months"
+  Date due;
+  std::string status;
+  bool overdue = false;  // pending past its due day
+  std::optional<bool> change_holds;
+  std::string findings;
+  std::string unintended_consequences;
+  std::string reason;  // why waived
+  std::optional<Date> closed_on;
+  std::string closed_by;
+};
+
+// An improvement action agreed in answer to a finding (QM15, QM18), followed until its impact is evidenced.
+// status: not_started, in_progress, completed, evidenced, not_achieved, dropped. rag is derived (RateAction).
+struct ImprovementAction {
+  int64_t id = 0;
+  ReviewId review_id = 0;
+  std::string review_title;
+  std::string title;
+  std::string finding;
+  std::string recommendation;
+  std::string owner_agency;
+  std::string lead;
+  std::string priority;  // high, medium, low
+  std::string business_plan_priority;
+  Date due;
+  std::string status = "not_started";
+  std::string status_reason;
+  std::optional<Date> completed_on;
+  std::optional<Date> evidenced_on;
+  std::string impact;          // what changed for children
+  std::string impact_measure;  // how it was measured
+  std::string rag;             // red, amber, green; none for a dropped action
+  bool overdue = false;        // open past its due day
+  std::string recorded_by;
+  std::string created_at;
+  std::string updated_at;
+  std::vector<ActionUpdate> updates;
+  std::vector<FollowUp> follow_ups;
+};
+
+struct ActionFilter {
+  std::optional<bool> overdue;
+  std::optional<std::string> agency;
+  std::optional<std::string> status;
+  std::optional<ReviewId> review;
+};
+
+// One answer to a self-assessment question, kept with the phase the review was in. stage: start (before
+// the review runs), during, end (implementation onwards), as the Quality Markers suggest using them.
+struct SelfAssessmentAnswer {
+  int64_t id = 0;
+  std::string answer;  // yes, partly, no, not_applicable
+  std::string note;
+  std::string evidence;
+  std::string phase;
+  std::string stage;
+  std::string answered_by;
+  std::string answered_at;
+};
+
+struct SelfAssessmentQuestion {
+  std::string id;
+  std::string text;
+  std::vector<SelfAssessmentAnswer> answers;  // oldest first; the last is the current answer
+};
+
+struct SelfAssessmentMarker {
+  int number = 0;
+  std::string name;
+  std::string statement;
+  std::vector<SelfAssessmentQuestion> questions;
+};
+
+struct SelfAssessment {
+  ReviewId review = 0;
+  std::string title;
+  std::string workflow;
+  Phase phase = Phase::kDecisionPending;
+  std::vector<SelfAssessmentMarker> markers;
+};
+
+// A privacy check as kept: the text's hash and length, and where each finding was (the words are not kept).
+struct PrivacyCheckRecord {
+  int64_t id = 0;
+  ReviewId review = 0;
+  std::string text_sha256;
+  int64_t text_length = 0;
+  struct Finding {
+    std::string kind;
+    int64_t start = 0, end = 0, byte_start = 0, byte_end = 0;
+  };
+  std::vector<Finding> findings;
+  std::string checked_by;
+  std::string checked_at;
+};
+
+// A board's figures for its annual report and its own oversight (board_metrics.cpp).
+struct BoardMetrics {
+  // How long reviews of one type took between two moments, in calendar days, over the reviews that
+  // reached both. measure: referral_to_decision, decision_to_report, report_to_publication,
+  // publication_to_actions_evidenced.
+  struct Interval {
+    std::string workflow;
+    std::string measure;
+    int reviews = 0;
+    std::optional<double> median_days;
+    std::optional<double> mean_days;
+    std::optional<int> max_days;
+  };
+  // Checkpoints of one marker that have fallen due: done by the end of their due day, or not.
+  struct MarkerTimeliness {
+    std::string workflow;
+    int marker = 0;
+    std::string marker_name;
+    int fallen_due = 0;  // done (on time or late) or open past their due day
+    int on_time = 0;
+  };
+  // A delay recorded on something still open.
+  struct OpenDelay {
+    ReviewId review = 0;
+    std::string review_title;
+    std::string subject;  // the checkpoint's key, or action/ID
+    Date previous_due;
+    Date new_due;
+    std::string reason;
+    std::string recorded_at;
+  };
+  struct AgencyActions {
+    std::string agency;
+    int total = 0, red = 0, amber = 0, green = 0, none = 0, overdue = 0, evidenced = 0;
+  };
+  // The year's figures: reviews started (decided to review), concluded (published), ongoing at the
+  // year's end, decided not to review; actions agreed, completed or evidenced, open and overdue now.
+  struct Annual {
+    int year = 0;
+    int referrals = 0, reviews_started = 0, reviews_concluded = 0, reviews_ongoing = 0, not_proceeding = 0;
+    int actions_agreed = 0, actions_completed = 0, actions_evidenced = 0, actions_open = 0, actions_overdue = 0;
+    int follow_ups_done = 0, follow_ups_change_held = 0;
+  };
+  std::string generated_at;
+  std::vector<Interval> intervals;
+  std::vector<MarkerTimeliness> timeliness;
+  std::vector<OpenDelay> open_delays;
+  std::vector<AgencyActions> actions_by_agency;
+  Annual annual;
 };
 
 struct Delay {

@@ -51,10 +51,25 @@ class ReviewQueries {
   virtual Result<std::vector<Document>> Documents(BoardId board, ReviewId review) = 0;
   // The review's information requests, oldest first; NotFound for another board's review.
   virtual Result<std::vector<InformationRequest>> InformationRequests(BoardId board, ReviewId review) = 0;
+  // The board's improvement actions that pass `filter` (with their updates and follow-ups), by review then
+  // id; NotFound when filter.review is another board's review.
+  virtual Result<std::vector<ImprovementAction>> Actions(BoardId board, const ActionFilter& filter) = 0;
+  // Every marker and question of the review's workflow, with every answer given; NotFound as above.
+  virtual Result<SelfAssessment> GetSelfAssessment(BoardId board, ReviewId review) = 0;
+  virtual Result<PrivacyCheckRecord> GetPrivacyCheck(BoardId board, ReviewId review, int64_t id) = 0;
+  // The board's figures (board_metrics.cpp); `year` chooses the annual-report year (reviews started,
+  // concluded, ongoing), the current one when absent.
+  virtual Result<BoardMetrics> Metrics(BoardId board, std::optional<int> year) = 0;
   // The board's alerts, newest first; next_cursor as in ListReviews.
   virtual Result<std::pair<std::vector<Alert>, std::optional<int64_t>>> ListAlerts(BoardId board,
                                                                                    const AlertFilter& filter) = 0;
 };
+
+// The RAG rating of an improvement action at `now`: green once completed or evidenced; red when not
+// achieved, or still open after the end of its due day; amber when open from `amber_from` (the workflow's
+// amber_within before the due day); green before that; "none" for a dropped action.
+const char* RateAction(const std::string& status, Date due, Date amber_from, Instant now,
+                       const WorkingCalendar& calendar);
 
 // The status a checkpoint shows at `now`: done or waived once closed; otherwise overdue after the end of
 // its due day, due soon from its first reminder, pending before that (or while it has no due date).

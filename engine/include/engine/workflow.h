@@ -102,6 +102,14 @@ struct WorkflowDefinition {
   // How an agency's information request is chased: its owner, reminders and escalation (no due rule:
   // each request has its own date).
   CheckpointDefinition information_request_chain;
+  // How improvement actions are chased (each has its own date), and how close to its date an open action
+  // turns amber.
+  CheckpointDefinition action_chain;
+  Duration action_amber_within{20, Duration::Unit::kWorkingDays};
+  // The follow-up checks planned when an action is completed, counted from its completion (QM18), and how
+  // they are chased.
+  std::vector<Duration> follow_ups_after_completion;
+  CheckpointDefinition follow_up_chain;
 
   const CheckpointDefinition* FindCheckpoint(const std::string& key) const;
   std::optional<size_t> CheckpointIndex(const std::string& key) const;

@@ -1,0 +1,228 @@
+// The Quality Marker self-assessment of a review (answers kept with their stage, and a printable report),
+// and the privacy check of the report's text before publication (QM14).
+#include "problem.h"
+#include "routes.h"
+#include "strict_json.h"
+
+namespace scr {
+namespace {
+
+const std::vector<Role> kReaders = {Role::kAdmin, Role::kBusinessUnit, Role::kChair, Role::kLeadReviewer,
+                                    Role::kViewer};
+const std::vector<Role> kAssessors = {Role::kAdmin, Role::kBusinessUnit, Role::kChair, Role::kLeadReviewer};
+// The findings quote the family's details back: only those who may read the family's records check.
+const std::vector<Role> kPrivacyCheckers = {Role::kAdmin, Role::kBusinessUnit, Role::kLeadReviewer};
+
+nlohmann::json ToJson(const SelfAssessmentAnswer& answer) {
+  return {{"answer", answer.answer},     {"note", answer.note},           {"evidence", answer.evidence},
+          {"phase", answer.phase},       {"stage", answer.stage},         {"answered_by", answer.answered_by},
+          {"answered_at", answer.answered_at}};
+}
+
+nlohmann::json ToJson(const SelfAssessmentQuestion& question) {
+  nlohmann::json history = nlohmann::json::array();
+  for (const SelfAssessmentAnswer& answer : question.answers) history.push_back(ToJson(answer));
+  nlohmann::json json = {{"id", question.id}, {"text", question.text}, {"history", history}};
+  json["current"] = question.answers.empty() ? nlohmann::json(nullptr) : ToJson(question.answers.back());
+  return json;
+}
+
+nlohmann::json ToJson(const SelfAssessment& assessment) {
+  nlohmann::json markers = nlohmann::json::array();
+  std::map<std::string, int> counts = {{"yes", 0}, {"partly", 0}, {"no", 0}, {"not_applicable", 0}, {"unanswered", 0}};
+  int questions = 0;
+  for (const SelfAssessmentMarker& marker : assessment.markers) {
+    nlohmann::json entries = nlohmann::json::array();
+    for (const SelfAssessmentQuestion& question : marker.questions) {
+      entries.push_back(ToJson(question));
+      ++questions;
+      ++counts[question.answers.empty() ? "unanswered" : question.answers.back().answer];
+    }
+    markers.push_back({{"number", marker.number}, {"name", marker.name}, {"statement", marker.statement}, {"questions", entries}});
+  }
+  nlohmann::json summary = {{"questions", questions}};
+  for (const auto& [answer, count] : counts) summary[answer] = count;
+  return {{"review", assessment.review},
+          {"title", assessment.title},
+          {"workflow", assessment.workflow},
+          {"phase", PhaseName(assessment.phase)},
+          {"summary", summary},
+          {"markers", markers}};
+}
+
+void GetAssessment(ApiContext& api, RequestContext& context) {
+  std::optional<int64_t> review = PathNumber(context, 1);
+  if (!review) return;
+  auto queries = api.queries.Acquire();
+  if (!queries.ok()) return WriteProblem(context.response, queries.status());
+  auto assessment = (*queries)->GetSelfAssessment(context.actor.board_id, *review);
+  if (!assessment.ok()) return WriteProblem(context.response, assessment.status());
+  WriteJson(context.response, 200, ToJson(*assessment));
+}
+
+void AnswerQuestion(ApiContext& api, RequestContext& context) {
+  std::optional<int64_t> review = PathNumber(context, 1);
+  if (!review) return;
+  std::string question_id = context.request.matches[2].str();
+  StrictObject body(context.request.body, {"answer", "note", "evidence"});
+  AnswerSelfAssessmentCommand command;
+  command.actor = context.actor;
+  command.review = *review;
+  command.question_id = question_id;
+  command.answer = body.Text("answer", true, 20).value_or("");
+  command.note = body.Text("note", false, 4000).value_or("");
+  command.evidence = body.Text("evidence", false, 2000).value_or("");
+  if (!body.ok()) return WriteProblem(context.response, 400, "Bad request", body.error());
+  CommandResult result = RunCommand(api, command);
+  if (!result.status.ok()) return WriteProblem(context.response, result.status);
+  auto queries = api.queries.Acquire();
+  if (!queries.ok()) return WriteProblem(context.response, queries.status());
+  auto assessment = (*queries)->GetSelfAssessment(context.actor.board_id, *review);
+  if (!assessment.ok()) return WriteProblem(context.response, assessment.status());
+  for (const SelfAssessmentMarker& marker : assessment->markers) {
+    for (const SelfAssessmentQuestion& question : marker.questions) {
+      if (question.id != question_id) continue;
+      nlohmann::json json = ToJson(question);
+      json["marker"] = marker.number;
+      return WriteJson(context.response, 200, json);
+    }
+  }
+  WriteProblem(context.response, 404, "Not found", "no question " + question_id);
+}
+
+std::string Escape(const std::string& text) {
+  std::string escaped;
+  for (char c : text) {
+    switch (c) {
+      case '&': escaped += "&amp;"; break;
+      case '<': escaped += "&lt;"; break;
+      case '>': escaped += "&gt;"; break;
+      case '"': escaped += "&quot;"; break;
+      default: escaped += c;
+    }
+  }
+  return escaped;
+}
+
+const char* AnswerWords(const std::string& answer) {
+  if (answer == "yes") return "Yes";
+  if (answer == "partly") return "Partly";
+  if (answer == "no") return "No";
+  if (answer == "not_applicable") return "Not applicable";
+  return "Not answered";
+}
+
+// The self-assessment as a page to print: every marker and answer, the gaps, and the delay register.
+void PrintReport(ApiContext& api, RequestContext& context) {
+  std::optional<int64_t> review = PathNumber(context, 1);
+  if (!review) return;
+  auto queries = api.queries.Acquire();
+  if (!queries.ok()) return WriteProblem(context.response, queries.status());
+  auto assessment = (*queries)->GetSelfAssessment(context.actor.board_id, *review);
+  if (!assessment.ok()) return WriteProblem(context.response, assessment.status());
+  auto view = (*queries)->GetReview(context.actor.board_id, *review);
+  if (!view.ok()) return WriteProblem(context.response, view.status());
+
+  std::string html =
+      "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>Quality Marker self-assessment: " +
+      Escape(assessment->title) +
+      "</title><style>body{font-family:system-ui,sans-serif;color:#111;margin:2rem;max-width:60rem}"
+      "table{border-collapse:collapse;width:100%;margin-bottom:1.5rem}th,td{border:1px solid #555;padding:.3rem .5rem;"
+      "text-align:left;vertical-align:top}th{background:#eee}.gap{font-weight:bold}"
+      "@media print{body{margin:0}h2{break-before:auto}tr{break-inside:avoid}}</style></head><body>\n";
+  html += "<h1>Quality Marker self-assessment</h1>\n<p>Review " + std::to_string(assessment->review) + ": " +
+          Escape(assessment->title) + " (" + Escape(assessment->workflow) + "), now in phase " +
+          PhaseName(assessment->phase) + ".</p>\n";
+  std::string gaps;
+  for (const SelfAssessmentMarker& marker : assessment->markers) {
+    html += "<h2>Quality Marker " + std::to_string(marker.number) + ": " + Escape(marker.name) + "</h2>\n<p>" +
+            Escape(marker.statement) +
+            "</p>\n<table><thead><tr><th scope=\"col\">Question</th><th scope=\"col\">Answer</th><th scope=\"col\">Note and "
+            "evidence</th><th scope=\"col\">By, when, stage</th></tr></thead><tbody>\n";
+    for (const SelfAssessmentQuestion& question : marker.questions) {
+      const SelfAssessmentAnswer* current = question.answers.empty() ? nullptr : &question.answers.back();
+      std::string answer = current ? current->answer : "";
+      bool gap = answer != "yes" && answer != "not_applicable";
+      html += "<tr><td>" + Escape(question.text) + "</td><td" + (gap ? " class=\"gap\"" : "") + ">" + AnswerWords(answer);
+      if (question.answers.size() > 1) {
+        html += "<br><small>earlier:";
+        for (size_t i = 0; i + 1 < question.answers.size(); ++i) {
+          html += " " + std::string(AnswerWords(question.answers[i].answer)) + " (" + question.answers[i].stage + ")";
+        }
+        html += "</small>";
+      }
+      html += "</td><td>" + (current ? Escape(current->note) + (current->evidence.empty() ? "" : "<br>Evidence: " + Escape(current->evidence)) : "") +
+              "</td><td>" + (current ? Escape(current->answered_by) + "<br>" + Escape(current->answered_at) + "<br>" + current->stage : "") +
+              "</td></tr>\n";
+      if (gap) gaps += "<li>QM" + std::to_string(marker.number) + ": " + Escape(question.text) + " (" + AnswerWords(answer) + ")</li>\n";
+    }
+    html += "</tbody></table>\n";
+  }
+  html += "<h2>Gaps</h2>\n" + (gaps.empty() ? std::string("<p>None: every question is answered yes or not applicable.</p>\n") : "<ul>\n" + gaps + "</ul>\n");
+  html += "<h2>Delay register</h2>\n";
+  if (view->delays.empty()) {
+    html += "<p>No deadline has been moved.</p>\n";
+  } else {
+    html += "<table><thead><tr><th scope=\"col\">What</th><th scope=\"col\">Was due</th><th scope=\"col\">Now due</th>"
+            "<th scope=\"col\">Why</th><th scope=\"col\">Recorded</th></tr></thead><tbody>\n";
+    for (const Delay& delay : view->delays) {
+      html += "<tr><td>" + Escape(delay.checkpoint) + "</td><td>" + delay.previous_due.ToString() + "</td><td>" +
+              delay.new_due.ToString() + "</td><td>" + Escape(delay.reason) + "</td><td>" + Escape(delay.recorded_by) +
+              ", " + Escape(delay.recorded_at) + "</td></tr>\n";
+    }
+    html += "</tbody></table>\n";
+  }
+  html += "</body></html>\n";
+  context.response.status = 200;
+  context.response.set_content(html, "text/html; charset=utf-8");
+}
+
+void CheckPrivacy(ApiContext& api, RequestContext& context) {
+  std::optional<int64_t> review = PathNumber(context, 1);
+  if (!review) return;
+  StrictObject body(context.request.body, {"text"});
+  CheckPrivacyCommand command;
+  command.actor = context.actor;
+  command.review = *review;
+  command.text = body.Text("text", true, 1 << 20).value_or("");
+  if (!body.ok()) return WriteProblem(context.response, 400, "Bad request", body.error());
+  CommandResult result = RunCommand(api, command);
+  if (!result.status.ok()) return WriteProblem(context.response, result.status);
+  auto queries = api.queries.Acquire();
+  if (!queries.ok()) return WriteProblem(context.response, queries.status());
+  auto check = (*queries)->GetPrivacyCheck(context.actor.board_id, *review, result.created_id);
+  if (!check.ok()) return WriteProblem(context.response, check.status());
+  nlohmann::json findings = nlohmann::json::array();
+  for (const PrivacyCheckRecord::Finding& finding : check->findings) {
+    // The words found are given back from the caller's own text; they are never stored.
+    std::string match = static_cast<size_t>(finding.byte_end) <= command.text.size()
+                            ? command.text.substr(finding.byte_start, finding.byte_end - finding.byte_start)
+                            : "";
+    findings.push_back({{"kind", finding.kind}, {"start", finding.start}, {"end", finding.end}, {"match", match}});
+  }
+  WriteJson(context.response, 200,
+            {{"id", check->id},
+             {"review", *review},
+             {"text_sha256", check->text_sha256},
+             {"checked_by", check->checked_by},
+             {"checked_at", check->checked_at},
+             {"passed", findings.empty()},
+             {"findings", findings}});
+}
+
+}  // namespace
+
+std::vector<Route> AssessmentRoutes(ApiContext& api) {
+  auto bind = [&api](void (*handler)(ApiContext&, RequestContext&)) {
+    return [&api, handler](RequestContext& context) { handler(api, context); };
+  };
+  const std::string assessment = R"(/api/v1/reviews/(\d+)/self-assessment)";
+  return {
+      {"GET", assessment, true, kReaders, bind(GetAssessment)},
+      {"GET", assessment + "/report", true, kReaders, bind(PrintReport)},
+      {"PUT", assessment + R"(/([a-z0-9][a-z0-9_-]{0,63}))", true, kAssessors, bind(AnswerQuestion)},
+      {"POST", R"(/api/v1/reviews/(\d+)/privacy-check)", true, kPrivacyCheckers, bind(CheckPrivacy)},
+  };
+}
+
+}  // namespace scr

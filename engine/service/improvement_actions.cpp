@@ -1,0 +1,273 @@
+// Improvement actions (QM15, QM18) and their follow-up checks. An open action, and a follow-up not yet
+// done, is a dated item of its review: the scheduler reminds and escalates it like a checkpoint, and the
+// review cannot close while one is open (a dropped action or a waived follow-up is closed, with its reason).
+#include <nlohmann/json.hpp>
+
+#include <set>
+
+#include "service/review_service_impl.h"
+
+namespace scr {
+namespace {
+
+const std::set<std::string> kPriorities = {"high", "medium", "low"};
+
+bool IsOpen(const std::string& status) { return status == "not_started" || status == "in_progress"; }
+
+// The statuses an action may move to from `status`: it is worked on, completed, then evidenced; or it
+// ends without being done (not achieved, or dropped).
+std::set<std::string> NextStatuses(const std::string& status) {
+  if (status == "not_started") return {"in_progress", "completed", "not_achieved", "dropped"};
+  if (status == "in_progress") return {"completed", "not_achieved", "dropped"};
+  if (status == "completed") return {"evidenced"};
+  return {};
+}
+
+Status CheckDueDate(Date due, Date today, const WorkingCalendar& calendar) {
+  if (due < today) return Status::InvalidArgument("the due date " + due.ToString() + " has passed; today is " + today.ToString());
+  if (Result<bool> known = calendar.IsWorkingDay(due); !known.ok()) {
+    return Status::InvalidArgument("the due date cannot be chased: " + known.status().message());
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status ReviewServiceImpl::Handle(const AddActionCommand& command, const Context& context, CommandResult& result) {
+  const ImprovementAction& action = command.action;
+  if (action.title.empty() || action.title.size() > 300) return Status::InvalidArgument("title must be 1 to 300 characters");
+  if (action.finding.empty()) return Status::InvalidArgument("finding must say which finding or recommendation the action answers");
+  if (action.owner_agency.empty() || action.owner_agency.size() > 200) {
+    return Status::InvalidArgument("owner_agency must name the agency that owns the action, in 1 to 200 characters");
+  }
+  if (!kPriorities.count(action.priority)) return Status::InvalidArgument("priority must be high, medium or low");
+  Result<OpenReview> checked_out = CheckOut(command.actor, command.review);
+  if (!checked_out.ok()) return checked_out.status();
+  OpenReview review = std::move(checked_out).value();
+  const WorkingCalendar& calendar = *CalendarFor(review.board_id).value();
+  if (Status due = CheckDueDate(action.due, calendar.LocalDate(context.now), calendar); !due.ok()) return due;
+
+  Database::Statement insert = database_->Prepare(
+      "INSERT INTO improvement_actions (review_id, title, finding, recommendation, owner_agency, lead, priority, "
+      "business_plan_priority, due, recorded_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  insert->bind(1, command.review);
+  insert->bind(2, action.title);
+  insert->bind(3, action.finding);
+  insert->bind(4, action.recommendation);
+  insert->bind(5, action.owner_agency);
+  insert->bind(6, action.lead);
+  insert->bind(7, action.priority);
+  insert->bind(8, action.business_plan_priority);
+  insert->bind(9, action.due.ToString());
+  insert->bind(10, DescribeActor(command.actor));
+  insert->bindNoCopy(11, context.at);
+  insert->bindNoCopy(12, context.at);
+  insert->exec();
+  int64_t id = database_->connection().getLastInsertRowid();
+  review.items.push_back(DatedItem{id, ItemKind::kAction, 0, action.due.days_since_epoch()});
+
+  nlohmann::json data = {{"action", id}, {"owner_agency", action.owner_agency}, {"priority", action.priority},
+                         {"due", action.due.ToString()}};
+  AppendToHistory(command.review, review, command.actor, context, "action_added", action.title, data.dump());
+  result.review = command.review;
+  result.created_id = id;
+  result.phase = review.phase;
+  CheckIn(command.review, std::move(review));
+  return Status::Ok();
+}
+
+Status ReviewServiceImpl::Handle(const UpdateActionCommand& command, const Context& context, CommandResult& result) {
+  if (!command.status && !command.lead && !command.due && !command.impact && !command.impact_measure &&
+      command.note.empty()) {
+    return Status::InvalidArgument("say what has changed: a note, status, lead, due, impact or impact_measure");
+  }
+  Result<OpenReview> checked_out = CheckOut(command.actor, command.review);
+  if (!checked_out.ok()) return checked_out.status();
+  OpenReview review = std::move(checked_out).value();
+  const WorkingCalendar& calendar = *CalendarFor(review.board_id).value();
+  Date today = calendar.LocalDate(context.now);
+
+  Database::Statement find = database_->Prepare(
+      "SELECT status, due, impact, impact_measure FROM improvement_actions WHERE id = ? AND review_id = ?");
+  find->bind(1, command.action);
+  find->bind(2, command.review);
+  if (!find->executeStep()) {
+    return Status::NotFound("review " + std::to_string(command.review) + " has no improvement action " +
+                            std::to_string(command.action));
+  }
+  std::string status = find->getColumn(0).getString();
+  Result<Date> stored_due = Date::Parse(find->getColumn(1).getText());
+  Date due = stored_due.ok() ? *stored_due : Date();
+  std::string impact = command.impact.value_or(find->getColumn(2).getString());
+  std::string impact_measure = command.impact_measure.value_or(find->getColumn(3).getString());
+  find->reset();
+
+  std::string new_status = command.status.value_or(status);
+  if (command.status && *command.status != status) {
+    std::set<std::string> next = NextStatuses(status);
+    if (!next.count(*command.status)) {
+      std::string allowed;
+      for (const std::string& s : next) allowed += (allowed.empty() ? "" : ", ") + s;
+      return Status::Conflict("an action that is " + status + " cannot become " + *command.status +
+                              (allowed.empty() ? "; it is finished" : "; it can become " + allowed));
+    }
+    if ((new_status == "dropped" || new_status == "not_achieved") && command.reason.empty()) {
+      return Status::InvalidArgument("an action " + new_status + " needs the reason");
+    }
+    if (new_status == "evidenced" && (impact.empty() || impact_measure.empty())) {
+      return Status::InvalidArgument(
+          "an evidenced action needs impact (what changed for children) and impact_measure (how it was measured) (QM18)");
+    }
+  }
+  if (command.due && *command.due != due) {
+    if (!IsOpen(status)) return Status::Conflict("only an open action's due date can move; this one is " + status);
+    if (command.reason.empty()) return Status::InvalidArgument("moving a due date needs a reason; it goes in the delay register (QM8)");
+    if (Status valid = CheckDueDate(*command.due, today, calendar); !valid.ok()) return valid;
+  }
+  bool moved = command.due && *command.due != due;
+
+  Database::Statement update = database_->Prepare(
+      "UPDATE improvement_actions SET status = ?1, status_reason = CASE WHEN ?2 <> '' THEN ?2 ELSE status_reason END, "
+      "lead = COALESCE(?3, lead), due = ?4, impact = ?5, impact_measure = ?6, "
+      "completed_on = CASE WHEN ?1 = 'completed' THEN ?7 ELSE completed_on END, "
+      "evidenced_on = CASE WHEN ?1 = 'evidenced' THEN ?7 ELSE evidenced_on END, updated_at = ?8 WHERE id = ?9");
+  update->bind(1, new_status);
+  update->bind(2, new_status == "dropped" || new_status == "not_achieved" ? command.reason : std::string());
+  if (command.lead) update->bind(3, *command.lead);
+  else update->bind(3);
+  update->bind(4, (moved ? *command.due : due).ToString());
+  update->bind(5, impact);
+  update->bind(6, impact_measure);
+  update->bind(7, today.ToString());
+  update->bindNoCopy(8, context.at);
+  update->bind(9, command.action);
+  update->exec();
+
+  Database::Statement record = database_->Prepare(
+      "INSERT INTO action_updates (action_id, at, author, note, status, due) VALUES (?, ?, ?, ?, ?, ?)");
+  record->bind(1, command.action);
+  record->bindNoCopy(2, context.at);
+  record->bind(3, DescribeActor(command.actor));
+  record->bind(4, command.note.empty() ? command.reason : command.note);
+  if (new_status != status) record->bind(5, new_status);
+  else record->bind(5);
+  if (moved) record->bind(6, command.due->ToString());
+  else record->bind(6);
+  record->exec();
+
+  DatedItem item{command.action, ItemKind::kAction, 0, kNoDate};
+  if (moved) {
+    Database::Statement delay = database_->Prepare(
+        "INSERT INTO delays (review_id, checkpoint, previous_due, new_due, reason, recorded_by, recorded_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)");
+    delay->bind(1, command.review);
+    delay->bind(2, item.Subject());
+    delay->bind(3, due.ToString());
+    delay->bind(4, command.due->ToString());
+    delay->bind(5, command.reason);
+    delay->bind(6, DescribeActor(command.actor));
+    delay->bindNoCopy(7, context.at);
+    delay->exec();
+    ResolveAlerts(command.review, item.Subject(), context);  // those of the old date are answered by the new one
+    for (DatedItem& open : review.items) {
+      if (open.kind == ItemKind::kAction && open.id == command.action) {
+        open.due_days = command.due->days_since_epoch();
+        open.fired_steps = 0;  // every step is planned again from the new date
+      }
+    }
+  }
+  if (IsOpen(status) && !IsOpen(new_status)) {
+    ResolveAlerts(command.review, item.Subject(), context);
+    review.RemoveItem(ItemKind::kAction, command.action);
+    if (new_status == "completed") {
+      if (Status planned = PlanFollowUps(command.review, review, command.action, today, context); !planned.ok()) return planned;
+    }
+  }
+
+  nlohmann::json data = {{"action", command.action}, {"status", new_status}};
+  if (new_status != status) data["previous_status"] = status;
+  if (moved) {
+    data["previous_due"] = due.ToString();
+    data["new_due"] = command.due->ToString();
+  }
+  if (command.lead) data["lead"] = *command.lead;
+  AppendToHistory(command.review, review, command.actor, context, "action_updated",
+                  command.reason.empty() ? command.note : command.reason, data.dump());
+  result.review = command.review;
+  result.phase = review.phase;
+  CheckIn(command.review, std::move(review));
+  return Status::Ok();
+}
+
+Status ReviewServiceImpl::PlanFollowUps(ReviewId id, OpenReview& review, int64_t action, Date completed_on,
+                                        const Context& context) {
+  const WorkingCalendar& calendar = *CalendarFor(review.board_id).value();
+  for (const Duration& after : review.workflow->follow_ups_after_completion) {
+    Result<Date> due = AddDuration(completed_on, after, calendar);
+    if (!due.ok()) return due.status();
+    Database::Statement insert = database_->Prepare(
+        "INSERT INTO follow_ups (action_id, review_id, after_completion, due, created_at) VALUES (?, ?, ?, ?, ?)");
+    insert->bind(1, action);
+    insert->bind(2, id);
+    insert->bind(3, DescribeDuration(after));
+    insert->bind(4, due->ToString());
+    insert->bindNoCopy(5, context.at);
+    insert->exec();
+    review.items.push_back(DatedItem{database_->connection().getLastInsertRowid(), ItemKind::kFollowUp, 0,
+                                     due->days_since_epoch()});
+  }
+  return Status::Ok();
+}
+
+Status ReviewServiceImpl::Handle(const CloseFollowUpCommand& command, const Context& context, CommandResult& result) {
+  if (command.waive) {
+    if (command.reason.empty()) return Status::InvalidArgument("waiving a follow-up needs a reason");
+  } else {
+    if (!command.change_holds) return Status::InvalidArgument("change_holds must say whether the change has lasted (true or false)");
+    if (command.findings.empty()) return Status::InvalidArgument("findings must say what the follow-up check found");
+  }
+  Result<OpenReview> checked_out = CheckOut(command.actor, command.review);
+  if (!checked_out.ok()) return checked_out.status();
+  OpenReview review = std::move(checked_out).value();
+
+  Database::Statement find =
+      database_->Prepare("SELECT status, action_id FROM follow_ups WHERE id = ? AND review_id = ?");
+  find->bind(1, command.follow_up);
+  find->bind(2, command.review);
+  if (!find->executeStep()) {
+    return Status::NotFound("review " + std::to_string(command.review) + " has no follow-up " + std::to_string(command.follow_up));
+  }
+  std::string status = find->getColumn(0).getString();
+  int64_t action = find->getColumn(1).getInt64();
+  find->reset();
+  if (status != "pending") return Status::Conflict("follow-up " + std::to_string(command.follow_up) + " was already " + status);
+
+  const WorkingCalendar& calendar = *CalendarFor(review.board_id).value();
+  Database::Statement close = database_->Prepare(
+      "UPDATE follow_ups SET status = ?, change_holds = ?, findings = ?, unintended_consequences = ?, reason = ?, "
+      "closed_on = ?, closed_by = ? WHERE id = ?");
+  close->bind(1, command.waive ? "waived" : "done");
+  if (command.change_holds && !command.waive) close->bind(2, *command.change_holds ? 1 : 0);
+  else close->bind(2);
+  close->bind(3, command.findings);
+  close->bind(4, command.unintended_consequences);
+  close->bind(5, command.reason);
+  close->bind(6, calendar.LocalDate(context.now).ToString());
+  close->bind(7, DescribeActor(command.actor));
+  close->bind(8, command.follow_up);
+  close->exec();
+  DatedItem item{command.follow_up, ItemKind::kFollowUp, 0, kNoDate};
+  ResolveAlerts(command.review, item.Subject(), context);
+  review.RemoveItem(ItemKind::kFollowUp, command.follow_up);
+
+  nlohmann::json data = {{"follow_up", command.follow_up}, {"action", action}};
+  if (!command.waive) data["change_holds"] = *command.change_holds;
+  AppendToHistory(command.review, review, command.actor, context, command.waive ? "follow_up_waived" : "follow_up_done",
+                  command.waive ? command.reason : command.findings, data.dump());
+  result.review = command.review;
+  result.phase = review.phase;
+  CheckIn(command.review, std::move(review));
+  return Status::Ok();
+}
+
+}  // namespace scr

@@ -1,0 +1,91 @@
+// The privacy check before publication (QM14): the report's text is searched for what the review recorded
+// about the family. The check is kept (the text's hash, and the kind and place of each finding, never the
+// words found); a check that finds nothing completes privacy_check_passed, which blocks publish.
+#include <openssl/sha.h>
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+
+#include "engine/privacy_check.h"
+#include "service/review_service_impl.h"
+
+namespace scr {
+namespace {
+
+std::string Sha256Hex(const std::string& text) {
+  unsigned char digest[SHA256_DIGEST_LENGTH];
+  SHA256(reinterpret_cast<const unsigned char*>(text.data()), text.size(), digest);
+  std::string hex;
+  char byte[3];
+  for (unsigned char c : digest) {
+    std::snprintf(byte, sizeof byte, "%02x", c);
+    hex += byte;
+  }
+  return hex;
+}
+
+}  // namespace
+
+const char* const kPrivacyCheckpoint = "privacy_check_passed";
+
+Status ReviewServiceImpl::Handle(const CheckPrivacyCommand& command, const Context& context, CommandResult& result) {
+  if (command.text.empty()) return Status::InvalidArgument("text must hold the report's text to check");
+  Result<OpenReview> checked_out = CheckOut(command.actor, command.review);
+  if (!checked_out.ok()) return checked_out.status();
+  OpenReview review = std::move(checked_out).value();
+
+  std::vector<FamilyMember> family;
+  Database::Statement members = database_->Prepare(
+      "SELECT name, date_of_birth, address, other_identifiers FROM family_members WHERE review_id = ?");
+  members->bind(1, command.review);
+  while (members->executeStep()) {
+    FamilyMember member;
+    member.name = members->getColumn(0).getString();
+    if (Result<Date> born = Date::Parse(members->getColumn(1).getText()); born.ok()) member.date_of_birth = *born;
+    member.address = members->getColumn(2).getString();
+    nlohmann::json others = nlohmann::json::parse(members->getColumn(3).getString(), nullptr, false);
+    if (others.is_array()) {
+      for (const auto& other : others) {
+        if (other.is_string()) member.other_identifiers.push_back(other.get<std::string>());
+      }
+    }
+    family.push_back(std::move(member));
+  }
+  std::vector<PrivacyFinding> findings = FindIdentifiers(command.text, IdentifiersOf(family));
+
+  nlohmann::json stored = nlohmann::json::array();
+  for (const PrivacyFinding& finding : findings) {
+    stored.push_back({{"kind", finding.kind}, {"start", finding.start}, {"end", finding.end},
+                      {"byte_start", finding.byte_start}, {"byte_end", finding.byte_end}});
+  }
+  std::string hash = Sha256Hex(command.text);
+  Database::Statement insert = database_->Prepare(
+      "INSERT INTO privacy_checks (review_id, text_sha256, text_length, finding_count, findings, checked_by, checked_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?)");
+  insert->bind(1, command.review);
+  insert->bind(2, hash);
+  insert->bind(3, static_cast<int64_t>(command.text.size()));
+  insert->bind(4, static_cast<int64_t>(findings.size()));
+  insert->bind(5, stored.dump());
+  insert->bind(6, DescribeActor(command.actor));
+  insert->bindNoCopy(7, context.at);
+  insert->exec();
+  int64_t id = database_->connection().getLastInsertRowid();
+
+  nlohmann::json data = {{"privacy_check", id}, {"findings", findings.size()}, {"text_sha256", hash}};
+  AppendToHistory(command.review, review, command.actor, context, "privacy_check_run", "", data.dump());
+  CheckpointSlot* slot = review.FindSlot(kPrivacyCheckpoint);
+  bool completes = findings.empty() && slot && slot->state == CheckpointState::kOpen;
+  result.review = command.review;
+  result.created_id = id;
+  result.phase = review.phase;
+  CheckIn(command.review, std::move(review));
+  if (!completes) return Status::Ok();
+  Status closed = CloseCheckpoint(command.review, kPrivacyCheckpoint, CheckpointState::kDone, command.actor, context,
+                                  "privacy check " + std::to_string(id) + " found nothing in the text", hash, result);
+  result.created_id = id;
+  return closed;
+}
+
+}  // namespace scr

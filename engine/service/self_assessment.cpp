@@ -1,0 +1,52 @@
+// The Quality Marker self-assessment of a review: each question of a marker answered yes, partly, no or
+// not applicable, at the start, as the review goes and at its end. Every answer is kept with the phase the
+// review was in, so the history shows how the review improved.
+#include <nlohmann/json.hpp>
+
+#include "service/review_service_impl.h"
+
+namespace scr {
+
+Status ReviewServiceImpl::Handle(const AnswerSelfAssessmentCommand& command, const Context& context,
+                                 CommandResult& result) {
+  if (command.answer != "yes" && command.answer != "partly" && command.answer != "no" &&
+      command.answer != "not_applicable") {
+    return Status::InvalidArgument("answer must be yes, partly, no or not_applicable");
+  }
+  Result<OpenReview> checked_out = CheckOut(command.actor, command.review);
+  if (!checked_out.ok()) return checked_out.status();
+  OpenReview review = std::move(checked_out).value();
+  int marker = 0;
+  for (const Marker& m : review.workflow->markers) {
+    for (const MarkerQuestion& question : m.questions) {
+      if (question.id == command.question_id) marker = m.number;
+    }
+  }
+  if (marker == 0) {
+    return Status::NotFound("the " + review.workflow->name + " self-assessment has no question '" + command.question_id + "'");
+  }
+
+  Database::Statement insert = database_->Prepare(
+      "INSERT INTO self_assessment_answers (review_id, question_id, answer, note, evidence, phase, answered_by, "
+      "answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  insert->bind(1, command.review);
+  insert->bind(2, command.question_id);
+  insert->bind(3, command.answer);
+  insert->bind(4, command.note);
+  insert->bind(5, command.evidence);
+  insert->bind(6, PhaseName(review.phase));
+  insert->bind(7, DescribeActor(command.actor));
+  insert->bindNoCopy(8, context.at);
+  insert->exec();
+  int64_t id = database_->connection().getLastInsertRowid();
+
+  nlohmann::json data = {{"question", command.question_id}, {"marker", marker}, {"answer", command.answer}};
+  AppendToHistory(command.review, review, command.actor, context, "self_assessment_answered", command.note, data.dump());
+  result.review = command.review;
+  result.created_id = id;
+  result.phase = review.phase;
+  CheckIn(command.review, std::move(review));
+  return Status::Ok();
+}
+
+}  // namespace scr
