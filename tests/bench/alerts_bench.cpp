@@ -144,8 +144,8 @@ int RunFireBench(const FireOptions& options, const ReferenceData& reference) {
                             {"runs", options.runs},
                             {"fired_per_s", median.fired / median.seconds},
                             {"seconds", median.seconds},
-                            {"p50_lateness_s", median.p50_lateness_s},
-                            {"p99_lateness_s", median.p99_lateness_s},
+                            {"lateness_p50_ms", median.p50_lateness_s * 1000},
+                            {"lateness_p99_ms", median.p99_lateness_s * 1000},
                             {"user_s", median.user_s},
                             {"system_s", median.system_s}};
   std::cout << figures.dump() << std::endl;
@@ -179,9 +179,9 @@ int RunStartupBench(const StartupOptions& options, const ReferenceData& referenc
   }
   nlohmann::json figures = {{"pending_alerts", pending},
                             {"reviews", reviews},
-                            {"startup_to_armed_s", median.seconds},
+                            {"startup_s", median.seconds},
                             {"next_alert", median.next_alert},
-                            {"rss_bytes_per_pending_alert", median.rss_growth / static_cast<int64_t>(pending)},
+                            {"rss_bytes_per_pending", median.rss_growth / static_cast<int64_t>(pending)},
                             {"rss_bytes_per_review", median.rss_growth / static_cast<int64_t>(reviews)}};
   std::cout << figures.dump() << std::endl;
   return 0;

@@ -39,6 +39,7 @@ struct StartupOptions {
 struct NotifyOptions {
   std::string database_path;
   size_t messages = 10000;
+  std::string smtp_url;  // empty: a sink of its own (aiosmtpd) on loopback
 };
 
 int RunEventsBench(const EventsOptions& options, const ReferenceData& reference);

@@ -83,15 +83,22 @@ int RunNotifyBench(const NotifyOptions& options, const ReferenceData& reference)
     spdlog::info("{} alerts queued for email by {} reviews", Count(database, "SELECT COUNT(*) FROM outbox"), reviews);
   }
 
-  int port = FreePort();
-  pid_t sink = StartSink(port);
+  // The given SMTP server, or a sink of our own on a free loopback port.
+  pid_t sink = 0;
+  std::string smtp_url = options.smtp_url;
+  if (smtp_url.empty()) {
+    int port = FreePort();
+    sink = StartSink(port);
+    smtp_url = "smtp://127.0.0.1:" + std::to_string(port);
+  }
   notifier::DispatcherOptions dispatcher_options;
   dispatcher_options.database_path = workspace.database_path();
   dispatcher_options.workflows = reference.workflows.get();
   dispatcher_options.base_url = "http://127.0.0.1:8080";
-  dispatcher_options.smtp_url = "smtp://127.0.0.1:" + std::to_string(port);
+  dispatcher_options.smtp_url = smtp_url;
   SQLite::Database database(workspace.database_path(), SQLite::OPEN_READONLY);
-  int64_t rss_before = ResidentBytes();
+  int64_t rss_start = ResidentBytes();
+  int64_t rss_before = rss_start;
   Stopwatch watch;
   std::vector<nlohmann::json> samples;
   {
@@ -109,14 +116,19 @@ int RunNotifyBench(const NotifyOptions& options, const ReferenceData& reference)
     }
   }
   double seconds = watch.seconds();
-  kill(sink, SIGTERM);
-  waitpid(sink, nullptr, 0);
+  int64_t rss_end = ResidentBytes();
+  if (sink > 0) {
+    kill(sink, SIGTERM);
+    waitpid(sink, nullptr, 0);
+  }
   int64_t emails = Count(database, "SELECT COUNT(*) FROM messages WHERE channel = 'email' AND state = 'delivered'");
   int64_t failed = Count(database, "SELECT COUNT(*) FROM delivery_attempts WHERE outcome = 'failed'");
   nlohmann::json figures = {{"emails", emails},
                             {"failed_attempts", failed},
                             {"seconds", seconds},
-                            {"emails_per_s", emails / seconds},
+                            {"messages_per_s", emails / seconds},
+                            {"rss_start_bytes", rss_start},
+                            {"rss_end_bytes", rss_end},
                             {"rss_growth_first_bytes", samples.front()["rss_growth_bytes"]},
                             {"rss_growth_halfway_bytes", samples[samples.size() / 2]["rss_growth_bytes"]},
                             {"rss_growth_last_bytes", samples.back()["rss_growth_bytes"]},

@@ -82,6 +82,8 @@ int main(int argc, char** argv) {
   notify_command->add_option("--messages", notify.messages, "Alerts to queue (each is one email to each user of its role)")
       ->capture_default_str();
   notify_command->add_option("--db", notify.database_path, "Database file (default: a fresh temporary one)");
+  notify_command->add_option("--smtp", notify.smtp_url,
+                             "SMTP server to send to, e.g. smtp://127.0.0.1:2525 (default: an aiosmtpd sink of its own)");
   notify_command->callback([&] {
     scr::bench::ReferenceData reference;
     if (!LoadReference(workflows_dir, &reference)) return void(exit_code = 1);
