@@ -26,7 +26,9 @@ nlohmann::json ToJson(const ReviewSummary& summary) {
           {"state", PhaseName(summary.phase)},
           {"referral_date", summary.referral_date.ToString()},
           {"next_due", OptionalDate(summary.next_due)},
-          {"overdue_checkpoints", summary.overdue_count}};
+          {"overdue_checkpoints", summary.overdue_count},
+          {"active_parallel_processes", summary.active_processes},
+          {"publication_holds", summary.publication_holds}};
 }
 
 nlohmann::json ToJson(const CheckpointView& checkpoint) {
@@ -39,6 +41,7 @@ nlohmann::json ToJson(const CheckpointView& checkpoint) {
                          {"due", OptionalDate(checkpoint.due)},
                          {"status", CheckpointStatusName(checkpoint.status)},
                          {"blocks", Events(checkpoint.blocks)}};
+  if (checkpoint.working_days_left) json["working_days_left"] = *checkpoint.working_days_left;
   if (checkpoint.closed_at) {
     json["closed_at"] = *checkpoint.closed_at;
     json["closed_by"] = checkpoint.closed_by.value_or("");

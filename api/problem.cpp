@@ -44,6 +44,7 @@ int HttpStatusFor(Status::Code code) {
     case Status::Code::kConflict: return 409;
     case Status::Code::kStorage: return 503;
     case Status::Code::kUnavailable: return 502;
+    case Status::Code::kPermissionDenied: return 403;
   }
   return 500;
 }

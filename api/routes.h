@@ -16,6 +16,7 @@
 #include "engine/model.h"
 #include "engine/notifications.h"
 #include "engine/review_queries.h"
+#include "engine/sessions.h"
 
 namespace scr {
 
@@ -70,12 +71,14 @@ struct ApiContext {
   ConnectionPool<ReviewQueries> queries;
   ConnectionPool<Directory> directories;
   ConnectionPool<Notifications> notifications;
+  ConnectionPool<Sessions> sessions;
 };
 
 struct RequestContext {
   const httplib::Request& request;
   httplib::Response& response;
   Actor actor;
+  std::string csrf_token;  // set when the caller signed in with a session cookie
 };
 
 struct Route {
@@ -98,6 +101,14 @@ std::vector<Route> CalendarRoutes(ApiContext& api);
 std::vector<Route> ActionRoutes(ApiContext& api);
 std::vector<Route> AssessmentRoutes(ApiContext& api);
 std::vector<Route> MetricsRoutes(ApiContext& api);
+std::vector<Route> SessionRoutes(ApiContext& api);
+
+// The dashboard's pages and files, served without the route table's checks (they hold no data).
+void RegisterWebPages(httplib::Server& server);
+
+// The session cookie's name, and its value in a request, if any.
+extern const char* const kSessionCookie;
+std::optional<std::string> SessionCookie(const httplib::Request& request);
 
 // Helpers for handlers.
 void WriteJson(httplib::Response& response, int status, const nlohmann::json& body);

@@ -33,7 +33,8 @@ struct ApiServer::Impl {
               return ReviewQueries::Open({options.database_path, options.workflows, options.holidays, options.clock});
             }),
             ConnectionPool<Directory>([options] { return Directory::Open(options.database_path); }),
-            ConnectionPool<Notifications>([options] { return Notifications::Open(options.database_path); })} {}
+            ConnectionPool<Notifications>([options] { return Notifications::Open(options.database_path); }),
+            ConnectionPool<Sessions>([options] { return Sessions::Open(options.database_path); })} {}
 
   void Register(const Route& route) {
     routes.push_back({route.method, route.pattern, route.requires_token, route.roles});
@@ -48,7 +49,7 @@ struct ApiServer::Impl {
 
   void Handle(const Route& route, const httplib::Request& request, httplib::Response& response) {
     auto started = std::chrono::steady_clock::now();
-    RequestContext context{request, response, Actor{}};
+    RequestContext context{request, response, Actor{}, {}};
     std::string who = "-";
     if (route.requires_token) {
       std::optional<std::string> token = BearerToken(request, route.token_in_query);
@@ -56,13 +57,17 @@ struct ApiServer::Impl {
       if (token) {
         Result<ConnectionPool<Directory>::Lease> directory = api.directories.Acquire();
         actor = directory.ok() ? (*directory)->Authenticate(*token) : Result<Actor>(directory.status());
+      } else {
+        actor = AuthenticateSession(context);
       }
-      if (!actor.ok() && actor.status().code() == Status::Code::kStorage) {
+      if (!actor.ok() && actor.status().code() == Status::Code::kPermissionDenied) {
+        WriteProblem(response, 403, "Not allowed", actor.status().message());
+      } else if (!actor.ok() && actor.status().code() == Status::Code::kStorage) {
         WriteProblem(response, actor.status());
       } else if (!actor.ok()) {
         response.set_header("WWW-Authenticate", "Bearer");
         WriteProblem(response, 401, "Not signed in",
-                     "send 'Authorization: Bearer <token>'; ask your board's administrator for a token");
+                     "sign in, or send 'Authorization: Bearer <token>'; ask your board's administrator for a token");
       } else {
         context.actor = *actor;
         who = actor->name + "/" + RoleName(actor->role) + "@board" + std::to_string(actor->board_id);
@@ -76,6 +81,22 @@ struct ApiServer::Impl {
     if (response.status == -1) route.handler(context);
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     spdlog::info("http {} {} -> {} by {} in {:.1f} ms", request.method, request.path, response.status, who, ms);
+  }
+
+  // The signed-in user of a session cookie. A change (anything but GET) must also carry the session's
+  // X-CSRF-Token, which a page of another site cannot read: refused otherwise.
+  Result<Actor> AuthenticateSession(RequestContext& context) {
+    std::optional<std::string> cookie = SessionCookie(context.request);
+    if (!cookie) return Status::NotFound("no session");
+    Result<ConnectionPool<Sessions>::Lease> sessions = api.sessions.Acquire();
+    if (!sessions.ok()) return sessions.status();
+    Result<Session> session = (*sessions)->Find(*cookie, api.options.clock->Now());
+    if (!session.ok()) return session.status();
+    if (context.request.method != "GET" && context.request.get_header_value("X-CSRF-Token") != session->csrf_token) {
+      return Status::PermissionDenied("a change made with a session must carry the page's X-CSRF-Token header");
+    }
+    context.csrf_token = session->csrf_token;
+    return session->actor;
   }
 
   ApiContext api;
@@ -105,6 +126,8 @@ ApiServer::ApiServer(const Options& options) : impl_(std::make_unique<Impl>(opti
   for (const Route& route : ActionRoutes(impl_->api)) impl_->Register(route);
   for (const Route& route : AssessmentRoutes(impl_->api)) impl_->Register(route);
   for (const Route& route : MetricsRoutes(impl_->api)) impl_->Register(route);
+  for (const Route& route : SessionRoutes(impl_->api)) impl_->Register(route);
+  RegisterWebPages(server);
   server.set_exception_handler([](const httplib::Request& request, httplib::Response& response, std::exception_ptr error) {
     std::string what = "unknown error";
     try {

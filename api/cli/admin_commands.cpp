@@ -5,6 +5,7 @@
 #include "cli/runtime.h"
 #include "engine/backup.h"
 #include "engine/directory.h"
+#include "engine/sessions.h"
 
 namespace scr::cli {
 namespace {
@@ -113,6 +114,19 @@ int Verify(const AdminOptions& options) {
   return 0;
 }
 
+// The password is read from the first line of standard input, so that it stays out of the process list
+// and the shell's history.
+int SetPassword(const AdminOptions& options) {
+  std::string password;
+  if (!std::getline(std::cin, password)) return Fail("give the password on standard input, e.g. from a password manager");
+  if (!password.empty() && password.back() == '\r') password.pop_back();
+  Result<std::unique_ptr<Sessions>> sessions = Sessions::Open(options.database_path);
+  if (!sessions.ok()) return Fail(sessions.status().message());
+  if (Status set = (*sessions)->SetPassword(options.user, password); !set.ok()) return Fail(set.message());
+  std::cout << "the password of user " << options.user << " is set\n";
+  return 0;
+}
+
 }  // namespace
 
 void AddAdminCommands(CLI::App& app, int& exit_code) {
@@ -160,6 +174,11 @@ void AddAdminCommands(CLI::App& app, int& exit_code) {
   CLI::App* verify = admin->add_subcommand("verify", "Check the hash chain of every review's history");
   verify->add_option("--db", options->database_path, "SQLite database file")->required();
   verify->callback([options, &exit_code] { exit_code = Verify(*options); });
+
+  CLI::App* password = admin->add_subcommand("set-password", "Set a user's dashboard password, read from standard input");
+  password->add_option("--db", options->database_path, "SQLite database file")->required();
+  password->add_option("--user", options->user, "User id")->required();
+  password->callback([options, &exit_code] { exit_code = SetPassword(*options); });
 }
 
 void AddCalendarCommand(CLI::App& app, int& exit_code) {

@@ -9,6 +9,7 @@
 #include "engine/directory.h"
 #include "engine/review_queries.h"
 #include "engine/review_service.h"
+#include "engine/sessions.h"
 
 namespace scr::cli {
 namespace {
@@ -23,14 +24,26 @@ struct DemoReview {
   const char* rationale;
 };
 
-enum class StepKind { kRefer, kWalkTo, kComplete, kExtend, kHold };
+enum class StepKind { kRefer, kWalkTo, kComplete, kExtend, kHold, kAction };
 
 struct Step {
   int day;
   int review;  // index into kReviews
   StepKind kind;
-  const char* what = "";    // event or checkpoint key
-  const char* reason = "";  // rationale, note or delay reason
+  const char* what = "";    // event or checkpoint key; for an action, its status at the end
+  const char* reason = "";  // rationale, note or delay reason; for an action, its index in kActions
+};
+
+// An improvement action of the demo: agreed on `day` of its step, due `due_in` days after that, and moved
+// on to its status as the board would have.
+struct DemoAction {
+  const char* title;
+  const char* finding;
+  const char* agency;
+  const char* lead;
+  const char* priority;
+  int due_in;
+  const char* reason;  // why dropped or not achieved; for evidenced, the impact
 };
 
 constexpr int kDemoDays = 220;
@@ -49,6 +62,25 @@ const DemoReview kReviews[] = {
     {"lcspr-2023", "Child J (2026/06)", 185, false, true, "Serious harm; notified to the national panel."},
     {"scr-2015", "Child L (2026/07)", 200, false, false, "Referral from school; information suggests single-agency learning."},
     {"lcspr-2023", "Child F (2026/08)", 90, false, true, "Serious harm from domestic abuse; rapid review held."},
+    {"scr-2015", "Child R (2026/09)", 30, false, true, "Neglect and missed health appointments; several agencies involved."},
+};
+
+const DemoAction kActions[] = {
+    {"Health visitors ask about every adult living in the home", "Finding 1: men in the household were unseen",
+     "Health", "Named nurse for safeguarding", "high", 19, ""},
+    {"Multi-agency training on recognising neglect", "Finding 2: cumulative neglect was not recognised",
+     "Children's Services", "Principal social worker", "high", 49, ""},
+    {"Police share domestic abuse call-outs with schools next day", "Finding 3: schools learnt of incidents late",
+     "Police", "Detective Inspector, public protection", "medium", 144, ""},
+    {"Audit of referrals for the quality of the concern described", "Finding 2: referrals did not say what worried them",
+     "Children's Services", "Head of front door", "medium", 30, ""},
+    {"Escalation policy rewritten in plain English", "Finding 4: professionals did not challenge decisions",
+     "Safeguarding Partnership", "Business manager", "low", 20,
+     "Practitioners now escalate: 14 escalations in the quarter against 2 a year before"},
+    {"GP practices flag missed child health appointments", "Finding 5: missed appointments were not followed up",
+     "Health", "Designated doctor", "medium", 10, "The practices' system cannot flag; a new system is due in 2028"},
+    {"Separate briefing for school governors", "Finding 3: schools learnt of incidents late",
+     "Education", "", "low", 60, "Covered by the county's governor training instead"},
 };
 
 const Step kSteps[] = {
@@ -95,6 +127,25 @@ const Step kSteps[] = {
     {90, 7, StepKind::kRefer},
     {104, 7, StepKind::kWalkTo, "decide_to_review", "Rapid review found multi-agency learning about domestic abuse."},
     {130, 7, StepKind::kWalkTo, "commission", ""},
+    // Child K: the improvement actions, one in each state and RAG rating.
+    {186, 0, StepKind::kAction, "in_progress", "0"},    // red: past its date
+    {186, 0, StepKind::kAction, "not_started", "1"},    // amber: due soon
+    {186, 0, StepKind::kAction, "in_progress", "2"},    // green: on track
+    {186, 0, StepKind::kAction, "completed", "3"},      // green: done, follow-ups planned
+    {186, 0, StepKind::kAction, "evidenced", "4"},      // green: done and its impact shown
+    {186, 0, StepKind::kAction, "not_achieved", "5"},   // red: could not be done
+    {186, 0, StepKind::kAction, "dropped", "6"},        // not rated
+    // Child R: ready to publish but for one overdue step.
+    {30, 8, StepKind::kRefer},
+    {48, 8, StepKind::kWalkTo, "decide_to_review", "Criteria met: serious neglect known to several agencies."},
+    {70, 8, StepKind::kWalkTo, "commission", ""},
+    {90, 8, StepKind::kWalkTo, "start_review", ""},
+    {150, 8, StepKind::kWalkTo, "submit_report", ""},
+    {175, 8, StepKind::kWalkTo, "sign_off_report", ""},
+    {200, 8, StepKind::kWalkTo, "agree_response", ""},
+    {203, 8, StepKind::kComplete, "publication_date_set", "Publication set for the board's next open meeting."},
+    {206, 8, StepKind::kComplete, "professionals_informed_before_publication", "Briefings held for every agency."},
+    {206, 8, StepKind::kComplete, "family_told_publication_date", "The family met the chair and have the report."},
 };
 
 // Work a business unit let slip in the demo, so that the board sees late items with reasons to chase.
@@ -153,6 +204,7 @@ class DemoBuilder {
         while (later.IsWeekend()) later = later.AddDays(1);
         return service_.Execute(ExtendCheckpointCommand{actor_, ids_[step.review], step.what, later, step.reason}).status;
       }
+      case StepKind::kAction: return AddAction(ids_[step.review], kActions[std::atoi(step.reason)], step.what);
       case StepKind::kHold: {
         AddParallelProcessCommand command;
         command.actor = actor_;
@@ -196,6 +248,44 @@ class DemoBuilder {
     return service_.Execute(CompleteCheckpointCommand{actor_, review, key, note, ""}).status;
   }
 
+  // Agrees `action`, then moves it on to `status` as its owner would have.
+  Status AddAction(ReviewId review, const DemoAction& action, const std::string& status) {
+    AddActionCommand add;
+    add.actor = actor_;
+    add.review = review;
+    add.action.title = action.title;
+    add.action.finding = action.finding;
+    add.action.owner_agency = action.agency;
+    add.action.lead = action.lead;
+    add.action.priority = action.priority;
+    add.action.business_plan_priority = "Neglect";
+    add.action.due = DayOf(clock_.Now()).AddDays(action.due_in);
+    while (add.action.due.IsWeekend()) add.action.due = add.action.due.AddDays(1);
+    CommandResult added = service_.Execute(add);
+    if (!added.status.ok()) return added.status;
+    std::vector<std::string> path;
+    if (status == "in_progress") path = {"in_progress"};
+    if (status == "completed") path = {"in_progress", "completed"};
+    if (status == "evidenced") path = {"in_progress", "completed", "evidenced"};
+    if (status == "not_achieved" || status == "dropped") path = {status};
+    for (const std::string& next : path) {
+      UpdateActionCommand update;
+      update.actor = actor_;
+      update.review = review;
+      update.action = added.created_id;
+      update.status = next;
+      update.note = next == "in_progress" ? "Work has started." : "";
+      if (next == "evidenced") {
+        update.impact = action.reason;
+        update.impact_measure = "Quarterly audit by the partnership's quality group";
+      } else if (next == "not_achieved" || next == "dropped") {
+        update.reason = action.reason;
+      }
+      if (Status moved = service_.Execute(update).status; !moved.ok()) return moved;
+    }
+    return Status::Ok();
+  }
+
   ReviewService& service_;
   ReviewQueries& queries_;
   SimulatedClock& clock_;
@@ -227,6 +317,8 @@ Result<DemoDatabase> BuildDemoDatabase(const ReferenceData& reference) {
       {Role::kAdmin, "System administrator", "admin@northshire.example"},
   };
   Actor business_unit{*board, Role::kBusinessUnit, people[0].name, std::nullopt};
+  Result<std::unique_ptr<Sessions>> sessions = Sessions::Open(demo.database_path);
+  if (!sessions.ok()) return sessions.status();
   for (const Person& person : people) {
     Result<UserId> user = (*directory)->CreateUser(*board, person.role, person.name, person.email);
     if (!user.ok()) return user.status();
@@ -234,7 +326,18 @@ Result<DemoDatabase> BuildDemoDatabase(const ReferenceData& reference) {
     Result<std::string> token = (*directory)->CreateToken(*board, person.role, *user);
     if (!token.ok()) return token.status();
     demo.tokens.emplace_back(std::string(person.name) + " (" + RoleName(person.role) + ")", *token);
+    if (Status set = (*sessions)->SetPassword(*user, kDemoPassword); !set.ok()) return set;
+    demo.logins.emplace_back(person.email, RoleName(person.role));
   }
+  // A neighbouring board on the same service: its users see nothing of Northshire's reviews.
+  Result<BoardId> neighbour = (*directory)->CreateBoard("Westvale Safeguarding Children Partnership (demo)",
+                                                        Nation::kEnglandAndWales, "Europe/London");
+  if (!neighbour.ok()) return neighbour.status();
+  Result<UserId> neighbour_user = (*directory)->CreateUser(*neighbour, Role::kBusinessUnit, "Alex Morgan",
+                                                           "business.unit@westvale.example");
+  if (!neighbour_user.ok()) return neighbour_user.status();
+  if (Status set = (*sessions)->SetPassword(*neighbour_user, kDemoPassword); !set.ok()) return set;
+  demo.logins.emplace_back("business.unit@westvale.example", "business_unit, Westvale board");
 
   Instant today = std::chrono::system_clock::now();
   Instant start = today - std::chrono::hours(24 * kDemoDays);

@@ -15,8 +15,12 @@ namespace scr::cli {
 struct DemoDatabase {
   std::string database_path;
   std::vector<std::pair<std::string, std::string>> tokens;  // "Name (role)" -> token
+  std::vector<std::pair<std::string, std::string>> logins;  // email -> role, each with kDemoPassword
   std::unique_ptr<SimulatedClock> clock;                    // standing at today
 };
+
+// Every demo user's dashboard password: fictional users on a throwaway database.
+inline constexpr const char* kDemoPassword = "northshire-demo";
 
 Result<DemoDatabase> BuildDemoDatabase(const ReferenceData& reference);
 

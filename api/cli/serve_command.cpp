@@ -150,8 +150,10 @@ int RunDemo(const std::string& listen, const std::string& workflows_dir) {
   Result<std::pair<std::string, int>> address = ParseListen(listen);
   if (!address.ok()) return Fail(address.status().message());
   auto banner = [&demo](const std::string& base_url) {
-    std::string text = "\nscr-tracker demo\n  database: " + demo->database_path + "\n  open:     " + base_url +
-                       "/api/v1/reviews\n  tokens (send as 'Authorization: Bearer TOKEN'):\n";
+    std::string text = "\nscr-tracker demo\n  database: " + demo->database_path + "\n  dashboard: " + base_url +
+                       "/\n  sign in with any of these, password " + kDemoPassword + ":\n";
+    for (const auto& [email, role] : demo->logins) text += "    " + email + " (" + role + ")\n";
+    text += "  API: " + base_url + "/api/v1/reviews\n  tokens (send as 'Authorization: Bearer TOKEN'):\n";
     for (const auto& [who, token] : demo->tokens) text += "    " + who + ": " + token + "\n";
     text += "  e.g. curl -H 'Authorization: Bearer " + demo->tokens.front().second + "' " + base_url +
             "/api/v1/reviews\n  Stop with Ctrl+C.\n\n";

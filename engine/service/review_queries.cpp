@@ -125,6 +125,12 @@ Status ReviewQueriesImpl::ReadCheckpoints(ReviewId id, const ReviewRow& row, Ope
     view.due_rule = definition.due.text;
     view.blocks = definition.blocks;
     if (slot.has_due()) view.due = slot.due();
+    if (view.due && slot.state == CheckpointState::kOpen && !ended) {
+      Date today = (*calendar)->LocalDate(now);
+      Result<int> left = *view.due >= today ? (*calendar)->WorkingDaysBetween(today, *view.due)
+                                            : (*calendar)->WorkingDaysBetween(*view.due, today);
+      if (left.ok()) view.working_days_left = *view.due >= today ? *left : -*left;
+    }
     view.status = StatusAt(definition, slot.state == CheckpointState::kDone, slot.state == CheckpointState::kWaived,
                            ended ? std::nullopt : view.due, now, **calendar);
     if (auto closure = closures.find(definition.key); closure != closures.end()) {
@@ -154,7 +160,9 @@ void ReviewQueriesImpl::Summarise(const std::vector<CheckpointView>& views, Revi
 const char* const kReviewColumns =
     "id, board_id, workflow, title, phase, referral_date, incident_date, rationale, statutory_criteria_met, "
     "child_died, family_lived_elsewhere, late_referral_reason, first_events, created_at, "
-    "(SELECT at FROM review_events WHERE review_id = reviews.id ORDER BY seq DESC LIMIT 1)";
+    "(SELECT at FROM review_events WHERE review_id = reviews.id ORDER BY seq DESC LIMIT 1), "
+    "(SELECT COUNT(*) FROM parallel_processes WHERE review_id = reviews.id AND status = 'active'), "
+    "(SELECT COUNT(*) FROM parallel_processes WHERE review_id = reviews.id AND status = 'active' AND holds_publication)";
 
 ReviewRow ReadReviewRow(SQLite::Statement& select, std::string* created_at, std::string* updated_at) {
   ReviewRow row;
@@ -176,6 +184,8 @@ ReviewRow ReadReviewRow(SQLite::Statement& select, std::string* created_at, std:
   row.first_events = select.getColumn(12).getString();
   if (created_at) *created_at = select.getColumn(13).getString();
   if (updated_at) *updated_at = select.getColumn(14).getString();
+  row.summary.active_processes = select.getColumn(15).getInt();
+  row.summary.publication_holds = select.getColumn(16).getInt();
   return row;
 }
 

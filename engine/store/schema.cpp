@@ -421,6 +421,21 @@ CREATE INDEX privacy_checks_by_review ON privacy_checks (review_id);
 ALTER TABLE family_members ADD COLUMN address TEXT NOT NULL DEFAULT '';
 ALTER TABLE family_members ADD COLUMN other_identifiers TEXT NOT NULL DEFAULT '[]';  -- JSON list: school, nickname, ...
 )sql",
+      // 10: signing in to the dashboard: a user's password (a slow KDF's output, never the password) and
+      // browser sessions (only the cookie's SHA-256 is stored, with the token a page must send back).
+      R"sql(
+ALTER TABLE users ADD COLUMN password_hash TEXT;
+CREATE TABLE sessions (
+  id          INTEGER PRIMARY KEY,
+  token_hash  TEXT NOT NULL UNIQUE,
+  user_id     INTEGER NOT NULL REFERENCES users(id),
+  csrf_token  TEXT NOT NULL,
+  created_at  TEXT NOT NULL,
+  expires_at  TEXT NOT NULL,
+  ended_at    TEXT
+);
+CREATE INDEX sessions_by_user ON sessions (user_id);
+)sql",
   };
   return migrations;
 }

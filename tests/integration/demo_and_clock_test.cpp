@@ -53,15 +53,34 @@ TEST_CASE("demo: a fictional board with reviews in many phases, overdue work, an
   }
   CHECK(phases.size() >= 6);
   CHECK(phases.count("publication_pending") == 1);
+  CHECK(phases.count("implementation") == 1);
   CHECK(overdue > 0);
 
   // The review held back by a criminal trial shows why it cannot be published.
+  int held_back = 0;
   for (const json& review : reviews) {
-    if (review["state"] != "publication_pending") continue;
+    if (review["publication_holds"] == 0) continue;
+    ++held_back;
     json held = Get(client, "/api/v1/reviews/" + std::to_string(review["id"].get<long long>()), unit);
+    CHECK(held["state"] == "publication_pending");
     REQUIRE(held["parallel_processes"].size() == 1);
+    CHECK(held["parallel_processes"][0]["kind"] == "criminal_investigation");
     CHECK(held["parallel_processes"][0]["holds_publication"] == true);
   }
+  CHECK(held_back == 1);
+
+  // The review in implementation has an action in every RAG state.
+  std::set<std::string> ratings;
+  json actions = Get(client, "/api/v1/actions", unit);
+  for (const json& action : actions["items"]) ratings.insert(action["rag"].get<std::string>());
+  CHECK(ratings == std::set<std::string>{"red", "amber", "green", "none"});
+
+  // Every user of the demo can sign in to the dashboard with the printed password.
+  CHECK(banner.find("password northshire-demo") != std::string::npos);
+  auto signed_in = client.Post("/api/v1/session", R"({"email": "chair@northshire.example", "password": "northshire-demo"})",
+                               "application/json");
+  REQUIRE(signed_in);
+  CHECK(signed_in->status == 201);
   json clock = Get(client, "/api/v1/admin/clock", unit);
   CHECK(clock["simulated"] == true);
 }

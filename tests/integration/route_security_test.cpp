@@ -53,6 +53,7 @@ const std::map<std::string, std::string> kSampleBodies = {
     {R"(POST /api/v1/reviews/(\d+)/follow-ups/(\d+)/waive)", R"({"reason": "Not needed."})"},
     {R"(PUT /api/v1/reviews/(\d+)/self-assessment/([a-z0-9][a-z0-9_-]{0,63}))", R"({"answer": "yes"})"},
     {R"(POST /api/v1/reviews/(\d+)/privacy-check)", R"({"text": "A report."})"},
+    {"POST /api/v1/session/sign-out", ""},
 };
 
 // The pattern with every group replaced by something of board A that exists.

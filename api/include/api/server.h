@@ -24,6 +24,7 @@ class ApiServer {
     const BankHolidays* holidays = nullptr;
     const Clock* clock = nullptr;
     SimulatedClock* simulated_clock = nullptr;  // null on the system clock: /admin/clock answers 404
+    bool secure_cookies = false;  // the session cookie is marked Secure (served over TLS)
   };
 
   // One route of the table: its method, path pattern (a regular expression) and who may call it.

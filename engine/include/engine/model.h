@@ -64,6 +64,8 @@ struct CheckpointView {
   Role owner_role = Role::kBusinessUnit;
   std::string due_rule;
   std::optional<Date> due;
+  // For an open checkpoint with a due date: working days from today to it (negative once it has passed).
+  std::optional<int> working_days_left;
   CheckpointStatus status = CheckpointStatus::kPending;
   std::vector<LifecycleEvent> blocks;
   std::optional<std::string> closed_at;
@@ -313,6 +315,8 @@ struct ReviewSummary {
   Date referral_date;
   std::optional<Date> next_due;
   int overdue_count = 0;
+  int active_processes = 0;   // parallel processes still active
+  int publication_holds = 0;  // of those, the ones holding publication
 };
 
 struct ReviewView {

@@ -20,6 +20,7 @@ class Status {
     kConflict,           // the request collides with existing data
     kStorage,            // the database failed; nothing was changed
     kUnavailable,        // a service we send to (an SMTP server, a webhook receiver) did not take it
+    kPermissionDenied,   // who asks may not do this
   };
 
   Status() = default;
@@ -37,6 +38,7 @@ class Status {
   static Status Conflict(std::string message) { return Status(Code::kConflict, std::move(message)); }
   static Status Storage(std::string message) { return Status(Code::kStorage, std::move(message)); }
   static Status Unavailable(std::string message) { return Status(Code::kUnavailable, std::move(message)); }
+  static Status PermissionDenied(std::string message) { return Status(Code::kPermissionDenied, std::move(message)); }
 
   bool ok() const { return code_ == Code::kOk; }
   Code code() const { return code_; }

@@ -1,0 +1,118 @@
+// The dashboard: signs the user in, then shows the page the address names (#/, #/chair, #/reviews/ID,
+// #/actions). Every page reads and writes through the public API.
+import { ApiError, get, post, setCsrfToken } from './api.js';
+import { formatInstant, html } from './format.js';
+import { announce, render, setCurrentUser, showError } from './page.js';
+import { showDashboard } from './dashboard.js';
+import { showChair } from './chair.js';
+import { showReview } from './review.js';
+import { showActions } from './actions.js';
+
+const main = document.getElementById('main');
+let me = null;
+
+function showSignIn(message) {
+  document.getElementById('main-nav').hidden = true;
+  document.getElementById('who').innerHTML = '';
+  render('Sign in', html`
+    <h1>Sign in</h1>
+    ${message ? html`<div class="error-box" role="alert"><p>${message}</p></div>` : ''}
+    <form id="sign-in" novalidate>
+      <label for="email">Email address</label>
+      <input id="email" name="email" type="email" autocomplete="username" required size="36">
+      <label for="password">Password</label>
+      <input id="password" name="password" type="password" autocomplete="current-password" required size="36">
+      <p><button type="submit">Sign in</button></p>
+    </form>`);
+  document.getElementById('sign-in').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const form = new FormData(event.target);
+    try {
+      const session = await post('/session', { email: form.get('email'), password: form.get('password') });
+      setCsrfToken(session.csrf_token);
+      await start();
+    } catch (error) {
+      showSignIn(error instanceof ApiError ? error.message : 'Signing in failed; try again.');
+    }
+  });
+  document.getElementById('email').focus();
+}
+
+async function showClockBar() {
+  const bar = document.getElementById('clock-bar');
+  if (!me.simulated_clock) return;
+  const clock = await get('/admin/clock');
+  bar.hidden = false;
+  bar.innerHTML = String(html`
+    <span>Demo clock: <strong id="clock-now">${formatInstant(clock.now)}</strong></span>
+    ${me.role === 'admin' ? html`
+      <form id="clock-form" class="inline-form">
+        <label for="clock-days">Move forward by</label>
+        <input id="clock-days" type="number" min="1" max="365" value="1" size="4"> <span>days</span>
+        <button type="submit" class="secondary">Move the clock</button>
+      </form>` : ''}`);
+  document.getElementById('clock-form')?.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      const days = Number(document.getElementById('clock-days').value);
+      const moved = await post('/admin/clock/advance', { days });
+      document.getElementById('clock-now').textContent = formatInstant(moved.now);
+      announce(`The clock moved forward ${days} days; everything due has fired.`);
+      route();
+    } catch (error) {
+      showError(error);
+    }
+  });
+}
+
+function markCurrentNav() {
+  const hash = location.hash || '#/';
+  for (const link of document.querySelectorAll('#main-nav a')) {
+    const here = link.getAttribute('href') === hash || (hash.startsWith('#/reviews') && link.getAttribute('href') === '#/');
+    if (here) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
+}
+
+async function route() {
+  markCurrentNav();
+  const hash = location.hash || '#/';
+  const review = hash.match(/^#\/reviews\/(\d+)$/);
+  try {
+    if (review) await showReview(Number(review[1]));
+    else if (hash === '#/chair') await showChair();
+    else if (hash.startsWith('#/actions')) await showActions();
+    else await showDashboard();
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return showSignIn('Your session has ended; sign in again.');
+    render('Problem', html`<h1>That page could not be shown</h1><div class="error-box" role="alert"><p>${error.message}</p></div>
+      <p><a href="#/">Back to the board dashboard</a></p>`);
+  }
+  main.focus();
+}
+
+async function start() {
+  try {
+    me = await get('/session');
+    setCurrentUser(me);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return showSignIn();
+    throw error;
+  }
+  setCsrfToken(me.csrf_token);
+  document.getElementById('board-name').textContent = me.board_name;
+  document.getElementById('main-nav').hidden = false;
+  const who = document.getElementById('who');
+  who.innerHTML = String(html`<span>${me.name} (${me.role.replace('_', ' ')})</span><button type="button" id="sign-out">Sign out</button>`);
+  document.getElementById('sign-out').addEventListener('click', async () => {
+    await post('/session/sign-out');
+    me = null;
+    document.getElementById('clock-bar').hidden = true;
+    showSignIn();
+  });
+  await showClockBar();
+  await route();
+}
+
+window.addEventListener('hashchange', () => me && route());
+start();

@@ -1,0 +1,46 @@
+// The dashboard's static files (api/web/), compiled into the binary so that an installed service needs
+// nothing beside it: "/" is the page, "/web/NAME" its scripts and style.
+#include <string_view>
+
+#include "routes.h"
+#include "web_files.h"
+
+namespace scr {
+namespace {
+
+const char* ContentType(std::string_view name) {
+  auto ends = [&name](std::string_view suffix) {
+    return name.size() >= suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  if (ends(".html")) return "text/html; charset=utf-8";
+  if (ends(".css")) return "text/css; charset=utf-8";
+  if (ends(".js")) return "text/javascript; charset=utf-8";
+  if (ends(".svg")) return "image/svg+xml";
+  return "application/octet-stream";
+}
+
+bool Serve(std::string_view name, httplib::Response& response) {
+  for (size_t i = 0; i < kWebFileCount; ++i) {
+    if (name != kWebFiles[i].name) continue;
+    response.set_header("Content-Security-Policy",
+                        "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; "
+                        "form-action 'self'");
+    response.set_header("X-Content-Type-Options", "nosniff");
+    response.set_header("Referrer-Policy", "no-referrer");
+    response.set_header("Cache-Control", "no-cache");
+    response.set_content(reinterpret_cast<const char*>(kWebFiles[i].data), kWebFiles[i].size, ContentType(name));
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void RegisterWebPages(httplib::Server& server) {
+  server.Get("/", [](const httplib::Request&, httplib::Response& response) { Serve("index.html", response); });
+  server.Get(R"(/web/([A-Za-z0-9_-]+\.[a-z]+))", [](const httplib::Request& request, httplib::Response& response) {
+    if (!Serve(request.matches[1].str(), response)) response.status = 404;
+  });
+}
+
+}  // namespace scr
