@@ -13,6 +13,8 @@ packages=(
   libhowardhinnant-date-dev tzdata
   catch2 python3-aiosmtpd python3-icalendar
   wrk
+  # systemd-analyze checks deploy/scr-tracker.service in the tests; openssl makes their certificates
+  systemd openssl
 )
 
 missing=()
