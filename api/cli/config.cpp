@@ -79,6 +79,9 @@ Result<Config> LoadConfig(const std::string& path) {
       if (Status s = CheckKeys(tls, {"cert", "key"}, "tls", path); !s.ok()) return s;
       if (tls["cert"]) config.tls_cert = tls["cert"].as<std::string>();
       if (tls["key"]) config.tls_key = tls["key"].as<std::string>();
+      if (config.tls_cert.empty() || config.tls_key.empty()) {
+        return Status::InvalidArgument(path + ": tls needs both cert and key (PEM files), or remove the tls section");
+      }
     }
   } catch (const YAML::Exception& e) {
     return Status::InvalidArgument(path + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);

@@ -24,6 +24,9 @@ class ApiServer {
     const BankHolidays* holidays = nullptr;
     const Clock* clock = nullptr;
     SimulatedClock* simulated_clock = nullptr;  // null on the system clock: /admin/clock answers 404
+    // HTTPS with this PEM certificate and key when both are set (Bind refuses files it cannot use).
+    std::string tls_cert;
+    std::string tls_key;
   };
 
   // One route of the table: its method, path pattern (a regular expression) and who may call it.
@@ -39,9 +42,11 @@ class ApiServer {
   ApiServer(const ApiServer&) = delete;
   ApiServer& operator=(const ApiServer&) = delete;
 
-  // Binds `host:port` (port 0: any free port); false with a message when the address cannot be used.
+  // Binds `host:port` (port 0: any free port); an error naming the problem when the address, or the TLS
+  // certificate or key, cannot be used.
   Status Bind(const std::string& host, int port);
   int port() const;
+  bool https() const;
   // Serves until Stop(); blocks the calling thread.
   void Serve();
   void Stop();
