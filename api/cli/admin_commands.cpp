@@ -2,6 +2,7 @@
 
 #include <iostream>
 
+#include "cli/retention_commands.h"
 #include "cli/runtime.h"
 #include "engine/backup.h"
 #include "engine/directory.h"
@@ -160,6 +161,8 @@ void AddAdminCommands(CLI::App& app, int& exit_code) {
   CLI::App* verify = admin->add_subcommand("verify", "Check the hash chain of every review's history");
   verify->add_option("--db", options->database_path, "SQLite database file")->required();
   verify->callback([options, &exit_code] { exit_code = Verify(*options); });
+
+  AddRetentionCommands(*admin, exit_code);
 }
 
 void AddCalendarCommand(CLI::App& app, int& exit_code) {
