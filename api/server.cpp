@@ -102,6 +102,7 @@ ApiServer::ApiServer(const Options& options) : impl_(std::make_unique<Impl>(opti
   // that a business unit's browsers and a few integrations are served at once rather than queued. The
   // right number for heavy load is still to be measured (tests/bench/http_load.py).
   server.new_task_queue = [] { return new httplib::ThreadPool(kWorkers); };
+  for (const Route& route : HealthRoutes(impl_->api)) impl_->Register(route);
   for (const Route& route : ServiceRoutes(impl_->api)) impl_->Register(route);
   for (const Route& route : ReviewRoutes(impl_->api)) impl_->Register(route);
   for (const Route& route : AlertRoutes(impl_->api)) impl_->Register(route);

@@ -60,6 +60,7 @@ struct Running {
   std::chrono::minutes digest_time{8 * 60};
   std::string tls_cert;  // HTTPS when both are set
   std::string tls_key;
+  std::chrono::minutes max_undelivered_age{30};
   notifier::DispatcherOptions notifier;  // database, workflows and base URL are filled in by Serve
   // Printed once the service listens, given the address it listens on.
   std::function<std::string(const std::string& base_url)> banner;
@@ -84,6 +85,7 @@ int Serve(const Running& run) {
   options.simulated_clock = run.simulated;
   options.tls_cert = run.tls_cert;
   options.tls_key = run.tls_key;
+  options.max_undelivered_age = run.max_undelivered_age;
   ApiServer server(options);
   if (Status bound = server.Bind(listen->first, listen->second); !bound.ok()) return Fail(bound.message());
   std::string base_url = std::string(server.https() ? "https" : "http") + "://" + listen->first + ":" +
@@ -136,7 +138,8 @@ int RunServe(const ServeOptions& options) {
   directory->reset();
   Running run{options.database_path, options.listen, &*reference,
               simulated ? static_cast<const Clock*>(simulated.get()) : &system_clock, simulated.get(),
-              config.DigestTimeOfDay(), config.tls_cert, config.tls_key, {}, nullptr};
+              config.DigestTimeOfDay(), config.tls_cert, config.tls_key,
+              std::chrono::minutes(config.max_undelivered_age_minutes), {}, nullptr};
   run.notifier.smtp_url = config.smtp_url;
   if (!config.smtp_from.empty()) run.notifier.smtp_from = config.smtp_from;
   run.notifier.smtp_ca_file = config.smtp_ca_file;
@@ -161,7 +164,7 @@ int RunDemo(const std::string& listen, const std::string& workflows_dir) {
     return text;
   };
   Running run{demo->database_path, listen, &*reference, demo->clock.get(), demo->clock.get(),
-              std::chrono::hours(8), "", "", {}, banner};
+              std::chrono::hours(8), "", "", std::chrono::minutes(30), {}, banner};
   return Serve(run);
 }
 

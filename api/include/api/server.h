@@ -3,6 +3,7 @@
 // Thread-safety: Listen() blocks the calling thread; Stop() may be called from any thread.
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <string>
 #include <vector>
@@ -27,6 +28,8 @@ class ApiServer {
     // HTTPS with this PEM certificate and key when both are set (Bind refuses files it cannot use).
     std::string tls_cert;
     std::string tls_key;
+    // GET /health/ready answers 503 when the oldest notification not yet delivered is older than this.
+    std::chrono::minutes max_undelivered_age{30};
   };
 
   // One route of the table: its method, path pattern (a regular expression) and who may call it.
