@@ -25,22 +25,25 @@ void Ready(ApiContext& api, RequestContext& context) {
   std::future<void> answered = api.options.engine->Post([](ReviewService&) {});
   bool running = answered.wait_for(kEngineAnswerLimit) == std::future_status::ready;
   checks["scheduler"] = {{"running", running}};
-  if (!running) problems.push_back("the engine thread (scheduler and every write) has not answered within 5 s");
+  if (!running)
+    problems.push_back("the engine thread (scheduler and every write) has not answered within 5 s");
 
   Result<DeliveryBacklog> backlog =
       notifications.ok() ? (*notifications)->Backlog() : Result<DeliveryBacklog>(notifications.status());
-  long long limit_s = std::chrono::duration_cast<std::chrono::seconds>(api.options.max_undelivered_age).count();
+  long long limit_s =
+      std::chrono::duration_cast<std::chrono::seconds>(api.options.max_undelivered_age).count();
   if (!backlog.ok()) {
     checks["notifications"] = {{"readable", false}};
     problems.push_back("the notification backlog cannot be read: " + backlog.status().message());
   } else {
     nlohmann::json oldest_age = nullptr;
     if (backlog->oldest_undelivered) {
-      long long age_s = std::chrono::duration_cast<std::chrono::seconds>(now - *backlog->oldest_undelivered).count();
+      long long age_s =
+          std::chrono::duration_cast<std::chrono::seconds>(now - *backlog->oldest_undelivered).count();
       oldest_age = age_s;
       if (age_s > limit_s) {
-        problems.push_back("notifications are stuck: the oldest not yet delivered has waited " + std::to_string(age_s / 60) +
-                           " min (limit " + std::to_string(limit_s / 60) +
+        problems.push_back("notifications are stuck: the oldest not yet delivered has waited " +
+                           std::to_string(age_s / 60) + " min (limit " + std::to_string(limit_s / 60) +
                            " min); see GET /api/v1/notifications and the log for the failing channel");
       }
     }
@@ -53,7 +56,10 @@ void Ready(ApiContext& api, RequestContext& context) {
   if (problems.empty()) return WriteJson(context.response, 200, {{"status", "ready"}, {"checks", checks}});
   std::string detail;
   for (const std::string& problem : problems) detail += (detail.empty() ? "" : "; ") + problem;
-  nlohmann::json body = {{"type", "about:blank"}, {"title", "Not ready"}, {"status", 503}, {"detail", detail},
+  nlohmann::json body = {{"type", "about:blank"},
+                         {"title", "Not ready"},
+                         {"status", 503},
+                         {"detail", detail},
                          {"checks", checks}};
   context.response.status = 503;
   context.response.set_content(body.dump(), "application/problem+json");

@@ -19,7 +19,8 @@ std::string OpenSslReason() {
 }
 
 Status CheckReadable(const std::string& path, const std::string& what) {
-  if (path.empty()) return Status::InvalidArgument("tls." + what + " is empty; give both tls.cert and tls.key, or neither");
+  if (path.empty())
+    return Status::InvalidArgument("tls." + what + " is empty; give both tls.cert and tls.key, or neither");
   std::ifstream file(path);
   if (!file) {
     return Status::InvalidArgument("cannot read the TLS " + what + " file " + path +
@@ -30,21 +31,24 @@ Status CheckReadable(const std::string& path, const std::string& what) {
 
 }  // namespace
 
-Result<std::unique_ptr<httplib::Server>> MakeHttpsServer(const std::string& cert_path, const std::string& key_path) {
+Result<std::unique_ptr<httplib::Server>> MakeHttpsServer(const std::string& cert_path,
+                                                         const std::string& key_path) {
   if (Status readable = CheckReadable(cert_path, "cert"); !readable.ok()) return readable;
   if (Status readable = CheckReadable(key_path, "key"); !readable.ok()) return readable;
   Status problem;
   auto setup = [&](SSL_CTX& context) {
     SSL_CTX_set_min_proto_version(&context, TLS1_2_VERSION);
     if (SSL_CTX_use_certificate_chain_file(&context, cert_path.c_str()) != 1) {
-      problem = Status::InvalidArgument("the TLS certificate " + cert_path + " cannot be used (" + OpenSslReason() +
-                                        "); it must be a PEM certificate, followed by any intermediates");
+      problem =
+          Status::InvalidArgument("the TLS certificate " + cert_path + " cannot be used (" + OpenSslReason() +
+                                  "); it must be a PEM certificate, followed by any intermediates");
       return false;
     }
     if (SSL_CTX_use_PrivateKey_file(&context, key_path.c_str(), SSL_FILETYPE_PEM) != 1) {
       if (ERR_GET_REASON(ERR_peek_last_error()) == X509_R_KEY_VALUES_MISMATCH) {
         ERR_clear_error();
-        problem = Status::InvalidArgument("the TLS key " + key_path + " does not belong to the certificate " + cert_path);
+        problem = Status::InvalidArgument("the TLS key " + key_path + " does not belong to the certificate " +
+                                          cert_path);
         return false;
       }
       problem = Status::InvalidArgument("the TLS key " + key_path + " cannot be used (" + OpenSslReason() +
@@ -52,7 +56,8 @@ Result<std::unique_ptr<httplib::Server>> MakeHttpsServer(const std::string& cert
       return false;
     }
     if (SSL_CTX_check_private_key(&context) != 1) {
-      problem = Status::InvalidArgument("the TLS key " + key_path + " does not belong to the certificate " + cert_path);
+      problem = Status::InvalidArgument("the TLS key " + key_path + " does not belong to the certificate " +
+                                        cert_path);
       return false;
     }
     return true;

@@ -13,6 +13,7 @@ namespace scr {
 
 // A server speaking HTTPS with the PEM certificate (chain) at `cert_path` and the unencrypted PEM private
 // key at `key_path`; InvalidArgument naming the file and what is wrong with it when they cannot be used.
-Result<std::unique_ptr<httplib::Server>> MakeHttpsServer(const std::string& cert_path, const std::string& key_path);
+Result<std::unique_ptr<httplib::Server>> MakeHttpsServer(const std::string& cert_path,
+                                                         const std::string& key_path);
 
 }  // namespace scr

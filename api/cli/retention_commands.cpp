@@ -34,11 +34,12 @@ Result<Instant> RetentionNow(const std::string& database_path) {
 
 void PrintTable(const std::vector<RetentionDue>& reviews) {
   std::cout << std::left << std::setw(8) << "review" << std::setw(7) << "board" << std::setw(16) << "phase"
-            << std::setw(12) << "ended" << std::setw(8) << "family" << "title\n";
+            << std::setw(12) << "ended" << std::setw(8) << "family"
+            << "title\n";
   for (const RetentionDue& review : reviews) {
     std::cout << std::left << std::setw(8) << review.review << std::setw(7) << review.board << std::setw(16)
-              << review.phase << std::setw(12) << review.ended_at.substr(0, 10) << std::setw(8) << review.family_records
-              << review.title << "\n";
+              << review.phase << std::setw(12) << review.ended_at.substr(0, 10) << std::setw(8)
+              << review.family_records << review.title << "\n";
   }
 }
 
@@ -58,8 +59,9 @@ int RunRetention(const RetentionOptions& options) {
   int64_t family = 0;
   for (const RetentionDue& review : *reviews) family += review.family_records;
   if (options.dry_run) {
-    std::cout << reviews->size() << " review(s) past their retention period, " << family
-              << " family record(s); dry run: nothing erased. Run again without --dry-run to anonymise them.\n";
+    std::cout
+        << reviews->size() << " review(s) past their retention period, " << family
+        << " family record(s); dry run: nothing erased. Run again without --dry-run to anonymise them.\n";
   } else {
     std::cout << reviews->size() << " review(s) anonymised, " << family
               << " family record(s) erased; each history records it (retention_erasure).\n";
@@ -88,7 +90,8 @@ void AddRetentionCommands(CLI::App& admin, int& exit_code) {
   retention->add_flag("--dry-run", options->dry_run, "List what would be erased; change nothing");
   retention->callback([options, &exit_code] { exit_code = RunRetention(*options); });
 
-  CLI::App* set = admin.add_subcommand("set-retention", "Set how long a board keeps family records after a review ends");
+  CLI::App* set =
+      admin.add_subcommand("set-retention", "Set how long a board keeps family records after a review ends");
   set->add_option("--db", options->database_path, "SQLite database file")->required();
   set->add_option("--board", options->board, "Board id")->required();
   set->add_option("--months", options->months, "Months after the review ends (default 72)")->required();

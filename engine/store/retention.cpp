@@ -1,7 +1,8 @@
 #include "engine/retention.h"
 
-#include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
+
+#include <nlohmann/json.hpp>
 
 #include "engine/calendar.h"
 #include "store/database.h"
@@ -14,10 +15,12 @@ namespace {
 const char* const kBlankFreeText[] = {
     {"UPDATE reviews SET rationale = '', late_referral_reason = '' WHERE id = ?1 AND "
      "(rationale <> '' OR late_referral_reason <> '')"},
-    {"UPDATE checkpoints SET note = '', evidence = '' WHERE review_id = ?1 AND (note <> '' OR evidence <> '')"},
+    {"UPDATE checkpoints SET note = '', evidence = '' WHERE review_id = ?1 AND (note <> '' OR evidence <> "
+     "'')"},
     {"UPDATE parallel_processes SET notes = '' WHERE review_id = ?1 AND notes <> ''"},
     {"UPDATE documents SET notes = '' WHERE review_id = ?1 AND notes <> ''"},
-    {"UPDATE information_requests SET request = '', reason = '' WHERE review_id = ?1 AND (request <> '' OR reason <> '')"},
+    {"UPDATE information_requests SET request = '', reason = '' WHERE review_id = ?1 AND (request <> '' OR "
+     "reason <> '')"},
     {"UPDATE delays SET reason = '' WHERE review_id = ?1 AND reason <> ''"},
 };
 
@@ -53,7 +56,8 @@ class RetentionImpl final : public Retention {
       update->bind(1, months);
       update->bind(2, board);
       update->exec();
-      if (database_->connection().getChanges() == 0) return Status::NotFound("no board " + std::to_string(board));
+      if (database_->connection().getChanges() == 0)
+        return Status::NotFound("no board " + std::to_string(board));
       return Status::Ok();
     } catch (const std::exception& e) {
       return StorageError(e, "setting the retention period");
@@ -76,8 +80,9 @@ class RetentionImpl final : public Retention {
     select->bind(1, at);
     std::vector<RetentionDue> due;
     while (select->executeStep()) {
-      due.push_back({select->getColumn(0).getInt64(), select->getColumn(1).getInt64(), select->getColumn(2).getString(),
-                     select->getColumn(3).getString(), select->getColumn(4).getString(), select->getColumn(5).getInt(),
+      due.push_back({select->getColumn(0).getInt64(), select->getColumn(1).getInt64(),
+                     select->getColumn(2).getString(), select->getColumn(3).getString(),
+                     select->getColumn(4).getString(), select->getColumn(5).getInt(),
                      select->getColumn(6).getInt64()});
     }
     return due;
@@ -106,13 +111,17 @@ class RetentionImpl final : public Retention {
                            {"records_with_free_text_blanked", blanked_rows},
                            {"retention_months", review.retention_months},
                            {"ended_at", review.ended_at}};
-    NewEvent event{review.review, head->event_count + 1, at, actor, "retention_erasure",
+    NewEvent event{review.review,
+                   head->event_count + 1,
+                   at,
+                   actor,
+                   "retention_erasure",
                    "the retention period of " + std::to_string(review.retention_months) +
                        " months after the review ended has passed",
                    data.dump()};
     AppendEvent(*database_, event, head->last_hash);
-    spdlog::info("review {}: anonymised ({} family records erased, {} records with free text blanked)", review.review,
-                 family_erased, blanked_rows);
+    spdlog::info("review {}: anonymised ({} family records erased, {} records with free text blanked)",
+                 review.review, family_erased, blanked_rows);
   }
 
   std::unique_ptr<Database> database_;

@@ -12,6 +12,7 @@ namespace scr {
 
 // Copies what `source` sees into a new file at `backup_path` (which must not exist). The caller holds a
 // transaction on `source`, so that every page comes from one snapshot. On failure nothing is left behind.
-Status WriteSnapshot(SQLite::Database& source, const std::string& backup_path, const BackupProgress& progress);
+Status WriteSnapshot(SQLite::Database& source, const std::string& backup_path,
+                     const BackupProgress& progress);
 
 }  // namespace scr

@@ -1,7 +1,8 @@
 // Liveness and readiness: GET /health stays {"status":"ok"}; GET /health/ready reports the database, the
 // scheduler and the notification backlog, and turns 503 when email has waited longer than configured.
-#include <catch2/catch.hpp>
 #include <httplib.h>
+
+#include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include "support/process.h"
@@ -19,15 +20,18 @@ namespace {
 httplib::Headers As(const std::string& token) { return {{"Authorization", "Bearer " + token}}; }
 
 void Advance(httplib::Client& client, const std::string& admin, int days) {
-  auto advanced = client.Post("/api/v1/admin/clock/advance", As(admin), json{{"days", days}}.dump(), "application/json");
+  auto advanced =
+      client.Post("/api/v1/admin/clock/advance", As(admin), json{{"days", days}}.dump(), "application/json");
   REQUIRE(advanced);
   REQUIRE(advanced->status == 200);
 }
 
 }  // namespace
 
-TEST_CASE("health: live is the contract's ok; ready reports a writable database, a running scheduler and no backlog",
-          "[integration][health]") {
+TEST_CASE(
+    "health: live is the contract's ok; ready reports a writable database, a running scheduler and no "
+    "backlog",
+    "[integration][health]") {
   TempDir dir;
   TrackerService service(dir.File("scr.db"));
   httplib::Client client("127.0.0.1", service.port());
@@ -55,21 +59,23 @@ TEST_CASE("health: ready turns 503 when email cannot be delivered for longer tha
   std::string db = dir.File("scr.db");
   std::string board = RunAdmin(db, {"create-board", "--name", "Northshire"});
   for (const char* role : {"chair", "business_unit"}) {
-    RunAdmin(db, {"create-user", "--board", board, "--role", role, "--name", std::string("A ") + role, "--email",
-                  std::string(role) + "@example.org"});
+    RunAdmin(db, {"create-user", "--board", board, "--role", role, "--name", std::string("A ") + role,
+                  "--email", std::string(role) + "@example.org"});
   }
   std::string unit = RunAdmin(db, {"create-token", "--board", board, "--role", "business_unit"});
   std::string admin = RunAdmin(db, {"create-token", "--board", board, "--role", "admin"});
   // Nothing listens on the mail port: every email waits for its next attempt.
-  scr::test::WriteFile(dir.File("scr.yaml"), "notifier:\n  smtp:\n    url: smtp://127.0.0.1:" +
-                                                 std::to_string(scr::test::FreePort()) +
-                                                 "\nhealth:\n  max_undelivered_age_minutes: 86400\n");  // 60 days
+  scr::test::WriteFile(
+      dir.File("scr.yaml"),
+      "notifier:\n  smtp:\n    url: smtp://127.0.0.1:" + std::to_string(scr::test::FreePort()) +
+          "\nhealth:\n  max_undelivered_age_minutes: 86400\n");  // 60 days
   TrackerService service(db, {"--clock", "simulated", "--config", dir.File("scr.yaml")});
   httplib::Client client("127.0.0.1", service.port());
   std::string today =
       json::parse(client.Get("/api/v1/admin/clock", As(admin))->body)["now"].get<std::string>().substr(0, 10);
-  json referral = {{"workflow", "scr-2015"}, {"title", "Child H"}, {"incident_date", today}, {"referral_date", today},
-                   {"rationale", "Serious harm."}, {"statutory_criteria_met", true}, {"child_died", false}};
+  json referral = {{"workflow", "scr-2015"}, {"title", "Child H"},           {"incident_date", today},
+                   {"referral_date", today}, {"rationale", "Serious harm."}, {"statutory_criteria_met", true},
+                   {"child_died", false}};
   REQUIRE(client.Post("/api/v1/reviews", As(unit), referral.dump(), "application/json")->status == 201);
 
   // On a simulated clock, alerts are queued at the moments they fall due during the jump: after 40 days

@@ -1,7 +1,8 @@
 // HTTPS served by the binary itself (tls.cert and tls.key in the config), and the startup errors for a
 // certificate or key it cannot use.
-#include <catch2/catch.hpp>
 #include <httplib.h>
+
+#include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include "support/process.h"
@@ -53,8 +54,9 @@ TEST_CASE("https: with tls.cert and tls.key the service answers over TLS, verifi
   CHECK((!refused || refused->status != 200));
 }
 
-TEST_CASE("https: a missing, unreadable or mismatched certificate or key stops the start with a clear message",
-          "[integration][tls]") {
+TEST_CASE(
+    "https: a missing, unreadable or mismatched certificate or key stops the start with a clear message",
+    "[integration][tls]") {
   TempDir dir;
   std::string cert = dir.File("cert.pem"), key = dir.File("key.pem");
   scr::test::MakeSelfSignedCertificate(cert, key);
@@ -68,7 +70,8 @@ TEST_CASE("https: a missing, unreadable or mismatched certificate or key stops t
 
   scr::test::CommandOutput garbage = ServeRefused(dir, TlsConfig(dir, dir.File("garbage.pem"), key));
   CHECK(garbage.exit_code == 1);
-  CHECK(garbage.err.find("the TLS certificate " + dir.File("garbage.pem") + " cannot be used") != std::string::npos);
+  CHECK(garbage.err.find("the TLS certificate " + dir.File("garbage.pem") + " cannot be used") !=
+        std::string::npos);
 
   scr::test::CommandOutput mismatched = ServeRefused(dir, TlsConfig(dir, cert, other_key));
   CHECK(mismatched.exit_code == 1);

@@ -27,8 +27,8 @@ struct RetentionDue {
   ReviewId review = 0;
   BoardId board = 0;
   std::string title;
-  std::string phase;      // closed or not_proceeding
-  std::string ended_at;   // when it closed (or was not taken forward), RFC 3339
+  std::string phase;     // closed or not_proceeding
+  std::string ended_at;  // when it closed (or was not taken forward), RFC 3339
   int retention_months = 0;
   int64_t family_records = 0;
 };
