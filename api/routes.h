@@ -91,6 +91,7 @@ struct Route {
 };
 
 std::vector<Route> ReviewRoutes(ApiContext& api);
+std::vector<Route> HealthRoutes(ApiContext& api);
 std::vector<Route> ServiceRoutes(ApiContext& api);
 std::vector<Route> AlertRoutes(ApiContext& api);
 std::vector<Route> NotificationRoutes(ApiContext& api);

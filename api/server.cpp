@@ -6,6 +6,7 @@
 
 #include "problem.h"
 #include "routes.h"
+#include "tls.h"
 
 namespace scr {
 namespace {
@@ -41,10 +42,10 @@ struct ApiServer::Impl {
     auto handler = [this, route](const httplib::Request& request, httplib::Response& response) {
       Handle(route, request, response);
     };
-    if (route.method == "GET") server.Get(route.pattern, handler);
-    else if (route.method == "POST") server.Post(route.pattern, handler);
-    else if (route.method == "PUT") server.Put(route.pattern, handler);
-    else if (route.method == "PATCH") server.Patch(route.pattern, handler);
+    if (route.method == "GET") server->Get(route.pattern, handler);
+    else if (route.method == "POST") server->Post(route.pattern, handler);
+    else if (route.method == "PUT") server->Put(route.pattern, handler);
+    else if (route.method == "PATCH") server->Patch(route.pattern, handler);
   }
 
   void Handle(const Route& route, const httplib::Request& request, httplib::Response& response) {
@@ -101,12 +102,19 @@ struct ApiServer::Impl {
 
   ApiContext api;
   std::vector<ApiServer::RouteInfo> routes;
-  httplib::Server server;
+  std::unique_ptr<httplib::Server> server;  // an httplib::SSLServer when TLS is configured
+  Status tls_problem;                       // why the configured certificate or key cannot be used
   int port = 0;
 };
 
 ApiServer::ApiServer(const Options& options) : impl_(std::make_unique<Impl>(options)) {
-  httplib::Server& server = impl_->server;
+  if (!options.tls_cert.empty() || !options.tls_key.empty()) {
+    Result<std::unique_ptr<httplib::Server>> https = MakeHttpsServer(options.tls_cert, options.tls_key);
+    if (https.ok()) impl_->server = std::move(https).value();
+    else impl_->tls_problem = https.status();
+  }
+  if (!impl_->server) impl_->server = std::make_unique<httplib::Server>();
+  httplib::Server& server = *impl_->server;
   server.set_payload_max_length(kMaxRequestBytes);
   server.set_read_timeout(10, 0);
   server.set_write_timeout(10, 0);
@@ -115,6 +123,7 @@ ApiServer::ApiServer(const Options& options) : impl_(std::make_unique<Impl>(opti
   // that a business unit's browsers and a few integrations are served at once rather than queued. The
   // right number for heavy load is still to be measured (tests/bench/http_load.py).
   server.new_task_queue = [] { return new httplib::ThreadPool(kWorkers); };
+  for (const Route& route : HealthRoutes(impl_->api)) impl_->Register(route);
   for (const Route& route : ServiceRoutes(impl_->api)) impl_->Register(route);
   for (const Route& route : ReviewRoutes(impl_->api)) impl_->Register(route);
   for (const Route& route : AlertRoutes(impl_->api)) impl_->Register(route);
@@ -155,7 +164,9 @@ ApiServer::ApiServer(const Options& options) : impl_(std::make_unique<Impl>(opti
 ApiServer::~ApiServer() { Stop(); }
 
 Status ApiServer::Bind(const std::string& host, int port) {
-  int bound = port == 0 ? impl_->server.bind_to_any_port(host) : (impl_->server.bind_to_port(host, port) ? port : -1);
+  if (!impl_->tls_problem.ok()) return impl_->tls_problem;
+  httplib::Server& server = *impl_->server;
+  int bound = port == 0 ? server.bind_to_any_port(host) : (server.bind_to_port(host, port) ? port : -1);
   if (bound <= 0) {
     return Status::InvalidArgument("cannot listen on " + host + ":" + std::to_string(port) +
                                    "; is another program using the port?");
@@ -166,10 +177,12 @@ Status ApiServer::Bind(const std::string& host, int port) {
 
 int ApiServer::port() const { return impl_->port; }
 
-void ApiServer::Serve() { impl_->server.listen_after_bind(); }
+bool ApiServer::https() const { return dynamic_cast<const httplib::SSLServer*>(impl_->server.get()) != nullptr; }
+
+void ApiServer::Serve() { impl_->server->listen_after_bind(); }
 
 void ApiServer::Stop() {
-  if (impl_) impl_->server.stop();
+  if (impl_) impl_->server->stop();
 }
 
 const std::vector<ApiServer::RouteInfo>& ApiServer::routes() const { return impl_->routes; }

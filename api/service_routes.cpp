@@ -1,4 +1,4 @@
-// Health, the OpenAPI document, the review types loaded, and the simulated clock.
+// The OpenAPI document, the review types loaded, and the simulated clock.
 #include "json_mapping.h"
 #include "problem.h"
 #include "routes.h"
@@ -12,8 +12,6 @@ namespace {
 
 const std::vector<Role> kEveryRole = {Role::kAdmin, Role::kBusinessUnit, Role::kChair,
                                       Role::kLeadReviewer, Role::kAgency, Role::kViewer};
-
-void Health(ApiContext&, RequestContext& context) { WriteJson(context.response, 200, {{"status", "ok"}}); }
 
 void ListWorkflows(ApiContext& api, RequestContext& context) {
   nlohmann::json items = nlohmann::json::array();
@@ -97,7 +95,6 @@ std::vector<Route> ServiceRoutes(ApiContext& api) {
     return [&api, handler](RequestContext& context) { handler(api, context); };
   };
   return {
-      {"GET", "/health", false, {}, bind(Health)},
       {"GET", "/api/v1/openapi.json", false, {}, bind(GetOpenApi)},
       {"GET", "/api/v1/workflows", true, kEveryRole, bind(ListWorkflows)},
       {"GET", "/api/v1/workflows/([a-z][a-z0-9-]*)", true, kEveryRole, bind(GetWorkflow)},

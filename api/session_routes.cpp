@@ -12,7 +12,7 @@ const std::vector<Role> kEveryone = {Role::kAdmin, Role::kBusinessUnit, Role::kC
 
 std::string CookieHeader(const ApiContext& api, const std::string& value, int max_age_s) {
   return std::string(kSessionCookie) + "=" + value + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
-         std::to_string(max_age_s) + (api.options.secure_cookies ? "; Secure" : "");
+         std::to_string(max_age_s) + (api.options.tls_cert.empty() ? "" : "; Secure");
 }
 
 void SignIn(ApiContext& api, RequestContext& context) {

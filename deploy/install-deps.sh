@@ -14,6 +14,8 @@ packages=(
   catch2 python3-aiosmtpd python3-icalendar
   wrk
   chromium
+  # systemd-analyze checks deploy/scr-tracker.service in the tests; openssl makes their certificates
+  systemd openssl
 )
 
 missing=()

@@ -69,6 +69,7 @@ class DispatcherImpl final : public Dispatcher {
       spdlog::error("notifier: {}", entries.status().message());
       return false;
     }
+    std::vector<OutboxStore::Expansion> rows;
     for (const OutboxEntry& entry : *entries) {
       MessageText text = ComposeMessage(entry, *options_.workflows, options_.base_url);
       std::string key = entry.alert ? entry.alert_key : "digest/" + std::to_string(*entry.digest);
@@ -91,12 +92,16 @@ class DispatcherImpl final : public Dispatcher {
         spdlog::warn("notifier: nobody to tell of alerts for the {} of board {}: {} (said once; each such alert is "
                      "kept in the outbox with this note)", RoleName(entry.recipient_role), entry.board, why_none);
       }
-      if (Status stored = store_->Expand(entry.id, messages, std::chrono::system_clock::now(), why_none); !stored.ok()) {
-        spdlog::error("notifier: {}", stored.message());
-        return false;
-      }
+      rows.push_back({entry.id, std::move(messages), why_none});
     }
-    return !entries->empty();
+    // One transaction for the whole batch: the engine and admin commands wait on the write lock once per
+    // batch, not once per row.
+    if (rows.empty()) return false;
+    if (Status stored = store_->Expand(rows, std::chrono::system_clock::now()); !stored.ok()) {
+      spdlog::error("notifier: {}", stored.message());
+      return false;
+    }
+    return true;
   }
 
   // Sends what is due; true when it sent (or tried) any.

@@ -22,6 +22,10 @@ MessageText AlertMessage(const OutboxEntry& entry, const WorkflowRegistry& workf
   std::string what = checkpoint ? checkpoint->title : entry.checkpoint;
   if (entry.checkpoint.rfind("information_request/", 0) == 0) {
     what = "Information requested from an agency (request " + entry.checkpoint.substr(20) + ")";
+  } else if (entry.checkpoint.rfind("action/", 0) == 0) {
+    what = "Improvement action " + entry.checkpoint.substr(7);
+  } else if (entry.checkpoint.rfind("follow_up/", 0) == 0) {
+    what = "The follow-up check " + entry.checkpoint.substr(10) + " of an improvement action";
   }
   std::string marker = checkpoint && checkpoint->marker > 0 ? " (Quality Marker " + std::to_string(checkpoint->marker) + ")" : "";
   std::string review = entry.review_title + " (review " + std::to_string(entry.review) + ")";

@@ -2,6 +2,7 @@
 
 #include <iostream>
 
+#include "cli/retention_commands.h"
 #include "cli/runtime.h"
 #include "engine/backup.h"
 #include "engine/directory.h"
@@ -179,6 +180,8 @@ void AddAdminCommands(CLI::App& app, int& exit_code) {
   password->add_option("--db", options->database_path, "SQLite database file")->required();
   password->add_option("--user", options->user, "User id")->required();
   password->callback([options, &exit_code] { exit_code = SetPassword(*options); });
+
+  AddRetentionCommands(*admin, exit_code);
 }
 
 void AddCalendarCommand(CLI::App& app, int& exit_code) {

@@ -34,7 +34,7 @@ Result<Config> LoadConfig(const std::string& path) {
   Config config;
   if (root.IsNull()) return config;
   try {
-    if (Status s = CheckKeys(root, {"notifier", "digest", "tls"}, "the config", path); !s.ok()) return s;
+    if (Status s = CheckKeys(root, {"notifier", "digest", "tls", "health"}, "the config", path); !s.ok()) return s;
     if (YAML::Node notifier = root["notifier"]) {
       if (Status s = CheckKeys(notifier, {"smtp", "webhooks"}, "notifier", path); !s.ok()) return s;
       if (YAML::Node smtp = notifier["smtp"]) {
@@ -79,6 +79,18 @@ Result<Config> LoadConfig(const std::string& path) {
       if (Status s = CheckKeys(tls, {"cert", "key"}, "tls", path); !s.ok()) return s;
       if (tls["cert"]) config.tls_cert = tls["cert"].as<std::string>();
       if (tls["key"]) config.tls_key = tls["key"].as<std::string>();
+      if (config.tls_cert.empty() || config.tls_key.empty()) {
+        return Status::InvalidArgument(path + ": tls needs both cert and key (PEM files), or remove the tls section");
+      }
+    }
+    if (YAML::Node health = root["health"]) {
+      if (Status s = CheckKeys(health, {"max_undelivered_age_minutes"}, "health", path); !s.ok()) return s;
+      if (health["max_undelivered_age_minutes"]) {
+        config.max_undelivered_age_minutes = health["max_undelivered_age_minutes"].as<int>();
+      }
+      if (config.max_undelivered_age_minutes < 1) {
+        return Status::InvalidArgument(path + ": health.max_undelivered_age_minutes must be 1 or more");
+      }
     }
   } catch (const YAML::Exception& e) {
     return Status::InvalidArgument(path + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);

@@ -28,6 +28,7 @@ struct Config {
   std::chrono::minutes DigestTimeOfDay() const;
   std::string tls_cert;
   std::string tls_key;
+  int max_undelivered_age_minutes = 30;  // GET /health/ready fails when a notification waits longer
 };
 
 Result<Config> LoadConfig(const std::string& path);

@@ -58,6 +58,9 @@ struct Running {
   const Clock* clock = nullptr;
   SimulatedClock* simulated = nullptr;
   std::chrono::minutes digest_time{8 * 60};
+  std::string tls_cert;  // HTTPS when both are set
+  std::string tls_key;
+  std::chrono::minutes max_undelivered_age{30};
   notifier::DispatcherOptions notifier;  // database, workflows and base URL are filled in by Serve
   // Printed once the service listens, given the address it listens on.
   std::function<std::string(const std::string& base_url)> banner;
@@ -80,21 +83,23 @@ int Serve(const Running& run) {
   options.holidays = run.reference->holidays.get();
   options.clock = run.clock;
   options.simulated_clock = run.simulated;
+  options.tls_cert = run.tls_cert;
+  options.tls_key = run.tls_key;
+  options.max_undelivered_age = run.max_undelivered_age;
   ApiServer server(options);
   if (Status bound = server.Bind(listen->first, listen->second); !bound.ok()) return Fail(bound.message());
+  std::string base_url = std::string(server.https() ? "https" : "http") + "://" + listen->first + ":" +
+                         std::to_string(server.port());
   notifier::DispatcherOptions notifier_options = run.notifier;
   notifier_options.database_path = run.database_path;
   notifier_options.workflows = run.reference->workflows.get();
-  notifier_options.base_url = "http://" + listen->first + ":" + std::to_string(server.port());
+  notifier_options.base_url = base_url;
   Result<std::unique_ptr<notifier::Dispatcher>> notifier = notifier::Dispatcher::Start(notifier_options);
   if (!notifier.ok()) return Fail(notifier.status().message());
   {
     StopOnSignal stop(server);
-    spdlog::info("serving {} on http://{}:{} ({} clock)", run.database_path, listen->first, server.port(),
-                 run.simulated ? "simulated" : "system");
-    if (run.banner) {
-      std::cout << run.banner("http://" + listen->first + ":" + std::to_string(server.port())) << std::flush;
-    }
+    spdlog::info("serving {} on {} ({} clock)", run.database_path, base_url, run.simulated ? "simulated" : "system");
+    if (run.banner) std::cout << run.banner(base_url) << std::flush;
     server.Serve();
   }
   notifier->reset();  // after the message in hand; what is left waits in the outbox for the next start
@@ -133,7 +138,8 @@ int RunServe(const ServeOptions& options) {
   directory->reset();
   Running run{options.database_path, options.listen, &*reference,
               simulated ? static_cast<const Clock*>(simulated.get()) : &system_clock, simulated.get(),
-              config.DigestTimeOfDay(), {}, nullptr};
+              config.DigestTimeOfDay(), config.tls_cert, config.tls_key,
+              std::chrono::minutes(config.max_undelivered_age_minutes), {}, nullptr};
   run.notifier.smtp_url = config.smtp_url;
   if (!config.smtp_from.empty()) run.notifier.smtp_from = config.smtp_from;
   run.notifier.smtp_ca_file = config.smtp_ca_file;
@@ -160,7 +166,7 @@ int RunDemo(const std::string& listen, const std::string& workflows_dir) {
     return text;
   };
   Running run{demo->database_path, listen, &*reference, demo->clock.get(), demo->clock.get(),
-              std::chrono::hours(8), {}, banner};
+              std::chrono::hours(8), "", "", std::chrono::minutes(30), {}, banner};
   return Serve(run);
 }
 

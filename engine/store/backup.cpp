@@ -6,6 +6,7 @@
 
 #include "store/database.h"
 #include "store/event_log.h"
+#include "store/snapshot.h"
 
 namespace scr {
 namespace {
@@ -30,6 +31,25 @@ Status CopyPages(sqlite3* source, sqlite3* target, const BackupProgress& progres
 
 }  // namespace
 
+Status WriteSnapshot(SQLite::Database& source, const std::string& backup_path, const BackupProgress& progress) {
+  if (std::filesystem::exists(backup_path)) {
+    return Status::Conflict(backup_path + " already exists; choose a new file for the backup");
+  }
+  try {
+    SQLite::Database target(backup_path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    Status copied = CopyPages(source.getHandle(), target.getHandle(), progress, "the backup to " + backup_path);
+    if (!copied.ok()) {
+      std::error_code ignored;
+      std::filesystem::remove(backup_path, ignored);
+    }
+    return copied;
+  } catch (const std::exception& e) {
+    std::error_code ignored;
+    std::filesystem::remove(backup_path, ignored);
+    return StorageError(e, "backing up to " + backup_path);
+  }
+}
+
 Status BackupDatabase(const std::string& database_path, const std::string& backup_path,
                       const BackupProgress& progress) {
   if (std::filesystem::exists(backup_path)) {
@@ -38,24 +58,17 @@ Status BackupDatabase(const std::string& database_path, const std::string& backu
   Result<std::unique_ptr<Database>> source = Database::Open(database_path, Database::Mode::kReadWrite);
   if (!source.ok()) return source.status();
   try {
-    SQLite::Database target(backup_path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     // One read transaction for the whole copy: every page comes from the same snapshot, and writers in
     // WAL mode are not held up.
     SQLite::Database& connection = (*source)->connection();
     connection.exec("BEGIN");
     connection.execAndGet("SELECT COUNT(*) FROM sqlite_master");
-    Status copied = CopyPages(connection.getHandle(), target.getHandle(), progress, "the backup to " + backup_path);
+    Status copied = WriteSnapshot(connection, backup_path, progress);
     connection.exec("COMMIT");
-    if (!copied.ok()) {
-      std::filesystem::remove(backup_path);
-      return copied;
-    }
+    return copied;
   } catch (const std::exception& e) {
-    std::error_code ignored;
-    std::filesystem::remove(backup_path, ignored);
     return StorageError(e, "backing up to " + backup_path);
   }
-  return Status::Ok();
 }
 
 Status RestoreDatabase(const std::string& backup_path, const std::string& database_path, bool force) {

@@ -3,7 +3,11 @@
 #include <spdlog/spdlog.h>
 #include <sqlite3.h>
 
+#include <ctime>
+#include <filesystem>
+
 #include "store/schema.h"
+#include "store/snapshot.h"
 
 namespace scr {
 
@@ -56,7 +60,9 @@ Status Database::Configure(Mode mode) {
   if (version > latest) {
     return Status::Storage("the database " + path_ + " has schema version " + std::to_string(version) +
                            ", newer than this program knows (" + std::to_string(latest) +
-                           "); run the newer scr-tracker that wrote it");
+                           "); run the scr-tracker release that upgraded it (or a later one); to go back to this "
+                           "release, restore the copy kept before that upgrade, " + path_ + ".pre-v" +
+                           std::to_string(version) + ".bak (what was written since is lost)");
   }
   if (version < latest) {
     if (mode == Mode::kReadOnly) {
@@ -68,6 +74,7 @@ Status Database::Configure(Mode mode) {
 }
 
 Status Database::Migrate() {
+  if (Status kept = BackUpBeforeUpgrade(); !kept.ok()) return kept;
   try {
     SQLite::Transaction transaction(connection_, SQLite::TransactionBehavior::IMMEDIATE);
     int version = connection_.execAndGet("PRAGMA user_version").getInt();  // re-read under the write lock
@@ -80,6 +87,36 @@ Status Database::Migrate() {
     transaction.commit();
   } catch (const std::exception& e) {
     return StorageError(e, "migrating " + path_);
+  }
+  return Status::Ok();
+}
+
+Status Database::BackUpBeforeUpgrade() {
+  // In a read transaction of its own: SQLite cannot copy from a connection that holds the write lock.
+  int version = 0;
+  try {
+    SQLite::Transaction snapshot(connection_, SQLite::TransactionBehavior::DEFERRED);
+    version = connection_.execAndGet("PRAGMA user_version").getInt();
+    if (version == 0 || version >= static_cast<int>(Migrations().size())) return Status::Ok();  // new, or done
+    Status copied = CopyBeforeUpgrade(version);
+    snapshot.commit();
+    return copied;
+  } catch (const std::exception& e) {
+    return StorageError(e, "copying " + path_ + " before upgrading it");
+  }
+}
+
+Status Database::CopyBeforeUpgrade(int version) {
+  std::string target = path_ + ".pre-v" + std::to_string(Migrations().size()) + ".bak";
+  if (std::filesystem::exists(target)) {  // from an earlier upgrade: kept, and this copy goes beside it
+    target = path_ + ".pre-v" + std::to_string(Migrations().size()) + "." + std::to_string(std::time(nullptr)) + ".bak";
+  }
+  spdlog::info("database {}: schema version {} is older than {}; copying it to {} before upgrading", path_, version,
+               Migrations().size(), target);
+  Status copied = WriteSnapshot(connection_, target, nullptr);
+  if (!copied.ok()) {
+    return Status::Storage("the database " + path_ + " was not upgraded: the copy kept before an upgrade failed (" +
+                           copied.message() + "); make room beside the database and start again");
   }
   return Status::Ok();
 }

@@ -36,6 +36,9 @@ class Database {
   Database(const std::string& path, int flags);
   Status Configure(Mode mode);
   Status Migrate();
+  // Before migrating a database that holds data: a copy of it beside it, <path>.pre-v<latest>.bak.
+  Status BackUpBeforeUpgrade();
+  Status CopyBeforeUpgrade(int version);
 
   std::string path_;
   SQLite::Database connection_;

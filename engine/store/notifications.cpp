@@ -120,6 +120,44 @@ class NotificationsImpl final : public Notifications {
     }
   }
 
+  Result<DeliveryBacklog> Backlog() override {
+    try {
+      DeliveryBacklog backlog;
+      std::optional<std::string> oldest;
+      auto count = [&](const char* sql, int64_t* total) {
+        Database::Statement select = database_->Prepare(sql);
+        select->executeStep();
+        *total = select->getColumn(0).getInt64();
+        if (!select->getColumn(1).isNull() && (!oldest || select->getColumn(1).getString() < *oldest)) {
+          oldest = select->getColumn(1).getString();
+        }
+      };
+      count("SELECT COUNT(*), MIN(created_at) FROM outbox WHERE expanded_at IS NULL", &backlog.queued);
+      count("SELECT COUNT(*), MIN(created_at) FROM messages WHERE state = 'pending'", &backlog.pending);
+      count("SELECT COUNT(*), NULL FROM messages WHERE state = 'dead'", &backlog.dead);
+      if (oldest) {
+        Result<Instant> at = ParseInstant(*oldest);
+        if (at.ok()) backlog.oldest_undelivered = *at;
+      }
+      return backlog;
+    } catch (const std::exception& e) {
+      return StorageError(e, "counting the notifications not yet delivered");
+    }
+  }
+
+  Status ProbeWrite(Instant at) override {
+    try {
+      Database::Statement save = database_->Prepare(
+          "INSERT INTO service_state (key, value) VALUES ('ready_checked_at', ?) "
+          "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+      save->bind(1, FormatInstant(at));
+      save->exec();
+      return Status::Ok();
+    } catch (const std::exception& e) {
+      return StorageError(e, "writing the readiness check");
+    }
+  }
+
  private:
   static InboxItem ReadItem(const SQLite::Statement& row) {
     InboxItem item;

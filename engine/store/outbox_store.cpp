@@ -70,43 +70,45 @@ class OutboxStoreImpl final : public OutboxStore {
     }
   }
 
-  Status Expand(int64_t outbox_id, const std::vector<NewMessage>& messages, Instant now,
-                const std::string& why_none) override {
+  Status Expand(const std::vector<Expansion>& rows, Instant now) override {
     try {
       WriteTransaction transaction(*database_);
       std::string at = FormatInstant(now);
       Database::Statement insert = database_->Prepare(
           "INSERT OR IGNORE INTO messages (outbox_id, channel, user_id, recipient, subject, body, idempotency_key, "
           "state, next_attempt_at, delivered_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-      for (const NewMessage& message : messages) {
-        bool inbox = message.channel == "inbox";  // delivered by being stored
-        insert->reset();
-        insert->bind(1, outbox_id);
-        insert->bind(2, message.channel);
-        if (message.user) insert->bind(3, *message.user);
-        else insert->bind(3);
-        insert->bind(4, message.recipient);
-        insert->bind(5, message.subject);
-        insert->bind(6, message.body);
-        insert->bind(7, message.idempotency_key);
-        insert->bind(8, inbox ? "delivered" : "pending");
-        insert->bind(9, at);
-        if (inbox) insert->bind(10, at);
-        else insert->bind(10);
-        insert->bind(11, at);
-        insert->exec();
-      }
       Database::Statement expanded =
           database_->Prepare("UPDATE outbox SET expanded_at = ?, note = ?, state = ? WHERE id = ?");
-      expanded->bind(1, at);
-      expanded->bind(2, messages.empty() ? why_none : std::string());
-      expanded->bind(3, messages.empty() ? "dead" : "delivered");  // handed to its messages, or nobody to tell
-      expanded->bind(4, outbox_id);
-      expanded->exec();
+      for (const Expansion& row : rows) {
+        for (const NewMessage& message : row.messages) {
+          bool inbox = message.channel == "inbox";  // delivered by being stored
+          insert->reset();
+          insert->bind(1, row.outbox_id);
+          insert->bind(2, message.channel);
+          if (message.user) insert->bind(3, *message.user);
+          else insert->bind(3);
+          insert->bind(4, message.recipient);
+          insert->bind(5, message.subject);
+          insert->bind(6, message.body);
+          insert->bind(7, message.idempotency_key);
+          insert->bind(8, inbox ? "delivered" : "pending");
+          insert->bind(9, at);
+          if (inbox) insert->bind(10, at);
+          else insert->bind(10);
+          insert->bind(11, at);
+          insert->exec();
+        }
+        expanded->reset();
+        expanded->bind(1, at);
+        expanded->bind(2, row.messages.empty() ? row.why_none : std::string());
+        expanded->bind(3, row.messages.empty() ? "dead" : "delivered");  // handed to its messages, or nobody to tell
+        expanded->bind(4, row.outbox_id);
+        expanded->exec();
+      }
       transaction.Commit();
       return Status::Ok();
     } catch (const std::exception& e) {
-      return StorageError(e, "making the messages of outbox row " + std::to_string(outbox_id));
+      return StorageError(e, "making the messages of " + std::to_string(rows.size()) + " outbox rows");
     }
   }
 

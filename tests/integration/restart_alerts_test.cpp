@@ -52,6 +52,7 @@ void Advance(TrackerService& service, const std::string& admin, int days) {
   client.set_read_timeout(300, 0);
   auto advanced = client.Post("/api/v1/admin/clock/advance", As(admin), json{{"days", days}}.dump(), "application/json");
   REQUIRE(advanced);
+  INFO(advanced->body << service.Log().substr(service.Log().size() > 3000 ? service.Log().size() - 3000 : 0));
   REQUIRE(advanced->status == 200);
 }
 

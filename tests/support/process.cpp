@@ -104,7 +104,7 @@ void TrackerService::Start(const std::vector<std::string>& arguments) {
   std::string out_path = log_path_ + ".out";
   std::ofstream(out_path).close();
   pid_ = Spawn(arguments, out_path, log_path_);
-  static const std::regex kServing(R"(serving .* on http://127\.0\.0\.1:(\d+))");
+  static const std::regex kServing(R"(serving .* on https?://127\.0\.0\.1:(\d+))");
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
   while (std::chrono::steady_clock::now() < deadline) {
     std::smatch match;

@@ -60,6 +60,15 @@ void WriteFile(const std::string& path, const std::string& content) {
   if (!out) throw std::runtime_error("cannot write " + path);
 }
 
+void MakeSelfSignedCertificate(const std::string& cert, const std::string& key) {
+  std::string command = "openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=localhost -addext "
+                        "subjectAltName=IP:127.0.0.1,DNS:localhost -keyout '" + key + "' -out '" + cert +
+                        "' >/dev/null 2>&1";
+  if (std::system(command.c_str()) != 0) {
+    throw std::runtime_error("openssl could not make a test certificate; is the openssl package installed?");
+  }
+}
+
 long long CountRows(const std::string& database, const std::string& sql) {
   SQLite::Database connection(database, SQLite::OPEN_READONLY);
   return connection.execAndGet(sql).getInt64();

@@ -45,5 +45,8 @@ bool WaitFor(Condition condition, std::chrono::seconds limit = std::chrono::seco
 int FreePort();
 // Writes `content` to `path`.
 void WriteFile(const std::string& path, const std::string& content);
+// A self-signed certificate for 127.0.0.1 and localhost (openssl CLI), valid for two days: PEM files
+// `cert` and `key` (unencrypted). Also the CA a client trusts to reach a server using it.
+void MakeSelfSignedCertificate(const std::string& cert, const std::string& key);
 
 }  // namespace scr::test

@@ -3,6 +3,7 @@
 // Thread-safety: Listen() blocks the calling thread; Stop() may be called from any thread.
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <string>
 #include <vector>
@@ -24,7 +25,11 @@ class ApiServer {
     const BankHolidays* holidays = nullptr;
     const Clock* clock = nullptr;
     SimulatedClock* simulated_clock = nullptr;  // null on the system clock: /admin/clock answers 404
-    bool secure_cookies = false;  // the session cookie is marked Secure (served over TLS)
+    // HTTPS with this PEM certificate and key when both are set (Bind refuses files it cannot use).
+    std::string tls_cert;
+    std::string tls_key;
+    // GET /health/ready answers 503 when the oldest notification not yet delivered is older than this.
+    std::chrono::minutes max_undelivered_age{30};
   };
 
   // One route of the table: its method, path pattern (a regular expression) and who may call it.
@@ -40,9 +45,11 @@ class ApiServer {
   ApiServer(const ApiServer&) = delete;
   ApiServer& operator=(const ApiServer&) = delete;
 
-  // Binds `host:port` (port 0: any free port); false with a message when the address cannot be used.
+  // Binds `host:port` (port 0: any free port); an error naming the problem when the address, or the TLS
+  // certificate or key, cannot be used.
   Status Bind(const std::string& host, int port);
   int port() const;
+  bool https() const;
   // Serves until Stop(); blocks the calling thread.
   void Serve();
   void Stop();

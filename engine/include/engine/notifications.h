@@ -51,6 +51,15 @@ struct NotificationFilter {
   int limit = 50;
 };
 
+// What is still to be delivered, for the readiness check: queued rows not yet made into messages, and
+// messages not yet delivered (pending, retrying), with the oldest of either.
+struct DeliveryBacklog {
+  int64_t queued = 0;   // outbox rows not yet made into messages
+  int64_t pending = 0;  // messages waiting for their first or next attempt
+  int64_t dead = 0;     // messages given up on, until an admin retries them
+  std::optional<Instant> oldest_undelivered;
+};
+
 class Notifications {
  public:
   static Result<std::unique_ptr<Notifications>> Open(const std::string& database_path);
@@ -66,6 +75,9 @@ class Notifications {
   // A dead message of the board goes back to pending, due now. NotFound for another board's message,
   // Conflict unless it is dead.
   virtual Status Retry(BoardId board, int64_t message, Instant at) = 0;
+  virtual Result<DeliveryBacklog> Backlog() = 0;
+  // Proves the database takes writes: stores `at` as the time of the last readiness check.
+  virtual Status ProbeWrite(Instant at) = 0;
 };
 
 }  // namespace scr

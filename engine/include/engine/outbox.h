@@ -75,10 +75,15 @@ class OutboxStore {
 
   // Queued rows not yet made into messages, oldest first.
   virtual Result<std::vector<OutboxEntry>> Unexpanded(size_t limit) = 0;
-  // Stores the messages of one queued row, in one transaction; inbox messages are delivered as they are
-  // stored. With no message (nobody to tell), the row is noted with `why_none`.
-  virtual Status Expand(int64_t outbox_id, const std::vector<NewMessage>& messages, Instant now,
-                        const std::string& why_none) = 0;
+  // The messages of one queued row; with none (nobody to tell), the row is noted with `why_none`.
+  struct Expansion {
+    int64_t outbox_id = 0;
+    std::vector<NewMessage> messages;
+    std::string why_none;
+  };
+  // Stores the messages of several queued rows in one transaction (one lock, one sync, however many rows);
+  // inbox messages are delivered as they are stored.
+  virtual Status Expand(const std::vector<Expansion>& rows, Instant now) = 0;
   // Messages whose next attempt is due by `now`, earliest first.
   virtual Result<std::vector<PendingMessage>> Due(Instant now, size_t limit) = 0;
   // When the next pending message is due, if any.

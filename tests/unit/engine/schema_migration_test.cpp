@@ -4,7 +4,10 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <filesystem>
+
 #include "store/database.h"
+#include "store/event_log.h"
 #include "store/schema.h"
 #include "support/test_support.h"
 
@@ -54,4 +57,99 @@ TEST_CASE("schema: a version 2 database keeps its alerts and outbox at version 3
   CHECK_THROWS(database.exec("INSERT INTO alerts (board_id, review_id, checkpoint, kind, level, step, recipient_role, "
                              "due, scheduled_for, fired_at) VALUES (1, 7, 'chair_decision', 'overdue', 0, 2, 'chair', "
                              "'2026-02-02', 'x', 'x')"));
+}
+
+namespace {
+
+// A database as the first release left it: schema version 1 with a board, a user and a review whose
+// history is its referral, hash-chained as version 1 chained it.
+void MakeVersionOneDatabase(const std::string& path) {
+  SQLite::Database old(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  old.exec(Migrations()[0]);
+  old.exec("PRAGMA user_version = 1");
+  old.exec("INSERT INTO boards (id, name, nation, created_at) VALUES (1, 'Northshire', 'england', "
+           "'2026-01-01T00:00:00Z')");
+  old.exec("INSERT INTO users (id, board_id, role, name, email, created_at) VALUES (1, 1, 'chair', 'Pat Chair', "
+           "'pat@example.org', '2026-01-01T00:00:00Z')");
+  old.exec("INSERT INTO reviews (id, board_id, workflow, title, incident_date, referral_date, rationale, "
+           "statutory_criteria_met, child_died, family_lived_elsewhere, late_referral_reason, phase, lifecycle_state, "
+           "created_at) VALUES (4, 1, 'scr-2015', 'Child D', '2026-01-01', '2026-01-02', 'Serious harm.', 1, 0, 0, "
+           "'', 'decision_pending', 'decision_pending', '2026-01-02T09:00:00Z')");
+  NewEvent referral{4, 1, "2026-01-02T09:00:00Z", "Pat Chair (chair)", "referred", "Serious harm.", "{}"};
+  SQLite::Statement insert(old, "INSERT INTO review_events (review_id, seq, at, actor, event, reason, data, hash) "
+                                "VALUES (4, 1, ?, ?, 'referred', ?, '{}', ?)");
+  insert.bind(1, referral.at);
+  insert.bind(2, referral.actor);
+  insert.bind(3, referral.reason);
+  insert.bind(4, ToHex(HashEvent(referral, EventHash{})));
+  insert.exec();
+  old.exec("UPDATE ledger SET event_total = 1");
+}
+
+}  // namespace
+
+TEST_CASE(
+    "schema: a database of the first version is upgraded to the latest, its data intact, after a copy of it "
+    "is kept beside it",
+    "[engine][store][migration][upgrade]") {
+  test::TempDir dir;
+  std::string path = dir.File("v1.db");
+  MakeVersionOneDatabase(path);
+  const int latest = static_cast<int>(Migrations().size());
+
+  Result<std::unique_ptr<Database>> opened = Database::Open(path, Database::Mode::kReadWrite);
+  REQUIRE(opened.ok());
+  {
+    SQLite::Database& database = (*opened)->connection();
+    CHECK(database.execAndGet("PRAGMA user_version").getInt() == latest);
+    SQLite::Statement board(database, "SELECT name, nation, retention_months FROM boards WHERE id = 1");
+    REQUIRE(board.executeStep());
+    CHECK(board.getColumn(0).getString() == "Northshire");
+    CHECK(board.getColumn(1).getString() == "england");
+    CHECK(board.getColumn(2).getInt() == 72);
+    CHECK(database.execAndGet("SELECT email FROM users WHERE id = 1").getString() == "pat@example.org");
+    SQLite::Statement review(database,
+                             "SELECT title, rationale, phase, anonymised_at FROM reviews WHERE id = 4");
+    REQUIRE(review.executeStep());
+    CHECK(review.getColumn(0).getString() == "Child D");
+    CHECK(review.getColumn(1).getString() == "Serious harm.");
+    CHECK(review.getColumn(2).getString() == "decision_pending");
+    CHECK(review.getColumn(3).isNull());
+    Result<std::string> broken = VerifyHistory(**opened);
+    REQUIRE(broken.ok());
+    CHECK(*broken == "");
+    SQLite::Statement violations(database, "PRAGMA foreign_key_check");
+    CHECK_FALSE(violations.executeStep());
+  }
+
+  std::string kept = path + ".pre-v" + std::to_string(latest) + ".bak";
+  REQUIRE(std::filesystem::exists(kept));
+  SQLite::Database before(kept, SQLite::OPEN_READONLY);
+  CHECK(before.execAndGet("PRAGMA user_version").getInt() == 1);
+  CHECK(before.execAndGet("SELECT title FROM reviews WHERE id = 4").getString() == "Child D");
+
+  opened->reset();  // opened again at the latest version: nothing to upgrade, no second copy
+  REQUIRE(Database::Open(path, Database::Mode::kReadWrite).ok());
+  size_t copies = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
+    copies += entry.path().extension() == ".bak";
+  }
+  CHECK(copies == 1);
+}
+
+TEST_CASE(
+    "schema: a database newer than the program is refused, naming what to run and the copy to go back to",
+    "[engine][store][migration][upgrade]") {
+  test::TempDir dir;
+  std::string path = dir.File("future.db");
+  const int newer = static_cast<int>(Migrations().size()) + 1;
+  {
+    SQLite::Database future(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    future.exec("PRAGMA user_version = " + std::to_string(newer));
+  }
+  Result<std::unique_ptr<Database>> opened = Database::Open(path, Database::Mode::kReadWrite);
+  REQUIRE_FALSE(opened.ok());
+  CHECK_THAT(opened.status().message(), Catch::Contains("newer than this program knows"));
+  CHECK_THAT(opened.status().message(), Catch::Contains("run the scr-tracker release that upgraded it"));
+  CHECK_THAT(opened.status().message(), Catch::Contains(path + ".pre-v" + std::to_string(newer) + ".bak"));
 }

@@ -1,0 +1,138 @@
+#include "engine/retention.h"
+
+#include <spdlog/spdlog.h>
+
+#include <nlohmann/json.hpp>
+
+#include "engine/calendar.h"
+#include "store/database.h"
+#include "store/event_log.h"
+
+namespace scr {
+namespace {
+
+// Free text beside a review that may name people, blanked on anonymisation; ?1 is the review.
+const char* const kBlankFreeText[] = {
+    {"UPDATE reviews SET rationale = '', late_referral_reason = '' WHERE id = ?1 AND "
+     "(rationale <> '' OR late_referral_reason <> '')"},
+    {"UPDATE checkpoints SET note = '', evidence = '' WHERE review_id = ?1 AND (note <> '' OR evidence <> "
+     "'')"},
+    {"UPDATE parallel_processes SET notes = '' WHERE review_id = ?1 AND notes <> ''"},
+    {"UPDATE documents SET notes = '' WHERE review_id = ?1 AND notes <> ''"},
+    {"UPDATE information_requests SET request = '', reason = '' WHERE review_id = ?1 AND (request <> '' OR "
+     "reason <> '')"},
+    {"UPDATE delays SET reason = '' WHERE review_id = ?1 AND reason <> ''"},
+};
+
+class RetentionImpl final : public Retention {
+ public:
+  explicit RetentionImpl(std::unique_ptr<Database> database) : database_(std::move(database)) {}
+
+  Result<std::vector<RetentionDue>> Due(Instant now) override {
+    try {
+      return ListDue(now);
+    } catch (const std::exception& e) {
+      return StorageError(e, "listing the reviews past their retention period");
+    }
+  }
+
+  Result<std::vector<RetentionDue>> Erase(Instant now, const std::string& actor) override {
+    try {
+      WriteTransaction transaction(*database_);
+      std::vector<RetentionDue> due = ListDue(now);  // under the write lock: nothing changes meanwhile
+      for (const RetentionDue& review : due) Anonymise(review, now, actor);
+      if (!due.empty()) AddToLedger(*database_, static_cast<int64_t>(due.size()));
+      transaction.Commit();
+      return due;
+    } catch (const std::exception& e) {
+      return StorageError(e, "erasing the reviews past their retention period");
+    }
+  }
+
+  Status SetRetentionMonths(BoardId board, int months) override {
+    if (months < 1 || months > 1200) return Status::InvalidArgument("--months must be 1 to 1200");
+    try {
+      Database::Statement update = database_->Prepare("UPDATE boards SET retention_months = ? WHERE id = ?");
+      update->bind(1, months);
+      update->bind(2, board);
+      update->exec();
+      if (database_->connection().getChanges() == 0)
+        return Status::NotFound("no board " + std::to_string(board));
+      return Status::Ok();
+    } catch (const std::exception& e) {
+      return StorageError(e, "setting the retention period");
+    }
+  }
+
+ private:
+  std::vector<RetentionDue> ListDue(Instant now) {
+    // When a review ended: its last close or decide_not_to_review event (an ended review takes no more).
+    Database::Statement select = database_->Prepare(
+        "SELECT r.id, r.board_id, r.title, r.phase, e.at, b.retention_months, "
+        "       (SELECT COUNT(*) FROM family_members f WHERE f.review_id = r.id) "
+        "FROM reviews r JOIN boards b ON b.id = r.board_id "
+        "JOIN review_events e ON e.review_id = r.id AND e.seq = (SELECT MAX(seq) FROM review_events "
+        "  WHERE review_id = r.id AND (event = 'close' OR event = 'decide_not_to_review')) "
+        "WHERE (r.phase = 'closed' OR r.phase = 'not_proceeding') AND r.anonymised_at IS NULL "
+        "  AND datetime(e.at, '+' || b.retention_months || ' months') <= datetime(?) "
+        "ORDER BY r.id");
+    std::string at = FormatInstant(now);
+    select->bind(1, at);
+    std::vector<RetentionDue> due;
+    while (select->executeStep()) {
+      due.push_back({select->getColumn(0).getInt64(), select->getColumn(1).getInt64(),
+                     select->getColumn(2).getString(), select->getColumn(3).getString(),
+                     select->getColumn(4).getString(), select->getColumn(5).getInt(),
+                     select->getColumn(6).getInt64()});
+    }
+    return due;
+  }
+
+  // Throws on a storage error: the caller's transaction then rolls everything back.
+  void Anonymise(const RetentionDue& review, Instant now, const std::string& actor) {
+    Database::Statement erase = database_->Prepare("DELETE FROM family_members WHERE review_id = ?");
+    erase->bind(1, review.review);
+    int64_t family_erased = erase->exec();
+    int64_t blanked_rows = 0;
+    for (const char* sql : kBlankFreeText) {
+      Database::Statement blank = database_->Prepare(sql);
+      blank->bind(1, review.review);
+      blanked_rows += blank->exec();
+    }
+    std::string at = FormatInstant(now);
+    Database::Statement mark = database_->Prepare("UPDATE reviews SET anonymised_at = ? WHERE id = ?");
+    mark->bind(1, at);
+    mark->bind(2, review.review);
+    mark->exec();
+
+    Result<HistoryHead> head = ReadHistoryHead(*database_, review.review);
+    if (!head.ok()) throw std::runtime_error(head.status().message());
+    nlohmann::json data = {{"family_members_erased", family_erased},
+                           {"records_with_free_text_blanked", blanked_rows},
+                           {"retention_months", review.retention_months},
+                           {"ended_at", review.ended_at}};
+    NewEvent event{review.review,
+                   head->event_count + 1,
+                   at,
+                   actor,
+                   "retention_erasure",
+                   "the retention period of " + std::to_string(review.retention_months) +
+                       " months after the review ended has passed",
+                   data.dump()};
+    AppendEvent(*database_, event, head->last_hash);
+    spdlog::info("review {}: anonymised ({} family records erased, {} records with free text blanked)",
+                 review.review, family_erased, blanked_rows);
+  }
+
+  std::unique_ptr<Database> database_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Retention>> Retention::Open(const std::string& database_path) {
+  Result<std::unique_ptr<Database>> database = Database::Open(database_path, Database::Mode::kReadWrite);
+  if (!database.ok()) return database.status();
+  return std::unique_ptr<Retention>(new RetentionImpl(std::move(database).value()));
+}
+
+}  // namespace scr
