@@ -60,9 +60,9 @@ after(async () => {
   service?.kill('SIGTERM');
 });
 
-async function signIn(email) {
+async function signIn(email, viewport = { width: 1280, height: 900 }) {
   // axe-core is injected as a script of the test's own: the page's Content-Security-Policy would refuse it.
-  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({ bypassCSP: true, viewport });
   const page = await context.newPage();
   page.on('pageerror', (error) => assert.fail(`a script failed on the page: ${error.message}`));
   await page.goto(`${base}/`);
@@ -146,5 +146,20 @@ test("another board's user cannot see the review", async () => {
   await page.getByRole('heading', { name: 'That page could not be shown' }).waitFor();
   assert.match(await page.locator('.error-box').innerText(), /no review/i);
   await screenshot(page, 'other-board');
+  await page.context().close();
+});
+
+test('an admin moves the demo clock forward from the page, on a tablet-sized screen', async () => {
+  const page = await signIn('admin@northshire.example', { width: 820, height: 1180 });
+  const before = await page.locator('#clock-now').innerText();
+  await page.getByLabel('Move forward by').fill('3');
+  await page.getByRole('button', { name: 'Move the clock' }).click();
+  await page.waitForFunction((was) => document.querySelector('#clock-now').innerText !== was, before);
+  assert.match(await page.locator('#status').innerText(), /moved forward 3 days/);
+  await page.evaluate(() => document.activeElement.blur());
+  await page.keyboard.press('Tab');  // the page can be worked from the keyboard: the skip link comes first
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to main content');
+  await checkAccessible(page, 'the dashboard on a tablet');
+  await screenshot(page, 'dashboard-tablet');
   await page.context().close();
 });

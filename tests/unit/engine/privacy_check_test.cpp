@@ -104,7 +104,8 @@ TEST_CASE("privacy check: only a clean check of the text completes privacy_check
       CheckPrivacyCommand{fixture.business_unit(), review, "Child A's mother was not told."});
   REQUIRE(clean.status.ok());
   CHECK(fixture.queries().GetPrivacyCheck(fixture.board(), review, clean.created_id)->findings.empty());
-  const CheckpointView& passed = fixture.Checkpoint(fixture.Get(review), "privacy_check_passed");
+  ReviewView checked = fixture.Get(review);
+  const CheckpointView& passed = fixture.Checkpoint(checked, "privacy_check_passed");
   CHECK(passed.status == CheckpointStatus::kDone);
   CHECK(passed.evidence.size() == 64);  // the hash of the text checked
   CHECK(fixture.Walk(review, "publish").phase == Phase::kImplementation);
