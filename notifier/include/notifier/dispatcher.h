@@ -24,6 +24,8 @@ struct DispatcherOptions {
   std::string smtp_from = "scr-tracker@localhost";
   std::string smtp_ca_file;       // a CA to trust for the server's certificate, besides the system's
   bool smtp_require_tls = false;  // refuse to send unless STARTTLS (or smtps://) encrypts the connection
+  std::string smtp_username;      // log in to the SMTP server as this user (else the URL's user:password@)
+  std::string smtp_password;
   struct Webhook {
     std::string url;
     std::string secret;  // signs each POST (HMAC-SHA256)
