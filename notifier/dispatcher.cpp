@@ -77,7 +77,8 @@ class DispatcherImpl final : public Dispatcher {
       for (const Recipient& recipient : entry.recipients) {
         std::string to_user = key + "/" + RoleName(entry.recipient_role) + "/user/" + std::to_string(recipient.user);
         messages.push_back({"inbox", recipient.user, recipient.name, text.subject, text.body, to_user + "/inbox"});
-        if (email_ && !recipient.email.empty()) {
+        bool email_now = entry.digest || recipient.email_preference == EmailPreference::kImmediate;
+        if (email_ && !recipient.email.empty() && email_now) {
           messages.push_back({"email", recipient.user, recipient.email, text.subject, text.body, to_user + "/email"});
         }
       }

@@ -421,6 +421,11 @@ CREATE INDEX privacy_checks_by_review ON privacy_checks (review_id);
 ALTER TABLE family_members ADD COLUMN address TEXT NOT NULL DEFAULT '';
 ALTER TABLE family_members ADD COLUMN other_identifiers TEXT NOT NULL DEFAULT '[]';  -- JSON list: school, nickname, ...
 )sql",
+      // 10: each user's choice of email: every alert as it fires, or only the daily digest.
+      R"sql(
+ALTER TABLE users ADD COLUMN email_preference TEXT NOT NULL DEFAULT 'immediate'
+  CHECK (email_preference = 'immediate' OR email_preference = 'digest');
+)sql",
   };
   return migrations;
 }

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/calendar.h"
@@ -31,6 +32,19 @@ struct User {
   std::string name;
   std::string email;
 };
+
+// How a user wants alerts by email: each as it fires (the default), or only in the board's daily digest.
+// The in-app inbox and the webhooks have every alert at once either way.
+enum class EmailPreference { kImmediate, kDigest };
+
+inline const char* EmailPreferenceName(EmailPreference preference) {
+  return preference == EmailPreference::kDigest ? "digest" : "immediate";
+}
+inline std::optional<EmailPreference> EmailPreferenceFromName(std::string_view name) {
+  if (name == "immediate") return EmailPreference::kImmediate;
+  if (name == "digest") return EmailPreference::kDigest;
+  return std::nullopt;
+}
 
 // Who is acting: every command and every read is attributed to one.
 struct Actor {

@@ -1,7 +1,8 @@
 // The notifier: drains the outbox the engine writes, on a thread of its own, so that a slow or dead
 // SMTP server never slows the engine or the API. Each queued alert or digest becomes one message per
 // recipient (the board's users with the named role) and channel (email when SMTP is configured, and the
-// in-app inbox), and one per configured webhook; each message is sent at least once, carrying its idempotency key (Message-ID), retried
+// in-app inbox), and one per configured webhook; a user who takes alerts by digest gets no email of a
+// single alert, only the daily digest; each message is sent at least once, carrying its idempotency key (Message-ID), retried
 // with exponential back-off and jitter, and kept as dead after too many failures. Every attempt is
 // recorded.
 #pragma once
