@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "api/server.h"
+#include "engine/access_log.h"
 #include "engine/directory.h"
 #include "engine/model.h"
 #include "engine/notifications.h"
@@ -70,6 +71,7 @@ struct ApiContext {
   ConnectionPool<ReviewQueries> queries;
   ConnectionPool<Directory> directories;
   ConnectionPool<Notifications> notifications;
+  std::unique_ptr<AccessLog> access_log;  // every successful read of a review is recorded here (server.cpp)
 };
 
 struct RequestContext {
@@ -98,6 +100,7 @@ std::vector<Route> CalendarRoutes(ApiContext& api);
 std::vector<Route> ActionRoutes(ApiContext& api);
 std::vector<Route> AssessmentRoutes(ApiContext& api);
 std::vector<Route> MetricsRoutes(ApiContext& api);
+std::vector<Route> AccessLogRoutes(ApiContext& api);
 
 // Helpers for handlers.
 void WriteJson(httplib::Response& response, int status, const nlohmann::json& body);

@@ -106,6 +106,7 @@ class DirectoryImpl final : public Directory {
       find->bind(1, HashToken(token));
       if (!find->executeStep()) return Status::NotFound("unknown token");
       Actor actor;
+      actor.token_id = find->getColumn(0).getInt64();
       actor.board_id = find->getColumn(1).getInt64();
       actor.role = RoleFromName(find->getColumn(2).getText()).value_or(Role::kViewer);
       if (!find->getColumn(3).isNull()) {

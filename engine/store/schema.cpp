@@ -421,10 +421,25 @@ CREATE INDEX privacy_checks_by_review ON privacy_checks (review_id);
 ALTER TABLE family_members ADD COLUMN address TEXT NOT NULL DEFAULT '';
 ALTER TABLE family_members ADD COLUMN other_identifiers TEXT NOT NULL DEFAULT '[]';  -- JSON list: school, nickname, ...
 )sql",
-      // 10: each user's choice of email: every alert as it fires, or only the daily digest.
+      // 10: each user's choice of email (every alert as it fires, or only the daily digest), and the access
+      // log: who read which review, when, and through which route.
       R"sql(
 ALTER TABLE users ADD COLUMN email_preference TEXT NOT NULL DEFAULT 'immediate'
   CHECK (email_preference = 'immediate' OR email_preference = 'digest');
+
+-- Append-only, written on every read: no foreign keys to check (the review was just read), one index.
+CREATE TABLE review_reads (
+  id          INTEGER PRIMARY KEY,
+  board_id    INTEGER NOT NULL,
+  review_id   INTEGER NOT NULL,
+  route       TEXT NOT NULL,     -- e.g. GET /api/v1/reviews/{id}/family-members
+  actor_name  TEXT NOT NULL,
+  actor_role  TEXT NOT NULL,
+  user_id     INTEGER,
+  token_id    INTEGER,
+  read_at     TEXT NOT NULL
+);
+CREATE INDEX review_reads_by_review ON review_reads (review_id, id);
 )sql",
   };
   return migrations;

@@ -52,6 +52,7 @@ struct Actor {
   Role role = Role::kViewer;
   std::string name;               // the user's name, or "token N" for a token without a user
   std::optional<UserId> user_id;
+  std::optional<int64_t> token_id = std::nullopt;  // the token presented, when the actor came through the API
 };
 
 // What the business unit records when a case is referred (QM1). Titles carry no names.
