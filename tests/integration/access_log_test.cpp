@@ -12,6 +12,7 @@ using scr::test::CountRows;
 using scr::test::RunAdmin;
 using scr::test::TempDir;
 using scr::test::TrackerService;
+using scr::test::WaitFor;
 
 namespace {
 
@@ -56,8 +57,9 @@ TEST_CASE("access log: a viewer's reads of a review are logged with the viewer's
   REQUIRE(client.Get("/api/v1/reviews/1/family-members", As(unit_token))->status == 200);
   CHECK(client.Get("/api/v1/reviews/99", As(viewer_token))->status == 404);  // no read, nothing logged
   CHECK(client.Get("/api/v1/reviews/1/family-members", As(viewer_token))->status == 403);
+  // Written by the log's own thread, at once but not before the answer.
+  CHECK(WaitFor([&] { return CountRows(db, "SELECT COUNT(*) FROM review_reads WHERE actor_role = 'viewer'") == 2; }));
   CHECK(CountRows(db, "SELECT COUNT(*) FROM review_reads WHERE review_id = 99") == 0);
-  CHECK(CountRows(db, "SELECT COUNT(*) FROM review_reads WHERE actor_role = 'viewer'") == 2);
 
   auto answer = client.Get("/api/v1/reviews/1/access-log", As(admin_token));
   REQUIRE(answer);
