@@ -13,6 +13,7 @@ packages=(
   libhowardhinnant-date-dev tzdata
   catch2 python3-aiosmtpd python3-icalendar
   wrk
+  clang libclang-rt-14-dev
 )
 
 missing=()
