@@ -1,7 +1,9 @@
-// What the notifier sent: the caller's own inbox (read and unread), and for admins and the business
-// unit the audit of every message with its attempts; an admin can send a dead message again.
+// What the notifier sent: the caller's own inbox (read and unread) and how they want alerts by email,
+// and for admins and the business unit the audit of every message with its attempts; an admin can send a
+// dead message again.
 #include "problem.h"
 #include "routes.h"
+#include "strict_json.h"
 
 namespace scr {
 namespace {
@@ -55,6 +57,32 @@ void ListInbox(ApiContext& api, RequestContext& context) {
   nlohmann::json list = nlohmann::json::array();
   for (const InboxItem& item : *items) list.push_back(ToJson(item));
   WriteJson(context.response, 200, {{"items", list}, {"next_cursor", NextCursor(*items, limit)}});
+}
+
+// PUT /me/preferences {"email": "immediate" | "digest"}: the caller's own choice, so a token of a user.
+void SetPreferences(ApiContext& api, RequestContext& context) {
+  if (!context.actor.user_id) {
+    return WriteProblem(context.response, 409, "Conflict",
+                        "this token belongs to no user, and preferences are a user's; use a token made with --user");
+  }
+  StrictObject body(context.request.body, {"email"});
+  std::string email = body.Text("email", true, 20).value_or("");
+  if (!body.ok()) return WriteProblem(context.response, 400, "Bad request", body.error());
+  std::optional<EmailPreference> preference = EmailPreferenceFromName(email);
+  if (!preference) {
+    return WriteProblem(context.response, 400, "Bad request",
+                        "email must be \"immediate\" (each alert as it fires) or \"digest\" (the daily digest only)");
+  }
+  auto directory = api.directories.Acquire();
+  if (!directory.ok()) return WriteProblem(context.response, directory.status());
+  if (Status saved = (*directory)->SetEmailPreference(*context.actor.user_id, *preference); !saved.ok()) {
+    if (saved.code() == Status::Code::kNotFound) {
+      return WriteProblem(context.response, 404, "Not found",
+                          "the user of this token no longer exists; ask an admin for a token of your user");
+    }
+    return WriteProblem(context.response, saved);
+  }
+  WriteJson(context.response, 200, {{"email", EmailPreferenceName(*preference)}});
 }
 
 void MarkRead(ApiContext& api, RequestContext& context) {
@@ -140,6 +168,7 @@ std::vector<Route> NotificationRoutes(ApiContext& api) {
   return {
       {"GET", "/api/v1/inbox", true, kEveryone, bind(ListInbox)},
       {"POST", R"(/api/v1/inbox/(\d+)/read)", true, kEveryone, bind(MarkRead)},
+      {"PUT", "/api/v1/me/preferences", true, kEveryone, bind(SetPreferences)},
       {"GET", "/api/v1/notifications", true, kAuditors, bind(ListNotifications)},
       {"POST", R"(/api/v1/notifications/(\d+)/retry)", true, {Role::kAdmin}, bind(RetryNotification)},
   };

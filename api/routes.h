@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "api/server.h"
+#include "engine/access_log.h"
 #include "engine/directory.h"
 #include "engine/model.h"
 #include "engine/notifications.h"
@@ -72,6 +73,7 @@ struct ApiContext {
   ConnectionPool<Directory> directories;
   ConnectionPool<Notifications> notifications;
   ConnectionPool<Sessions> sessions;
+  std::unique_ptr<AccessLog> access_log;  // every successful read of a review is recorded here (server.cpp)
 };
 
 struct RequestContext {
@@ -110,6 +112,7 @@ void RegisterWebPages(httplib::Server& server);
 // The session cookie's name, and its value in a request, if any.
 extern const char* const kSessionCookie;
 std::optional<std::string> SessionCookie(const httplib::Request& request);
+std::vector<Route> AccessLogRoutes(ApiContext& api);
 
 // Helpers for handlers.
 void WriteJson(httplib::Response& response, int status, const nlohmann::json& body);

@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <chrono>
+#include <regex>
 
 #include "problem.h"
 #include "routes.h"
@@ -23,6 +24,15 @@ std::optional<std::string> BearerToken(const httplib::Request& request, bool que
   return std::nullopt;
 }
 
+// A GET of one review's data (the review, its history, family members, documents, ...) is named in the
+// access log by its method and path template, e.g. "GET /api/v1/reviews/{id}/events"; other routes by "".
+std::string ReadOfReview(const Route& route) {
+  const std::string review = R"(/api/v1/reviews/(\d+))";
+  if (route.method != "GET" || !route.requires_token || route.pattern.compare(0, review.size(), review) != 0) return "";
+  std::string rest = std::regex_replace(route.pattern.substr(review.size()), std::regex(R"(\([^)]*\))"), "{item}");
+  return "GET /api/v1/reviews/{id}" + rest;
+}
+
 }  // namespace
 
 constexpr size_t kWorkers = 16;
@@ -35,12 +45,14 @@ struct ApiServer::Impl {
             }),
             ConnectionPool<Directory>([options] { return Directory::Open(options.database_path); }),
             ConnectionPool<Notifications>([options] { return Notifications::Open(options.database_path); }),
-            ConnectionPool<Sessions>([options] { return Sessions::Open(options.database_path); })} {}
+            ConnectionPool<Sessions>([options] { return Sessions::Open(options.database_path); }),
+            AccessLog::Create(options.database_path)} {}
 
   void Register(const Route& route) {
     routes.push_back({route.method, route.pattern, route.requires_token, route.roles});
-    auto handler = [this, route](const httplib::Request& request, httplib::Response& response) {
-      Handle(route, request, response);
+    std::string read_of_review = ReadOfReview(route);
+    auto handler = [this, route, read_of_review](const httplib::Request& request, httplib::Response& response) {
+      Handle(route, read_of_review, request, response);
     };
     if (route.method == "GET") server->Get(route.pattern, handler);
     else if (route.method == "POST") server->Post(route.pattern, handler);
@@ -48,7 +60,9 @@ struct ApiServer::Impl {
     else if (route.method == "PATCH") server->Patch(route.pattern, handler);
   }
 
-  void Handle(const Route& route, const httplib::Request& request, httplib::Response& response) {
+  // `read_of_review`: the route's name in the access log when it reads a review's data, else empty.
+  void Handle(const Route& route, const std::string& read_of_review, const httplib::Request& request,
+              httplib::Response& response) {
     auto started = std::chrono::steady_clock::now();
     RequestContext context{request, response, Actor{}, {}};
     std::string who = "-";
@@ -80,6 +94,7 @@ struct ApiServer::Impl {
       }
     }
     if (response.status == -1) route.handler(context);
+    if (!read_of_review.empty() && response.status == 200) RecordRead(read_of_review, context);
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     spdlog::info("http {} {} -> {} by {} in {:.1f} ms", request.method, request.path, response.status, who, ms);
   }
@@ -98,6 +113,23 @@ struct ApiServer::Impl {
     }
     context.csrf_token = session->csrf_token;
     return session->actor;
+  }
+
+  // A read that cannot be recorded is not served: its answer becomes a 503.
+  void RecordRead(const std::string& route, RequestContext& context) {
+    const httplib::Request& request = context.request;
+    Status recorded = Status::NotFound("no review number in the path");
+    try {
+      recorded = api.access_log->Record(context.actor, std::stoll(request.matches[1].str()), route,
+                                        api.options.clock->Now());
+    } catch (const std::exception&) {  // not a number: the handler answered 404 already
+    }
+    if (recorded.ok()) return;
+    spdlog::error("http {} {}: the read was not recorded in the access log, so it was refused: {}", request.method,
+                  request.path, recorded.message());
+    context.response.body.clear();
+    WriteProblem(context.response, 503, "Service unavailable",
+                 "the read could not be recorded in the access log; try again shortly");
   }
 
   ApiContext api;
@@ -137,6 +169,7 @@ ApiServer::ApiServer(const Options& options) : impl_(std::make_unique<Impl>(opti
   for (const Route& route : MetricsRoutes(impl_->api)) impl_->Register(route);
   for (const Route& route : SessionRoutes(impl_->api)) impl_->Register(route);
   RegisterWebPages(server);
+  for (const Route& route : AccessLogRoutes(impl_->api)) impl_->Register(route);
   server.set_exception_handler([](const httplib::Request& request, httplib::Response& response, std::exception_ptr error) {
     std::string what = "unknown error";
     try {

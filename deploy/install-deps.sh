@@ -16,6 +16,8 @@ packages=(
   chromium
   # systemd-analyze checks deploy/scr-tracker.service in the tests; openssl makes their certificates
   systemd openssl
+  # libFuzzer for the fuzz targets (tests/fuzz)
+  clang libclang-rt-14-dev
 )
 
 missing=()

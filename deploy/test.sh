@@ -29,4 +29,21 @@ SCR_TRACKER="$root/build/api/scr-tracker" node --test --test-concurrency=1 "$roo
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   run_suite "$root/build-sanitize" -DCMAKE_BUILD_TYPE=Debug -DSCR_SANITIZE=address
 
+# Fuzzing (libFuzzer, clang, ASan+UBSan): the strict JSON request parsing and the workflow loader, each for
+# a bounded time from its seed corpus (copied: what the fuzzer finds stays in the build folder).
+fuzz_build="$root/build-fuzz"
+echo "== configure and build $fuzz_build (clang)" >&2
+cmake -S "$root" -B "$fuzz_build" -DSCR_FUZZ=ON -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build "$fuzz_build" -j"$jobs"
+for target in strict_json:json workflow_loader:yaml; do
+  name=${target%%:*} corpus="$fuzz_build/corpus/${target##*:}"
+  mkdir -p "$corpus"
+  cp -n "$root/tests/fuzz/corpus/${target##*:}"/* "$corpus"/
+  echo "== fuzzing $name for ${SCR_FUZZ_SECONDS:-30} s" >&2
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    "$fuzz_build/tests/fuzz/${name}_fuzz" -max_total_time="${SCR_FUZZ_SECONDS:-30}" -max_len=65536 \
+    -artifact_prefix="$fuzz_build/" "$corpus" 2>"$fuzz_build/$name.log" \
+    || { tail -40 "$fuzz_build/$name.log" >&2; echo "test: the $name fuzzer found a failure (above)" >&2; exit 1; }
+done
+
 echo "== all tests passed" >&2

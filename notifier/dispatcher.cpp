@@ -26,7 +26,8 @@ class DispatcherImpl final : public Dispatcher {
       : options_(std::move(options)), store_(std::move(store)), random_(std::random_device{}()) {
     if (!options_.smtp_url.empty()) {
       email_ = std::make_unique<EmailChannel>(
-          SmtpSettings{options_.smtp_url, options_.smtp_from, options_.smtp_require_tls, options_.smtp_ca_file});
+          SmtpSettings{options_.smtp_url, options_.smtp_from, options_.smtp_require_tls, options_.smtp_ca_file,
+                       options_.smtp_username, options_.smtp_password});
     }
     thread_ = std::thread([this] { Run(); });
   }
@@ -77,7 +78,8 @@ class DispatcherImpl final : public Dispatcher {
       for (const Recipient& recipient : entry.recipients) {
         std::string to_user = key + "/" + RoleName(entry.recipient_role) + "/user/" + std::to_string(recipient.user);
         messages.push_back({"inbox", recipient.user, recipient.name, text.subject, text.body, to_user + "/inbox"});
-        if (email_ && !recipient.email.empty()) {
+        bool email_now = entry.digest || recipient.email_preference == EmailPreference::kImmediate;
+        if (email_ && !recipient.email.empty() && email_now) {
           messages.push_back({"email", recipient.user, recipient.email, text.subject, text.body, to_user + "/email"});
         }
       }
@@ -182,8 +184,11 @@ Result<std::unique_ptr<Dispatcher>> Dispatcher::Start(const DispatcherOptions& o
   }
   Result<std::unique_ptr<OutboxStore>> store = OutboxStore::Open(options.database_path);
   if (!store.ok()) return store.status();
-  spdlog::info("notifier: delivering {}", options.smtp_url.empty() ? std::string("to the in-app inbox only (no SMTP configured)")
-                                                                  : "by email through " + options.smtp_url + " and to the in-app inbox");
+  std::string login = options.smtp_username.empty() ? "" : " as " + options.smtp_username;
+  spdlog::info("notifier: delivering {}",
+               options.smtp_url.empty() ? std::string("to the in-app inbox only (no SMTP configured)")
+                                        : "by email through " + RedactedSmtpUrl(options.smtp_url) + login +
+                                              " and to the in-app inbox");
   return std::unique_ptr<Dispatcher>(std::make_unique<DispatcherImpl>(options, std::move(store).value()));
 }
 

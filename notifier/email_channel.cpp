@@ -42,6 +42,15 @@ std::string RfcDate() {
 
 }  // namespace
 
+std::string RedactedSmtpUrl(const std::string& url) {
+  size_t scheme = url.find("://");
+  size_t start = scheme == std::string::npos ? 0 : scheme + 3;
+  size_t host_end = url.find_first_of("/?#", start);
+  size_t at = url.rfind('@', host_end == std::string::npos ? url.size() : host_end);
+  if (at == std::string::npos || at < start) return url;
+  return url.substr(0, start) + url.substr(at + 1);
+}
+
 std::string FormatEmail(const Email& email, const std::string& from) {
   std::string text = "Date: " + RfcDate() + "\r\nFrom: " + OneLine(from) + "\r\nTo: " + OneLine(email.to) +
                      "\r\nSubject: " + OneLine(email.subject) + "\r\nMessage-ID: <" + OneLine(email.message_id) +
@@ -80,6 +89,10 @@ Status EmailChannel::Send(const Email& email) {
   curl_easy_setopt(curl, CURLOPT_UPLOAD, 1L);
   curl_easy_setopt(curl, CURLOPT_USE_SSL, settings_.require_tls ? CURLUSESSL_ALL : CURLUSESSL_TRY);
   if (!settings_.ca_file.empty()) curl_easy_setopt(curl, CURLOPT_CAINFO, settings_.ca_file.c_str());
+  if (!settings_.username.empty()) {
+    curl_easy_setopt(curl, CURLOPT_USERNAME, settings_.username.c_str());
+    curl_easy_setopt(curl, CURLOPT_PASSWORD, settings_.password.c_str());
+  }
   curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, 10L);
   curl_easy_setopt(curl, CURLOPT_TIMEOUT, 30L);
   curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
@@ -87,8 +100,14 @@ Status EmailChannel::Send(const Email& email) {
   CURLcode result = curl_easy_perform(curl);
   curl_slist_free_all(recipients);
   if (result == CURLE_OK) return Status::Ok();
+  std::string server = RedactedSmtpUrl(settings_.url);
+  if (result == CURLE_LOGIN_DENIED) {
+    return Status::Unavailable("the SMTP server at " + server +
+                               " refused the login: check notifier.smtp.username and notifier.smtp.password (or "
+                               "the user:password@ of notifier.smtp.url) in the config file");
+  }
   std::string detail = error[0] ? error : curl_easy_strerror(result);
-  return Status::Unavailable("the SMTP server at " + settings_.url + " did not take the message: " + detail);
+  return Status::Unavailable("the SMTP server at " + server + " did not take the message: " + detail);
 }
 
 }  // namespace scr::notifier

@@ -1,5 +1,5 @@
 // Email through SMTP with libcurl: STARTTLS when the server offers it (required with smtps:// or
-// `require_tls`), and the user name and password of the URL when it has them. One connection is kept
+// `require_tls`), and a login (AUTH) with the settings' user name and password, or the URL's. One connection is kept
 // open between messages. Not thread-safe: the dispatcher's thread owns it.
 #pragma once
 
@@ -14,6 +14,8 @@ struct SmtpSettings {
   std::string from;  // the envelope sender and From: header
   bool require_tls = false;
   std::string ca_file;  // a CA bundle to verify the server with, instead of the system's
+  std::string username;  // with a password, log in as this user (overrides the URL's user:password@)
+  std::string password;
 };
 
 struct Email {
@@ -37,6 +39,9 @@ class EmailChannel {
   SmtpSettings settings_;
   void* curl_;  // CURL*, kept for its open connection
 };
+
+// The URL without its user:password@, for logs and recorded attempts: a password is never written down.
+std::string RedactedSmtpUrl(const std::string& url);
 
 // The message as sent: headers (RFC 5322) and a plain-text body with CRLF line ends.
 std::string FormatEmail(const Email& email, const std::string& from);

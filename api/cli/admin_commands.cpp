@@ -22,6 +22,7 @@ struct AdminOptions {
   long long user = 0;
   std::string directory;
   std::string file;
+  std::string email_preference;
   bool force = false;
 };
 
@@ -71,6 +72,22 @@ int CreateToken(const AdminOptions& options) {
   Result<std::string> token = (*directory)->CreateToken(options.board, *role, user);
   if (!token.ok()) return Fail(token.status().message());
   std::cout << *token << "\n";
+  return 0;
+}
+
+int SetPreference(const AdminOptions& options) {
+  std::optional<EmailPreference> preference = EmailPreferenceFromName(options.email_preference);
+  if (!preference) {
+    return Fail("--email must be immediate (each alert as it fires) or digest (the daily digest only), not '" +
+                options.email_preference + "'");
+  }
+  Result<std::unique_ptr<Directory>> directory = OpenDirectory(options);
+  if (!directory.ok()) return Fail(directory.status().message());
+  if (Status saved = (*directory)->SetEmailPreference(options.user, *preference); !saved.ok()) {
+    return Fail(saved.message());
+  }
+  std::cout << "user " << options.user << " now receives alerts by email: " << EmailPreferenceName(*preference)
+            << "\n";
   return 0;
 }
 
@@ -156,6 +173,14 @@ void AddAdminCommands(CLI::App& app, int& exit_code) {
   token->add_option("--role", options->role, "The token's role")->required();
   token->add_option("--user", options->user, "The user the token belongs to");
   token->callback([options, &exit_code] { exit_code = CreateToken(*options); });
+
+  CLI::App* preference = admin->add_subcommand("set-preference", "How a user receives alerts by email");
+  preference->add_option("--db", options->database_path, "SQLite database file")->required();
+  preference->add_option("--user", options->user, "User id")->required();
+  preference->add_option("--email", options->email_preference,
+                         "immediate (each alert as it fires, the default) or digest (the daily digest only)")
+      ->required();
+  preference->callback([options, &exit_code] { exit_code = SetPreference(*options); });
 
   CLI::App* check = admin->add_subcommand("check-workflows", "Validate the review types of a folder");
   check->add_option("DIR", options->directory, "Folder of workflow files")->required();

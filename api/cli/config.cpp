@@ -38,13 +38,20 @@ Result<Config> LoadConfig(const std::string& path) {
     if (YAML::Node notifier = root["notifier"]) {
       if (Status s = CheckKeys(notifier, {"smtp", "webhooks"}, "notifier", path); !s.ok()) return s;
       if (YAML::Node smtp = notifier["smtp"]) {
-        if (Status s = CheckKeys(smtp, {"url", "from", "ca_file", "require_tls"}, "notifier.smtp", path); !s.ok()) {
+        if (Status s = CheckKeys(smtp, {"url", "from", "ca_file", "require_tls", "username", "password"},
+                                   "notifier.smtp", path); !s.ok()) {
           return s;
         }
         if (smtp["url"]) config.smtp_url = smtp["url"].as<std::string>();
         if (smtp["from"]) config.smtp_from = smtp["from"].as<std::string>();
         if (smtp["ca_file"]) config.smtp_ca_file = smtp["ca_file"].as<std::string>();
         if (smtp["require_tls"]) config.smtp_require_tls = smtp["require_tls"].as<bool>();
+        if (smtp["username"]) config.smtp_username = smtp["username"].as<std::string>();
+        if (smtp["password"]) config.smtp_password = smtp["password"].as<std::string>();
+        if (config.smtp_username.empty() != config.smtp_password.empty()) {
+          return Status::InvalidArgument(path + ": notifier.smtp.username and notifier.smtp.password go together: "
+                                         "give both, or neither");
+        }
         if (!config.smtp_url.empty() && config.smtp_url.rfind("smtp://", 0) != 0 && config.smtp_url.rfind("smtps://", 0) != 0) {
           return Status::InvalidArgument(path + ": notifier.smtp.url must start with smtp:// or smtps://");
         }

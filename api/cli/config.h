@@ -21,6 +21,8 @@ struct Config {
   std::string smtp_from;
   std::string smtp_ca_file;        // trust this CA for the server's certificate (besides the system's)
   bool smtp_require_tls = false;   // refuse to send unless the connection is encrypted
+  std::string smtp_username;       // log in as this user (instead of the url's user:password@)
+  std::string smtp_password;
   std::vector<WebhookConfig> webhooks;
   std::string digest_time = "08:00";  // HH:MM, board-local
 

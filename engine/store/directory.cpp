@@ -85,6 +85,19 @@ class DirectoryImpl final : public Directory {
     }
   }
 
+  Status SetEmailPreference(UserId user, EmailPreference preference) override {
+    try {
+      Database::Statement update = database_->Prepare("UPDATE users SET email_preference = ? WHERE id = ?");
+      update->bind(1, EmailPreferenceName(preference));
+      update->bind(2, user);
+      update->exec();
+      if (database_->connection().getChanges() == 0) return Status::NotFound("no user " + std::to_string(user));
+      return Status::Ok();
+    } catch (const std::exception& e) {
+      return StorageError(e, "saving the email preference of user " + std::to_string(user));
+    }
+  }
+
   Result<Actor> Authenticate(const std::string& token) override {
     try {
       Database::Statement find = database_->Prepare(
@@ -93,6 +106,7 @@ class DirectoryImpl final : public Directory {
       find->bind(1, HashToken(token));
       if (!find->executeStep()) return Status::NotFound("unknown token");
       Actor actor;
+      actor.token_id = find->getColumn(0).getInt64();
       actor.board_id = find->getColumn(1).getInt64();
       actor.role = RoleFromName(find->getColumn(2).getText()).value_or(Role::kViewer);
       if (!find->getColumn(3).isNull()) {

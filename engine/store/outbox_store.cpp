@@ -54,14 +54,17 @@ class OutboxStoreImpl final : public OutboxStore {
       }
       select->reset();
       Database::Statement users = database_->Prepare(
-          "SELECT id, name, email FROM users WHERE board_id = ? AND role = ? ORDER BY id");
+          "SELECT id, name, email, email_preference FROM users WHERE board_id = ?1 AND (role = ?2 OR "
+          "(?3 AND email_preference = 'digest' AND role <> 'agency')) ORDER BY id");
       for (OutboxEntry& entry : entries) {
         users->reset();
         users->bind(1, entry.board);
         users->bind(2, RoleName(entry.recipient_role));
+        users->bind(3, entry.digest_kind == "daily" ? 1 : 0);
         while (users->executeStep()) {
           entry.recipients.push_back(
-              {users->getColumn(0).getInt64(), users->getColumn(1).getString(), users->getColumn(2).getString()});
+              {users->getColumn(0).getInt64(), users->getColumn(1).getString(), users->getColumn(2).getString(),
+               EmailPreferenceFromName(users->getColumn(3).getText()).value_or(EmailPreference::kImmediate)});
         }
       }
       return entries;

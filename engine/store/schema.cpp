@@ -436,6 +436,26 @@ CREATE TABLE sessions (
 );
 CREATE INDEX sessions_by_user ON sessions (user_id);
 )sql",
+      // 11: each user's choice of email (every alert as it fires, or only the daily digest), and the access
+      // log: who read which review, when, and through which route.
+      R"sql(
+ALTER TABLE users ADD COLUMN email_preference TEXT NOT NULL DEFAULT 'immediate'
+  CHECK (email_preference = 'immediate' OR email_preference = 'digest');
+
+-- Append-only, written on every read: no foreign keys to check (the review was just read), one index.
+CREATE TABLE review_reads (
+  id          INTEGER PRIMARY KEY,
+  board_id    INTEGER NOT NULL,
+  review_id   INTEGER NOT NULL,
+  route       TEXT NOT NULL,     -- e.g. GET /api/v1/reviews/{id}/family-members
+  actor_name  TEXT NOT NULL,
+  actor_role  TEXT NOT NULL,
+  user_id     INTEGER,
+  token_id    INTEGER,
+  read_at     TEXT NOT NULL
+);
+CREATE INDEX review_reads_by_review ON review_reads (review_id, id);
+)sql",
   };
   return migrations;
 }

@@ -60,6 +60,13 @@ void Refer(httplib::Client& client, const Board& board, const std::string& title
   REQUIRE(created->status == 201);
 }
 
+// Moves the simulated clock past the chair's decision and its escalation to the chair.
+void AdvanceToEscalation(httplib::Client& client, const Board& board) {
+  auto advanced = client.Post("/api/v1/admin/clock/advance", As(board.admin), R"({"days": 60})", "application/json");
+  REQUIRE(advanced);
+  REQUIRE(advanced->status == 200);
+}
+
 }  // namespace
 
 TEST_CASE("notifier: the chair receives the escalation email naming the review, with a link to it, once",
@@ -189,4 +196,57 @@ TEST_CASE("notifier: email goes over STARTTLS to a server that requires it, trus
       CHECK(plain.Received().empty());
     }
   }
+}
+
+TEST_CASE("notifier: with the right SMTP password the chair's email arrives; with a wrong one nothing arrives, each "
+          "attempt is recorded as a refused login and retried, and the password is written nowhere",
+          "[integration][notifier][smtp_login]") {
+  TempDir dir;
+  scr::test::SmtpLogin login{"tracker", "right-password-1"};
+
+  // Right password, given as notifier.smtp.username and .password.
+  SmtpServer good(dir.File("good-mail"), login);
+  std::string good_db = dir.File("good.db");
+  Board good_board = MakeBoard(dir, good_db, good.url());
+  std::ofstream(dir.File("good.yaml")) << "notifier:\n  smtp:\n    url: " << good.url()
+                                       << "\n    from: tracker@example.org\n    username: tracker\n"
+                                          "    password: right-password-1\n";
+  {
+    TrackerService service(good_db, {"--clock", "simulated", "--config", dir.File("good.yaml")});
+    httplib::Client client("127.0.0.1", service.port());
+    Refer(client, good_board, "Child L (login)");
+    AdvanceToEscalation(client, good_board);
+    REQUIRE(WaitFor([&] {
+      std::vector<ReceivedMail> mails = good.Received();
+      return std::any_of(mails.begin(), mails.end(),
+                         [](const ReceivedMail& mail) { return mail.to == "chair@example.org"; });
+    }));
+    CHECK(CountRows(good_db, "SELECT COUNT(*) FROM delivery_attempts WHERE outcome = 'failed'") == 0);
+  }
+
+  // Wrong password, given in the URL as user:password@.
+  SmtpServer bad(dir.File("bad-mail"), login);
+  std::string bad_db = dir.File("bad.db");
+  std::string bad_url = "smtp://tracker:wrong-password-2@127.0.0.1:" + std::to_string(bad.port());
+  Board bad_board = MakeBoard(dir, bad_db, bad_url);
+  TrackerService service(bad_db, {"--clock", "simulated", "--config", dir.File("scr.yaml")});
+  httplib::Client client("127.0.0.1", service.port());
+  Refer(client, bad_board, "Child M (login refused)");
+  AdvanceToEscalation(client, bad_board);
+  const std::string chair_email = "SELECT COUNT(*) FROM messages WHERE channel = 'email' AND "
+                                  "recipient = 'chair@example.org'";
+  REQUIRE(WaitFor([&] { return CountRows(bad_db, chair_email + " AND attempts >= 2") > 0; }));  // retried
+  CHECK(CountRows(bad_db, chair_email + " AND state = 'pending'") == CountRows(bad_db, chair_email));
+  CHECK(CountRows(bad_db, "SELECT COUNT(*) FROM messages WHERE channel = 'email' AND state = 'delivered'") == 0);
+  CHECK(bad.Received().empty());
+  CHECK(CountRows(bad_db, "SELECT COUNT(*) FROM delivery_attempts WHERE outcome = 'failed' AND detail LIKE "
+                          "'%refused the login%notifier.smtp.password%'") >= 2);
+  CHECK(CountRows(bad_db, "SELECT COUNT(*) FROM delivery_attempts WHERE detail LIKE '%wrong-password%'") == 0);
+  // The business unit sees why in the audit, and the inbox still has the alert.
+  json audit = json::parse(client.Get("/api/v1/notifications?channel=email", As(bad_board.unit))->body)["items"];
+  REQUIRE_FALSE(audit.empty());
+  CHECK(audit[0]["state"] == "pending");
+  CHECK(audit[0]["attempts"][0]["outcome"] == "failed");
+  CHECK(audit[0]["attempts"][0]["detail"].get<std::string>().find("refused the login") != std::string::npos);
+  CHECK_FALSE(json::parse(client.Get("/api/v1/inbox", As(bad_board.chair))->body)["items"].empty());
 }

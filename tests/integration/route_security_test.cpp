@@ -39,6 +39,7 @@ const std::map<std::string, std::string> kSampleBodies = {
     {R"(PATCH /api/v1/reviews/(\d+)/parallel-processes/(\d+))", R"({"status": "concluded"})"},
     {R"(POST /api/v1/alerts/(\d+)/acknowledge)", ""},
     {R"(POST /api/v1/inbox/(\d+)/read)", ""},
+    {"PUT /api/v1/me/preferences", R"({"email": "digest"})"},
     {R"(POST /api/v1/notifications/(\d+)/retry)", ""},
     {R"(POST /api/v1/reviews/(\d+)/information-requests)", R"({"agency": "Police", "request": "Logs", "due": "2029-01-05"})"},
     {R"(PATCH /api/v1/reviews/(\d+)/information-requests/(\d+))", R"({"status": "received"})"},

@@ -50,16 +50,26 @@ SmtpServer::SmtpServer(const std::string& maildir, const std::string& tls_cert, 
   Start();
 }
 
+SmtpServer::SmtpServer(const std::string& maildir, SmtpLogin login)
+    : maildir_(maildir), login_(std::move(login)), port_(FreePort()) {
+  Start();
+}
+
 SmtpServer::~SmtpServer() { Stop(); }
 
 void SmtpServer::Start() {
   if (pid_ > 0) return;
   std::string listen = "127.0.0.1:" + std::to_string(port_);
+  std::string port = std::to_string(port_);
+  std::string login_script = std::string(SCR_SOURCE_DIR) + "/tests/support/smtp_login_server.py";
   pid_ = fork();
   if (pid_ < 0) throw std::runtime_error("fork failed");
   if (pid_ == 0) {
     std::freopen("/dev/null", "w", stdout);
-    if (tls_cert_.empty()) {
+    if (!login_.user.empty()) {
+      execl("/usr/bin/python3", "python3", login_script.c_str(), "127.0.0.1", port.c_str(), maildir_.c_str(),
+            login_.user.c_str(), login_.password.c_str(), static_cast<char*>(nullptr));
+    } else if (tls_cert_.empty()) {
       execl("/usr/bin/python3", "python3", "-m", "aiosmtpd", "-n", "-l", listen.c_str(), "-c",
             "aiosmtpd.handlers.Mailbox", maildir_.c_str(), static_cast<char*>(nullptr));
     } else {

@@ -22,6 +22,8 @@ class Directory {
   virtual Result<UserId> CreateUser(BoardId board, Role role, const std::string& name, const std::string& email) = 0;
   // The token itself, returned once; NotFound when the board (or the user, in that board) does not exist.
   virtual Result<std::string> CreateToken(BoardId board, Role role, std::optional<UserId> user) = 0;
+  // How the user wants alerts by email; NotFound when there is no such user.
+  virtual Status SetEmailPreference(UserId user, EmailPreference preference) = 0;
   // The actor a presented token stands for; NotFound for an unknown or revoked token.
   virtual Result<Actor> Authenticate(const std::string& token) = 0;
   // Where the simulated clock stood when the service last moved it (simulated time never goes back).

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/calendar.h"
@@ -32,12 +33,26 @@ struct User {
   std::string email;
 };
 
+// How a user wants alerts by email: each as it fires (the default), or only in the board's daily digest.
+// The in-app inbox and the webhooks have every alert at once either way.
+enum class EmailPreference { kImmediate, kDigest };
+
+inline const char* EmailPreferenceName(EmailPreference preference) {
+  return preference == EmailPreference::kDigest ? "digest" : "immediate";
+}
+inline std::optional<EmailPreference> EmailPreferenceFromName(std::string_view name) {
+  if (name == "immediate") return EmailPreference::kImmediate;
+  if (name == "digest") return EmailPreference::kDigest;
+  return std::nullopt;
+}
+
 // Who is acting: every command and every read is attributed to one.
 struct Actor {
   BoardId board_id = 0;
   Role role = Role::kViewer;
   std::string name;               // the user's name, or "token N" for a token without a user
   std::optional<UserId> user_id;
+  std::optional<int64_t> token_id = std::nullopt;  // the token presented, when the actor came through the API
 };
 
 // What the business unit records when a case is referred (QM1). Titles carry no names.

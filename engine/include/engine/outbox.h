@@ -20,6 +20,7 @@ struct Recipient {
   UserId user = 0;
   std::string name;
   std::string email;
+  EmailPreference email_preference = EmailPreference::kImmediate;
 };
 
 // One queued row with what a message about it needs. An alert's fields, or a digest's.
@@ -28,7 +29,9 @@ struct OutboxEntry {
   BoardId board = 0;
   std::string board_name;
   Role recipient_role = Role::kBusinessUnit;
-  std::vector<Recipient> recipients;  // the board's users with that role
+  // The board's users with that role; for a daily digest also those who take their alerts by digest
+  // (any role that may read the board's reviews).
+  std::vector<Recipient> recipients;
   // An alert:
   std::optional<int64_t> alert;
   std::string alert_kind;  // reminder, overdue, escalation, deadline_extended

@@ -1,7 +1,8 @@
 // The notifier: drains the outbox the engine writes, on a thread of its own, so that a slow or dead
 // SMTP server never slows the engine or the API. Each queued alert or digest becomes one message per
 // recipient (the board's users with the named role) and channel (email when SMTP is configured, and the
-// in-app inbox), and one per configured webhook; each message is sent at least once, carrying its idempotency key (Message-ID), retried
+// in-app inbox), and one per configured webhook; a user who takes alerts by digest gets no email of a
+// single alert, only the daily digest; each message is sent at least once, carrying its idempotency key (Message-ID), retried
 // with exponential back-off and jitter, and kept as dead after too many failures. Every attempt is
 // recorded.
 #pragma once
@@ -24,6 +25,8 @@ struct DispatcherOptions {
   std::string smtp_from = "scr-tracker@localhost";
   std::string smtp_ca_file;       // a CA to trust for the server's certificate, besides the system's
   bool smtp_require_tls = false;  // refuse to send unless STARTTLS (or smtps://) encrypts the connection
+  std::string smtp_username;      // log in to the SMTP server as this user (else the URL's user:password@)
+  std::string smtp_password;
   struct Webhook {
     std::string url;
     std::string secret;  // signs each POST (HMAC-SHA256)

@@ -63,3 +63,46 @@ TEST_CASE("dispatcher: a message that keeps failing is retried with growing wait
   // Nothing is deleted: every attempt stays on record.
   CHECK(CountRows(db, attempts + " AND outcome = 'failed'") == 4);
 }
+
+TEST_CASE("dispatcher: a user who takes alerts by digest gets each alert in the inbox but not by email, webhooks "
+          "still get every alert, and the daily digest goes by email to the chair and to such users",
+          "[notifier][preference]") {
+  ServiceFixture fixture;  // Monday 2 March 2026, 09:00; digests at 08:00
+  Directory& directory = fixture.directory();
+  UserId chair = directory.CreateUser(fixture.board(), Role::kChair, "Pat Chair", "chair@example.org").value();
+  UserId unit = directory.CreateUser(fixture.board(), Role::kBusinessUnit, "Sam Unit", "sam@example.org").value();
+  UserId viewer = directory.CreateUser(fixture.board(), Role::kViewer, "Vic Viewer", "vic@example.org").value();
+  UserId agency = directory.CreateUser(fixture.board(), Role::kAgency, "Ann Agency", "ann@example.org").value();
+  for (UserId user : {chair, viewer, agency}) REQUIRE(directory.SetEmailPreference(user, EmailPreference::kDigest).ok());
+  CHECK(directory.SetEmailPreference(9999, EmailPreference::kDigest).code() == Status::Code::kNotFound);
+  fixture.Refer();
+  fixture.AdvanceAndFire("2026-04-08T09:00:00Z");  // the chair's decision overdue and escalated; daily digests
+  const std::string& db = fixture.database_path();
+
+  notifier::DispatcherOptions options;
+  options.database_path = db;
+  options.workflows = &test::ProjectWorkflows();
+  options.smtp_url = "smtp://127.0.0.1:" + std::to_string(test::FreePort());  // nobody listens: messages wait
+  options.webhooks.push_back({"http://127.0.0.1:" + std::to_string(test::FreePort()) + "/hook", "a-secret-of-16-chars"});
+  options.idle_wait = std::chrono::milliseconds(20);
+  {
+    auto dispatcher = notifier::Dispatcher::Start(options);
+    REQUIRE(dispatcher.ok());
+    REQUIRE(WaitFor([&] { return CountRows(db, "SELECT COUNT(*) FROM outbox WHERE expanded_at IS NULL") == 0; }));
+  }
+  auto messages = [&](const char* about, UserId user, const char* channel) {
+    return CountRows(db, std::string("SELECT COUNT(*) FROM messages m JOIN outbox o ON o.id = m.outbox_id WHERE o.") +
+                             about + " IS NOT NULL AND m.user_id = " + std::to_string(user) + " AND m.channel = '" +
+                             channel + "'");
+  };
+  CHECK(messages("alert_id", chair, "inbox") > 0);
+  CHECK(messages("alert_id", chair, "email") == 0);
+  CHECK(messages("digest_id", chair, "email") > 0);
+  CHECK(messages("alert_id", unit, "email") > 0);  // immediate, the default
+  CHECK(messages("digest_id", unit, "email") == 0);
+  CHECK(messages("digest_id", viewer, "email") == messages("digest_id", chair, "email"));
+  CHECK(messages("digest_id", viewer, "inbox") > 0);
+  CHECK(messages("digest_id", agency, "email") == 0);  // an agency may not read the board's reviews
+  CHECK(CountRows(db, "SELECT COUNT(*) FROM messages m JOIN outbox o ON o.id = m.outbox_id WHERE m.channel = "
+                      "'webhook' AND o.alert_id IS NOT NULL AND o.recipient_role = 'chair'") > 0);
+}
