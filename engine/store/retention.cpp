@@ -13,15 +13,18 @@ namespace {
 
 // Free text beside a review that may name people, blanked on anonymisation; ?1 is the review.
 const char* const kBlankFreeText[] = {
-    {"UPDATE reviews SET rationale = '', late_referral_reason = '' WHERE id = ?1 AND "
-     "(rationale <> '' OR late_referral_reason <> '')"},
-    {"UPDATE checkpoints SET note = '', evidence = '' WHERE review_id = ?1 AND (note <> '' OR evidence <> "
-     "'')"},
-    {"UPDATE parallel_processes SET notes = '' WHERE review_id = ?1 AND notes <> ''"},
-    {"UPDATE documents SET notes = '' WHERE review_id = ?1 AND notes <> ''"},
-    {"UPDATE information_requests SET request = '', reason = '' WHERE review_id = ?1 AND (request <> '' OR "
-     "reason <> '')"},
-    {"UPDATE delays SET reason = '' WHERE review_id = ?1 AND reason <> ''"},
+    "UPDATE reviews SET rationale = '', late_referral_reason = '' WHERE id = ?1 AND "
+    "(rationale <> '' OR late_referral_reason <> '')",
+    "UPDATE checkpoints SET note = '', evidence = '' WHERE review_id = ?1 AND (note <> '' OR evidence <> '')",
+    "UPDATE parallel_processes SET notes = '' WHERE review_id = ?1 AND notes <> ''",
+    "UPDATE documents SET notes = '' WHERE review_id = ?1 AND notes <> ''",
+    "UPDATE information_requests SET request = '', reason = '' WHERE review_id = ?1 AND (request <> '' OR "
+    "reason <> '')",
+    "UPDATE delays SET reason = '' WHERE review_id = ?1 AND reason <> ''",
+    "UPDATE self_assessment_answers SET note = '', evidence = '' WHERE review_id = ?1 AND (note <> '' OR "
+    "evidence <> '')",
+    "UPDATE follow_ups SET findings = '', unintended_consequences = '' WHERE review_id = ?1 AND (findings <> '' OR "
+    "unintended_consequences <> '')",
 };
 
 class RetentionImpl final : public Retention {
