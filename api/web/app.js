@@ -114,5 +114,17 @@ async function start() {
   await route();
 }
 
+// Links within a page (the skip link, "see the checkpoint") move the focus there; only "#/..." addresses
+// are pages of their own.
+document.addEventListener('click', (event) => {
+  const link = event.target.closest('a[href^="#"]');
+  if (!link || link.getAttribute('href').startsWith('#/')) return;
+  const target = document.getElementById(link.getAttribute('href').slice(1));
+  if (!target) return;
+  event.preventDefault();
+  if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+  target.scrollIntoView();
+  target.focus();
+});
 window.addEventListener('hashchange', () => me && route());
 start();
