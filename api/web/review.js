@@ -60,11 +60,12 @@ function checkpointRows(checkpoints, canChange, canWaive) {
   return checkpoints.map((c) => {
     const open = c.status !== 'done' && c.status !== 'waived';
     const privacy = c.key === 'privacy_check_passed';
+    const action = c.key.startsWith('action/');  // an action's deadline moves with the action itself
     return html`<tr id="checkpoint-${c.key}">
       <td>${c.title}<br><span class="muted">${c.due_rule}</span></td>
       <td>${dueWords(c.due, c.working_days_left)}</td>
       <td>${badge(c.status)}${c.closed_by ? html`<br><span class="muted">${c.closed_by}</span>` : ''}${c.note ? html`<br>${c.note}` : ''}</td>
-      <td>${open && canChange ? html`
+      <td>${action ? html`<a href="#actions-heading">See the action</a>` : open && canChange ? html`
         ${privacy ? html`<a href="#privacy-check">Run the privacy check</a>` : html`<button type="button" data-complete="${c.key}" aria-label="Complete: ${c.title}">Complete</button>`}
         ${c.due ? html`<button type="button" class="secondary" data-extend="${c.key}" aria-label="Extend: ${c.title}">Extend</button>` : ''}
         ${canWaive ? html`<button type="button" class="secondary" data-waive="${c.key}" aria-label="Waive: ${c.title}">Waive</button>` : ''}` : ''}</td>
@@ -149,7 +150,7 @@ export async function showReview(id) {
     ${family ? simpleTable('Family members and their involvement', ['Relationship', 'Involvement', 'Reason', 'Support needs'],
       family.items.map((m) => [m.relationship, m.involvement.replace(/_/g, ' '), m.reason, m.support_needs]),
       'No family member is recorded yet.') : html`<p>Family details are shown only to the business unit, the lead reviewer and admins.</p>`}
-    <h2>Improvement actions</h2>
+    <h2 id="actions-heading">Improvement actions</h2>
     ${actionsSection(actions.items)}
     <h2>Quality Marker self-assessment</h2>
     ${assessment ? html`<p>${assessment.summary.questions} questions: ${assessment.summary.yes} yes, ${assessment.summary.partly} partly,

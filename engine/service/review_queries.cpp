@@ -141,6 +141,45 @@ Status ReviewQueriesImpl::ReadCheckpoints(ReviewId id, const ReviewRow& row, Ope
     }
     views->push_back(std::move(view));
   }
+  return AddActionDeadlines(id, *workflow, ended, now, **calendar, views);
+}
+
+// Each improvement action's own deadline, shown among the checkpoints as "action/ID" (QM18): chased by the
+// workflow's action chain, done once the action is completed or evidenced, closed without being done
+// (waived) when dropped or not achieved; an open one holds back close.
+Status ReviewQueriesImpl::AddActionDeadlines(ReviewId id, const WorkflowDefinition& workflow, bool ended, Instant now,
+                                             const WorkingCalendar& calendar, std::vector<CheckpointView>* views) {
+  Database::Statement actions = database_->Prepare(
+      "SELECT id, title, due, status, status_reason, updated_at FROM improvement_actions WHERE review_id = ? ORDER BY id");
+  actions->bind(1, id);
+  const CheckpointDefinition& chain = workflow.action_chain;
+  Date today = calendar.LocalDate(now);
+  while (actions->executeStep()) {
+    std::string status = actions->getColumn(3).getString();
+    bool done = status == "completed" || status == "evidenced";
+    bool waived = status == "dropped" || status == "not_achieved";
+    CheckpointView view;
+    view.key = "action/" + std::to_string(actions->getColumn(0).getInt64());
+    view.title = "Improvement action: " + actions->getColumn(1).getString();
+    view.marker = chain.marker;
+    view.phase = Phase::kImplementation;
+    view.owner_role = chain.owner_role;
+    view.due_rule = "the date agreed for the action";
+    view.due = ParseStoredDate(actions->getColumn(2).getString());
+    view.blocks = {LifecycleEvent::kClose};
+    view.status = StatusAt(chain, done, waived, ended ? std::nullopt : view.due, now, calendar);
+    if (!done && !waived && !ended) {
+      Result<int> left = *view.due >= today ? calendar.WorkingDaysBetween(today, *view.due)
+                                            : calendar.WorkingDaysBetween(*view.due, today);
+      if (left.ok()) view.working_days_left = *view.due >= today ? *left : -*left;
+    }
+    if (done || waived) {
+      view.closed_at = actions->getColumn(5).getString();
+      view.closed_by = "";
+      view.note = status + (waived ? ": " + actions->getColumn(4).getString() : "");
+    }
+    views->push_back(std::move(view));
+  }
   return Status::Ok();
 }
 

@@ -48,6 +48,9 @@ class ReviewQueriesImpl final : public ReviewQueries {
   Result<const WorkingCalendar*> CalendarFor(BoardId board);
   // The review's record (its guard facts and due dates) and its checkpoints as shown, from its rows.
   Status ReadCheckpoints(ReviewId id, const ReviewRow& row, OpenReview* record, std::vector<CheckpointView>* views);
+  // Appends each improvement action's deadline to `views`, as a checkpoint of its own.
+  Status AddActionDeadlines(ReviewId id, const WorkflowDefinition& workflow, bool ended, Instant now,
+                            const WorkingCalendar& calendar, std::vector<CheckpointView>* views);
   // Next due date and count of overdue checkpoints, for the list and the view.
   static void Summarise(const std::vector<CheckpointView>& views, ReviewSummary* summary);
 

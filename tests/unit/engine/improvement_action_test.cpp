@@ -114,6 +114,15 @@ TEST_CASE("actions: an open action is reminded, overdue at its date and escalate
   ImprovementAction late = Read(fixture, review, id);
   CHECK(late.rag == "red");
   CHECK(late.overdue);
+  // The action's own deadline shows among the review's checkpoints, and holds back close.
+  ReviewView view = fixture.Get(review);
+  const CheckpointView& deadline = fixture.Checkpoint(view, subject);
+  CHECK(deadline.status == CheckpointStatus::kOverdue);
+  CHECK(deadline.due == Date::FromYmd(2026, 4, 30));
+  CHECK(deadline.marker == 18);
+  CHECK(deadline.working_days_left == -1);
+  CHECK(deadline.blocks == std::vector<LifecycleEvent>{LifecycleEvent::kClose});
+  CHECK(view.summary.overdue_count >= 1);
   ActionFilter overdue;
   overdue.overdue = true;
   CHECK(fixture.queries().Actions(fixture.board(), overdue)->size() == 1);
@@ -130,6 +139,8 @@ TEST_CASE("actions: an open action is reminded, overdue at its date and escalate
   REQUIRE(Update(fixture, review, id, "completed").ok());
   fixture.AdvanceAndFire("2026-06-30T09:00:00Z");
   CHECK(AlertsOf(fixture, subject).size() == 3);  // nothing more once it is done
+  ReviewView done = fixture.Get(review);
+  CHECK(fixture.Checkpoint(done, subject).status == CheckpointStatus::kDone);
 }
 
 TEST_CASE("actions: moving the date needs a reason, goes in the delay register and re-plans the reminders",
