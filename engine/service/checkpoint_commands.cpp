@@ -28,6 +28,7 @@ Status ReviewServiceImpl::CloseCheckpoint(ReviewId id, const std::string& key, C
   if (!found) return NoSuchCheckpoint(id, key);
   if (found->state != CheckpointState::kOpen) return AlreadyClosed(key, found->state);
   CheckpointSlot& slot = *found;
+  std::optional<Date> due = slot.has_due() ? std::optional<Date>(slot.due()) : std::nullopt;
   const CheckpointDefinition& definition = review.workflow->checkpoints[slot.definition];
   Result<const WorkingCalendar*> calendar = CalendarFor(review.board_id);
   if (!calendar.ok()) return calendar.status();
@@ -61,7 +62,7 @@ Status ReviewServiceImpl::CloseCheckpoint(ReviewId id, const std::string& key, C
   close->bindNoCopy(8, evidence);
   close->exec();
   // Its alerts have done their work: completing or waiving resolves them.
-  ResolveAlerts(id, definition.key, context);
+  ResolveAlerts(id, definition.key, due, context);
 
   // Keys are snake_case (the loader checks), so only the evidence needs JSON escaping.
   std::string data = "{\"checkpoint\":\"" + definition.key + "\",\"marker\":" + std::to_string(definition.marker);
@@ -166,14 +167,28 @@ Status ReviewServiceImpl::Handle(const ExtendCheckpointCommand& command, const C
   return Status::Ok();
 }
 
-void ReviewServiceImpl::ResolveAlerts(ReviewId id, const std::string& subject, const Context& context) {
+void ReviewServiceImpl::ResolveAlerts(ReviewId id, const std::string& subject, std::optional<Date> due,
+                                      const Context& context) {
+  // Alerts are found by their key, due date first: the due date now and every one it was moved from (the
+  // delay register holds each move).
   Database::Statement resolve = database_->Prepare(
-      "UPDATE alerts SET status = 'resolved', resolved_at = ? WHERE review_id = ? AND checkpoint = ? "
+      "UPDATE alerts SET status = 'resolved', resolved_at = ?1 WHERE due IN (SELECT ?4 UNION SELECT previous_due "
+      "FROM delays WHERE review_id = ?2 AND checkpoint = ?3) AND review_id = ?2 AND checkpoint = ?3 "
       "AND status <> 'resolved'");
   resolve->bindNoCopy(1, context.at);
   resolve->bind(2, id);
   resolve->bind(3, subject);
+  if (due) resolve->bind(4, due->ToString());
   resolve->exec();
+}
+
+void ReviewServiceImpl::ResolveItemAlerts(ReviewId id, const OpenReview& review, ItemKind kind, int64_t item,
+                                          const Context& context) {
+  std::optional<Date> due;
+  for (const DatedItem& open : review.items) {
+    if (open.kind == kind && open.id == item && open.due_days != kNoDate) due = open.due();
+  }
+  ResolveAlerts(id, DatedItem{item, kind, 0, kNoDate}.Subject(), due, context);
 }
 
 }  // namespace scr

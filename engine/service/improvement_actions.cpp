@@ -168,7 +168,8 @@ Status ReviewServiceImpl::Handle(const UpdateActionCommand& command, const Conte
     delay->bind(6, DescribeActor(command.actor));
     delay->bindNoCopy(7, context.at);
     delay->exec();
-    ResolveAlerts(command.review, item.Subject(), context);  // those of the old date are answered by the new one
+    // Those of the old date are answered by the new one.
+    ResolveItemAlerts(command.review, review, ItemKind::kAction, command.action, context);
     for (DatedItem& open : review.items) {
       if (open.kind == ItemKind::kAction && open.id == command.action) {
         open.due_days = command.due->days_since_epoch();
@@ -177,7 +178,7 @@ Status ReviewServiceImpl::Handle(const UpdateActionCommand& command, const Conte
     }
   }
   if (IsOpen(status) && !IsOpen(new_status)) {
-    ResolveAlerts(command.review, item.Subject(), context);
+    ResolveItemAlerts(command.review, review, ItemKind::kAction, command.action, context);
     review.RemoveItem(ItemKind::kAction, command.action);
     if (new_status == "completed") {
       if (Status planned = PlanFollowUps(command.review, review, command.action, today, context); !planned.ok()) return planned;
@@ -256,8 +257,7 @@ Status ReviewServiceImpl::Handle(const CloseFollowUpCommand& command, const Cont
   close->bind(7, DescribeActor(command.actor));
   close->bind(8, command.follow_up);
   close->exec();
-  DatedItem item{command.follow_up, ItemKind::kFollowUp, 0, kNoDate};
-  ResolveAlerts(command.review, item.Subject(), context);
+  ResolveItemAlerts(command.review, review, ItemKind::kFollowUp, command.follow_up, context);
   review.RemoveItem(ItemKind::kFollowUp, command.follow_up);
 
   nlohmann::json data = {{"follow_up", command.follow_up}, {"action", action}};

@@ -86,7 +86,7 @@ Status ReviewServiceImpl::Handle(const AnswerInformationRequestCommand& command,
   answer->bind(5, command.request);
   answer->exec();
   // Answered, its alerts have done their work; nothing more is chased.
-  ResolveAlerts(command.review, DatedItem{command.request, ItemKind::kInformationRequest, 0, kNoDate}.Subject(), context);
+  ResolveItemAlerts(command.review, review, ItemKind::kInformationRequest, command.request, context);
   review.RemoveItem(ItemKind::kInformationRequest, command.request);
 
   nlohmann::json data = {{"information_request", command.request}, {"agency", agency}, {"status", command.status}};

@@ -79,7 +79,11 @@ class ReviewServiceImpl final : public ReviewService {
                          CommandResult& result);
 
   // Marks every alert of the item `subject` ("action/12") of review `id` resolved: it has been dealt with.
-  void ResolveAlerts(ReviewId id, const std::string& subject, const Context& context);
+  // Resolves the open and acknowledged alerts of a checkpoint or dated item: those of its due date and of
+  // every date it was moved from.
+  void ResolveAlerts(ReviewId id, const std::string& subject, std::optional<Date> due, const Context& context);
+  // As ResolveAlerts, for one of the review's dated items.
+  void ResolveItemAlerts(ReviewId id, const OpenReview& review, ItemKind kind, int64_t item, const Context& context);
   // Plans the follow-up checks of an action completed on `completed_on`.
   Status PlanFollowUps(ReviewId id, OpenReview& review, int64_t action, Date completed_on, const Context& context);
 

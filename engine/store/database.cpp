@@ -75,7 +75,12 @@ Status Database::Configure(Mode mode) {
 
 Status Database::Migrate() {
   if (Status kept = BackUpBeforeUpgrade(); !kept.ok()) return kept;
+  // As SQLite advises for rebuilding a table: foreign keys off while the migrations run (a table that
+  // others refer to can then be dropped and its new copy renamed into its place), and every reference
+  // checked before the upgrade commits.
+  Status migrated = Status::Ok();
   try {
+    connection_.exec("PRAGMA foreign_keys = OFF");
     SQLite::Transaction transaction(connection_, SQLite::TransactionBehavior::IMMEDIATE);
     int version = connection_.execAndGet("PRAGMA user_version").getInt();  // re-read under the write lock
     const auto& migrations = Migrations();
@@ -84,11 +89,24 @@ Status Database::Migrate() {
       connection_.exec(migrations[static_cast<size_t>(next)]);
       connection_.exec("PRAGMA user_version = " + std::to_string(next + 1));
     }
-    transaction.commit();
+    {
+      SQLite::Statement broken(connection_, "PRAGMA foreign_key_check");
+      if (broken.executeStep()) {
+        migrated = Status::Storage("the database " + path_ + " was not upgraded: a row of " +
+                                   broken.getColumn(0).getString() + " refers to a missing row of " +
+                                   broken.getColumn(2).getString() + "; restore the latest backup and start again");
+      }
+    }
+    if (migrated.ok()) transaction.commit();
   } catch (const std::exception& e) {
-    return StorageError(e, "migrating " + path_);
+    migrated = StorageError(e, "migrating " + path_);
   }
-  return Status::Ok();
+  try {
+    connection_.exec("PRAGMA foreign_keys = ON");
+  } catch (const std::exception& e) {
+    return StorageError(e, "opening " + path_);
+  }
+  return migrated;
 }
 
 Status Database::BackUpBeforeUpgrade() {

@@ -456,6 +456,46 @@ CREATE TABLE review_reads (
 );
 CREATE INDEX review_reads_by_review ON review_reads (review_id, id);
 )sql",
+      // 12: alerts keyed by due date first. Alerts that fire together share due dates, so a batch of them
+      // lands in a few neighbouring pages of the key's index instead of one page per review (which made a
+      // storm of 100,000 deadlines write a page per alert). Their review is not checked against reviews: the
+      // engine stores alerts only for reviews it holds open, and the check was a search of every review.
+      R"sql(
+CREATE TABLE alerts_12 (
+  id               INTEGER PRIMARY KEY,
+  board_id         INTEGER NOT NULL REFERENCES boards(id),
+  review_id        INTEGER NOT NULL,
+  checkpoint       TEXT NOT NULL,
+  kind             TEXT NOT NULL CHECK (kind = 'reminder' OR kind = 'overdue' OR kind = 'escalation' OR
+                                        kind = 'deadline_extended'),
+  level            INTEGER NOT NULL,
+  step             INTEGER NOT NULL,
+  recipient_role   TEXT NOT NULL,
+  due              TEXT NOT NULL,
+  scheduled_for    TEXT NOT NULL,
+  fired_at         TEXT NOT NULL,
+  fired_late_by_s  INTEGER NOT NULL DEFAULT 0,
+  status           TEXT NOT NULL DEFAULT 'open' CHECK (status = 'open' OR status = 'acknowledged' OR
+                                                       status = 'resolved'),
+  acknowledged_by  TEXT,
+  acknowledged_at  TEXT,
+  resolved_at      TEXT,
+  held             INTEGER NOT NULL DEFAULT 0,
+  digest_id        INTEGER REFERENCES digests(id),
+  idempotency_key  TEXT GENERATED ALWAYS AS ('review/' || review_id || '/checkpoint/' || checkpoint || '/due/' ||
+                                             due || '/' || kind || '/' || step) VIRTUAL,
+  UNIQUE (due, review_id, checkpoint, kind, step)
+);
+INSERT INTO alerts_12 (id, board_id, review_id, checkpoint, kind, level, step, recipient_role, due, scheduled_for,
+                       fired_at, fired_late_by_s, status, acknowledged_by, acknowledged_at, resolved_at, held,
+                       digest_id)
+  SELECT id, board_id, review_id, checkpoint, kind, level, step, recipient_role, due, scheduled_for, fired_at,
+         fired_late_by_s, status, acknowledged_by, acknowledged_at, resolved_at, held, digest_id FROM alerts;
+DROP TABLE alerts;
+ALTER TABLE alerts_12 RENAME TO alerts;
+CREATE INDEX alerts_by_board ON alerts (board_id, status, id);
+CREATE INDEX alerts_held ON alerts (board_id) WHERE held = 1;
+)sql",
   };
   return migrations;
 }

@@ -22,6 +22,14 @@ std::vector<std::pair<std::string, std::string>> AlertsOf(const ServiceFixture& 
   return alerts;
 }
 
+int64_t UnresolvedAlertsOf(const ServiceFixture& fixture, const std::string& subject) {
+  SQLite::Database database(fixture.database_path(), SQLite::OPEN_READONLY);
+  SQLite::Statement count(database, "SELECT COUNT(*) FROM alerts WHERE checkpoint = ? AND status <> 'resolved'");
+  count.bind(1, subject);
+  count.executeStep();
+  return count.getColumn(0).getInt64();
+}
+
 int64_t AddAction(ServiceFixture& fixture, ReviewId review, Date due, const char* agency = "Health") {
   ImprovementAction action;
   action.title = "Train health visitors to ask about men in the household";
@@ -139,6 +147,7 @@ TEST_CASE("actions: an open action is reminded, overdue at its date and escalate
   REQUIRE(Update(fixture, review, id, "completed").ok());
   fixture.AdvanceAndFire("2026-06-30T09:00:00Z");
   CHECK(AlertsOf(fixture, subject).size() == 3);  // nothing more once it is done
+  CHECK(UnresolvedAlertsOf(fixture, subject) == 0);
   ReviewView done = fixture.Get(review);
   CHECK(fixture.Checkpoint(done, subject).status == CheckpointStatus::kDone);
 }
@@ -164,6 +173,14 @@ TEST_CASE("actions: moving the date needs a reason, goes in the delay register a
 
   fixture.AdvanceAndFire("2026-05-01T09:00:00Z");
   CHECK(AlertsOf(fixture, "action/" + std::to_string(id)).empty());  // the old date no longer counts
+
+  // A reminder of the new date, then a second move: the first one is answered by the move.
+  fixture.AdvanceAndFire("2026-07-20T09:00:00Z");
+  REQUIRE(AlertsOf(fixture, "action/" + std::to_string(id)).size() == 1);
+  move.due = Date::FromYmd(2026, 9, 30);
+  move.reason = "The audit moves to the autumn term";
+  REQUIRE(fixture.service().Execute(move).status.ok());
+  CHECK(UnresolvedAlertsOf(fixture, "action/" + std::to_string(id)) == 0);
 }
 
 TEST_CASE("actions: status moves forward only, with the reasons and evidence each step needs", "[engine][actions]") {

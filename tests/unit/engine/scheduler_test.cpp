@@ -115,6 +115,10 @@ TEST_CASE("scheduler: extending a due date re-plans every step and tells the cha
   REQUIRE(alerts.size() == 5);  // two reminders before the new date, then overdue
   CHECK(alerts.back().kind == "overdue");
   CHECK(alerts.back().scheduled_for == "2026-04-20T23:00:00Z");
+
+  // Completing it resolves its alerts of both dates: the reminder for 2 April as well as the new ones.
+  REQUIRE(fixture.Complete(id, "chair_decision").status.ok());
+  for (const StoredAlert& alert : AlertsOf(fixture, "chair_decision")) CHECK(alert.status == "resolved");
 }
 
 TEST_CASE("scheduler: a review not proceeding, or closed, fires nothing", "[engine][scheduler]") {
