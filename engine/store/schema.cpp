@@ -458,12 +458,13 @@ CREATE INDEX review_reads_by_review ON review_reads (review_id, id);
 )sql",
       // 12: alerts keyed by due date first. Alerts that fire together share due dates, so a batch of them
       // lands in a few neighbouring pages of the key's index instead of one page per review (which made a
-      // storm of 100,000 deadlines write a page per alert). Their review is not checked against reviews: the
-      // engine stores alerts only for reviews it holds open, and the check was a search of every review.
+      // storm of 100,000 deadlines write a page per alert). Alerts and their outbox rows are no longer checked
+      // against reviews, boards and alerts: the engine makes them only for the reviews it holds open, each
+      // outbox row from its alert in the same transaction, and the checks were a third of a storm's work.
       R"sql(
 CREATE TABLE alerts_12 (
   id               INTEGER PRIMARY KEY,
-  board_id         INTEGER NOT NULL REFERENCES boards(id),
+  board_id         INTEGER NOT NULL,
   review_id        INTEGER NOT NULL,
   checkpoint       TEXT NOT NULL,
   kind             TEXT NOT NULL CHECK (kind = 'reminder' OR kind = 'overdue' OR kind = 'escalation' OR
@@ -495,6 +496,25 @@ DROP TABLE alerts;
 ALTER TABLE alerts_12 RENAME TO alerts;
 CREATE INDEX alerts_by_board ON alerts (board_id, status, id);
 CREATE INDEX alerts_held ON alerts (board_id) WHERE held = 1;
+
+CREATE TABLE outbox_12 (
+  id              INTEGER PRIMARY KEY,
+  alert_id        INTEGER,
+  digest_id       INTEGER REFERENCES digests(id),
+  board_id        INTEGER NOT NULL,
+  recipient_role  TEXT NOT NULL,
+  created_at      TEXT NOT NULL,
+  state           TEXT NOT NULL DEFAULT 'pending' CHECK (state = 'pending' OR state = 'delivered' OR
+                                                          state = 'dead'),
+  expanded_at     TEXT,
+  note            TEXT NOT NULL DEFAULT '',
+  CHECK ((alert_id IS NULL) <> (digest_id IS NULL))
+);
+INSERT INTO outbox_12 (id, alert_id, digest_id, board_id, recipient_role, created_at, state, expanded_at, note)
+  SELECT id, alert_id, digest_id, board_id, recipient_role, created_at, state, expanded_at, note FROM outbox;
+DROP TABLE outbox;
+ALTER TABLE outbox_12 RENAME TO outbox;
+CREATE INDEX outbox_unexpanded ON outbox (id) WHERE expanded_at IS NULL;
 )sql",
   };
   return migrations;
