@@ -112,7 +112,13 @@ Result<std::optional<PlannedAlert>> NextAlert(ReviewId id, const OpenReview& rev
   Status unplanned;
   for (const CheckpointSlot& slot : review.checkpoints) {
     if (slot.state != CheckpointState::kOpen || !slot.has_due()) continue;
-    Result<size_t> count = CheckpointAlerts(id, slot, review.workflow->checkpoints[slot.definition], calendar, alerts);
+    const CheckpointDefinition& definition = review.workflow->checkpoints[slot.definition];
+    // Reminders come before the end of the due day, everything else at or after it (durations are never
+    // negative): once a checkpoint's reminders have fired, an earlier alert found already wins.
+    if (next && slot.fired_steps >= definition.reminders.size() && next->fire_at <= calendar.EndOfDay(slot.due())) {
+      continue;
+    }
+    Result<size_t> count = CheckpointAlerts(id, slot, definition, calendar, alerts);
     if (!count.ok()) {
       unplanned = count.status();
       continue;

@@ -118,4 +118,35 @@ TEST_CASE("alerts: a date beyond the years the bank holidays cover does not sile
   CHECK_FALSE(NextAlert(7, alone, england).ok());
 }
 
+TEST_CASE("alerts: the next alert is the earliest still to fire of all the review's checkpoints, whatever has fired",
+          "[engine][scheduler]") {
+  WorkingCalendar england = test::England();
+  OpenReview review = ReferredReview(england);
+  // Give every checkpoint a due date, spread over months, so that their chains interleave.
+  int offset = 0;
+  for (CheckpointSlot& slot : review.checkpoints) {
+    slot.due_days = D("2026-03-09").days_since_epoch() + 7 * (offset++ % 9);
+  }
+  // Fire the review's alerts one by one, earliest first, as the scheduler does: each time, the next alert
+  // must be the earliest unfired one found by planning every checkpoint in full.
+  for (size_t fired = 0;; ++fired) {
+    std::optional<PlannedAlert> expected;
+    PlannedAlert chain[kMaxAlertsPerCheckpoint];
+    for (const CheckpointSlot& slot : review.checkpoints) {
+      size_t count = CheckpointAlerts(7, slot, review.workflow->checkpoints[slot.definition], england, chain).value();
+      if (slot.fired_steps < count && (!expected || chain[slot.fired_steps].fire_at < expected->fire_at)) {
+        expected = chain[slot.fired_steps];
+      }
+    }
+    std::optional<PlannedAlert> next = NextAlert(7, review, england).value();
+    REQUIRE(next.has_value() == expected.has_value());
+    if (!next) {
+      CHECK(fired > 50);
+      break;
+    }
+    CHECK(next->SameAs(*expected));
+    ++review.FindSlot(review.workflow->checkpoints[next->checkpoint].key)->fired_steps;
+  }
+}
+
 }  // namespace scr
