@@ -6,5 +6,7 @@
 namespace scr {
 
 const std::vector<const char*>& Migrations();
+// Migrations 9 onwards (schema_later.cpp); Migrations() ends with them.
+const std::vector<const char*>& LaterMigrations();
 
 }  // namespace scr

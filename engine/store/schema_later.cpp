@@ -1,0 +1,195 @@
+#include "store/schema.h"
+
+namespace scr {
+
+// Migrations 9 onwards, in order: after the report (improvement actions, follow-ups, self-assessment, the
+// privacy check), signing in, email preferences and the access log, alerts keyed by due date first.
+// Forward-only, as those in schema.cpp.
+const std::vector<const char*>& LaterMigrations() {
+  static const std::vector<const char*> migrations = {
+      // 9: after the report: improvement actions with their progress updates and follow-up checks (QM15,
+      // QM18), the Quality Marker self-assessment (every answer kept), the privacy checks of the report (QM14),
+      // and the family's addresses and other identifiers that the privacy check looks for.
+      R"sql(
+CREATE TABLE improvement_actions (
+  id                      INTEGER PRIMARY KEY,
+  review_id               INTEGER NOT NULL REFERENCES reviews(id),
+  title                   TEXT NOT NULL,
+  finding                 TEXT NOT NULL,  -- the finding or recommendation it answers
+  recommendation          TEXT NOT NULL DEFAULT '',
+  owner_agency            TEXT NOT NULL,
+  lead                    TEXT NOT NULL DEFAULT '',  -- the named lead in the owner agency
+  priority                TEXT NOT NULL CHECK (priority = 'high' OR priority = 'medium' OR priority = 'low'),
+  business_plan_priority  TEXT NOT NULL DEFAULT '',
+  due                     TEXT NOT NULL,
+  status                  TEXT NOT NULL DEFAULT 'not_started' CHECK (
+                            status = 'not_started' OR status = 'in_progress' OR status = 'completed' OR
+                            status = 'evidenced' OR status = 'not_achieved' OR status = 'dropped'),
+  status_reason           TEXT NOT NULL DEFAULT '',  -- why dropped or not achieved
+  completed_on            TEXT,
+  evidenced_on            TEXT,
+  impact                  TEXT NOT NULL DEFAULT '',  -- what changed for children (QM18)
+  impact_measure          TEXT NOT NULL DEFAULT '',  -- how that was measured
+  recorded_by             TEXT NOT NULL,
+  created_at              TEXT NOT NULL,
+  updated_at              TEXT NOT NULL
+);
+CREATE INDEX improvement_actions_by_review ON improvement_actions (review_id);
+
+CREATE TABLE action_updates (
+  id          INTEGER PRIMARY KEY,
+  action_id   INTEGER NOT NULL REFERENCES improvement_actions(id),
+  at          TEXT NOT NULL,
+  author      TEXT NOT NULL,
+  note        TEXT NOT NULL,
+  status      TEXT,  -- the status it moved to, when it moved
+  due         TEXT   -- the new due date, when it moved
+);
+CREATE INDEX action_updates_by_action ON action_updates (action_id);
+
+CREATE TABLE follow_ups (
+  id                       INTEGER PRIMARY KEY,
+  action_id                INTEGER NOT NULL REFERENCES improvement_actions(id),
+  review_id                INTEGER NOT NULL REFERENCES reviews(id),
+  after_completion         TEXT NOT NULL,  -- e.g. "3 months", from the workflow
+  due                      TEXT NOT NULL,
+  status                   TEXT NOT NULL DEFAULT 'pending' CHECK (status = 'pending' OR status = 'done' OR status = 'waived'),
+  change_holds             INTEGER,        -- when done: whether the change has lasted
+  findings                 TEXT NOT NULL DEFAULT '',
+  unintended_consequences  TEXT NOT NULL DEFAULT '',
+  reason                   TEXT NOT NULL DEFAULT '',  -- why waived
+  closed_on                TEXT,
+  closed_by                TEXT,
+  created_at               TEXT NOT NULL
+);
+CREATE INDEX follow_ups_by_action ON follow_ups (action_id);
+CREATE INDEX follow_ups_pending ON follow_ups (review_id) WHERE status = 'pending';
+
+CREATE TABLE self_assessment_answers (
+  id           INTEGER PRIMARY KEY,
+  review_id    INTEGER NOT NULL REFERENCES reviews(id),
+  question_id  TEXT NOT NULL,
+  answer       TEXT NOT NULL CHECK (answer = 'yes' OR answer = 'partly' OR answer = 'no' OR answer = 'not_applicable'),
+  note         TEXT NOT NULL DEFAULT '',
+  evidence     TEXT NOT NULL DEFAULT '',
+  phase        TEXT NOT NULL,  -- the review's phase when answered: the stage of the assessment
+  answered_by  TEXT NOT NULL,
+  answered_at  TEXT NOT NULL
+);
+CREATE INDEX self_assessment_by_review ON self_assessment_answers (review_id, question_id, id);
+
+CREATE TABLE privacy_checks (
+  id           INTEGER PRIMARY KEY,
+  review_id    INTEGER NOT NULL REFERENCES reviews(id),
+  text_sha256  TEXT NOT NULL,
+  text_length  INTEGER NOT NULL,
+  finding_count INTEGER NOT NULL,
+  findings     TEXT NOT NULL,  -- JSON: kind and positions only, never the words found
+  checked_by   TEXT NOT NULL,
+  checked_at   TEXT NOT NULL
+);
+CREATE INDEX privacy_checks_by_review ON privacy_checks (review_id);
+
+ALTER TABLE family_members ADD COLUMN address TEXT NOT NULL DEFAULT '';
+ALTER TABLE family_members ADD COLUMN other_identifiers TEXT NOT NULL DEFAULT '[]';  -- JSON list: school, nickname, ...
+)sql",
+      // 10: signing in to the dashboard: a user's password (a slow KDF's output, never the password) and
+      // browser sessions (only the cookie's SHA-256 is stored, with the token a page must send back).
+      R"sql(
+ALTER TABLE users ADD COLUMN password_hash TEXT;
+CREATE TABLE sessions (
+  id          INTEGER PRIMARY KEY,
+  token_hash  TEXT NOT NULL UNIQUE,
+  user_id     INTEGER NOT NULL REFERENCES users(id),
+  csrf_token  TEXT NOT NULL,
+  created_at  TEXT NOT NULL,
+  expires_at  TEXT NOT NULL,
+  ended_at    TEXT
+);
+CREATE INDEX sessions_by_user ON sessions (user_id);
+)sql",
+      // 11: each user's choice of email (every alert as it fires, or only the daily digest), and the access
+      // log: who read which review, when, and through which route.
+      R"sql(
+ALTER TABLE users ADD COLUMN email_preference TEXT NOT NULL DEFAULT 'immediate'
+  CHECK (email_preference = 'immediate' OR email_preference = 'digest');
+
+-- Append-only, written on every read: no foreign keys to check (the review was just read), one index.
+CREATE TABLE review_reads (
+  id          INTEGER PRIMARY KEY,
+  board_id    INTEGER NOT NULL,
+  review_id   INTEGER NOT NULL,
+  route       TEXT NOT NULL,     -- e.g. GET /api/v1/reviews/{id}/family-members
+  actor_name  TEXT NOT NULL,
+  actor_role  TEXT NOT NULL,
+  user_id     INTEGER,
+  token_id    INTEGER,
+  read_at     TEXT NOT NULL
+);
+CREATE INDEX review_reads_by_review ON review_reads (review_id, id);
+)sql",
+      // 12: alerts keyed by due date first. Alerts that fire together share due dates, so a batch of them
+      // lands in a few neighbouring pages of the key's index instead of one page per review (which made a
+      // storm of 100,000 deadlines write a page per alert). Alerts and their outbox rows are no longer checked
+      // against reviews, boards and alerts: the engine makes them only for the reviews it holds open, each
+      // outbox row from its alert in the same transaction, and the checks were a third of a storm's work.
+      R"sql(
+CREATE TABLE alerts_12 (
+  id               INTEGER PRIMARY KEY,
+  board_id         INTEGER NOT NULL,
+  review_id        INTEGER NOT NULL,
+  checkpoint       TEXT NOT NULL,
+  kind             TEXT NOT NULL CHECK (kind = 'reminder' OR kind = 'overdue' OR kind = 'escalation' OR
+                                        kind = 'deadline_extended'),
+  level            INTEGER NOT NULL,
+  step             INTEGER NOT NULL,
+  recipient_role   TEXT NOT NULL,
+  due              TEXT NOT NULL,
+  scheduled_for    TEXT NOT NULL,
+  fired_at         TEXT NOT NULL,
+  fired_late_by_s  INTEGER NOT NULL DEFAULT 0,
+  status           TEXT NOT NULL DEFAULT 'open' CHECK (status = 'open' OR status = 'acknowledged' OR
+                                                       status = 'resolved'),
+  acknowledged_by  TEXT,
+  acknowledged_at  TEXT,
+  resolved_at      TEXT,
+  held             INTEGER NOT NULL DEFAULT 0,
+  digest_id        INTEGER REFERENCES digests(id),
+  idempotency_key  TEXT GENERATED ALWAYS AS ('review/' || review_id || '/checkpoint/' || checkpoint || '/due/' ||
+                                             due || '/' || kind || '/' || step) VIRTUAL,
+  UNIQUE (due, review_id, checkpoint, kind, step)
+);
+INSERT INTO alerts_12 (id, board_id, review_id, checkpoint, kind, level, step, recipient_role, due, scheduled_for,
+                       fired_at, fired_late_by_s, status, acknowledged_by, acknowledged_at, resolved_at, held,
+                       digest_id)
+  SELECT id, board_id, review_id, checkpoint, kind, level, step, recipient_role, due, scheduled_for, fired_at,
+         fired_late_by_s, status, acknowledged_by, acknowledged_at, resolved_at, held, digest_id FROM alerts;
+DROP TABLE alerts;
+ALTER TABLE alerts_12 RENAME TO alerts;
+CREATE INDEX alerts_by_board ON alerts (board_id, status, id);
+CREATE INDEX alerts_held ON alerts (board_id) WHERE held = 1;
+
+CREATE TABLE outbox_12 (
+  id              INTEGER PRIMARY KEY,
+  alert_id        INTEGER,
+  digest_id       INTEGER REFERENCES digests(id),
+  board_id        INTEGER NOT NULL,
+  recipient_role  TEXT NOT NULL,
+  created_at      TEXT NOT NULL,
+  state           TEXT NOT NULL DEFAULT 'pending' CHECK (state = 'pending' OR state = 'delivered' OR
+                                                          state = 'dead'),
+  expanded_at     TEXT,
+  note            TEXT NOT NULL DEFAULT '',
+  CHECK ((alert_id IS NULL) <> (digest_id IS NULL))
+);
+INSERT INTO outbox_12 (id, alert_id, digest_id, board_id, recipient_role, created_at, state, expanded_at, note)
+  SELECT id, alert_id, digest_id, board_id, recipient_role, created_at, state, expanded_at, note FROM outbox;
+DROP TABLE outbox;
+ALTER TABLE outbox_12 RENAME TO outbox;
+CREATE INDEX outbox_unexpanded ON outbox (id) WHERE expanded_at IS NULL;
+)sql",
+  };
+  return migrations;
+}
+
+}  // namespace scr
