@@ -1,4 +1,4 @@
-// Mapping between the engine's value types and the JSON of the contract.
+// Mapping between the engine's value types and the JSON of the contract (a review's own: review_json.h).
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -8,10 +8,6 @@
 
 namespace scr {
 
-nlohmann::json ToJson(const ReviewSummary& summary);
-nlohmann::json ToJson(const ReviewView& review, const WorkflowDefinition* workflow);
-nlohmann::json ToJson(const CheckpointView& checkpoint);
-nlohmann::json ToJson(const ParallelProcess& process);
 nlohmann::json ToJson(const HistoryEvent& event);
 nlohmann::json WorkflowSummaryJson(const WorkflowDefinition& workflow);
 nlohmann::json WorkflowDetailJson(const WorkflowDefinition& workflow);

@@ -1,6 +1,7 @@
 // Reviews, their events and history, checkpoints and parallel processes.
 #include "json_mapping.h"
 #include "problem.h"
+#include "review_json.h"
 #include "routes.h"
 #include "strict_json.h"
 
@@ -23,9 +24,10 @@ void AnswerWithReview(ApiContext& api, RequestContext& context, const CommandRes
   if (!queries.ok()) return WriteProblem(context.response, queries.status());
   Result<ReviewView> review = (*queries)->GetReview(context.actor.board_id, result.review);
   if (!review.ok()) return WriteProblem(context.response, review.status());
-  nlohmann::json body = ToJson(*review, api.options.workflows->Find(review->summary.workflow));
-  if (result.created_id != result.review && result.created_id != 0) body["created_id"] = result.created_id;
-  WriteJson(context.response, http_status, body);
+  std::optional<int64_t> created;
+  if (result.created_id != result.review && result.created_id != 0) created = result.created_id;
+  WriteJsonText(context.response, http_status,
+                ReviewJson(*review, api.options.workflows->Find(review->summary.workflow), created));
 }
 
 void CreateReview(ApiContext& api, RequestContext& context) {
@@ -77,11 +79,7 @@ void ListReviews(ApiContext& api, RequestContext& context) {
   if (!queries.ok()) return WriteProblem(context.response, queries.status());
   Result<ReviewPage> page = (*queries)->ListReviews(context.actor.board_id, filter);
   if (!page.ok()) return WriteProblem(context.response, page.status());
-  nlohmann::json items = nlohmann::json::array();
-  for (const ReviewSummary& summary : page->items) items.push_back(ToJson(summary));
-  WriteJson(context.response, 200,
-            {{"items", items},
-             {"next_cursor", page->next_cursor ? nlohmann::json(std::to_string(*page->next_cursor)) : nlohmann::json(nullptr)}});
+  WriteJsonText(context.response, 200, ReviewListJson(*page));
 }
 
 void GetReview(ApiContext& api, RequestContext& context) {
@@ -91,7 +89,7 @@ void GetReview(ApiContext& api, RequestContext& context) {
   if (!queries.ok()) return WriteProblem(context.response, queries.status());
   Result<ReviewView> review = (*queries)->GetReview(context.actor.board_id, *id);
   if (!review.ok()) return WriteProblem(context.response, review.status());
-  WriteJson(context.response, 200, ToJson(*review, api.options.workflows->Find(review->summary.workflow)));
+  WriteJsonText(context.response, 200, ReviewJson(*review, api.options.workflows->Find(review->summary.workflow)));
 }
 
 void RecordEvent(ApiContext& api, RequestContext& context) {

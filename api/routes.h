@@ -116,6 +116,8 @@ std::vector<Route> AccessLogRoutes(ApiContext& api);
 
 // Helpers for handlers.
 void WriteJson(httplib::Response& response, int status, const nlohmann::json& body);
+// The same, for JSON already written as text (review_json.h).
+void WriteJsonText(httplib::Response& response, int status, std::string body);
 // The number in the path's group `index` (1-based); nothing, after answering 404, when it is not one.
 std::optional<int64_t> PathNumber(RequestContext& context, size_t index);
 // Waits for the engine's answer to `command`.

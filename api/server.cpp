@@ -1,6 +1,7 @@
 #include "api/server.h"
 
 #include <spdlog/spdlog.h>
+#include <sys/socket.h>
 
 #include <chrono>
 #include <regex>
@@ -35,7 +36,10 @@ std::string ReadOfReview(const Route& route) {
 
 }  // namespace
 
-constexpr size_t kWorkers = 16;
+// A kept-alive connection holds its worker between requests (the library serves one connection per
+// thread), so there must be a worker for every connection that is busy at once: a business unit's
+// browsers, the integrations, and a load test's 32 connections with room to spare.
+constexpr size_t kWorkers = 64;
 
 struct ApiServer::Impl {
   explicit Impl(const Options& options)
@@ -137,6 +141,7 @@ struct ApiServer::Impl {
   std::unique_ptr<httplib::Server> server;  // an httplib::SSLServer when TLS is configured
   Status tls_problem;                       // why the configured certificate or key cannot be used
   int port = 0;
+  int listening_socket = -1;  // the last socket the library made to listen on
 };
 
 ApiServer::ApiServer(const Options& options) : impl_(std::make_unique<Impl>(options)) {
@@ -151,9 +156,10 @@ ApiServer::ApiServer(const Options& options) : impl_(std::make_unique<Impl>(opti
   server.set_read_timeout(10, 0);
   server.set_write_timeout(10, 0);
   server.set_tcp_nodelay(true);  // answers go out at once, not held back waiting for an acknowledgement
-  // A kept-alive connection holds its worker between requests: twice the library's default of 8, so
-  // that a business unit's browsers and a few integrations are served at once rather than queued. The
-  // right number for heavy load is still to be measured (tests/bench/http_load.py).
+  server.set_socket_options([impl = impl_.get()](socket_t socket) {
+    httplib::default_socket_options(socket);
+    impl->listening_socket = socket;
+  });
   server.new_task_queue = [] { return new httplib::ThreadPool(kWorkers); };
   for (const Route& route : HealthRoutes(impl_->api)) impl_->Register(route);
   for (const Route& route : ServiceRoutes(impl_->api)) impl_->Register(route);
@@ -205,6 +211,12 @@ Status ApiServer::Bind(const std::string& host, int port) {
                                    "; is another program using the port?");
   }
   impl_->port = bound;
+  // The library listens with a backlog of 5 connections: more clients connecting at once than that have
+  // their connection attempts dropped and retried a second later. Listening again widens the backlog.
+  if (impl_->listening_socket >= 0 && ::listen(impl_->listening_socket, SOMAXCONN) != 0) {
+    spdlog::warn("http: could not widen the queue of connections waiting to be accepted; bursts of new "
+                 "connections may wait a second");
+  }
   return Status::Ok();
 }
 

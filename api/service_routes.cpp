@@ -79,6 +79,12 @@ void WriteJson(httplib::Response& response, int status, const nlohmann::json& bo
   response.set_content(body.dump(), "application/json");
 }
 
+void WriteJsonText(httplib::Response& response, int status, std::string body) {
+  response.status = status;
+  response.body = std::move(body);
+  response.set_header("Content-Type", "application/json");
+}
+
 std::optional<int64_t> PathNumber(RequestContext& context, size_t index) {
   try {
     return std::stoll(context.request.matches[static_cast<int>(index)].str());

@@ -1,0 +1,120 @@
+#include "review_json.h"
+
+#include "json_writer.h"
+
+namespace scr {
+namespace {
+
+void WriteDate(JsonWriter& json, std::string_view key, const std::optional<Date>& date) {
+  json.Key(key);
+  if (date) json.String(date->ToString());
+  else json.Null();
+}
+
+void WriteEvents(JsonWriter& json, std::string_view key, const std::vector<LifecycleEvent>& events) {
+  json.Key(key).BeginArray();
+  for (LifecycleEvent event : events) json.String(EventName(event));
+  json.EndArray();
+}
+
+// The members a review shares with its line in the review list.
+void WriteSummaryFields(JsonWriter& json, const ReviewSummary& summary) {
+  json.Field("id", summary.id)
+      .Field("workflow", summary.workflow)
+      .Field("title", summary.title)
+      .Field("state", PhaseName(summary.phase))
+      .Field("referral_date", summary.referral_date.ToString());
+  WriteDate(json, "next_due", summary.next_due);
+  json.Field("overdue_checkpoints", summary.overdue_count)
+      .Field("active_parallel_processes", summary.active_processes)
+      .Field("publication_holds", summary.publication_holds);
+}
+
+void WriteCheckpoint(JsonWriter& json, const CheckpointView& checkpoint) {
+  json.BeginObject()
+      .Field("key", checkpoint.key)
+      .Field("title", checkpoint.title)
+      .Field("marker", checkpoint.marker)
+      .Field("phase", PhaseName(checkpoint.phase))
+      .Field("owner_role", RoleName(checkpoint.owner_role))
+      .Field("due_rule", checkpoint.due_rule);
+  WriteDate(json, "due", checkpoint.due);
+  json.Field("status", CheckpointStatusName(checkpoint.status));
+  WriteEvents(json, "blocks", checkpoint.blocks);
+  if (checkpoint.working_days_left) json.Field("working_days_left", *checkpoint.working_days_left);
+  if (checkpoint.closed_at) {
+    json.Field("closed_at", *checkpoint.closed_at)
+        .Field("closed_by", checkpoint.closed_by.value_or(""))
+        .Field("note", checkpoint.note)
+        .Field("evidence", checkpoint.evidence);
+  }
+  json.EndObject();
+}
+
+void WriteProcess(JsonWriter& json, const ParallelProcess& process) {
+  json.BeginObject()
+      .Field("id", process.id)
+      .Field("kind", process.kind)
+      .Field("status", process.status)
+      .Field("holds_publication", process.holds_publication)
+      .Field("owner", process.owner)
+      .Field("notes", process.notes)
+      .Field("created_at", process.created_at)
+      .Field("updated_at", process.updated_at)
+      .EndObject();
+}
+
+void WriteDelay(JsonWriter& json, const Delay& delay) {
+  json.BeginObject()
+      .Field("checkpoint", delay.checkpoint)
+      .Field("previous_due", delay.previous_due.ToString())
+      .Field("new_due", delay.new_due.ToString())
+      .Field("reason", delay.reason)
+      .Field("recorded_by", delay.recorded_by)
+      .Field("recorded_at", delay.recorded_at)
+      .EndObject();
+}
+
+}  // namespace
+
+std::string ReviewJson(const ReviewView& review, const WorkflowDefinition* workflow,
+                       std::optional<int64_t> created_id) {
+  JsonWriter json;
+  json.BeginObject();
+  WriteSummaryFields(json, review.summary);
+  if (workflow) json.Field("state_label", workflow->Label(review.summary.phase).label);
+  json.Field("incident_date", review.referral.incident_date.ToString())
+      .Field("rationale", review.referral.rationale)
+      .Field("statutory_criteria_met", review.referral.statutory_criteria_met)
+      .Field("child_died", review.referral.child_died)
+      .Field("family_lived_elsewhere", review.referral.family_lived_elsewhere)
+      .Field("late_referral_reason", review.referral.late_referral_reason);
+  WriteEvents(json, "allowed_events", review.allowed_events);
+  json.Key("checkpoints").BeginArray();
+  for (const CheckpointView& checkpoint : review.checkpoints) WriteCheckpoint(json, checkpoint);
+  json.EndArray().Key("parallel_processes").BeginArray();
+  for (const ParallelProcess& process : review.parallel_processes) WriteProcess(json, process);
+  json.EndArray().Key("delays").BeginArray();
+  for (const Delay& delay : review.delays) WriteDelay(json, delay);
+  json.EndArray().Field("created_at", review.created_at).Field("updated_at", review.updated_at);
+  if (created_id) json.Field("created_id", *created_id);
+  json.EndObject();
+  return json.Take();
+}
+
+std::string ReviewListJson(const ReviewPage& page) {
+  JsonWriter json;
+  json.BeginObject().Key("items").BeginArray();
+  for (const ReviewSummary& summary : page.items) {
+    json.BeginObject();
+    WriteSummaryFields(json, summary);
+    json.EndObject();
+  }
+  json.EndArray().Key("next_cursor");
+  if (page.next_cursor) json.String(std::to_string(*page.next_cursor));  // a string: cursors are opaque
+  else json.Null();
+  json.EndObject();
+  return json.Take();
+}
+
+}  // namespace scr
