@@ -17,17 +17,34 @@ const std::vector<Role> kProcessRecorders = {Role::kAdmin, Role::kBusinessUnit, 
 
 constexpr const char* kReviewId = R"(/api/v1/reviews/(\d+))";
 
+// The review's JSON as it stands now. `reuse`: from ReviewAnswers when the review has not changed since it
+// was last answered; a fresh answer is kept there, unless it names what a command created (`created`).
+Result<std::string> ReviewAnswer(ApiContext& api, BoardId board, ReviewId id, bool reuse,
+                                 std::optional<int64_t> created = std::nullopt) {
+  Result<ConnectionPool<ReviewQueries>::Lease> queries = api.queries.Acquire();
+  if (!queries.ok()) return queries.status();
+  if (reuse) {
+    Result<ReviewVersion> version = (*queries)->VersionOf(board, id);
+    if (!version.ok()) return version.status();
+    if (std::shared_ptr<const std::string> kept = api.review_answers.Find(board, id, *version)) return *kept;
+  }
+  Result<ReviewView> review = (*queries)->GetReview(board, id);
+  if (!review.ok()) return review.status();
+  const WorkflowDefinition* workflow = api.options.workflows->Find(review->summary.workflow);
+  if (created) return ReviewJson(*review, workflow, created);
+  auto json = std::make_shared<const std::string>(ReviewJson(*review, workflow));
+  api.review_answers.Keep(board, id, review->version, json);
+  return *json;
+}
+
 // Answers a command with the review as it now stands.
 void AnswerWithReview(ApiContext& api, RequestContext& context, const CommandResult& result, int http_status) {
   if (!result.status.ok()) return WriteProblem(context.response, result.status);
-  Result<ConnectionPool<ReviewQueries>::Lease> queries = api.queries.Acquire();
-  if (!queries.ok()) return WriteProblem(context.response, queries.status());
-  Result<ReviewView> review = (*queries)->GetReview(context.actor.board_id, result.review);
-  if (!review.ok()) return WriteProblem(context.response, review.status());
   std::optional<int64_t> created;
   if (result.created_id != result.review && result.created_id != 0) created = result.created_id;
-  WriteJsonText(context.response, http_status,
-                ReviewJson(*review, api.options.workflows->Find(review->summary.workflow), created));
+  Result<std::string> json = ReviewAnswer(api, context.actor.board_id, result.review, false, created);
+  if (!json.ok()) return WriteProblem(context.response, json.status());
+  WriteJsonText(context.response, http_status, std::move(json).value());
 }
 
 void CreateReview(ApiContext& api, RequestContext& context) {
@@ -85,11 +102,9 @@ void ListReviews(ApiContext& api, RequestContext& context) {
 void GetReview(ApiContext& api, RequestContext& context) {
   std::optional<ReviewId> id = PathNumber(context, 1);
   if (!id) return;
-  Result<ConnectionPool<ReviewQueries>::Lease> queries = api.queries.Acquire();
-  if (!queries.ok()) return WriteProblem(context.response, queries.status());
-  Result<ReviewView> review = (*queries)->GetReview(context.actor.board_id, *id);
-  if (!review.ok()) return WriteProblem(context.response, review.status());
-  WriteJsonText(context.response, 200, ReviewJson(*review, api.options.workflows->Find(review->summary.workflow)));
+  Result<std::string> json = ReviewAnswer(api, context.actor.board_id, *id, true);
+  if (!json.ok()) return WriteProblem(context.response, json.status());
+  WriteJsonText(context.response, 200, std::move(json).value());
 }
 
 void RecordEvent(ApiContext& api, RequestContext& context) {

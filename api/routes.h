@@ -18,6 +18,7 @@
 #include "engine/notifications.h"
 #include "engine/review_queries.h"
 #include "engine/sessions.h"
+#include "review_answers.h"
 
 namespace scr {
 
@@ -74,6 +75,7 @@ struct ApiContext {
   ConnectionPool<Notifications> notifications;
   ConnectionPool<Sessions> sessions;
   std::unique_ptr<AccessLog> access_log;  // every successful read of a review is recorded here (server.cpp)
+  ReviewAnswers review_answers;           // the JSON of reviews read lately (review_routes.cpp)
 };
 
 struct RequestContext {

@@ -228,10 +228,34 @@ ReviewRow ReadReviewRow(SQLite::Statement& select, std::string* created_at, std:
   return row;
 }
 
+Result<ReviewVersion> ReviewQueriesImpl::VersionOf(BoardId board, ReviewId id) {
+  try {
+    Database::Statement select = database_->Prepare(
+        "SELECT e.seq, e.hash FROM reviews r LEFT JOIN review_events e ON e.review_id = r.id "
+        "WHERE r.id = ?1 AND r.board_id = ?2 ORDER BY e.seq DESC LIMIT 1");
+    select->bind(1, id);
+    select->bind(2, board);
+    if (!select->executeStep()) return Status::NotFound("no review " + std::to_string(id));
+    Result<const WorkingCalendar*> calendar = CalendarFor(board);
+    if (!calendar.ok()) return calendar.status();
+    ReviewVersion version;
+    version.last_seq = select->getColumn(0).getInt64();
+    version.last_hash = select->getColumn(1).getString();
+    version.today = (*calendar)->LocalDate(options_.clock->Now());
+    return version;
+  } catch (const std::exception& e) {
+    return StorageError(e, "reading the version of review " + std::to_string(id));
+  }
+}
+
 Result<ReviewView> ReviewQueriesImpl::GetReview(BoardId board, ReviewId id) {
   try {
     static const std::string kSql = std::string("SELECT ") + kReviewColumns + " FROM reviews WHERE id = ? AND board_id = ?";
+    ReadSnapshot snapshot(*database_);  // the version and everything shown, from one state of the review
+    Result<ReviewVersion> version = VersionOf(board, id);
+    if (!version.ok()) return version.status();
     ReviewView view;
+    view.version = *version;
     ReviewRow row;
     {
       Database::Statement select = database_->PrepareBuilt(kSql);

@@ -29,6 +29,7 @@ class ReviewQueriesImpl final : public ReviewQueries {
       : options_(options), database_(std::move(database)) {}
 
   Result<ReviewView> GetReview(BoardId board, ReviewId id) override;
+  Result<ReviewVersion> VersionOf(BoardId board, ReviewId id) override;
   Result<ReviewPage> ListReviews(BoardId board, const ReviewFilter& filter) override;
   Result<std::vector<HistoryEvent>> History(BoardId board, ReviewId id) override;
   Result<Board> GetBoard(BoardId board) override;

@@ -82,6 +82,19 @@ class WriteTransaction {
   bool open_ = true;
 };
 
+// BEGIN ... COMMIT around reads that must see one state of the database, not the writes made between them.
+// Declare it before the statements it covers, so that they are reset before it ends.
+class ReadSnapshot {
+ public:
+  explicit ReadSnapshot(Database& database);
+  ~ReadSnapshot();
+  ReadSnapshot(const ReadSnapshot&) = delete;
+  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+ private:
+  Database& database_;
+};
+
 // A named savepoint inside a transaction: one command of a group commit, undone alone if it fails.
 class Savepoint {
  public:

@@ -334,7 +334,21 @@ struct ReviewSummary {
   int publication_holds = 0;  // of those, the ones holding publication
 };
 
+// What a review as shown (ReviewView) depends on, besides the workflows and bank holidays loaded at start:
+// its history, to which every change of a review appends (so the last entry names the review's state),
+// and today's date in its board's time zone (due soon, overdue and working days left count from it).
+// Two reads of a review with equal versions show the same.
+struct ReviewVersion {
+  int64_t last_seq = 0;
+  std::string last_hash;
+  Date today;
+  bool operator==(const ReviewVersion& other) const {
+    return last_seq == other.last_seq && last_hash == other.last_hash && today == other.today;
+  }
+};
+
 struct ReviewView {
+  ReviewVersion version;  // of what this view shows
   ReviewSummary summary;
   Referral referral;
   std::vector<LifecycleEvent> allowed_events;

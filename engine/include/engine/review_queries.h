@@ -41,6 +41,8 @@ class ReviewQueries {
 
   // NotFound for a review of another board: callers must not learn it exists.
   virtual Result<ReviewView> GetReview(BoardId board, ReviewId id) = 0;
+  // The version of the review as GetReview would show it now (ReviewVersion): cheaper than the review.
+  virtual Result<ReviewVersion> VersionOf(BoardId board, ReviewId id) = 0;
   virtual Result<ReviewPage> ListReviews(BoardId board, const ReviewFilter& filter) = 0;
   virtual Result<std::vector<HistoryEvent>> History(BoardId board, ReviewId id) = 0;
   virtual Result<Board> GetBoard(BoardId board) = 0;
