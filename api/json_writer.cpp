@@ -27,13 +27,26 @@ size_t MultiByteLength(std::string_view text, size_t at) {
   return 0;
 }
 
+// The bytes that are not copied as they are: control characters, '"', '\\', and every byte of a
+// multi-byte UTF-8 sequence (checked before it is copied).
+struct SpecialBytes {
+  bool special[256] = {};
+  constexpr SpecialBytes() {
+    for (int c = 0; c < 0x20; ++c) special[c] = true;
+    for (int c = 0x80; c < 0x100; ++c) special[c] = true;
+    special[static_cast<unsigned char>('"')] = true;
+    special[static_cast<unsigned char>('\\')] = true;
+  }
+};
+constexpr SpecialBytes kSpecial;
+
 void AppendEscaped(std::string& out, std::string_view text) {
   static const char kHex[] = "0123456789abcdef";
   size_t plain_from = 0;  // the start of the run of bytes copied as they are
   size_t at = 0;
   while (at < text.size()) {
     unsigned char c = static_cast<unsigned char>(text[at]);
-    if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+    if (!kSpecial.special[c]) {
       ++at;
       continue;
     }

@@ -12,6 +12,9 @@ namespace scr {
 
 class JsonWriter {
  public:
+  // `expected_size`: room made at once for the text, when its size is known roughly.
+  explicit JsonWriter(size_t expected_size = 0) { out_.reserve(expected_size); }
+
   JsonWriter& BeginObject();
   JsonWriter& EndObject();
   JsonWriter& BeginArray();

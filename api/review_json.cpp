@@ -79,7 +79,7 @@ void WriteDelay(JsonWriter& json, const Delay& delay) {
 
 std::string ReviewJson(const ReviewView& review, const WorkflowDefinition* workflow,
                        std::optional<int64_t> created_id) {
-  JsonWriter json;
+  JsonWriter json(4096 + 320 * review.checkpoints.size());  // a checkpoint is about 250 bytes
   json.BeginObject();
   WriteSummaryFields(json, review.summary);
   if (workflow) json.Field("state_label", workflow->Label(review.summary.phase).label);

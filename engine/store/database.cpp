@@ -47,9 +47,6 @@ Status Database::Configure(Mode mode) {
     // A modest page cache for every connection; the engine's writer, which holds the busy pages of every
     // review, asks for more (SetCacheKib).
     connection_.exec("PRAGMA cache_size = -8192");
-    // Readers lose their page cache whenever anything is written, which under load is every read: mapping
-    // the file lets them find the pages not rewritten since the last checkpoint without a read each.
-    if (mode == Mode::kReadOnly) connection_.exec("PRAGMA mmap_size = 268435456");
     if (mode == Mode::kReadWrite) {
       std::string journal = connection_.execAndGet("PRAGMA journal_mode = WAL").getString();
       if (journal != "wal") return Status::Storage("the database " + path_ + " cannot use write-ahead logging");

@@ -125,7 +125,9 @@ def main():
                 # Each run starts every review afresh from where the last left it: even rounds return it.
                 open(script, "w").write(LUA_EVENTS % {"token": token, "per_thread": per_thread})
                 events.append(wrk(base + "/", connections, args.seconds, script=script))
-                # Put every review back in quality assurance for the next run.
+                # Put every review back in quality assurance for the next run, once the events wrk sent
+                # as it stopped have been answered.
+                time.sleep(0.5)
                 for review in range(1, args.reviews + 1):
                     call(base, token, "POST", f"/api/v1/reviews/{review}/events", {"event": "submit_report", "reason": "reset"})
             figures[f"post_event_c{connections}_rps"] = statistics.median(r[0] for r in events)
