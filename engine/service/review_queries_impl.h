@@ -1,6 +1,6 @@
-// The implementation of ReviewQueries, shared by its source files: review_queries.cpp (reviews, history,
-// alerts), review_registers.cpp (information requests, family members, documents), action_queries.cpp
-// (improvement actions, the self-assessment, privacy checks) and board_metrics.cpp.
+// The implementation of ReviewQueries, shared by its source files: review_queries.cpp (reviews, history),
+// alert_queries.cpp (alerts), review_registers.cpp (information requests, family members, documents),
+// action_queries.cpp (improvement actions, the self-assessment, privacy checks) and board_metrics.cpp.
 #pragma once
 
 #include <map>
