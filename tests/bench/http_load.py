@@ -12,7 +12,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 LUA_EVENTS = r"""
 -- Each thread takes its own share of the reviews; each review alternates between returned for revision
 -- and resubmitted, so that every POST is an allowed event and none waits on another of the same review.
--- wrk builds one request it does not send, so one review per run skips a round and answers 409 once: the
+-- wrk calls request() once more than it sends, so one review per run skips a round and answers 409 once: the
 -- `refused` figure is 1 per run when all is well.
 local token = "%(token)s"
 local per_thread = %(per_thread)d
