@@ -70,7 +70,7 @@ Result<BoardMetrics> ReviewQueriesImpl::Metrics(BoardId board, std::optional<int
     select->bind(1, board);
     std::vector<CheckpointView> views;
     while (select->executeStep()) {
-      ReviewRow row = ReadReviewRow(*select, nullptr, nullptr);
+      ReviewRow row = ReadReviewRow(*select, nullptr);
       OpenReview record;
       if (Status read = ReadCheckpoints(row.summary.id, row, &record, &views); !read.ok()) return read;
       const std::string& workflow = row.summary.workflow;

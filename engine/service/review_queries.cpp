@@ -199,11 +199,10 @@ void ReviewQueriesImpl::Summarise(const std::vector<CheckpointView>& views, Revi
 const char* const kReviewColumns =
     "id, board_id, workflow, title, phase, referral_date, incident_date, rationale, statutory_criteria_met, "
     "child_died, family_lived_elsewhere, late_referral_reason, first_events, created_at, "
-    "(SELECT at FROM review_events WHERE review_id = reviews.id ORDER BY seq DESC LIMIT 1), "
     "(SELECT COUNT(*) FROM parallel_processes WHERE review_id = reviews.id AND status = 'active'), "
     "(SELECT COUNT(*) FROM parallel_processes WHERE review_id = reviews.id AND status = 'active' AND holds_publication)";
 
-ReviewRow ReadReviewRow(SQLite::Statement& select, std::string* created_at, std::string* updated_at) {
+ReviewRow ReadReviewRow(SQLite::Statement& select, std::string* created_at) {
   ReviewRow row;
   row.summary.id = select.getColumn(0).getInt64();
   row.summary.board_id = select.getColumn(1).getInt64();
@@ -222,16 +221,19 @@ ReviewRow ReadReviewRow(SQLite::Statement& select, std::string* created_at, std:
   row.referral.late_referral_reason = select.getColumn(11).getString();
   row.first_events = select.getColumn(12).getString();
   if (created_at) *created_at = select.getColumn(13).getString();
-  if (updated_at) *updated_at = select.getColumn(14).getString();
-  row.summary.active_processes = select.getColumn(15).getInt();
-  row.summary.publication_holds = select.getColumn(16).getInt();
+  row.summary.active_processes = select.getColumn(14).getInt();
+  row.summary.publication_holds = select.getColumn(15).getInt();
   return row;
 }
 
 Result<ReviewVersion> ReviewQueriesImpl::VersionOf(BoardId board, ReviewId id) {
+  return ReadVersion(board, id, nullptr);
+}
+
+Result<ReviewVersion> ReviewQueriesImpl::ReadVersion(BoardId board, ReviewId id, std::string* last_change_at) {
   try {
     Database::Statement select = database_->Prepare(
-        "SELECT e.seq, e.hash FROM reviews r LEFT JOIN review_events e ON e.review_id = r.id "
+        "SELECT e.seq, e.hash, e.at FROM reviews r LEFT JOIN review_events e ON e.review_id = r.id "
         "WHERE r.id = ?1 AND r.board_id = ?2 ORDER BY e.seq DESC LIMIT 1");
     select->bind(1, id);
     select->bind(2, board);
@@ -242,6 +244,7 @@ Result<ReviewVersion> ReviewQueriesImpl::VersionOf(BoardId board, ReviewId id) {
     version.last_seq = select->getColumn(0).getInt64();
     version.last_hash = select->getColumn(1).getString();
     version.today = (*calendar)->LocalDate(options_.clock->Now());
+    if (last_change_at) *last_change_at = select->getColumn(2).getString();
     return version;
   } catch (const std::exception& e) {
     return StorageError(e, "reading the version of review " + std::to_string(id));
@@ -252,9 +255,9 @@ Result<ReviewView> ReviewQueriesImpl::GetReview(BoardId board, ReviewId id) {
   try {
     static const std::string kSql = std::string("SELECT ") + kReviewColumns + " FROM reviews WHERE id = ? AND board_id = ?";
     ReadSnapshot snapshot(*database_);  // the version and everything shown, from one state of the review
-    Result<ReviewVersion> version = VersionOf(board, id);
-    if (!version.ok()) return version.status();
     ReviewView view;
+    Result<ReviewVersion> version = ReadVersion(board, id, &view.updated_at);  // updated: its last change
+    if (!version.ok()) return version.status();
     view.version = *version;
     ReviewRow row;
     {
@@ -262,7 +265,7 @@ Result<ReviewView> ReviewQueriesImpl::GetReview(BoardId board, ReviewId id) {
       select->bind(1, id);
       select->bind(2, board);
       if (!select->executeStep()) return Status::NotFound("no review " + std::to_string(id));
-      row = ReadReviewRow(*select, &view.created_at, &view.updated_at);
+      row = ReadReviewRow(*select, &view.created_at);
     }
     view.summary = row.summary;
     view.referral = row.referral;
@@ -330,7 +333,7 @@ Result<ReviewPage> ReviewQueriesImpl::ListReviews(BoardId board, const ReviewFil
     ReviewPage page;
     std::vector<CheckpointView> views;
     while (select->executeStep()) {
-      ReviewRow row = ReadReviewRow(*select, nullptr, nullptr);
+      ReviewRow row = ReadReviewRow(*select, nullptr);
       OpenReview record;
       if (Status read = ReadCheckpoints(row.summary.id, row, &record, &views); !read.ok()) return read;
       Summarise(views, &row.summary);

@@ -21,7 +21,7 @@ struct ReviewRow {
 
 // The columns ReadReviewRow reads, in its order: "SELECT " + kReviewColumns + " FROM reviews ...".
 extern const char* const kReviewColumns;
-ReviewRow ReadReviewRow(SQLite::Statement& select, std::string* created_at, std::string* updated_at);
+ReviewRow ReadReviewRow(SQLite::Statement& select, std::string* created_at);
 
 class ReviewQueriesImpl final : public ReviewQueries {
  public:
@@ -46,6 +46,8 @@ class ReviewQueriesImpl final : public ReviewQueries {
  private:
   // NotFound unless review `review` belongs to `board`: another board's reviews do not exist for the caller.
   Status CheckReviewOfBoard(BoardId board, ReviewId review);
+  // VersionOf, and the time of the review's last change (its `updated_at`) when `last_change_at` is given.
+  Result<ReviewVersion> ReadVersion(BoardId board, ReviewId id, std::string* last_change_at);
   Result<const WorkingCalendar*> CalendarFor(BoardId board);
   // The review's record (its guard facts and due dates) and its checkpoints as shown, from its rows.
   Status ReadCheckpoints(ReviewId id, const ReviewRow& row, OpenReview* record, std::vector<CheckpointView>* views);
