@@ -121,7 +121,6 @@ void GetCalendar(ApiContext& api, RequestContext& context) {
   for (const Deadline& deadline : deadlines) AddEvent(ics, deadline, stamp);
   AddLine(ics, "END:VCALENDAR");
   context.response.status = 200;
-  context.response.set_header("Cache-Control", "private, max-age=300");
   context.response.set_content(ics, "text/calendar; charset=utf-8");
 }
 

@@ -49,10 +49,14 @@ int HttpStatusFor(Status::Code code) {
   return 500;
 }
 
-void WriteProblem(httplib::Response& response, int http_status, const std::string& title, const std::string& detail) {
+std::string ProblemBody(int http_status, const std::string& title, const std::string& detail) {
   nlohmann::json body = {{"type", TypeFor(http_status)}, {"title", title}, {"status", http_status}, {"detail", detail}};
+  return body.dump();
+}
+
+void WriteProblem(httplib::Response& response, int http_status, const std::string& title, const std::string& detail) {
   response.status = http_status;
-  response.set_content(body.dump(), "application/problem+json");
+  response.set_content(ProblemBody(http_status, title, detail), "application/problem+json");
 }
 
 void WriteProblem(httplib::Response& response, const Status& status) {

@@ -13,5 +13,7 @@ int HttpStatusFor(Status::Code code);
 // Writes `status` as application/problem+json; allowed events or blockers go in their own members.
 void WriteProblem(httplib::Response& response, const Status& status);
 void WriteProblem(httplib::Response& response, int http_status, const std::string& title, const std::string& detail);
+// The problem+json text of such an answer, for answers written below the library (connection_guard.cpp).
+std::string ProblemBody(int http_status, const std::string& title, const std::string& detail);
 
 }  // namespace scr

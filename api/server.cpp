@@ -6,6 +6,7 @@
 #include <chrono>
 #include <regex>
 
+#include "guarded_server.h"
 #include "problem.h"
 #include "routes.h"
 #include "tls.h"
@@ -13,7 +14,14 @@
 namespace scr {
 namespace {
 
-constexpr size_t kMaxRequestBytes = 1 << 20;  // 1 MiB: a review's JSON is a few KiB
+// The limits every request meets, however it is sent (connection_guard.h). A review's JSON is a few KiB.
+HttpLimits LimitsFor(const ApiServer::Options& options) {
+  HttpLimits limits;
+  limits.max_header_bytes = 64 * 1024;
+  limits.max_body_bytes = 1 << 20;
+  limits.max_connections_per_address = options.connections_per_address;
+  return limits;
+}
 
 // The token of the Authorization header; on a route that allows it (a calendar feed, which calendar
 // programs fetch by URL alone), the `token` query parameter.
@@ -35,11 +43,6 @@ std::string ReadOfReview(const Route& route) {
 }
 
 }  // namespace
-
-// A kept-alive connection holds its worker between requests (the library serves one connection per
-// thread), so there must be a worker for every connection that is busy at once: a business unit's
-// browsers, the integrations, and a load test's 32 connections with room to spare.
-constexpr size_t kWorkers = 64;
 
 struct ApiServer::Impl {
   explicit Impl(const Options& options)
@@ -146,16 +149,30 @@ struct ApiServer::Impl {
 };
 
 ApiServer::ApiServer(const Options& options) : impl_(std::make_unique<Impl>(options)) {
+  auto guard = std::make_shared<ConnectionGuard>(LimitsFor(options));
   if (!options.tls_cert.empty() || !options.tls_key.empty()) {
-    Result<std::unique_ptr<httplib::Server>> https = MakeHttpsServer(options.tls_cert, options.tls_key);
+    Result<std::unique_ptr<httplib::Server>> https = MakeHttpsServer(guard, options.tls_cert, options.tls_key);
     if (https.ok()) impl_->server = std::move(https).value();
     else impl_->tls_problem = https.status();
   }
-  if (!impl_->server) impl_->server = std::make_unique<httplib::Server>();
+  if (!impl_->server) impl_->server = std::make_unique<GuardedServer<httplib::Server>>(guard);
   httplib::Server& server = *impl_->server;
-  server.set_payload_max_length(kMaxRequestBytes);
-  server.set_read_timeout(10, 0);
-  server.set_write_timeout(10, 0);
+  // A body announced with Content-Length over the limit is refused before it is read; one sent in chunks is
+  // counted as it arrives by the guard.
+  server.set_payload_max_length(guard->limits().max_body_bytes);
+  // Answers are never kept by browsers or proxies (they hold a family's data), and never read as another
+  // type than the one they say.
+  server.set_default_headers({{"Cache-Control", "no-store"}, {"X-Content-Type-Options", "nosniff"}});
+  // Every HTML answer carries a content security policy: the dashboard's own (web_pages.cpp), or for
+  // printable reports one that runs no script and loads nothing.
+  server.set_post_routing_handler([](const httplib::Request&, httplib::Response& response) {
+    if (response.get_header_value("Content-Type").rfind("text/html", 0) == 0 &&
+        !response.has_header("Content-Security-Policy")) {
+      response.set_header("Content-Security-Policy",
+                          "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; "
+                          "base-uri 'none'; form-action 'none'");
+    }
+  });
   // A busy client keeps its connection (and its worker) for up to 1,000 requests rather than the library's
   // 5: connecting again costs more than most answers. An idle connection still lets go after 5 seconds.
   server.set_keep_alive_max_count(1000);
@@ -164,7 +181,6 @@ ApiServer::ApiServer(const Options& options) : impl_(std::make_unique<Impl>(opti
     httplib::default_socket_options(socket);
     impl->listening_socket = socket;
   });
-  server.new_task_queue = [] { return new httplib::ThreadPool(kWorkers); };
   for (const Route& route : HealthRoutes(impl_->api)) impl_->Register(route);
   for (const Route& route : ServiceRoutes(impl_->api)) impl_->Register(route);
   for (const Route& route : ReviewRoutes(impl_->api)) impl_->Register(route);

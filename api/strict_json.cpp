@@ -1,8 +1,14 @@
 #include "strict_json.h"
 
+#include "engine/json_depth.h"
+
 namespace scr {
 
 StrictObject::StrictObject(const std::string& body, std::set<std::string> known) {
+  if (!JsonDepthWithin(body)) {
+    Fail("the body nests arrays or objects more than " + std::to_string(kMaxJsonDepth) + " levels deep");
+    return;
+  }
   json_ = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
   if (json_.is_discarded()) {
     Fail("the body is not valid JSON");

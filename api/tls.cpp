@@ -6,6 +6,8 @@
 
 #include <fstream>
 
+#include "guarded_server.h"
+
 namespace scr {
 namespace {
 
@@ -31,7 +33,8 @@ Status CheckReadable(const std::string& path, const std::string& what) {
 
 }  // namespace
 
-Result<std::unique_ptr<httplib::Server>> MakeHttpsServer(const std::string& cert_path,
+Result<std::unique_ptr<httplib::Server>> MakeHttpsServer(std::shared_ptr<ConnectionGuard> guard,
+                                                         const std::string& cert_path,
                                                          const std::string& key_path) {
   if (Status readable = CheckReadable(cert_path, "cert"); !readable.ok()) return readable;
   if (Status readable = CheckReadable(key_path, "key"); !readable.ok()) return readable;
@@ -62,7 +65,7 @@ Result<std::unique_ptr<httplib::Server>> MakeHttpsServer(const std::string& cert
     }
     return true;
   };
-  auto server = std::make_unique<httplib::SSLServer>(setup);
+  auto server = std::make_unique<GuardedServer<httplib::SSLServer>>(std::move(guard), setup);
   if (!server->is_valid()) {
     if (problem.ok()) problem = Status::InvalidArgument("TLS could not be set up: " + OpenSslReason());
     return problem;

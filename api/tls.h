@@ -7,13 +7,16 @@
 #include <memory>
 #include <string>
 
+#include "connection_guard.h"
 #include "engine/status.h"
 
 namespace scr {
 
 // A server speaking HTTPS with the PEM certificate (chain) at `cert_path` and the unencrypted PEM private
-// key at `key_path`; InvalidArgument naming the file and what is wrong with it when they cannot be used.
-Result<std::unique_ptr<httplib::Server>> MakeHttpsServer(const std::string& cert_path,
+// key at `key_path`, its connections served through `guard`; InvalidArgument naming the file and what is
+// wrong with it when they cannot be used.
+Result<std::unique_ptr<httplib::Server>> MakeHttpsServer(std::shared_ptr<ConnectionGuard> guard,
+                                                         const std::string& cert_path,
                                                          const std::string& key_path);
 
 }  // namespace scr

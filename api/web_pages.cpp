@@ -25,9 +25,7 @@ bool Serve(std::string_view name, httplib::Response& response) {
     response.set_header("Content-Security-Policy",
                         "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; "
                         "form-action 'self'");
-    response.set_header("X-Content-Type-Options", "nosniff");
     response.set_header("Referrer-Policy", "no-referrer");
-    response.set_header("Cache-Control", "no-cache");
     response.set_content(reinterpret_cast<const char*>(kWebFiles[i].data), kWebFiles[i].size, ContentType(name));
     return true;
   }

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "engine/json_depth.h"
 #include "service/review_service_impl.h"
 
 namespace scr {
@@ -124,6 +125,10 @@ Status ReviewServiceImpl::Handle(const ApplyEventCommand& command, const Context
     return Status::InvalidArgument(std::string(EventName(*event)) + " needs a reason: the rationale is kept in the history");
   }
   if (command.data != "{}") {
+    if (!JsonDepthWithin(command.data)) {
+      return Status::InvalidArgument("data nests arrays or objects more than " + std::to_string(kMaxJsonDepth) +
+                                     " levels deep");
+    }
     nlohmann::json data = nlohmann::json::parse(command.data, nullptr, /*allow_exceptions=*/false);
     if (!data.is_object()) return Status::InvalidArgument("data must be a JSON object");
   }

@@ -17,6 +17,10 @@ namespace {
 // one durable commit per read would cost more than the read itself, at a few thousand reads a second.
 constexpr auto kGatherFor = std::chrono::milliseconds(10);
 constexpr size_t kMostPerTransaction = 2000;
+// While writes fail, the writer tries again this often, keeping what it could not write; reads are refused
+// meanwhile, and also when this many wait (the writer is stuck).
+constexpr auto kRetryAfter = std::chrono::milliseconds(200);
+constexpr size_t kMostWaiting = 50000;
 
 struct PendingRead {
   Actor actor;
@@ -43,6 +47,10 @@ class AccessLogImpl final : public AccessLog {
     {
       std::lock_guard<std::mutex> lock(mutex_);
       if (stopping_) return Status::Unavailable("the service is stopping");
+      if (!failure_.empty()) return Status::Unavailable("the access log cannot be written: " + failure_);
+      if (queue_.size() >= kMostWaiting) {
+        return Status::Unavailable("the access log's writer is behind by " + std::to_string(queue_.size()) + " reads");
+      }
       queue_.push_back({actor, review, route, FormatInstant(at)});
       ++queued_;
       if (queue_.size() != 1 && queue_.size() != kMostPerTransaction) return Status::Ok();  // the writer knows
@@ -56,7 +64,10 @@ class AccessLogImpl final : public AccessLog {
     {
       std::unique_lock<std::mutex> lock(mutex_);
       uint64_t target = queued_;  // every read recorded before this call is in the answer
-      written_.wait(lock, [&] { return handled_ >= target; });
+      if (!written_.wait_for(lock, std::chrono::seconds(5), [&] { return handled_ >= target; })) {
+        return Status::Unavailable("the access log's latest reads are not written yet: " +
+                                   (failure_.empty() ? std::string("the writer is behind") : failure_));
+      }
     }
     std::lock_guard<std::mutex> lock(reader_mutex_);
     try {
@@ -95,7 +106,8 @@ class AccessLogImpl final : public AccessLog {
   }
 
  private:
-  // The writer thread: takes whatever has queued up and writes it in one transaction (group commit).
+  // The writer thread: takes whatever has queued up and writes it in one transaction (group commit). A batch
+  // that cannot be written is kept and tried again; until it is written, Record refuses new reads.
   void WriteUntilStopped() {
     std::unique_lock<std::mutex> lock(mutex_);
     for (;;) {
@@ -105,10 +117,25 @@ class AccessLogImpl final : public AccessLog {
       std::vector<PendingRead> batch;
       batch.swap(queue_);
       lock.unlock();
-      if (Status written = Write(batch); !written.ok()) {
-        spdlog::error("access log: {} reads of reviews could not be recorded: {}", batch.size(), written.message());
-      }
+      Status written = Write(batch);
       lock.lock();
+      if (written.ok()) {
+        if (!failure_.empty()) spdlog::info("access log: written again, {} reads caught up", batch.size());
+        failure_.clear();
+      } else if (stopping_) {
+        spdlog::error("access log: {} reads of reviews could not be recorded before stopping: {}", batch.size(),
+                      written.message());
+      } else {
+        if (failure_.empty()) {
+          spdlog::error("access log: {} reads of reviews cannot be recorded yet ({}); reads are refused until "
+                        "they are",
+                        batch.size(), written.message());
+        }
+        failure_ = written.message();
+        queue_.insert(queue_.begin(), std::make_move_iterator(batch.begin()), std::make_move_iterator(batch.end()));
+        wake_.wait_for(lock, kRetryAfter, [this] { return stopping_; });
+        continue;
+      }
       handled_ += batch.size();
       written_.notify_all();
     }
@@ -147,12 +174,13 @@ class AccessLogImpl final : public AccessLog {
   }
 
   const std::string database_path_;
-  std::mutex mutex_;  // guards queue_, queued_, handled_, stopping_
+  std::mutex mutex_;  // guards queue_, queued_, handled_, failure_, stopping_
   std::condition_variable wake_;     // the writer: something queued, or stopping
   std::condition_variable written_;  // Reads(): handled_ moved on
   std::vector<PendingRead> queue_;
   uint64_t queued_ = 0;   // reads queued since start
   uint64_t handled_ = 0;  // of those, written (or reported as lost)
+  std::string failure_;  // why the last write failed; empty while writes succeed
   bool stopping_ = false;
   std::unique_ptr<Database> writer_database_;  // the writer thread's alone
   std::mutex reader_mutex_;                    // guards reader_

@@ -30,6 +30,9 @@ class ApiServer {
     std::string tls_key;
     // GET /health/ready answers 503 when the oldest notification not yet delivered is older than this.
     std::chrono::minutes max_undelivered_age{30};
+    // Connections one client address may hold open at once (behind a proxy on the same machine, every
+    // connection comes from the proxy's address).
+    size_t connections_per_address = 64;
   };
 
   // One route of the table: its method, path pattern (a regular expression) and who may call it.
