@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 
 #include "problem.h"
@@ -89,10 +90,14 @@ class GuardedStream final : public httplib::Stream {
     deadline_ = SteadyClock::now() + limits_.header_deadline;
   }
 
-  void StartBody() {
+  // False, after answering 413, when the body announced is over the limit.
+  bool StartBody(uint64_t announced_length) {
     phase_ = Phase::kBody;
     counted_ = 0;
     deadline_ = SteadyClock::now() + limits_.body_deadline;
+    if (announced_length <= limits_.max_body_bytes) return true;
+    Refuse(413, "Request too large", BodyTooLarge());
+    return false;
   }
 
   bool refused() const { return refused_; }
@@ -112,8 +117,7 @@ class GuardedStream final : public httplib::Stream {
       return -1;
     }
     if (phase_ == Phase::kBody && counted_ > limits_.max_body_bytes + kChunkFraming) {
-      Refuse(413, "Request too large",
-             "the request body is over " + std::to_string(limits_.max_body_bytes >> 20) + " MiB");
+      Refuse(413, "Request too large", BodyTooLarge());
       return -1;
     }
     std::memcpy(ptr, buffer_ + begin_, n);
@@ -158,6 +162,10 @@ class GuardedStream final : public httplib::Stream {
 
  private:
   enum class Phase { kHeaders, kBody };
+
+  std::string BodyTooLarge() const {
+    return "the request body is over " + std::to_string(limits_.max_body_bytes >> 20) + " MiB";
+  }
 
   bool Buffered() const { return begin_ < end_ || (tls_ && SSL_pending(tls_) > 0); }
 
@@ -232,8 +240,10 @@ void CloseGently(int socket) {
 
 }  // namespace
 
-void ConnectionGuard::HeadersRead() {
-  if (current_stream) current_stream->StartBody();
+bool ConnectionGuard::HeadersRead(const httplib::Request& request) {
+  if (!current_stream) return false;
+  std::string announced = request.get_header_value("Content-Length");
+  return !current_stream->StartBody(announced.empty() ? 0 : std::strtoull(announced.c_str(), nullptr, 10));
 }
 
 bool ConnectionGuard::Admit(const std::string& address) {

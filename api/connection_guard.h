@@ -50,8 +50,9 @@ class ConnectionGuard {
              const std::function<bool()>& listening, const ServeRequest& serve_request);
 
   // Called once a request's headers have been read (the server's pre-routing step, on the same thread):
-  // from here its body is counted against the body limit.
-  static void HeadersRead();
+  // from here its body is counted against the body limit. A body announced over the limit is refused at
+  // once (413, the connection closed) rather than read first, as the library would: true then.
+  static bool HeadersRead(const httplib::Request& request);
 
   const HttpLimits& limits() const { return limits_; }
 

@@ -22,9 +22,9 @@ class GuardedServer : public Library {
     // Room for every connection the guard admits, and for those it refuses at once.
     size_t workers = guard_->limits().max_connections + 64;
     this->new_task_queue = [workers] { return new GrowingThreadPool(workers); };
-    this->set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
-      ConnectionGuard::HeadersRead();
-      return httplib::Server::HandlerResponse::Unhandled;
+    this->set_pre_routing_handler([](const httplib::Request& request, httplib::Response&) {
+      return ConnectionGuard::HeadersRead(request) ? httplib::Server::HandlerResponse::Handled
+                                                   : httplib::Server::HandlerResponse::Unhandled;
     });
   }
 
