@@ -18,16 +18,11 @@
 using nlohmann::json;
 using scr::test::RunAdmin;
 using scr::test::RunTracker;
+using scr::test::SetPassword;
 using scr::test::TempDir;
 using scr::test::TrackerService;
 
 namespace {
-
-int SetPassword(const std::string& db, const std::string& user, const std::string& password) {
-  std::string command = "printf '%s\\n' '" + password + "' | '" SCR_TRACKER_BINARY "' admin set-password --db '" + db +
-                        "' --user " + user + " >/dev/null 2>&1";
-  return std::system(command.c_str());
-}
 
 // A sign-in as it reaches the service through the documented nginx on the same machine: the client's
 // address is the last of X-Forwarded-For.
