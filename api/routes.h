@@ -18,6 +18,7 @@
 #include "engine/notifications.h"
 #include "engine/review_queries.h"
 #include "engine/sessions.h"
+#include "engine/token_use.h"
 #include "review_answers.h"
 
 namespace scr {
@@ -75,6 +76,7 @@ struct ApiContext {
   ConnectionPool<Notifications> notifications;
   ConnectionPool<Sessions> sessions;
   std::unique_ptr<AccessLog> access_log;  // every successful read of a review is recorded here (server.cpp)
+  std::unique_ptr<TokenUse> token_use;    // when each token was last used (server.cpp)
   ReviewAnswers review_answers;           // the JSON of reviews read lately (review_routes.cpp)
 };
 
@@ -91,7 +93,9 @@ struct Route {
   bool requires_token = true;
   std::vector<Role> roles;  // who may call it (empty when no token is needed)
   std::function<void(RequestContext&)> handler;
-  bool token_in_query = false;  // ?token= accepted too (calendar feeds); never logged: the log has the path only
+  // ?token= accepted too, from a calendar-scoped token only (calendar feeds); never logged: the log has the
+  // path only. A calendar-scoped token is accepted on these routes alone.
+  bool token_in_query = false;
 };
 
 std::vector<Route> ReviewRoutes(ApiContext& api);

@@ -23,14 +23,28 @@ HttpLimits LimitsFor(const ApiServer::Options& options) {
   return limits;
 }
 
+struct PresentedToken {
+  std::string value;
+  bool in_url = false;
+};
+
 // The token of the Authorization header; on a route that allows it (a calendar feed, which calendar
 // programs fetch by URL alone), the `token` query parameter.
-std::optional<std::string> BearerToken(const httplib::Request& request, bool query_allowed) {
+std::optional<PresentedToken> TokenOf(const httplib::Request& request, bool query_allowed) {
   std::string header = request.get_header_value("Authorization");
   const std::string prefix = "Bearer ";
-  if (header.size() > prefix.size() && header.compare(0, prefix.size(), prefix) == 0) return header.substr(prefix.size());
-  if (query_allowed && request.has_param("token")) return request.get_param_value("token");
+  if (header.size() > prefix.size() && header.compare(0, prefix.size(), prefix) == 0) {
+    return PresentedToken{header.substr(prefix.size()), false};
+  }
+  if (query_allowed && request.has_param("token")) return PresentedToken{request.get_param_value("token"), true};
   return std::nullopt;
+}
+
+// The detail of a 401: why the credential presented was refused (revoked, expired, ...), and what to do.
+std::string NotSignedIn(const Status& why) {
+  const std::string what_to_do =
+      "sign in, or send 'Authorization: Bearer <token>'; ask your board's administrator for a token";
+  return why.message() == "no session" ? what_to_do : why.message() + "; " + what_to_do;
 }
 
 // A GET of one review's data (the review, its history, family members, documents, ...) is named in the
@@ -54,6 +68,7 @@ struct ApiServer::Impl {
             ConnectionPool<Notifications>([options] { return Notifications::Open(options.database_path); }),
             ConnectionPool<Sessions>([options] { return Sessions::Open(options.database_path); }),
             AccessLog::Create(options.database_path),
+            TokenUse::Create(options.database_path),
             {}} {}
 
   void Register(const Route& route) {
@@ -75,22 +90,14 @@ struct ApiServer::Impl {
     RequestContext context{request, response, Actor{}, {}};
     std::string who = "-";
     if (route.requires_token) {
-      std::optional<std::string> token = BearerToken(request, route.token_in_query);
-      Result<Actor> actor = Status::NotFound("no token");
-      if (token) {
-        Result<ConnectionPool<Directory>::Lease> directory = api.directories.Acquire();
-        actor = directory.ok() ? (*directory)->Authenticate(*token) : Result<Actor>(directory.status());
-      } else {
-        actor = AuthenticateSession(context);
-      }
+      Result<Actor> actor = Authenticate(route, context);
       if (!actor.ok() && actor.status().code() == Status::Code::kPermissionDenied) {
         WriteProblem(response, 403, "Not allowed", actor.status().message());
       } else if (!actor.ok() && actor.status().code() == Status::Code::kStorage) {
         WriteProblem(response, actor.status());
       } else if (!actor.ok()) {
         response.set_header("WWW-Authenticate", "Bearer");
-        WriteProblem(response, 401, "Not signed in",
-                     "sign in, or send 'Authorization: Bearer <token>'; ask your board's administrator for a token");
+        WriteProblem(response, 401, "Not signed in", NotSignedIn(actor.status()));
       } else {
         context.actor = *actor;
         who = actor->name + "/" + RoleName(actor->role) + "@board" + std::to_string(actor->board_id);
@@ -105,6 +112,33 @@ struct ApiServer::Impl {
     if (!read_of_review.empty() && response.status == 200) RecordRead(read_of_review, context);
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     spdlog::info("http {} {} -> {} by {} in {:.1f} ms", request.method, request.path, response.status, who, ms);
+  }
+
+  // The caller of a route that needs one: a token's (the Authorization header, or ?token= where the route
+  // takes it) or a session's. A calendar-scoped token is accepted only where ?token= is, and only such a
+  // token in a URL: an API token would sit in calendar providers' hands and in logs. No cache: a token
+  // revoked or a user disabled a moment ago is refused now.
+  Result<Actor> Authenticate(const Route& route, RequestContext& context) {
+    std::optional<PresentedToken> token = TokenOf(context.request, route.token_in_query);
+    if (!token) return AuthenticateSession(context);
+    Result<ConnectionPool<Directory>::Lease> directory = api.directories.Acquire();
+    if (!directory.ok()) return directory.status();
+    Instant now = api.options.clock ? api.options.clock->Now() : std::chrono::system_clock::now();
+    Result<TokenGrant> grant = (*directory)->Authenticate(token->value, now);
+    if (!grant.ok()) return grant.status();
+    if (token->in_url && grant->scope != TokenScope::kCalendar) {
+      return Status::PermissionDenied(
+          "an API token is not accepted in a URL, where it would be kept by calendar programs and logs; for the "
+          "calendar feed, ask your administrator for a calendar token (scr-tracker admin create-token --scope "
+          "calendar), or send this one as 'Authorization: Bearer <token>'");
+    }
+    if (grant->scope == TokenScope::kCalendar && !route.token_in_query) {
+      return Status::PermissionDenied(
+          "this is a calendar token: it reads the calendar feed (GET /api/v1/calendar.ics?token=...) and nothing "
+          "else; use an API token for the rest of the API");
+    }
+    if (grant->actor.token_id) api.token_use->Note(*grant->actor.token_id, std::chrono::system_clock::now());
+    return grant->actor;
   }
 
   // The signed-in user of a session cookie. A change (anything but GET) must also carry the session's

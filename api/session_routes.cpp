@@ -1,6 +1,9 @@
 // Signing in to the dashboard: an email address and a password give a session cookie (HttpOnly,
-// SameSite=Strict, Secure over TLS) and a CSRF token that the page sends back with every change. Sessions
-// last 12 hours of real time, whatever a simulated clock says: moving a demo's clock does not sign anyone out.
+// SameSite=Strict, Secure over TLS, ours or a proxy's) and a CSRF token that the page sends back with every
+// change. Sessions last 12 hours of real time, whatever a simulated clock says: moving a demo's clock does
+// not sign anyone out. Guessing is throttled by real time too (engine/sessions.h): 429 with Retry-After.
+#include <spdlog/spdlog.h>
+
 #include "problem.h"
 #include "routes.h"
 #include "strict_json.h"
@@ -11,9 +14,27 @@ namespace {
 const std::vector<Role> kEveryone = {Role::kAdmin, Role::kBusinessUnit, Role::kChair, Role::kLeadReviewer,
                                      Role::kAgency, Role::kViewer};
 
+// Secure whenever users reach the service over HTTPS: its own, or a proxy's that ends TLS in front of it.
 std::string CookieHeader(const ApiContext& api, const std::string& value, int max_age_s) {
+  bool https = !api.options.tls_cert.empty() || api.options.public_url.rfind("https://", 0) == 0;
   return std::string(kSessionCookie) + "=" + value + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
-         std::to_string(max_age_s) + (api.options.tls_cert.empty() ? "" : "; Secure");
+         std::to_string(max_age_s) + (https ? "; Secure" : "");
+}
+
+bool IsLoopback(const std::string& address) {
+  return address.rfind("127.", 0) == 0 || address == "::1" || address.rfind("::ffff:127.", 0) == 0;
+}
+
+// The client's address: the peer's, or, when the peer is on this machine (the documented nginx in front),
+// the last address of X-Forwarded-For, the one that proxy saw (the earlier ones are the client's to write).
+std::string ClientAddress(const httplib::Request& request) {
+  if (!IsLoopback(request.remote_addr) || !request.has_header("X-Forwarded-For")) return request.remote_addr;
+  std::string forwarded = request.get_header_value("X-Forwarded-For");
+  size_t comma = forwarded.rfind(',');
+  std::string last = comma == std::string::npos ? forwarded : forwarded.substr(comma + 1);
+  size_t first = last.find_first_not_of(" \t"), end = last.find_last_not_of(" \t");
+  if (first == std::string::npos) return request.remote_addr;
+  return last.substr(first, end - first + 1);
 }
 
 void SignIn(ApiContext& api, RequestContext& context) {
@@ -23,12 +44,27 @@ void SignIn(ApiContext& api, RequestContext& context) {
   if (!body.ok()) return WriteProblem(context.response, 400, "Bad request", body.error());
   auto sessions = api.sessions.Acquire();
   if (!sessions.ok()) return WriteProblem(context.response, sessions.status());
-  Instant now = std::chrono::system_clock::now();
-  Result<Session> session = (*sessions)->SignIn(email, password, now);
-  if (!session.ok() && session.status().code() == Status::Code::kNotFound) {
-    return WriteProblem(context.response, 401, "Not signed in", session.status().message());
+  SignInAttempt attempt{email, password, ClientAddress(context.request), std::chrono::system_clock::now()};
+  const Instant now = attempt.now;
+  Result<SignInOutcome> outcome = (*sessions)->SignIn(attempt);
+  // Logged by a hash of the email address: never the address, never the password.
+  const std::string email_hash = EmailKey(email).substr(0, 16);
+  if (outcome.ok() && !outcome->session) {
+    spdlog::warn("sign-in refused unchecked from {} for email hash {}: too many failed attempts for this {}; "
+                 "locked for {} s more", attempt.client, email_hash, outcome->locked_out, outcome->retry_after.count());
+    context.response.set_header("Retry-After", std::to_string(outcome->retry_after.count()));
+    return WriteProblem(context.response, 429, "Too many attempts",
+                        "too many failed sign-ins for this " + outcome->locked_out + " lately; try again in " +
+                            std::to_string(outcome->retry_after.count()) +
+                            " seconds, or ask your board's administrator to set a new password");
   }
-  if (!session.ok()) return WriteProblem(context.response, session.status());
+  if (!outcome.ok() && outcome.status().code() == Status::Code::kNotFound) {
+    spdlog::warn("sign-in failed from {} for email hash {}: wrong email address or password", attempt.client,
+                 email_hash);
+    return WriteProblem(context.response, 401, "Not signed in", outcome.status().message());
+  }
+  if (!outcome.ok()) return WriteProblem(context.response, outcome.status());
+  const Session* session = &*outcome->session;
   auto seconds = std::chrono::duration_cast<std::chrono::seconds>(session->expires_at - now).count();
   context.response.set_header("Set-Cookie", CookieHeader(api, session->token, static_cast<int>(seconds)));
   WriteJson(context.response, 201,

@@ -4,6 +4,7 @@
 
 #include "cli/retention_commands.h"
 #include "cli/runtime.h"
+#include "cli/token_commands.h"
 #include "engine/backup.h"
 #include "engine/directory.h"
 #include "engine/sessions.h"
@@ -59,19 +60,6 @@ int CreateUser(const AdminOptions& options) {
   Result<UserId> user = (*directory)->CreateUser(options.board, *role, options.name, options.email);
   if (!user.ok()) return Fail(user.status().message());
   std::cout << *user << "\n";
-  return 0;
-}
-
-int CreateToken(const AdminOptions& options) {
-  Result<Role> role = ParseRole(options.role);
-  if (!role.ok()) return Fail(role.status().message());
-  Result<std::unique_ptr<Directory>> directory = OpenDirectory(options);
-  if (!directory.ok()) return Fail(directory.status().message());
-  std::optional<UserId> user;
-  if (options.user != 0) user = options.user;
-  Result<std::string> token = (*directory)->CreateToken(options.board, *role, user);
-  if (!token.ok()) return Fail(token.status().message());
-  std::cout << *token << "\n";
   return 0;
 }
 
@@ -141,7 +129,7 @@ int SetPassword(const AdminOptions& options) {
   Result<std::unique_ptr<Sessions>> sessions = Sessions::Open(options.database_path);
   if (!sessions.ok()) return Fail(sessions.status().message());
   if (Status set = (*sessions)->SetPassword(options.user, password); !set.ok()) return Fail(set.message());
-  std::cout << "the password of user " << options.user << " is set\n";
+  std::cout << "the password of user " << options.user << " is set; the user's sessions are ended\n";
   return 0;
 }
 
@@ -167,12 +155,7 @@ void AddAdminCommands(CLI::App& app, int& exit_code) {
   user->add_option("--email", options->email, "The user's email address")->required();
   user->callback([options, &exit_code] { exit_code = CreateUser(*options); });
 
-  CLI::App* token = admin->add_subcommand("create-token", "Create an API token; prints it once");
-  token->add_option("--db", options->database_path, "SQLite database file")->required();
-  token->add_option("--board", options->board, "Board id")->required();
-  token->add_option("--role", options->role, "The token's role")->required();
-  token->add_option("--user", options->user, "The user the token belongs to");
-  token->callback([options, &exit_code] { exit_code = CreateToken(*options); });
+  AddTokenCommands(*admin, exit_code);
 
   CLI::App* preference = admin->add_subcommand("set-preference", "How a user receives alerts by email");
   preference->add_option("--db", options->database_path, "SQLite database file")->required();
@@ -201,7 +184,7 @@ void AddAdminCommands(CLI::App& app, int& exit_code) {
   verify->add_option("--db", options->database_path, "SQLite database file")->required();
   verify->callback([options, &exit_code] { exit_code = Verify(*options); });
 
-  CLI::App* password = admin->add_subcommand("set-password", "Set a user's dashboard password, read from standard input");
+  CLI::App* password = admin->add_subcommand("set-password", "Set a user's dashboard password, read from standard input; ends the user's sessions");
   password->add_option("--db", options->database_path, "SQLite database file")->required();
   password->add_option("--user", options->user, "User id")->required();
   password->callback([options, &exit_code] { exit_code = SetPassword(*options); });

@@ -34,7 +34,7 @@ Result<Config> LoadConfig(const std::string& path) {
   Config config;
   if (root.IsNull()) return config;
   try {
-    if (Status s = CheckKeys(root, {"notifier", "digest", "tls", "health"}, "the config", path); !s.ok()) return s;
+    if (Status s = CheckKeys(root, {"notifier", "digest", "tls", "health", "server"}, "the config", path); !s.ok()) return s;
     if (YAML::Node notifier = root["notifier"]) {
       if (Status s = CheckKeys(notifier, {"smtp", "webhooks"}, "notifier", path); !s.ok()) return s;
       if (YAML::Node smtp = notifier["smtp"]) {
@@ -89,6 +89,17 @@ Result<Config> LoadConfig(const std::string& path) {
       if (config.tls_cert.empty() || config.tls_key.empty()) {
         return Status::InvalidArgument(path + ": tls needs both cert and key (PEM files), or remove the tls section");
       }
+    }
+    if (YAML::Node server = root["server"]) {
+      if (Status s = CheckKeys(server, {"public_url"}, "server", path); !s.ok()) return s;
+      if (server["public_url"]) config.public_url = server["public_url"].as<std::string>();
+      static const std::regex kUrl(R"(https?://([A-Za-z0-9.\-]+|\[[0-9A-Fa-f:.]+\])(:[0-9]{1,5})?(/[^\s?#]*)?)");
+      if (!config.public_url.empty() && !std::regex_match(config.public_url, kUrl)) {
+        return Status::InvalidArgument(path + ": server.public_url must be the address users reach the service at, "
+                                       "https://host[:port][/path] (or http:// without TLS), not '" +
+                                       config.public_url + "'");
+      }
+      while (!config.public_url.empty() && config.public_url.back() == '/') config.public_url.pop_back();
     }
     if (YAML::Node health = root["health"]) {
       if (Status s = CheckKeys(health, {"max_undelivered_age_minutes"}, "health", path); !s.ok()) return s;

@@ -30,6 +30,9 @@ struct Config {
   std::chrono::minutes DigestTimeOfDay() const;
   std::string tls_cert;
   std::string tls_key;
+  // The address users reach the service at, e.g. https://scr.example.org behind nginx (no trailing slash):
+  // the session cookie is Secure when it is https://, and links in messages start with it.
+  std::string public_url;
   int max_undelivered_age_minutes = 30;  // GET /health/ready fails when a notification waits longer
 };
 

@@ -323,9 +323,15 @@ Result<DemoDatabase> BuildDemoDatabase(const ReferenceData& reference) {
     Result<UserId> user = (*directory)->CreateUser(*board, person.role, person.name, person.email);
     if (!user.ok()) return user.status();
     if (person.role == Role::kBusinessUnit) business_unit.user_id = *user;
-    Result<std::string> token = (*directory)->CreateToken(*board, person.role, *user);
+    Result<std::string> token = (*directory)->CreateToken(NewToken{*board, person.role, *user});
     if (!token.ok()) return token.status();
     demo.tokens.emplace_back(std::string(person.name) + " (" + RoleName(person.role) + ")", *token);
+    if (person.role == Role::kBusinessUnit) {  // the business unit's calendar feed: a token for that alone
+      Result<std::string> feed =
+          (*directory)->CreateToken(NewToken{*board, person.role, *user, TokenScope::kCalendar, std::nullopt});
+      if (!feed.ok()) return feed.status();
+      demo.calendar_token = *feed;
+    }
     if (Status set = (*sessions)->SetPassword(*user, kDemoPassword); !set.ok()) return set;
     demo.logins.emplace_back(person.email, RoleName(person.role));
   }

@@ -61,6 +61,7 @@ struct Running {
   std::string tls_cert;  // HTTPS when both are set
   std::string tls_key;
   std::chrono::minutes max_undelivered_age{30};
+  std::string public_url;  // server.public_url: empty when not configured
   notifier::DispatcherOptions notifier;  // database, workflows and base URL are filled in by Serve
   // Printed once the service listens, given the address it listens on.
   std::function<std::string(const std::string& base_url)> banner;
@@ -86,6 +87,7 @@ int Serve(const Running& run) {
   options.tls_cert = run.tls_cert;
   options.tls_key = run.tls_key;
   options.max_undelivered_age = run.max_undelivered_age;
+  options.public_url = run.public_url;
   ApiServer server(options);
   if (Status bound = server.Bind(listen->first, listen->second); !bound.ok()) return Fail(bound.message());
   std::string base_url = std::string(server.https() ? "https" : "http") + "://" + listen->first + ":" +
@@ -93,7 +95,7 @@ int Serve(const Running& run) {
   notifier::DispatcherOptions notifier_options = run.notifier;
   notifier_options.database_path = run.database_path;
   notifier_options.workflows = run.reference->workflows.get();
-  notifier_options.base_url = base_url;
+  notifier_options.base_url = run.public_url.empty() ? base_url : run.public_url;
   Result<std::unique_ptr<notifier::Dispatcher>> notifier = notifier::Dispatcher::Start(notifier_options);
   if (!notifier.ok()) return Fail(notifier.status().message());
   {
@@ -139,7 +141,7 @@ int RunServe(const ServeOptions& options) {
   Running run{options.database_path, options.listen, &*reference,
               simulated ? static_cast<const Clock*>(simulated.get()) : &system_clock, simulated.get(),
               config.DigestTimeOfDay(), config.tls_cert, config.tls_key,
-              std::chrono::minutes(config.max_undelivered_age_minutes), {}, nullptr};
+              std::chrono::minutes(config.max_undelivered_age_minutes), config.public_url, {}, nullptr};
   run.notifier.smtp_url = config.smtp_url;
   if (!config.smtp_from.empty()) run.notifier.smtp_from = config.smtp_from;
   run.notifier.smtp_ca_file = config.smtp_ca_file;
@@ -164,11 +166,12 @@ int RunDemo(const std::string& listen, const std::string& workflows_dir) {
     text += "  API: " + base_url + "/api/v1/reviews\n  tokens (send as 'Authorization: Bearer TOKEN'):\n";
     for (const auto& [who, token] : demo->tokens) text += "    " + who + ": " + token + "\n";
     text += "  e.g. curl -H 'Authorization: Bearer " + demo->tokens.front().second + "' " + base_url +
-            "/api/v1/reviews\n  Stop with Ctrl+C.\n\n";
+            "/api/v1/reviews\n  calendar feed of the business unit (a calendar token, good for this URL alone):\n    " +
+            base_url + "/api/v1/calendar.ics?token=" + demo->calendar_token + "\n  Stop with Ctrl+C.\n\n";
     return text;
   };
   Running run{demo->database_path, listen, &*reference, demo->clock.get(), demo->clock.get(),
-              std::chrono::hours(8), "", "", std::chrono::minutes(30), {}, banner};
+              std::chrono::hours(8), "", "", std::chrono::minutes(30), "", {}, banner};
   return Serve(run);
 }
 

@@ -1,17 +1,15 @@
 #include "engine/directory.h"
 
 #include <openssl/evp.h>
-#include <openssl/rand.h>
 #include <sqlite3.h>
 
 #include "engine/calendar.h"
 #include "store/database.h"
 #include "store/event_log.h"
+#include "store/tokens.h"
 
 namespace scr {
 namespace {
-
-constexpr size_t kTokenBytes = 32;
 
 std::string Now() { return FormatInstant(std::chrono::system_clock::now()); }
 
@@ -57,32 +55,8 @@ class DirectoryImpl final : public Directory {
     }
   }
 
-  Result<std::string> CreateToken(BoardId board, Role role, std::optional<UserId> user) override {
-    try {
-      if (!BoardExists(board)) return Status::NotFound("no board " + std::to_string(board));
-      if (user) {
-        Database::Statement find = database_->Prepare("SELECT 1 FROM users WHERE id = ? AND board_id = ?");
-        find->bind(1, *user);
-        find->bind(2, board);
-        if (!find->executeStep()) return Status::NotFound("board " + std::to_string(board) + " has no user " + std::to_string(*user));
-      }
-      unsigned char random[kTokenBytes];
-      if (RAND_bytes(random, sizeof random) != 1) return Status::Storage("no randomness available for a token");
-      EventHash bytes{};
-      std::copy(random, random + kTokenBytes, bytes.begin());
-      std::string token = "scr_" + ToHex(bytes);
-      Database::Statement insert = database_->Prepare(
-          "INSERT INTO tokens (board_id, role, user_id, token_hash, created_at) VALUES (?, ?, ?, ?, ?)");
-      insert->bind(1, board);
-      insert->bind(2, RoleName(role));
-      if (user) insert->bind(3, *user);
-      insert->bind(4, HashToken(token));
-      insert->bind(5, Now());
-      insert->exec();
-      return token;
-    } catch (const std::exception& e) {
-      return StorageError(e, "creating a token");
-    }
+  Result<std::string> CreateToken(const NewToken& token) override {
+    return scr::CreateToken(*database_, token, std::chrono::system_clock::now());
   }
 
   Status SetEmailPreference(UserId user, EmailPreference preference) override {
@@ -98,27 +72,20 @@ class DirectoryImpl final : public Directory {
     }
   }
 
-  Result<Actor> Authenticate(const std::string& token) override {
-    try {
-      Database::Statement find = database_->Prepare(
-          "SELECT t.id, t.board_id, t.role, t.user_id, u.name FROM tokens t LEFT JOIN users u ON u.id = t.user_id "
-          "WHERE t.token_hash = ? AND t.revoked_at IS NULL");
-      find->bind(1, HashToken(token));
-      if (!find->executeStep()) return Status::NotFound("unknown token");
-      Actor actor;
-      actor.token_id = find->getColumn(0).getInt64();
-      actor.board_id = find->getColumn(1).getInt64();
-      actor.role = RoleFromName(find->getColumn(2).getText()).value_or(Role::kViewer);
-      if (!find->getColumn(3).isNull()) {
-        actor.user_id = find->getColumn(3).getInt64();
-        actor.name = find->getColumn(4).getString();
-      } else {
-        actor.name = "token " + std::to_string(find->getColumn(0).getInt64());
-      }
-      return actor;
-    } catch (const std::exception& e) {
-      return StorageError(e, "checking a token");
-    }
+  Result<TokenGrant> Authenticate(const std::string& token, Instant now) override {
+    return AuthenticateToken(*database_, token, now);
+  }
+
+  Result<std::vector<TokenRecord>> ListTokens(BoardId board) override { return scr::ListTokens(*database_, board); }
+
+  Result<int64_t> FindToken(const std::string& token) override { return scr::FindToken(*database_, token); }
+
+  Result<bool> RevokeToken(int64_t token_id, Instant now) override {
+    return scr::RevokeToken(*database_, token_id, now);
+  }
+
+  Result<UserDisabled> DisableUser(UserId user, Instant now) override {
+    return scr::DisableUser(*database_, user, now);
   }
 
   Result<std::optional<Instant>> LoadSimulatedNow() override {

@@ -3,7 +3,8 @@
 namespace scr {
 
 // Migrations 9 onwards, in order: after the report (improvement actions, follow-ups, self-assessment, the
-// privacy check), signing in, email preferences and the access log, alerts keyed by due date first.
+// privacy check), signing in, email preferences and the access log, alerts keyed by due date first,
+// credentials that can be taken back.
 // Forward-only, as those in schema.cpp.
 const std::vector<const char*>& LaterMigrations() {
   static const std::vector<const char*> migrations = {
@@ -187,6 +188,29 @@ INSERT INTO outbox_12 (id, alert_id, digest_id, board_id, recipient_role, create
 DROP TABLE outbox;
 ALTER TABLE outbox_12 RENAME TO outbox;
 CREATE INDEX outbox_unexpanded ON outbox (id) WHERE expanded_at IS NULL;
+)sql",
+      // Credentials that can be taken back: a token's scope (the whole API, or only the calendar feed, the
+      // one route that takes a token in its URL), its expiry, when it was last used (written at most once a
+      // minute); a user disabled by an administrator; and failed sign-ins, counted per email address (its
+      // hash) and per client address over the last 15 minutes (real time, in Unix seconds), kept in the
+      // database so that a restart does not lift a lockout.
+      R"sql(
+ALTER TABLE tokens ADD COLUMN scope TEXT NOT NULL DEFAULT 'api' CHECK (scope = 'api' OR scope = 'calendar');
+ALTER TABLE tokens ADD COLUMN expires_at TEXT;
+ALTER TABLE tokens ADD COLUMN last_used_at TEXT;
+CREATE INDEX tokens_by_board ON tokens (board_id, id);
+CREATE INDEX tokens_by_user ON tokens (user_id) WHERE user_id IS NOT NULL;
+ALTER TABLE users ADD COLUMN disabled_at TEXT;
+
+CREATE TABLE sign_in_failures (
+  id          INTEGER PRIMARY KEY,
+  email_hash  TEXT NOT NULL,     -- SHA-256 of the address as given, lower-cased: never the address
+  client      TEXT NOT NULL,     -- the client's IP address
+  failed_at   INTEGER NOT NULL   -- Unix seconds, real time
+);
+CREATE INDEX sign_in_failures_by_email ON sign_in_failures (email_hash, failed_at);
+CREATE INDEX sign_in_failures_by_client ON sign_in_failures (client, failed_at);
+CREATE INDEX sign_in_failures_by_time ON sign_in_failures (failed_at);
 )sql",
   };
   return migrations;

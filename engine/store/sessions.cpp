@@ -4,6 +4,8 @@
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <sstream>
@@ -12,6 +14,7 @@
 #include "engine/calendar.h"
 #include "engine/directory.h"
 #include "store/database.h"
+#include "store/sign_in_throttle.h"
 
 namespace scr {
 namespace {
@@ -51,6 +54,15 @@ Result<std::string> RandomHex(size_t bytes) {
   return Hex(random.data(), bytes);
 }
 
+// A real hash, with the parameters of every stored one, of a password nobody has: made once.
+const std::string& DummyHash() {
+  static const std::string hash = [] {
+    Result<std::string> made = HashPassword("no user has this password");
+    return made.ok() ? *made : std::string();
+  }();
+  return hash;
+}
+
 class SessionsImpl final : public Sessions {
  public:
   explicit SessionsImpl(std::unique_ptr<Database> database) : database_(std::move(database)) {}
@@ -60,48 +72,53 @@ class SessionsImpl final : public Sessions {
     Result<std::string> hash = HashPassword(password);
     if (!hash.ok()) return hash.status();
     try {
+      WriteTransaction transaction(*database_);
       Database::Statement update = database_->Prepare("UPDATE users SET password_hash = ? WHERE id = ?");
       update->bind(1, *hash);
       update->bind(2, user);
       update->exec();
       if (database_->connection().getChanges() == 0) return Status::NotFound("no user " + std::to_string(user));
+      Database::Statement end = database_->Prepare(
+          "UPDATE sessions SET ended_at = ? WHERE user_id = ? AND ended_at IS NULL");
+      end->bind(1, FormatInstant(std::chrono::system_clock::now()));
+      end->bind(2, user);
+      end->exec();
+      transaction.Commit();
       return Status::Ok();
     } catch (const std::exception& e) {
       return StorageError(e, "setting a password");
     }
   }
 
-  Result<Session> SignIn(const std::string& email, const std::string& password, Instant now) override {
-    const Status refused = Status::NotFound("the email address or the password is wrong");
+  Result<SignInOutcome> SignIn(const SignInAttempt& attempt) override {
+    const std::string email_key = EmailKey(attempt.email);
     try {
-      Database::Statement find = database_->Prepare(
-          "SELECT id, board_id, role, name, password_hash FROM users WHERE email = ? AND password_hash IS NOT NULL");
-      find->bind(1, email);
-      std::optional<Actor> actor;
-      bool any = false;
-      while (find->executeStep()) {
-        any = true;
-        if (actor || !PasswordMatches(password, find->getColumn(4).getString())) continue;
-        actor = Actor{find->getColumn(1).getInt64(), RoleFromName(find->getColumn(2).getText()).value_or(Role::kViewer),
-                      find->getColumn(3).getString(), find->getColumn(0).getInt64()};
+      int64_t recorded = 0;
+      {
+        WriteTransaction transaction(*database_);
+        Throttle throttle = CheckThrottle(*database_, email_key, attempt.client, attempt.now);
+        if (throttle.retry_after.count() > 0) return SignInOutcome{std::nullopt, throttle.retry_after, throttle.by};
+        recorded = RecordAttempt(*database_, email_key, attempt.client, attempt.now);
+        transaction.Commit();
       }
-      find->reset();
-      // An unknown address takes as long to refuse as a wrong password.
-      if (!any) PasswordMatches(password, "scrypt$16384$8$1$00$00");
-      if (!actor) return refused;
+      std::optional<Actor> actor = CheckPassword(attempt.email, attempt.password);
+      if (!actor) return Status::NotFound("the email address or the password is wrong");
 
       Result<std::string> token = RandomHex(32), csrf = RandomHex(32);
       if (!token.ok() || !csrf.ok()) return Status::Storage("no randomness available for a session");
-      Session session{*token, *csrf, *actor, now + kSessionLength};
+      Session session{*token, *csrf, *actor, attempt.now + kSessionLength};
+      WriteTransaction transaction(*database_);
+      ForgetAttempt(*database_, recorded);
       Database::Statement insert = database_->Prepare(
           "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)");
       insert->bind(1, HashToken(session.token));
       insert->bind(2, *actor->user_id);
       insert->bind(3, session.csrf_token);
-      insert->bind(4, FormatInstant(now));
+      insert->bind(4, FormatInstant(attempt.now));
       insert->bind(5, FormatInstant(session.expires_at));
       insert->exec();
-      return session;
+      transaction.Commit();
+      return SignInOutcome{session, std::chrono::seconds(0), ""};
     } catch (const std::exception& e) {
       return StorageError(e, "signing in");
     }
@@ -111,7 +128,7 @@ class SessionsImpl final : public Sessions {
     try {
       Database::Statement find = database_->Prepare(
           "SELECT s.csrf_token, s.expires_at, u.id, u.board_id, u.role, u.name FROM sessions s "
-          "JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.ended_at IS NULL");
+          "JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.ended_at IS NULL AND u.disabled_at IS NULL");
       find->bind(1, HashToken(token));
       if (!find->executeStep()) return Status::NotFound("no such session");
       Result<Instant> expires = ParseInstant(find->getColumn(1).getString());
@@ -140,6 +157,25 @@ class SessionsImpl final : public Sessions {
   }
 
  private:
+  // The user (not disabled) with this email and password. An address with no such user is checked
+  // against a hash of the same cost, so that it takes as long to refuse.
+  std::optional<Actor> CheckPassword(const std::string& email, const std::string& password) {
+    Database::Statement find = database_->Prepare(
+        "SELECT id, board_id, role, name, password_hash FROM users "
+        "WHERE email = ? AND password_hash IS NOT NULL AND disabled_at IS NULL");
+    find->bind(1, email);
+    std::optional<Actor> actor;
+    bool any = false;
+    while (find->executeStep()) {
+      any = true;
+      if (actor || !PasswordMatches(password, find->getColumn(4).getString())) continue;
+      actor = Actor{find->getColumn(1).getInt64(), RoleFromName(find->getColumn(2).getText()).value_or(Role::kViewer),
+                    find->getColumn(3).getString(), find->getColumn(0).getInt64()};
+    }
+    if (!any) PasswordMatches(password, DummyHash());
+    return actor;
+  }
+
   std::unique_ptr<Database> database_;
 };
 
@@ -171,7 +207,14 @@ bool PasswordMatches(const std::string& password, const std::string& stored) {
   }
 }
 
+std::string EmailKey(const std::string& email) {
+  std::string lower = email;
+  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+  return HashToken(lower);
+}
+
 Result<std::unique_ptr<Sessions>> Sessions::Open(const std::string& database_path) {
+  DummyHash();  // made now rather than during the first sign-in for an unknown address
   Result<std::unique_ptr<Database>> database = Database::Open(database_path, Database::Mode::kReadWrite);
   if (!database.ok()) return database.status();
   return std::unique_ptr<Sessions>(std::make_unique<SessionsImpl>(std::move(database).value()));

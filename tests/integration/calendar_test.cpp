@@ -51,6 +51,8 @@ TEST_CASE("calendar: the board's open deadlines as a subscribable feed; a moved 
   std::string user = RunAdmin(db, {"create-user", "--board", board, "--role", "business_unit", "--name", "Sam",
                                    "--email", "sam@example.org"});
   std::string unit = RunAdmin(db, {"create-token", "--board", board, "--role", "business_unit", "--user", user});
+  std::string feed_token = RunAdmin(db, {"create-token", "--board", board, "--role", "business_unit", "--user", user,
+                                         "--scope", "calendar"});
   TrackerService service(db);
   httplib::Client client("127.0.0.1", service.port());
   httplib::Headers as_unit = {{"Authorization", "Bearer " + unit}};
@@ -63,7 +65,7 @@ TEST_CASE("calendar: the board's open deadlines as a subscribable feed; a moved 
   json ask = {{"agency", "Police"}, {"request", "Custody records"}, {"due", "2029-01-05"}};
   REQUIRE(client.Post("/api/v1/reviews/1/information-requests", as_unit, ask.dump(), "application/json")->status == 201);
 
-  std::string feed = "/api/v1/calendar.ics?token=" + unit;
+  std::string feed = "/api/v1/calendar.ics?token=" + feed_token;
   auto fetched = client.Get(feed.c_str());
   REQUIRE(fetched);
   REQUIRE(fetched->status == 200);
@@ -102,7 +104,9 @@ TEST_CASE("calendar: the board's open deadlines as a subscribable feed; a moved 
   CHECK(events[decision].first == "2027-01-29");
   CHECK(events.count("review-1-checkpoint-national_notification@scr-tracker") == 0);
 
-  // The token in a URL is accepted for the feed alone.
+  // A token in a URL is accepted for the feed alone, and only a calendar token.
+  CHECK(client.Get(("/api/v1/reviews?token=" + feed_token).c_str())->status == 401);
   CHECK(client.Get(("/api/v1/reviews?token=" + unit).c_str())->status == 401);
+  CHECK(client.Get(("/api/v1/calendar.ics?token=" + unit).c_str())->status == 403);
   CHECK(client.Get("/api/v1/calendar.ics?token=wrong")->status == 401);
 }

@@ -12,17 +12,11 @@
 using nlohmann::json;
 using scr::test::RunAdmin;
 using scr::test::RunTracker;
+using scr::test::SetPassword;
 using scr::test::TempDir;
 using scr::test::TrackerService;
 
 namespace {
-
-// `scr-tracker admin set-password`, the password on standard input.
-int SetPassword(const std::string& db, const std::string& user, const std::string& password) {
-  std::string command = "printf '%s\\n' '" + password + "' | '" SCR_TRACKER_BINARY "' admin set-password --db '" + db +
-                        "' --user " + user + " >/dev/null 2>&1";
-  return std::system(command.c_str());
-}
 
 std::string CookieOf(const httplib::Result& response) {
   std::string header = response->get_header_value("Set-Cookie");

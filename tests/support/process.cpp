@@ -83,6 +83,12 @@ std::string RunAdmin(const std::string& database, std::vector<std::string> argum
   return output.out;
 }
 
+int SetPassword(const std::string& database, const std::string& user, const std::string& password) {
+  std::string command = "printf '%s\\n' '" + password + "' | '" SCR_TRACKER_BINARY "' admin set-password --db '" +
+                        database + "' --user " + user + " >/dev/null 2>&1";
+  return std::system(command.c_str());
+}
+
 TrackerService::TrackerService(const std::string& database_path, const std::vector<std::string>& extra_arguments)
     : log_path_(TempPath("serve")) {
   std::vector<std::string> arguments = {"serve", "--db", database_path, "--listen", "127.0.0.1:0"};

@@ -21,6 +21,8 @@ CommandOutput RunTracker(const std::vector<std::string>& arguments);
 // Runs `scr-tracker admin ARGUMENTS --db DATABASE`, requires it to succeed, and returns what it printed,
 // without the final newline (a new board's id, a token).
 std::string RunAdmin(const std::string& database, std::vector<std::string> arguments);
+// `scr-tracker admin set-password --user USER --db DATABASE`, the password on standard input; its exit code.
+int SetPassword(const std::string& database, const std::string& user, const std::string& password);
 
 // `scr-tracker serve` on an ephemeral port; stopped (SIGTERM, then waited for) on destruction.
 class TrackerService {

@@ -28,6 +28,9 @@ class ApiServer {
     // HTTPS with this PEM certificate and key when both are set (Bind refuses files it cannot use).
     std::string tls_cert;
     std::string tls_key;
+    // The address users reach the service at (server.public_url), e.g. https://scr.example.org behind a
+    // proxy that ends TLS: the session cookie is Secure when it starts with https:// (or with tls_cert set).
+    std::string public_url;
     // GET /health/ready answers 503 when the oldest notification not yet delivered is older than this.
     std::chrono::minutes max_undelivered_age{30};
     // Connections one client address may hold open at once (behind a proxy on the same machine, every
