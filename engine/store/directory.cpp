@@ -4,6 +4,7 @@
 #include <openssl/rand.h>
 #include <sqlite3.h>
 
+#include "engine/access.h"
 #include "engine/calendar.h"
 #include "store/database.h"
 #include "store/event_log.h"
@@ -35,18 +36,23 @@ class DirectoryImpl final : public Directory {
     }
   }
 
-  Result<UserId> CreateUser(BoardId board, Role role, const std::string& name, const std::string& email) override {
+  Result<UserId> CreateUser(BoardId board, Role role, const std::string& name, const std::string& email,
+                            const std::string& agency) override {
     if (name.empty()) return Status::InvalidArgument("the user needs a name");
     if (email.find('@') == std::string::npos) return Status::InvalidArgument("'" + email + "' is not an email address");
+    std::string kept_agency = AgencyName(agency);
+    if (Status valid = CheckAgency(role, kept_agency); !valid.ok()) return valid;
     try {
       if (!BoardExists(board)) return Status::NotFound("no board " + std::to_string(board));
       Database::Statement insert = database_->Prepare(
-          "INSERT INTO users (board_id, role, name, email, created_at) VALUES (?, ?, ?, ?, ?)");
+          "INSERT INTO users (board_id, role, name, email, created_at, agency) VALUES (?, ?, ?, ?, ?, ?)");
       insert->bind(1, board);
       insert->bind(2, RoleName(role));
       insert->bind(3, name);
       insert->bind(4, email);
       insert->bind(5, Now());
+      if (role == Role::kAgency) insert->bind(6, kept_agency);
+      else insert->bind(6);
       insert->exec();
       return database_->connection().getLastInsertRowid();
     } catch (const SQLite::Exception& e) {
@@ -57,14 +63,52 @@ class DirectoryImpl final : public Directory {
     }
   }
 
+  Status SetAgency(UserId user, const std::string& agency) override {
+    std::string kept_agency = AgencyName(agency);
+    if (Status valid = CheckAgency(Role::kAgency, kept_agency); !valid.ok()) return valid;
+    try {
+      Database::Statement find = database_->Prepare("SELECT role FROM users WHERE id = ?");
+      find->bind(1, user);
+      if (!find->executeStep()) return Status::NotFound("no user " + std::to_string(user));
+      std::string role = find->getColumn(0).getString();
+      find->reset();
+      if (role != RoleName(Role::kAgency)) {
+        return Status::InvalidArgument("user " + std::to_string(user) + " is a " + role +
+                                       " user; only agency users belong to an agency");
+      }
+      Database::Statement update = database_->Prepare("UPDATE users SET agency = ? WHERE id = ?");
+      update->bind(1, kept_agency);
+      update->bind(2, user);
+      update->exec();
+      return Status::Ok();
+    } catch (const std::exception& e) {
+      return StorageError(e, "setting the agency of user " + std::to_string(user));
+    }
+  }
+
   Result<std::string> CreateToken(BoardId board, Role role, std::optional<UserId> user) override {
     try {
       if (!BoardExists(board)) return Status::NotFound("no board " + std::to_string(board));
+      if (role == Role::kAgency && !user) {
+        return Status::InvalidArgument("an agency token must belong to an agency user, whose agency it is confined "
+                                       "to: give --user with the id of a user made with --role agency --agency NAME");
+      }
       if (user) {
-        Database::Statement find = database_->Prepare("SELECT 1 FROM users WHERE id = ? AND board_id = ?");
+        Database::Statement find = database_->Prepare("SELECT role, agency FROM users WHERE id = ? AND board_id = ?");
         find->bind(1, *user);
         find->bind(2, board);
         if (!find->executeStep()) return Status::NotFound("board " + std::to_string(board) + " has no user " + std::to_string(*user));
+        std::string user_role = find->getColumn(0).getString();
+        bool has_agency = !find->getColumn(1).isNull() && !find->getColumn(1).getString().empty();
+        find->reset();
+        if (role == Role::kAgency && user_role != RoleName(Role::kAgency)) {
+          return Status::InvalidArgument("user " + std::to_string(*user) + " is a " + user_role +
+                                         " user; an agency token must belong to an agency user");
+        }
+        if (role == Role::kAgency && !has_agency) {
+          return Status::InvalidArgument("user " + std::to_string(*user) +
+                                         " belongs to no agency yet; give it one with admin set-agency first");
+        }
       }
       unsigned char random[kTokenBytes];
       if (RAND_bytes(random, sizeof random) != 1) return Status::Storage("no randomness available for a token");
@@ -101,7 +145,7 @@ class DirectoryImpl final : public Directory {
   Result<Actor> Authenticate(const std::string& token) override {
     try {
       Database::Statement find = database_->Prepare(
-          "SELECT t.id, t.board_id, t.role, t.user_id, u.name FROM tokens t LEFT JOIN users u ON u.id = t.user_id "
+          "SELECT t.id, t.board_id, t.role, t.user_id, u.name, u.agency FROM tokens t LEFT JOIN users u ON u.id = t.user_id "
           "WHERE t.token_hash = ? AND t.revoked_at IS NULL");
       find->bind(1, HashToken(token));
       if (!find->executeStep()) return Status::NotFound("unknown token");
@@ -112,6 +156,8 @@ class DirectoryImpl final : public Directory {
       if (!find->getColumn(3).isNull()) {
         actor.user_id = find->getColumn(3).getInt64();
         actor.name = find->getColumn(4).getString();
+        // An agency token is confined to its user's agency; one made before users had agencies, to none.
+        if (actor.role == Role::kAgency) actor.agency = find->getColumn(5).getString();
       } else {
         actor.name = "token " + std::to_string(find->getColumn(0).getInt64());
       }
@@ -149,6 +195,19 @@ class DirectoryImpl final : public Directory {
   Result<std::string> VerifyHistory() override { return scr::VerifyHistory(*database_); }
 
  private:
+  static Status CheckAgency(Role role, const std::string& agency) {
+    if (role == Role::kAgency && agency.empty()) {
+      return Status::InvalidArgument("an agency user belongs to one agency: give --agency NAME, spelt as the board's "
+                                     "improvement actions and information requests name it (e.g. Police)");
+    }
+    if (role != Role::kAgency && !agency.empty()) {
+      return Status::InvalidArgument(std::string("only agency users belong to an agency; a ") + RoleName(role) +
+                                     " user sees every agency's actions, so leave --agency out");
+    }
+    if (agency.size() > 200) return Status::InvalidArgument("an agency's name has at most 200 characters");
+    return Status::Ok();
+  }
+
   bool BoardExists(BoardId board) {
     Database::Statement find = database_->Prepare("SELECT 1 FROM boards WHERE id = ?");
     find->bind(1, board);

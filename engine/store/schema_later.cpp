@@ -188,6 +188,12 @@ DROP TABLE outbox;
 ALTER TABLE outbox_12 RENAME TO outbox;
 CREATE INDEX outbox_unexpanded ON outbox (id) WHERE expanded_at IS NULL;
 )sql",
+      // An agency user belongs to one agency: it reads and changes only that agency's improvement actions
+      // and information requests. Agency users made before this have none, and so see none until an admin
+      // gives them one (admin set-agency).
+      R"sql(
+ALTER TABLE users ADD COLUMN agency TEXT;
+)sql",
   };
   return migrations;
 }

@@ -75,7 +75,7 @@ class SessionsImpl final : public Sessions {
     const Status refused = Status::NotFound("the email address or the password is wrong");
     try {
       Database::Statement find = database_->Prepare(
-          "SELECT id, board_id, role, name, password_hash FROM users WHERE email = ? AND password_hash IS NOT NULL");
+          "SELECT id, board_id, role, name, password_hash, agency FROM users WHERE email = ? AND password_hash IS NOT NULL");
       find->bind(1, email);
       std::optional<Actor> actor;
       bool any = false;
@@ -84,6 +84,7 @@ class SessionsImpl final : public Sessions {
         if (actor || !PasswordMatches(password, find->getColumn(4).getString())) continue;
         actor = Actor{find->getColumn(1).getInt64(), RoleFromName(find->getColumn(2).getText()).value_or(Role::kViewer),
                       find->getColumn(3).getString(), find->getColumn(0).getInt64()};
+        actor->agency = find->getColumn(5).getString();
       }
       find->reset();
       // An unknown address takes as long to refuse as a wrong password.
@@ -110,7 +111,7 @@ class SessionsImpl final : public Sessions {
   Result<Session> Find(const std::string& token, Instant now) override {
     try {
       Database::Statement find = database_->Prepare(
-          "SELECT s.csrf_token, s.expires_at, u.id, u.board_id, u.role, u.name FROM sessions s "
+          "SELECT s.csrf_token, s.expires_at, u.id, u.board_id, u.role, u.name, u.agency FROM sessions s "
           "JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.ended_at IS NULL");
       find->bind(1, HashToken(token));
       if (!find->executeStep()) return Status::NotFound("no such session");
@@ -121,6 +122,7 @@ class SessionsImpl final : public Sessions {
       session.expires_at = *expires;
       session.actor = Actor{find->getColumn(3).getInt64(), RoleFromName(find->getColumn(4).getText()).value_or(Role::kViewer),
                             find->getColumn(5).getString(), find->getColumn(2).getInt64()};
+      session.actor.agency = find->getColumn(6).getString();  // the user's agency: empty for the other roles
       return session;
     } catch (const std::exception& e) {
       return StorageError(e, "checking a session");

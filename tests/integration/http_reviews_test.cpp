@@ -26,9 +26,13 @@ struct Boards {
   explicit Boards(const std::string& db) : database(db) {
     board = Admin({"create-board", "--name", "Northshire", "--nation", "england"});
     other_board = Admin({"create-board", "--name", "Southshire", "--nation", "scotland"});
-    for (const char* role : {"admin", "business_unit", "chair", "lead_reviewer", "agency", "viewer"}) {
+    for (const char* role : {"admin", "business_unit", "chair", "lead_reviewer", "viewer"}) {
       tokens[role] = Admin({"create-token", "--board", board, "--role", role});
     }
+    // An agency token belongs to an agency user, who belongs to one agency.
+    std::string police = Admin({"create-user", "--board", board, "--role", "agency", "--name", "Police liaison",
+                                "--email", "police@example.org", "--agency", "Police"});
+    tokens["agency"] = Admin({"create-token", "--board", board, "--role", "agency", "--user", police});
     std::string user = Admin({"create-user", "--board", other_board, "--role", "business_unit", "--name", "Other",
                               "--email", "other@example.org"});
     other_token = Admin({"create-token", "--board", other_board, "--role", "business_unit", "--user", user});
