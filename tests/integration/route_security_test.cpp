@@ -38,6 +38,7 @@ const std::map<std::string, std::string> kSampleBodies = {
     {R"(POST /api/v1/reviews/(\d+)/parallel-processes)", R"({"kind": "inquest"})"},
     {R"(PATCH /api/v1/reviews/(\d+)/parallel-processes/(\d+))", R"({"status": "concluded"})"},
     {R"(POST /api/v1/alerts/(\d+)/acknowledge)", ""},
+    {"POST /api/v1/alerts/acknowledge", R"({"ids": [1], "note": "Seen."})"},
     {R"(POST /api/v1/inbox/(\d+)/read)", ""},
     {"PUT /api/v1/me/preferences", R"({"email": "digest"})"},
     {R"(POST /api/v1/notifications/(\d+)/retry)", ""},
