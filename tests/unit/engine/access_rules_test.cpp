@@ -6,7 +6,10 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <nlohmann/json.hpp>
 
+#include <map>
+
 #include "engine/access.h"
+#include "engine/outbox.h"
 #include "store/database.h"
 #include "store/schema.h"
 #include "support/service_fixture.h"
@@ -228,4 +231,47 @@ TEST_CASE("schema: users made before agencies keep their rows and have no agency
   REQUIRE(user.executeStep());
   CHECK(user.getColumn(0).getString() == "Liaison");
   CHECK(user.getColumn(1).isNull());
+}
+
+TEST_CASE("access: an alert about one agency's item reaches only that agency's users; one about a checkpoint, "
+          "every agency user",
+          "[engine][access][outbox]") {
+  ServiceFixture fixture;
+  Directory& directory = fixture.directory();
+  UserId police = directory.CreateUser(fixture.board(), Role::kAgency, "Police liaison", "po@example.org", "Police").value();
+  UserId health = directory.CreateUser(fixture.board(), Role::kAgency, "Health liaison", "he@example.org", "Health").value();
+  ReviewId id = fixture.Refer();
+  CommandResult asked = fixture.service().Execute(
+      RequestInformationCommand{fixture.business_unit(), id, "Police", "Custody records", Date::Parse("2026-04-01").value()});
+  REQUIRE(asked.status.ok());
+  {
+    // Alerts addressed to the agency role, as a workflow that makes agencies chase their own items would send.
+    SQLite::Database database(fixture.database_path(), SQLite::OPEN_READWRITE);
+    for (const std::string& subject : {"information_request/" + std::to_string(asked.created_id),
+                                       std::string("agency_information_for_decision")}) {
+      SQLite::Statement alert(database,
+                              "INSERT INTO alerts (board_id, review_id, checkpoint, kind, level, step, recipient_role, "
+                              "due, scheduled_for, fired_at) VALUES (?, ?, ?, 'overdue', 0, 1, 'agency', '2026-04-01', "
+                              "'2026-04-01T22:59:59Z', '2026-04-01T22:59:59Z')");
+      alert.bind(1, fixture.board());
+      alert.bind(2, id);
+      alert.bind(3, subject);
+      alert.exec();
+      SQLite::Statement outbox(database, "INSERT INTO outbox (alert_id, board_id, recipient_role, created_at) VALUES "
+                                         "(?, ?, 'agency', '2026-04-01T22:59:59Z')");
+      outbox.bind(1, database.getLastInsertRowid());
+      outbox.bind(2, fixture.board());
+      outbox.exec();
+    }
+  }
+  std::unique_ptr<OutboxStore> store = OutboxStore::Open(fixture.database_path()).value();
+  std::map<std::string, std::vector<UserId>> reached;  // subject -> users
+  std::vector<OutboxEntry> entries = store->Unexpanded(100).value();
+  for (const OutboxEntry& entry : entries) {
+    if (entry.recipient_role != Role::kAgency) continue;
+    std::vector<UserId>& users = reached[entry.checkpoint] = {};
+    for (const Recipient& recipient : entry.recipients) users.push_back(recipient.user);
+  }
+  CHECK(reached["information_request/" + std::to_string(asked.created_id)] == std::vector<UserId>{police});
+  CHECK(reached["agency_information_for_decision"] == std::vector<UserId>{police, health});
 }
