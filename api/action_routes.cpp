@@ -69,16 +69,30 @@ nlohmann::json ToJson(const ImprovementAction& action) {
           {"follow_ups", follow_ups}};
 }
 
-// Answers with the actions that pass `filter`, or the one action `id` of them.
-void AnswerWithActions(ApiContext& api, RequestContext& context, const ActionFilter& filter,
+// Why an agency user may not read or change another agency's action.
+std::string OtherAgencysAction(const Actor& actor, const ImprovementAction& action) {
+  return "improvement action " + std::to_string(action.id) + " belongs to " + action.owner_agency +
+         "; an agency user of " + (actor.agency.empty() ? std::string("no agency") : actor.agency) +
+         " reads and changes only its own agency's actions";
+}
+
+// Answers with the actions that pass `filter`, or the one action `id` of them. An agency user gets only
+// its own agency's: the others are left out of a list, and refused (403) when asked for by id.
+void AnswerWithActions(ApiContext& api, RequestContext& context, ActionFilter filter,
                        std::optional<int64_t> id = std::nullopt, int http_status = 200) {
   auto queries = api.queries.Acquire();
   if (!queries.ok()) return WriteProblem(context.response, queries.status());
+  if (!id) filter.agency_scope = AgencyScope(context.actor);
   auto actions = (*queries)->Actions(context.actor.board_id, filter);
   if (!actions.ok()) return WriteProblem(context.response, actions.status());
   nlohmann::json items = nlohmann::json::array();
   for (const ImprovementAction& action : *actions) {
-    if (id && action.id == *id) return WriteJson(context.response, http_status, ToJson(action));
+    if (id && action.id == *id) {
+      if (!MayActForAgency(context.actor, action.owner_agency)) {
+        return WriteProblem(context.response, 403, "Not your agency's action", OtherAgencysAction(context.actor, action));
+      }
+      return WriteJson(context.response, http_status, ToJson(action));
+    }
     items.push_back(ToJson(action));
   }
   if (id) return WriteProblem(context.response, 404, "Not found", "no improvement action " + std::to_string(*id));
@@ -220,7 +234,9 @@ void ListBoardActions(ApiContext& api, RequestContext& context) {
 void SummariseByAgency(ApiContext& api, RequestContext& context) {
   auto queries = api.queries.Acquire();
   if (!queries.ok()) return WriteProblem(context.response, queries.status());
-  auto actions = (*queries)->Actions(context.actor.board_id, ActionFilter{});
+  ActionFilter own;
+  own.agency_scope = AgencyScope(context.actor);
+  auto actions = (*queries)->Actions(context.actor.board_id, own);
   if (!actions.ok()) return WriteProblem(context.response, actions.status());
   std::map<std::string, nlohmann::json> agencies;
   for (const ImprovementAction& action : *actions) {

@@ -1,13 +1,18 @@
 // Alerts the scheduler fired, and acknowledging one.
 #include "problem.h"
 #include "routes.h"
+#include "strict_json.h"
 
 namespace scr {
 namespace {
 
 const std::vector<Role> kAlertReaders = {Role::kAdmin, Role::kBusinessUnit, Role::kChair, Role::kLeadReviewer,
                                          Role::kViewer};
-const std::vector<Role> kAcknowledgers = {Role::kAdmin, Role::kBusinessUnit, Role::kChair, Role::kLeadReviewer};
+// An alert is acknowledged by the role it was sent to, or by admin or the business unit on its behalf: the
+// engine holds each alert to its recipient role (ActingFor, access.h), so every role may ask.
+const std::vector<Role> kAcknowledgers = {Role::kAdmin,        Role::kBusinessUnit, Role::kChair,
+                                          Role::kLeadReviewer, Role::kAgency,       Role::kViewer};
+constexpr size_t kMaxAcknowledgedAtOnce = 200;  // a page of the alerts list
 
 nlohmann::json ToJson(const Alert& alert) {
   // A dated item's alert names the item ("action/12") where a checkpoint's names its key.
@@ -67,6 +72,17 @@ void ListAlerts(ApiContext& api, RequestContext& context) {
              {"next_cursor", page->second ? nlohmann::json(std::to_string(*page->second)) : nlohmann::json(nullptr)}});
 }
 
+// The note of an acknowledgement's body, which may be left empty; nothing, after answering 400, when the
+// body is not {"note": TEXT} (or, with `ids`, {"ids": [...], "note": TEXT}).
+std::optional<std::string> ReadNote(RequestContext& context, StrictObject& body) {
+  std::optional<std::string> note = body.Text("note", false, 2000);
+  if (!body.ok()) {
+    WriteProblem(context.response, 400, "Bad request", body.error());
+    return std::nullopt;
+  }
+  return note.value_or("");
+}
+
 void AcknowledgeAlert(ApiContext& api, RequestContext& context) {
   int64_t id = 0;
   try {
@@ -74,9 +90,29 @@ void AcknowledgeAlert(ApiContext& api, RequestContext& context) {
   } catch (const std::exception&) {
     return WriteProblem(context.response, 404, "Not found", "no such alert");
   }
-  CommandResult result = RunCommand(api, AcknowledgeAlertCommand{context.actor, id});
+  bool empty = context.request.body.find_first_not_of(" \t\r\n") == std::string::npos;
+  StrictObject body(empty ? "{}" : context.request.body, {"note"});
+  std::optional<std::string> note = ReadNote(context, body);
+  if (!note) return;
+  CommandResult result = RunCommand(api, AcknowledgeAlertCommand{context.actor, {id}, *note});
   if (!result.status.ok()) return WriteProblem(context.response, result.status);
   WriteJson(context.response, 200, {{"id", id}, {"status", "acknowledged"}});
+}
+
+// Several alerts at once: all of them, or none (the refusal names the first that may not be acknowledged).
+void AcknowledgeAlerts(ApiContext& api, RequestContext& context) {
+  StrictObject body(context.request.body, {"ids", "note"});
+  std::vector<int64_t> ids = body.IntegerList("ids", kMaxAcknowledgedAtOnce);
+  if (body.ok() && ids.empty()) {
+    return WriteProblem(context.response, 400, "Bad request", "'ids' must list the alerts to acknowledge");
+  }
+  std::optional<std::string> note = ReadNote(context, body);
+  if (!note) return;
+  CommandResult result = RunCommand(api, AcknowledgeAlertCommand{context.actor, ids, *note});
+  if (!result.status.ok()) return WriteProblem(context.response, result.status);
+  nlohmann::json items = nlohmann::json::array();
+  for (int64_t id : ids) items.push_back({{"id", id}, {"status", "acknowledged"}});
+  WriteJson(context.response, 200, {{"items", items}});
 }
 
 }  // namespace
@@ -88,6 +124,7 @@ std::vector<Route> AlertRoutes(ApiContext& api) {
   return {
       {"GET", "/api/v1/alerts", true, kAlertReaders, bind(ListAlerts)},
       {"POST", R"(/api/v1/alerts/(\d+)/acknowledge)", true, kAcknowledgers, bind(AcknowledgeAlert)},
+      {"POST", "/api/v1/alerts/acknowledge", true, kAcknowledgers, bind(AcknowledgeAlerts)},
   };
 }
 

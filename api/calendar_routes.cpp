@@ -93,7 +93,7 @@ void GetCalendar(ApiContext& api, RequestContext& context) {
                              *checkpoint.due, "Due: " + checkpoint.title + " - " + name,
                              marker + "Owner: " + RoleName(checkpoint.owner_role) + ". " + link});
       }
-      auto requests = (*queries)->InformationRequests(board, summary.id);
+      auto requests = (*queries)->InformationRequests(board, summary.id, AgencyScope(context.actor));
       if (!requests.ok()) return WriteProblem(context.response, requests.status());
       for (const InformationRequest& request : *requests) {
         if (request.status != "open" && request.status != "overdue") continue;

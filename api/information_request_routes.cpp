@@ -30,10 +30,16 @@ nlohmann::json ToJson(const InformationRequest& request) {
 void AnswerWithRequest(ApiContext& api, RequestContext& context, ReviewId review, int64_t id, int http_status) {
   auto queries = api.queries.Acquire();
   if (!queries.ok()) return WriteProblem(context.response, queries.status());
-  auto requests = (*queries)->InformationRequests(context.actor.board_id, review);
+  auto requests = (*queries)->InformationRequests(context.actor.board_id, review, std::nullopt);
   if (!requests.ok()) return WriteProblem(context.response, requests.status());
   for (const InformationRequest& request : *requests) {
-    if (request.id == id) return WriteJson(context.response, http_status, ToJson(request));
+    if (request.id != id) continue;
+    if (!MayActForAgency(context.actor, request.agency)) {
+      return WriteProblem(context.response, 403, "Not your agency's request",
+                          "information request " + std::to_string(id) + " is addressed to " + request.agency +
+                              "; an agency user reads and changes only those addressed to its own agency");
+    }
+    return WriteJson(context.response, http_status, ToJson(request));
   }
   WriteProblem(context.response, 404, "Not found", "no information request " + std::to_string(id));
 }
@@ -43,7 +49,7 @@ void ListRequests(ApiContext& api, RequestContext& context) {
   if (!review) return;
   auto queries = api.queries.Acquire();
   if (!queries.ok()) return WriteProblem(context.response, queries.status());
-  auto requests = (*queries)->InformationRequests(context.actor.board_id, *review);
+  auto requests = (*queries)->InformationRequests(context.actor.board_id, *review, AgencyScope(context.actor));
   if (!requests.ok()) return WriteProblem(context.response, requests.status());
   nlohmann::json items = nlohmann::json::array();
   for (const InformationRequest& request : *requests) items.push_back(ToJson(request));

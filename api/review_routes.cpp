@@ -11,8 +11,10 @@ namespace {
 const std::vector<Role> kReaders = {Role::kAdmin, Role::kBusinessUnit, Role::kChair, Role::kLeadReviewer, Role::kViewer};
 const std::vector<Role> kReferrers = {Role::kAdmin, Role::kBusinessUnit};
 const std::vector<Role> kDecisionRecorders = {Role::kAdmin, Role::kBusinessUnit, Role::kChair};
+// The roles that own checkpoints in the workflows, and admin and the business unit who act on their behalf;
+// the engine holds each checkpoint to its own owner role (ActingFor, access.h). A checkpoint the agency role
+// owns is not one agency's, so the business unit records it on the agencies' behalf.
 const std::vector<Role> kCheckpointCompleters = {Role::kAdmin, Role::kBusinessUnit, Role::kChair, Role::kLeadReviewer};
-const std::vector<Role> kWaivers = {Role::kBusinessUnit, Role::kChair};
 const std::vector<Role> kProcessRecorders = {Role::kAdmin, Role::kBusinessUnit, Role::kLeadReviewer};
 
 constexpr const char* kReviewId = R"(/api/v1/reviews/(\d+))";
@@ -209,8 +211,8 @@ std::vector<Route> ReviewRoutes(ApiContext& api) {
       {"POST", review + "/events", true, kDecisionRecorders, bind(RecordEvent)},
       {"GET", review + "/events", true, kReaders, bind(ListEvents)},
       {"POST", checkpoint + "/complete", true, kCheckpointCompleters, bind(CompleteCheckpoint)},
-      {"POST", checkpoint + "/waive", true, kWaivers, bind(WaiveCheckpoint)},
-      {"POST", checkpoint + "/extend", true, kDecisionRecorders, bind(ExtendCheckpoint)},
+      {"POST", checkpoint + "/waive", true, kCheckpointCompleters, bind(WaiveCheckpoint)},
+      {"POST", checkpoint + "/extend", true, kCheckpointCompleters, bind(ExtendCheckpoint)},
       {"POST", review + "/parallel-processes", true, kProcessRecorders, bind(AddParallelProcess)},
       {"PATCH", review + R"(/parallel-processes/(\d+))", true, kProcessRecorders, bind(UpdateParallelProcess)},
   };

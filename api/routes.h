@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "api/server.h"
+#include "engine/access.h"
 #include "engine/access_log.h"
 #include "engine/directory.h"
 #include "engine/model.h"

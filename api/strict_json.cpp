@@ -109,6 +109,24 @@ std::optional<long long> StrictObject::Integer(const char* field, bool required)
   return value->get<long long>();
 }
 
+std::vector<int64_t> StrictObject::IntegerList(const char* field, size_t max_items) {
+  const nlohmann::json* value = Field(field, false);
+  std::vector<int64_t> numbers;
+  if (!value) return numbers;
+  if (!value->is_array() || value->size() > max_items) {
+    Fail("'" + std::string(field) + "' must be a list of at most " + std::to_string(max_items) + " whole numbers");
+    return numbers;
+  }
+  for (const nlohmann::json& item : *value) {
+    if (!item.is_number_integer()) {
+      Fail("each of '" + std::string(field) + "' must be a whole number");
+      return {};
+    }
+    numbers.push_back(item.get<int64_t>());
+  }
+  return numbers;
+}
+
 std::string StrictObject::ObjectText(const char* field) {
   const nlohmann::json* value = Field(field, false);
   if (!value) return "{}";

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <set>
 #include <string>
@@ -28,6 +29,8 @@ class StrictObject {
   std::optional<bool> Boolean(const char* field, bool required);
   std::optional<Date> DateField(const char* field, bool required);
   std::optional<long long> Integer(const char* field, bool required);
+  // A list of at most `max_items` whole numbers; empty when absent.
+  std::vector<int64_t> IntegerList(const char* field, size_t max_items);
   // A nested object, returned as compact JSON text ("{}" when absent).
   std::string ObjectText(const char* field);
 

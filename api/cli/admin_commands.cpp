@@ -5,6 +5,7 @@
 #include "cli/retention_commands.h"
 #include "cli/runtime.h"
 #include "cli/token_commands.h"
+#include "engine/access.h"
 #include "engine/backup.h"
 #include "engine/directory.h"
 #include "engine/sessions.h"
@@ -24,6 +25,7 @@ struct AdminOptions {
   std::string directory;
   std::string file;
   std::string email_preference;
+  std::string agency;
   bool force = false;
 };
 
@@ -57,9 +59,17 @@ int CreateUser(const AdminOptions& options) {
   if (!role.ok()) return Fail(role.status().message());
   Result<std::unique_ptr<Directory>> directory = OpenDirectory(options);
   if (!directory.ok()) return Fail(directory.status().message());
-  Result<UserId> user = (*directory)->CreateUser(options.board, *role, options.name, options.email);
+  Result<UserId> user = (*directory)->CreateUser(options.board, *role, options.name, options.email, options.agency);
   if (!user.ok()) return Fail(user.status().message());
   std::cout << *user << "\n";
+  return 0;
+}
+
+int SetAgency(const AdminOptions& options) {
+  Result<std::unique_ptr<Directory>> directory = OpenDirectory(options);
+  if (!directory.ok()) return Fail(directory.status().message());
+  if (Status set = (*directory)->SetAgency(options.user, options.agency); !set.ok()) return Fail(set.message());
+  std::cout << "user " << options.user << " now belongs to the agency " << AgencyName(options.agency) << "\n";
   return 0;
 }
 
@@ -153,9 +163,19 @@ void AddAdminCommands(CLI::App& app, int& exit_code) {
   user->add_option("--role", options->role, "admin, business_unit, chair, lead_reviewer, agency or viewer")->required();
   user->add_option("--name", options->name, "The user's name")->required();
   user->add_option("--email", options->email, "The user's email address")->required();
+  user->add_option("--agency", options->agency,
+                   "For --role agency (required there): the agency it belongs to, spelt as actions and information "
+                   "requests name it; it reads and changes only that agency's");
   user->callback([options, &exit_code] { exit_code = CreateUser(*options); });
 
   AddTokenCommands(*admin, exit_code);
+  CLI::App* agency = admin->add_subcommand("set-agency", "Give an agency user its agency (or move it to another)");
+  agency->add_option("--db", options->database_path, "SQLite database file")->required();
+  agency->add_option("--user", options->user, "User id")->required();
+  agency->add_option("--agency", options->agency, "The agency, spelt as actions and information requests name it")
+      ->required();
+  agency->callback([options, &exit_code] { exit_code = SetAgency(*options); });
+
 
   CLI::App* preference = admin->add_subcommand("set-preference", "How a user receives alerts by email");
   preference->add_option("--db", options->database_path, "SQLite database file")->required();

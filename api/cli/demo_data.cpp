@@ -307,20 +307,22 @@ Result<DemoDatabase> BuildDemoDatabase(const ReferenceData& reference) {
   Result<BoardId> board = (*directory)->CreateBoard("Northshire Safeguarding Children Partnership (demo)",
                                                     Nation::kEnglandAndWales, "Europe/London");
   if (!board.ok()) return board.status();
-  struct Person { Role role; const char* name; const char* email; };
+  // An agency user sees and changes only its own agency's actions and information requests.
+  struct Person { Role role; const char* name; const char* email; const char* agency; };
   const Person people[] = {
-      {Role::kBusinessUnit, "Sam Okafor", "business.unit@northshire.example"},
-      {Role::kChair, "Dr Helen Ward", "chair@northshire.example"},
-      {Role::kLeadReviewer, "Priya Nair", "lead.reviewer@northshire.example"},
-      {Role::kAgency, "Police liaison", "police@northshire.example"},
-      {Role::kViewer, "Board member", "member@northshire.example"},
-      {Role::kAdmin, "System administrator", "admin@northshire.example"},
+      {Role::kBusinessUnit, "Sam Okafor", "business.unit@northshire.example", ""},
+      {Role::kChair, "Dr Helen Ward", "chair@northshire.example", ""},
+      {Role::kLeadReviewer, "Priya Nair", "lead.reviewer@northshire.example", ""},
+      {Role::kAgency, "Police liaison", "police@northshire.example", "Police"},
+      {Role::kAgency, "Health liaison", "health@northshire.example", "Health"},
+      {Role::kViewer, "Board member", "member@northshire.example", ""},
+      {Role::kAdmin, "System administrator", "admin@northshire.example", ""},
   };
   Actor business_unit{*board, Role::kBusinessUnit, people[0].name, std::nullopt};
   Result<std::unique_ptr<Sessions>> sessions = Sessions::Open(demo.database_path);
   if (!sessions.ok()) return sessions.status();
   for (const Person& person : people) {
-    Result<UserId> user = (*directory)->CreateUser(*board, person.role, person.name, person.email);
+    Result<UserId> user = (*directory)->CreateUser(*board, person.role, person.name, person.email, person.agency);
     if (!user.ok()) return user.status();
     if (person.role == Role::kBusinessUnit) business_unit.user_id = *user;
     Result<std::string> token = (*directory)->CreateToken(NewToken{*board, person.role, *user});
@@ -333,14 +335,15 @@ Result<DemoDatabase> BuildDemoDatabase(const ReferenceData& reference) {
       demo.calendar_token = *feed;
     }
     if (Status set = (*sessions)->SetPassword(*user, kDemoPassword); !set.ok()) return set;
-    demo.logins.emplace_back(person.email, RoleName(person.role));
+    std::string agency = *person.agency ? std::string(", ") + person.agency : std::string();
+    demo.logins.emplace_back(person.email, RoleName(person.role) + agency);
   }
   // A neighbouring board on the same service: its users see nothing of Northshire's reviews.
   Result<BoardId> neighbour = (*directory)->CreateBoard("Westvale Safeguarding Children Partnership (demo)",
                                                         Nation::kEnglandAndWales, "Europe/London");
   if (!neighbour.ok()) return neighbour.status();
   Result<UserId> neighbour_user = (*directory)->CreateUser(*neighbour, Role::kBusinessUnit, "Alex Morgan",
-                                                           "business.unit@westvale.example");
+                                                           "business.unit@westvale.example", "");
   if (!neighbour_user.ok()) return neighbour_user.status();
   if (Status set = (*sessions)->SetPassword(*neighbour_user, kDemoPassword); !set.ok()) return set;
   demo.logins.emplace_back("business.unit@westvale.example", "business_unit, Westvale board");

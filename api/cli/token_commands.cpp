@@ -140,7 +140,7 @@ void AddTokenCommands(CLI::App& admin, int& exit_code) {
   create->add_option("--db", options->database_path, "SQLite database file")->required();
   create->add_option("--board", options->board, "Board id")->required();
   create->add_option("--role", options->role, "The token's role")->required();
-  create->add_option("--user", options->user, "The user the token belongs to");
+  create->add_option("--user", options->user, "The user the token belongs to (required for an agency token)");
   create->add_option("--scope", options->scope,
                      "api (the whole API, as the role allows; the default) or calendar (only the calendar feed, "
                      "the one URL that may carry a token)");

@@ -24,7 +24,8 @@ export async function showChair() {
   const titles = {};
   const decisions = reviews.items.filter((r) => r.state === 'decision_pending');
   for (const review of decisions) titles[review.id] = review.title;
-  const canAcknowledge = ['admin', 'business_unit', 'chair', 'lead_reviewer'].includes(currentUser().role);
+  // Alerts sent to the chair: the chair acknowledges them, or an admin or the business unit on its behalf.
+  const canAcknowledge = ['admin', 'business_unit', 'chair'].includes(currentUser().role);
   const alertRows = alerts.items.map((alert) => html`
     <tr>
       <td>${badge(alert.kind === 'escalation' ? 'overdue' : 'due_soon', KIND_WORDS[alert.kind] || alert.kind)}${alert.level ? ` level ${alert.level}` : ''}</td>

@@ -8,7 +8,8 @@ import {
 import { announce, currentUser, render, showError } from './page.js';
 
 const CHANGERS = ['admin', 'business_unit', 'chair'];
-const WAIVERS = ['admin', 'business_unit', 'chair'];
+// A checkpoint is completed or extended by its owner role, or by these on its behalf; the chair may waive too.
+const ON_BEHALF = ['admin', 'business_unit'];
 const FAMILY_READERS = ['admin', 'business_unit', 'lead_reviewer'];
 
 const optional = (promise) => promise.catch((error) => (error instanceof ApiError && error.status === 403 ? null : Promise.reject(error)));
@@ -56,25 +57,27 @@ function nextSteps(review, actions) {
   return html`<div class="steps">${steps}</div>`;
 }
 
-function checkpointRows(checkpoints, canChange, canWaive) {
+function checkpointRows(checkpoints, role) {
   return checkpoints.map((c) => {
     const open = c.status !== 'done' && c.status !== 'waived';
+    const canChange = role === c.owner_role || ON_BEHALF.includes(role);
+    const canWaive = canChange || role === 'chair';
     const privacy = c.key === 'privacy_check_passed';
     const action = c.key.startsWith('action/');  // an action's deadline moves with the action itself
     return html`<tr id="checkpoint-${c.key}">
       <td>${c.title}<br><span class="muted">${c.due_rule}</span></td>
       <td>${dueWords(c.due, c.working_days_left)}</td>
       <td>${badge(c.status)}${c.closed_by ? html`<br><span class="muted">${c.closed_by}</span>` : ''}${c.note ? html`<br>${c.note}` : ''}</td>
-      <td>${action ? html`<a href="#actions-heading">See the action</a>` : open && canChange ? html`
-        ${privacy ? html`<a href="#privacy-check">Run the privacy check</a>` : html`<button type="button" data-complete="${c.key}" aria-label="Complete: ${c.title}">Complete</button>`}
-        ${c.due ? html`<button type="button" class="secondary" data-extend="${c.key}" aria-label="Extend: ${c.title}">Extend</button>` : ''}
+      <td>${action ? html`<a href="#actions-heading">See the action</a>` : open && canWaive ? html`
+        ${!canChange ? '' : privacy ? html`<a href="#privacy-check">Run the privacy check</a>` : html`<button type="button" data-complete="${c.key}" aria-label="Complete: ${c.title}">Complete</button>`}
+        ${c.due && canChange ? html`<button type="button" class="secondary" data-extend="${c.key}" aria-label="Extend: ${c.title}">Extend</button>` : ''}
         ${canWaive ? html`<button type="button" class="secondary" data-waive="${c.key}" aria-label="Waive: ${c.title}">Waive</button>` : ''}` : ''}</td>
     </tr>`;
   });
 }
 
-function checkpointsByMarker(review, markers, canChange) {
-  const canWaive = WAIVERS.includes(currentUser().role);
+function checkpointsByMarker(review, markers) {
+  const role = currentUser().role;
   const groups = new Map();
   for (const checkpoint of review.checkpoints) {
     if (!groups.has(checkpoint.marker)) groups.set(checkpoint.marker, []);
@@ -85,7 +88,7 @@ function checkpointsByMarker(review, markers, canChange) {
     return html`<div class="table-wrap"><table>
       <caption>Quality Marker ${marker}${name ? `: ${name}` : ''}</caption>
       <thead><tr><th scope="col">Checkpoint</th><th scope="col">Due</th><th scope="col">Status</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
-      <tbody>${checkpointRows(checkpoints, canChange, canWaive)}</tbody></table></div>`;
+      <tbody>${checkpointRows(checkpoints, role)}</tbody></table></div>`;
   });
 }
 
@@ -128,7 +131,7 @@ export async function showReview(id) {
     <h2>Next steps</h2>
     ${nextSteps(review, actions.items)}
     <h2>Checkpoints by Quality Marker</h2>
-    ${checkpointsByMarker(review, workflow.markers || [], canChange)}
+    ${checkpointsByMarker(review, workflow.markers || [])}
     <div id="checkpoint-dialog"></div>
     <h2>Delay register</h2>
     ${simpleTable('Deadlines moved, and why', ['What', 'Was due', 'Now due', 'Why', 'Recorded'], (review.delays || []).map((d) => [

@@ -45,10 +45,12 @@ Result<std::vector<ImprovementAction>> ReviewQueriesImpl::Actions(BoardId board,
         "a.impact, a.impact_measure, a.recorded_by, a.created_at, a.updated_at "
         "FROM improvement_actions a JOIN reviews r ON r.id = a.review_id "
         "WHERE r.board_id = ?1 AND (?2 IS NULL OR a.review_id = ?2) AND (?3 IS NULL OR a.owner_agency = ?3) "
+        "AND (?4 IS NULL OR a.owner_agency = ?4) "
         "ORDER BY a.review_id, a.id");
     select->bind(1, board);
     if (filter.review) select->bind(2, *filter.review);
     if (filter.agency) select->bind(3, *filter.agency);
+    if (filter.agency_scope) select->bind(4, *filter.agency_scope);
     std::vector<ImprovementAction> actions;
     while (select->executeStep()) {
       ImprovementAction action;

@@ -216,25 +216,6 @@ int64_t ReviewServiceImpl::LastAlertId() {
   return last->getColumn(0).getInt64();
 }
 
-Status ReviewServiceImpl::Handle(const AcknowledgeAlertCommand& command, const Context& context,
-                                 CommandResult& result) {
-  Database::Statement find = database_->Prepare("SELECT review_id, status FROM alerts WHERE id = ? AND board_id = ?");
-  find->bind(1, command.alert);
-  find->bind(2, command.actor.board_id);
-  if (!find->executeStep()) return Status::NotFound("no alert " + std::to_string(command.alert));
-  result.review = find->getColumn(0).getInt64();
-  std::string status = find->getColumn(1).getString();
-  if (status != "open") return Status::Conflict("alert " + std::to_string(command.alert) + " is already " + status);
-  Database::Statement acknowledge = database_->Prepare(
-      "UPDATE alerts SET status = 'acknowledged', acknowledged_by = ?, acknowledged_at = ? WHERE id = ?");
-  acknowledge->bind(1, DescribeActor(command.actor));
-  acknowledge->bindNoCopy(2, context.at);
-  acknowledge->bind(3, command.alert);
-  acknowledge->exec();
-  result.created_id = command.alert;
-  return Status::Ok();
-}
-
 Status ReviewServiceImpl::LoadFiredAlerts() {
   try {
     SQLite::Statement fired(database_->connection(),

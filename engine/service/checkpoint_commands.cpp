@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "engine/access.h"
 #include "service/review_service_impl.h"
 
 namespace scr {
@@ -16,11 +17,17 @@ Status AlreadyClosed(const std::string& key, CheckpointState state) {
   return Status::Conflict("checkpoint " + key + " is already " + CheckpointStateName(state));
 }
 
+// The history's data of a checkpoint command, with the role acted for when it was done on its behalf.
+void AddOnBehalfOf(nlohmann::json& data, const std::optional<Role>& on_behalf_of) {
+  if (on_behalf_of) data["on_behalf_of"] = RoleName(*on_behalf_of);
+}
+
 }  // namespace
 
 Status ReviewServiceImpl::CloseCheckpoint(ReviewId id, const std::string& key, CheckpointState state,
-                                          const Actor& actor, const Context& context, const std::string& note,
-                                          const std::string& evidence, CommandResult& result) {
+                                          ClosedBy closed_by, const Actor& actor, const Context& context,
+                                          const std::string& note, const std::string& evidence,
+                                          CommandResult& result) {
   Result<OpenReview> checked_out = CheckOut(actor, id);
   if (!checked_out.ok()) return checked_out.status();
   OpenReview review = std::move(checked_out).value();
@@ -30,6 +37,15 @@ Status ReviewServiceImpl::CloseCheckpoint(ReviewId id, const std::string& key, C
   CheckpointSlot& slot = *found;
   std::optional<Date> due = slot.has_due() ? std::optional<Date>(slot.due()) : std::nullopt;
   const CheckpointDefinition& definition = review.workflow->checkpoints[slot.definition];
+  // The owner role completes it, or an admin or the business unit on its behalf; the chair may waive any.
+  std::optional<Role> on_behalf_of;
+  if (closed_by == ClosedBy::kCommand) {
+    bool waiving = state == CheckpointState::kWaived;
+    Result<std::optional<Role>> acting =
+        ActingFor(actor, definition.owner_role, waiving, std::string(waiving ? "waive" : "complete") + " checkpoint " + key);
+    if (!acting.ok()) return acting.status();
+    on_behalf_of = *acting;
+  }
   Result<const WorkingCalendar*> calendar = CalendarFor(review.board_id);
   if (!calendar.ok()) return calendar.status();
   Date today = (*calendar)->LocalDate(context.now);
@@ -64,9 +80,10 @@ Status ReviewServiceImpl::CloseCheckpoint(ReviewId id, const std::string& key, C
   // Its alerts have done their work: completing or waiving resolves them.
   ResolveAlerts(id, definition.key, due, context);
 
-  // Keys are snake_case (the loader checks), so only the evidence needs JSON escaping.
+  // Keys and role names are snake_case (the loader checks), so only the evidence needs JSON escaping.
   std::string data = "{\"checkpoint\":\"" + definition.key + "\",\"marker\":" + std::to_string(definition.marker);
   if (!evidence.empty()) data += ",\"evidence\":" + nlohmann::json(evidence).dump();
+  if (on_behalf_of) data += std::string(",\"on_behalf_of\":\"") + RoleName(*on_behalf_of) + "\"";
   data += "}";
   AppendToHistory(id, review, actor, context,
                   state == CheckpointState::kDone ? "checkpoint_completed" : "checkpoint_waived", note, data);
@@ -83,8 +100,8 @@ Status ReviewServiceImpl::Handle(const CompleteCheckpointCommand& command, const
                             " is completed by a privacy check of the final text that finds nothing (QM14); run the "
                             "check on the text, or a chair waives the checkpoint with a reason");
   }
-  return CloseCheckpoint(command.review, command.key, CheckpointState::kDone, command.actor, context, command.note,
-                         command.evidence, result);
+  return CloseCheckpoint(command.review, command.key, CheckpointState::kDone, ClosedBy::kCommand, command.actor,
+                         context, command.note, command.evidence, result);
 }
 
 Status ReviewServiceImpl::Handle(const WaiveCheckpointCommand& command, const Context& context,
@@ -92,8 +109,8 @@ Status ReviewServiceImpl::Handle(const WaiveCheckpointCommand& command, const Co
   if (command.reason.empty()) {
     return Status::InvalidArgument("waiving a checkpoint needs a reason; it is kept in the history");
   }
-  return CloseCheckpoint(command.review, command.key, CheckpointState::kWaived, command.actor, context,
-                         command.reason, "", result);
+  return CloseCheckpoint(command.review, command.key, CheckpointState::kWaived, ClosedBy::kCommand, command.actor,
+                         context, command.reason, "", result);
 }
 
 Status ReviewServiceImpl::Handle(const ExtendCheckpointCommand& command, const Context& context,
@@ -107,6 +124,9 @@ Status ReviewServiceImpl::Handle(const ExtendCheckpointCommand& command, const C
   CheckpointSlot* slot = review.FindSlot(command.key);
   if (!slot) return NoSuchCheckpoint(command.review, command.key);
   if (slot->state != CheckpointState::kOpen) return AlreadyClosed(command.key, slot->state);
+  Result<std::optional<Role>> acting = ActingFor(command.actor, review.workflow->checkpoints[slot->definition].owner_role,
+                                                 false, "extend checkpoint " + command.key);
+  if (!acting.ok()) return acting.status();
   if (!slot->has_due()) {
     return Status::Conflict("checkpoint " + command.key + " has no due date yet: what it counts from has not happened");
   }
@@ -148,6 +168,7 @@ Status ReviewServiceImpl::Handle(const ExtendCheckpointCommand& command, const C
   nlohmann::json data = {{"checkpoint", command.key},
                          {"previous_due", previous.ToString()},
                          {"new_due", command.new_due.ToString()}};
+  AddOnBehalfOf(data, *acting);
   AppendToHistory(command.review, review, command.actor, context, "checkpoint_extended", command.reason, data.dump());
   // The board is told of every slip (QM8): an alert to the chair, now.
   PlannedAlert extended;

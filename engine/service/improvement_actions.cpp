@@ -5,6 +5,7 @@
 
 #include <set>
 
+#include "engine/access.h"
 #include "service/review_service_impl.h"
 
 namespace scr {
@@ -34,7 +35,8 @@ Status CheckDueDate(Date due, Date today, const WorkingCalendar& calendar) {
 }  // namespace
 
 Status ReviewServiceImpl::Handle(const AddActionCommand& command, const Context& context, CommandResult& result) {
-  const ImprovementAction& action = command.action;
+  ImprovementAction action = command.action;
+  action.owner_agency = AgencyName(action.owner_agency);  // kept as an agency user's agency is: compared exactly
   if (action.title.empty() || action.title.size() > 300) return Status::InvalidArgument("title must be 1 to 300 characters");
   if (action.finding.empty()) return Status::InvalidArgument("finding must say which finding or recommendation the action answers");
   if (action.owner_agency.empty() || action.owner_agency.size() > 200) {
@@ -88,7 +90,7 @@ Status ReviewServiceImpl::Handle(const UpdateActionCommand& command, const Conte
   Date today = calendar.LocalDate(context.now);
 
   Database::Statement find = database_->Prepare(
-      "SELECT status, due, impact, impact_measure FROM improvement_actions WHERE id = ? AND review_id = ?");
+      "SELECT status, due, impact, impact_measure, owner_agency FROM improvement_actions WHERE id = ? AND review_id = ?");
   find->bind(1, command.action);
   find->bind(2, command.review);
   if (!find->executeStep()) {
@@ -100,7 +102,12 @@ Status ReviewServiceImpl::Handle(const UpdateActionCommand& command, const Conte
   Date due = stored_due.ok() ? *stored_due : Date();
   std::string impact = command.impact.value_or(find->getColumn(2).getString());
   std::string impact_measure = command.impact_measure.value_or(find->getColumn(3).getString());
+  std::string owner_agency = find->getColumn(4).getString();
   find->reset();
+  if (!MayActForAgency(command.actor, owner_agency)) {
+    return Status::PermissionDenied("improvement action " + std::to_string(command.action) + " belongs to " +
+                                    owner_agency + "; an agency user changes only its own agency's actions");
+  }
 
   std::string new_status = command.status.value_or(status);
   if (command.status && *command.status != status) {

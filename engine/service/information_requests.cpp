@@ -4,13 +4,15 @@
 
 #include <algorithm>
 
+#include "engine/access.h"
 #include "service/review_service_impl.h"
 
 namespace scr {
 
 Status ReviewServiceImpl::Handle(const RequestInformationCommand& command, const Context& context,
                                  CommandResult& result) {
-  if (command.agency.empty() || command.agency.size() > 200) {
+  const std::string agency = AgencyName(command.agency);  // kept as an agency user's agency is: compared exactly
+  if (agency.empty() || agency.size() > 200) {
     return Status::InvalidArgument("agency must name the agency asked, in 1 to 200 characters");
   }
   if (command.request.empty()) return Status::InvalidArgument("request must say what information is asked for");
@@ -31,7 +33,7 @@ Status ReviewServiceImpl::Handle(const RequestInformationCommand& command, const
       "INSERT INTO information_requests (review_id, agency, request, requested_on, due, recorded_by, created_at, "
       "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   insert->bind(1, command.review);
-  insert->bind(2, command.agency);
+  insert->bind(2, agency);
   insert->bind(3, command.request);
   insert->bind(4, today.ToString());
   insert->bind(5, command.due.ToString());
@@ -42,7 +44,7 @@ Status ReviewServiceImpl::Handle(const RequestInformationCommand& command, const
   int64_t id = database_->connection().getLastInsertRowid();
   review.items.push_back(DatedItem{id, ItemKind::kInformationRequest, 0, command.due.days_since_epoch()});
 
-  nlohmann::json data = {{"information_request", id}, {"agency", command.agency}, {"due", command.due.ToString()}};
+  nlohmann::json data = {{"information_request", id}, {"agency", agency}, {"due", command.due.ToString()}};
   AppendToHistory(command.review, review, command.actor, context, "information_requested", command.request, data.dump());
   result.review = command.review;
   result.created_id = id;
@@ -73,6 +75,10 @@ Status ReviewServiceImpl::Handle(const AnswerInformationRequestCommand& command,
   }
   std::string status = find->getColumn(0).getString(), agency = find->getColumn(1).getString();
   find->reset();
+  if (!MayActForAgency(command.actor, agency)) {
+    return Status::PermissionDenied("information request " + std::to_string(command.request) + " is addressed to " +
+                                    agency + "; an agency user answers only those addressed to its own agency");
+  }
   if (status != "open") {
     return Status::Conflict("information request " + std::to_string(command.request) + " was already " + status);
   }

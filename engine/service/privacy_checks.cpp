@@ -82,7 +82,8 @@ Status ReviewServiceImpl::Handle(const CheckPrivacyCommand& command, const Conte
   result.phase = review.phase;
   CheckIn(command.review, std::move(review));
   if (!completes) return Status::Ok();
-  Status closed = CloseCheckpoint(command.review, kPrivacyCheckpoint, CheckpointState::kDone, command.actor, context,
+  Status closed = CloseCheckpoint(command.review, kPrivacyCheckpoint, CheckpointState::kDone, ClosedBy::kPrivacyCheck,
+                                  command.actor, context,
                                   "privacy check " + std::to_string(id) + " found nothing in the text", hash, result);
   result.created_id = id;
   return closed;

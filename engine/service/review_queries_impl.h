@@ -33,7 +33,8 @@ class ReviewQueriesImpl final : public ReviewQueries {
   Result<ReviewPage> ListReviews(BoardId board, const ReviewFilter& filter) override;
   Result<std::vector<HistoryEvent>> History(BoardId board, ReviewId id) override;
   Result<Board> GetBoard(BoardId board) override;
-  Result<std::vector<InformationRequest>> InformationRequests(BoardId board, ReviewId review) override;
+  Result<std::vector<InformationRequest>> InformationRequests(
+      BoardId board, ReviewId review, const std::optional<std::string>& agency_scope) override;
   Result<std::vector<FamilyMember>> FamilyMembers(BoardId board, ReviewId review) override;
   Result<std::vector<Document>> Documents(BoardId board, ReviewId review) override;
   Result<std::pair<std::vector<Alert>, std::optional<int64_t>>> ListAlerts(BoardId board,

@@ -69,15 +69,17 @@ Result<std::vector<FamilyMember>> ReviewQueriesImpl::FamilyMembers(BoardId board
   }
 }
 
-Result<std::vector<InformationRequest>> ReviewQueriesImpl::InformationRequests(BoardId board, ReviewId review) {
+Result<std::vector<InformationRequest>> ReviewQueriesImpl::InformationRequests(
+    BoardId board, ReviewId review, const std::optional<std::string>& agency_scope) {
   try {
     Result<const WorkingCalendar*> calendar = CalendarFor(board);
     if (!calendar.ok()) return calendar.status();
     if (Status owned = CheckReviewOfBoard(board, review); !owned.ok()) return owned;
     Database::Statement select = database_->Prepare(
         "SELECT id, agency, request, requested_on, due, status, answered_on, reason, recorded_by, created_at, "
-        "updated_at FROM information_requests WHERE review_id = ? ORDER BY id");
+        "updated_at FROM information_requests WHERE review_id = ?1 AND (?2 IS NULL OR agency = ?2) ORDER BY id");
     select->bind(1, review);
+    if (agency_scope) select->bind(2, *agency_scope);
     Instant now = options_.clock->Now();
     std::vector<InformationRequest> requests;
     while (select->executeStep()) {

@@ -73,10 +73,13 @@ class ReviewServiceImpl final : public ReviewService {
   // Appends the event to the history and moves the review's chain forward.
   void AppendToHistory(ReviewId id, OpenReview& review, const Actor& actor, const Context& context,
                        const std::string& event, const std::string& reason, const std::string& data);
+  // Who closes a checkpoint: a user's command, held to the checkpoint's owner role (ActingFor, access.h),
+  // or a privacy check that found nothing in the text (its route says who may run one).
+  enum class ClosedBy { kCommand, kPrivacyCheck };
   // Completes or waives the open checkpoint `key` of review `id`.
-  Status CloseCheckpoint(ReviewId id, const std::string& key, CheckpointState state, const Actor& actor,
-                         const Context& context, const std::string& note, const std::string& evidence,
-                         CommandResult& result);
+  Status CloseCheckpoint(ReviewId id, const std::string& key, CheckpointState state, ClosedBy closed_by,
+                         const Actor& actor, const Context& context, const std::string& note,
+                         const std::string& evidence, CommandResult& result);
 
   // Marks every alert of the item `subject` ("action/12") of review `id` resolved: it has been dealt with.
   // Resolves the open and acknowledged alerts of a checkpoint or dated item: those of its due date and of

@@ -3,6 +3,7 @@
 #include <openssl/evp.h>
 #include <sqlite3.h>
 
+#include "engine/access.h"
 #include "engine/calendar.h"
 #include "store/database.h"
 #include "store/event_log.h"
@@ -33,18 +34,23 @@ class DirectoryImpl final : public Directory {
     }
   }
 
-  Result<UserId> CreateUser(BoardId board, Role role, const std::string& name, const std::string& email) override {
+  Result<UserId> CreateUser(BoardId board, Role role, const std::string& name, const std::string& email,
+                            const std::string& agency) override {
     if (name.empty()) return Status::InvalidArgument("the user needs a name");
     if (email.find('@') == std::string::npos) return Status::InvalidArgument("'" + email + "' is not an email address");
+    std::string kept_agency = AgencyName(agency);
+    if (Status valid = CheckAgency(role, kept_agency); !valid.ok()) return valid;
     try {
       if (!BoardExists(board)) return Status::NotFound("no board " + std::to_string(board));
       Database::Statement insert = database_->Prepare(
-          "INSERT INTO users (board_id, role, name, email, created_at) VALUES (?, ?, ?, ?, ?)");
+          "INSERT INTO users (board_id, role, name, email, created_at, agency) VALUES (?, ?, ?, ?, ?, ?)");
       insert->bind(1, board);
       insert->bind(2, RoleName(role));
       insert->bind(3, name);
       insert->bind(4, email);
       insert->bind(5, Now());
+      if (role == Role::kAgency) insert->bind(6, kept_agency);
+      else insert->bind(6);
       insert->exec();
       return database_->connection().getLastInsertRowid();
     } catch (const SQLite::Exception& e) {
@@ -52,6 +58,29 @@ class DirectoryImpl final : public Directory {
         return Status::Conflict("board " + std::to_string(board) + " already has a user with email " + email);
       }
       return StorageError(e, "creating a user");
+    }
+  }
+
+  Status SetAgency(UserId user, const std::string& agency) override {
+    std::string kept_agency = AgencyName(agency);
+    if (Status valid = CheckAgency(Role::kAgency, kept_agency); !valid.ok()) return valid;
+    try {
+      Database::Statement find = database_->Prepare("SELECT role FROM users WHERE id = ?");
+      find->bind(1, user);
+      if (!find->executeStep()) return Status::NotFound("no user " + std::to_string(user));
+      std::string role = find->getColumn(0).getString();
+      find->reset();
+      if (role != RoleName(Role::kAgency)) {
+        return Status::InvalidArgument("user " + std::to_string(user) + " is a " + role +
+                                       " user; only agency users belong to an agency");
+      }
+      Database::Statement update = database_->Prepare("UPDATE users SET agency = ? WHERE id = ?");
+      update->bind(1, kept_agency);
+      update->bind(2, user);
+      update->exec();
+      return Status::Ok();
+    } catch (const std::exception& e) {
+      return StorageError(e, "setting the agency of user " + std::to_string(user));
     }
   }
 
@@ -116,6 +145,19 @@ class DirectoryImpl final : public Directory {
   Result<std::string> VerifyHistory() override { return scr::VerifyHistory(*database_); }
 
  private:
+  static Status CheckAgency(Role role, const std::string& agency) {
+    if (role == Role::kAgency && agency.empty()) {
+      return Status::InvalidArgument("an agency user belongs to one agency: give --agency NAME, spelt as the board's "
+                                     "improvement actions and information requests name it (e.g. Police)");
+    }
+    if (role != Role::kAgency && !agency.empty()) {
+      return Status::InvalidArgument(std::string("only agency users belong to an agency; a ") + RoleName(role) +
+                                     " user sees every agency's actions, so leave --agency out");
+    }
+    if (agency.size() > 200) return Status::InvalidArgument("an agency's name has at most 200 characters");
+    return Status::Ok();
+  }
+
   bool BoardExists(BoardId board) {
     Database::Statement find = database_->Prepare("SELECT 1 FROM boards WHERE id = ?");
     find->bind(1, board);

@@ -53,14 +53,22 @@ class OutboxStoreImpl final : public OutboxStore {
         entries.push_back(std::move(entry));
       }
       select->reset();
+      // An alert about one agency's item (an action, its follow-up, an information request) reaches only
+      // the agency users of that agency; one about a checkpoint, every user of the role.
       Database::Statement users = database_->Prepare(
           "SELECT id, name, email, email_preference FROM users WHERE board_id = ?1 AND (role = ?2 OR "
-          "(?3 AND email_preference = 'digest' AND role <> 'agency')) ORDER BY id");
+          "(?3 AND email_preference = 'digest' AND role <> 'agency')) AND (role <> 'agency' OR "
+          "instr(?4, '/') = 0 OR agency = CASE "
+          "WHEN ?4 LIKE 'action/%' THEN (SELECT owner_agency FROM improvement_actions WHERE id = CAST(substr(?4, 8) AS INTEGER)) "
+          "WHEN ?4 LIKE 'information_request/%' THEN (SELECT agency FROM information_requests WHERE id = CAST(substr(?4, 21) AS INTEGER)) "
+          "WHEN ?4 LIKE 'follow_up/%' THEN (SELECT a.owner_agency FROM follow_ups f JOIN improvement_actions a "
+          "ON a.id = f.action_id WHERE f.id = CAST(substr(?4, 11) AS INTEGER)) END) ORDER BY id");
       for (OutboxEntry& entry : entries) {
         users->reset();
         users->bind(1, entry.board);
         users->bind(2, RoleName(entry.recipient_role));
         users->bind(3, entry.digest_kind == "daily" ? 1 : 0);
+        users->bind(4, entry.checkpoint);
         while (users->executeStep()) {
           entry.recipients.push_back(
               {users->getColumn(0).getInt64(), users->getColumn(1).getString(), users->getColumn(2).getString(),

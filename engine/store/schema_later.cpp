@@ -212,6 +212,12 @@ CREATE INDEX sign_in_failures_by_email ON sign_in_failures (email_hash, failed_a
 CREATE INDEX sign_in_failures_by_client ON sign_in_failures (client, failed_at);
 CREATE INDEX sign_in_failures_by_time ON sign_in_failures (failed_at);
 )sql",
+      // An agency user belongs to one agency: it reads and changes only that agency's improvement actions
+      // and information requests. Agency users made before this have none, and so see none until an admin
+      // gives them one (admin set-agency).
+      R"sql(
+ALTER TABLE users ADD COLUMN agency TEXT;
+)sql",
   };
   return migrations;
 }

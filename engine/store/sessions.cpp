@@ -127,7 +127,7 @@ class SessionsImpl final : public Sessions {
   Result<Session> Find(const std::string& token, Instant now) override {
     try {
       Database::Statement find = database_->Prepare(
-          "SELECT s.csrf_token, s.expires_at, u.id, u.board_id, u.role, u.name FROM sessions s "
+          "SELECT s.csrf_token, s.expires_at, u.id, u.board_id, u.role, u.name, u.agency FROM sessions s "
           "JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.ended_at IS NULL AND u.disabled_at IS NULL");
       find->bind(1, HashToken(token));
       if (!find->executeStep()) return Status::NotFound("no such session");
@@ -138,6 +138,7 @@ class SessionsImpl final : public Sessions {
       session.expires_at = *expires;
       session.actor = Actor{find->getColumn(3).getInt64(), RoleFromName(find->getColumn(4).getText()).value_or(Role::kViewer),
                             find->getColumn(5).getString(), find->getColumn(2).getInt64()};
+      session.actor.agency = find->getColumn(6).getString();  // the user's agency: empty for the other roles
       return session;
     } catch (const std::exception& e) {
       return StorageError(e, "checking a session");
@@ -161,7 +162,7 @@ class SessionsImpl final : public Sessions {
   // against a hash of the same cost, so that it takes as long to refuse.
   std::optional<Actor> CheckPassword(const std::string& email, const std::string& password) {
     Database::Statement find = database_->Prepare(
-        "SELECT id, board_id, role, name, password_hash FROM users "
+        "SELECT id, board_id, role, name, password_hash, agency FROM users "
         "WHERE email = ? AND password_hash IS NOT NULL AND disabled_at IS NULL");
     find->bind(1, email);
     std::optional<Actor> actor;
@@ -171,6 +172,7 @@ class SessionsImpl final : public Sessions {
       if (actor || !PasswordMatches(password, find->getColumn(4).getString())) continue;
       actor = Actor{find->getColumn(1).getInt64(), RoleFromName(find->getColumn(2).getText()).value_or(Role::kViewer),
                     find->getColumn(3).getString(), find->getColumn(0).getInt64()};
+      actor->agency = find->getColumn(5).getString();  // the user's agency: empty for the other roles
     }
     if (!any) PasswordMatches(password, DummyHash());
     return actor;

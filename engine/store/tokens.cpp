@@ -13,12 +13,20 @@ constexpr size_t kTokenBytes = 32;
 
 std::string TextOrEmpty(const SQLite::Column& column) { return column.isNull() ? "" : column.getString(); }
 
-// The user's board and when it was disabled (empty when it is not); NotFound when the user does not exist.
-Result<std::pair<BoardId, std::string>> UserState(Database& database, UserId user) {
-  Database::Statement find = database.Prepare("SELECT board_id, disabled_at FROM users WHERE id = ?");
+struct UserState {
+  BoardId board = 0;
+  std::string disabled_at;  // empty while the user is not disabled
+  std::string role;
+  std::string agency;  // empty for users of other roles than agency, and agency users made before agencies
+};
+
+// NotFound when the user does not exist.
+Result<UserState> FindUser(Database& database, UserId user) {
+  Database::Statement find = database.Prepare("SELECT board_id, disabled_at, role, agency FROM users WHERE id = ?");
   find->bind(1, user);
   if (!find->executeStep()) return Status::NotFound("no user " + std::to_string(user));
-  return std::make_pair(find->getColumn(0).getInt64(), TextOrEmpty(find->getColumn(1)));
+  return UserState{find->getColumn(0).getInt64(), TextOrEmpty(find->getColumn(1)), find->getColumn(2).getString(),
+                   TextOrEmpty(find->getColumn(3))};
 }
 
 }  // namespace
@@ -36,14 +44,26 @@ Result<std::string> CreateToken(Database& database, const NewToken& token, Insta
     Database::Statement board = database.Prepare("SELECT 1 FROM boards WHERE id = ?");
     board->bind(1, token.board);
     if (!board->executeStep()) return Status::NotFound("no board " + std::to_string(token.board));
+    if (token.role == Role::kAgency && !token.user) {
+      return Status::InvalidArgument("an agency token must belong to an agency user, whose agency it is confined "
+                                     "to: give --user with the id of a user made with --role agency --agency NAME");
+    }
     if (token.user) {
-      Result<std::pair<BoardId, std::string>> user = UserState(database, *token.user);
-      if (!user.ok() || user->first != token.board) {
+      Result<UserState> user = FindUser(database, *token.user);
+      if (!user.ok() || user->board != token.board) {
         return Status::NotFound("board " + std::to_string(token.board) + " has no user " + std::to_string(*token.user));
       }
-      if (!user->second.empty()) {
-        return Status::InvalidArgument("user " + std::to_string(*token.user) + " was disabled on " + user->second +
+      if (!user->disabled_at.empty()) {
+        return Status::InvalidArgument("user " + std::to_string(*token.user) + " was disabled on " + user->disabled_at +
                                        "; a disabled user gets no new token");
+      }
+      if (token.role == Role::kAgency && user->role != RoleName(Role::kAgency)) {
+        return Status::InvalidArgument("user " + std::to_string(*token.user) + " is a " + user->role +
+                                       " user; an agency token must belong to an agency user");
+      }
+      if (token.role == Role::kAgency && user->agency.empty()) {
+        return Status::InvalidArgument("user " + std::to_string(*token.user) +
+                                       " belongs to no agency yet; give it one with admin set-agency first");
       }
     }
     if (token.expires_at && *token.expires_at <= now) {
@@ -74,8 +94,8 @@ Result<std::string> CreateToken(Database& database, const NewToken& token, Insta
 Result<TokenGrant> AuthenticateToken(Database& database, const std::string& token, Instant now) {
   try {
     Database::Statement find = database.Prepare(
-        "SELECT t.id, t.board_id, t.role, t.user_id, u.name, t.scope, t.expires_at, t.revoked_at, u.disabled_at "
-        "FROM tokens t LEFT JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?");
+        "SELECT t.id, t.board_id, t.role, t.user_id, u.name, t.scope, t.expires_at, t.revoked_at, u.disabled_at, "
+        "u.agency FROM tokens t LEFT JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?");
     find->bind(1, HashToken(token));
     if (!find->executeStep()) return Status::NotFound("unknown token");
     if (!find->getColumn(7).isNull()) return Status::NotFound("this token was revoked on " + find->getColumn(7).getString());
@@ -92,6 +112,8 @@ Result<TokenGrant> AuthenticateToken(Database& database, const std::string& toke
     if (!find->getColumn(3).isNull()) {
       actor.user_id = find->getColumn(3).getInt64();
       actor.name = find->getColumn(4).getString();
+      // An agency token is confined to its user's agency; one made before users had agencies, to none.
+      if (actor.role == Role::kAgency) actor.agency = TextOrEmpty(find->getColumn(9));
     } else {
       actor.name = "token " + std::to_string(*actor.token_id);
     }
@@ -161,7 +183,7 @@ Result<bool> RevokeToken(Database& database, int64_t token_id, Instant now) {
 Result<UserDisabled> DisableUser(Database& database, UserId user, Instant now) {
   try {
     WriteTransaction transaction(database);
-    if (Result<std::pair<BoardId, std::string>> state = UserState(database, user); !state.ok()) return state.status();
+    if (Result<UserState> state = FindUser(database, user); !state.ok()) return state.status();
     const std::string at = FormatInstant(now);
     Database::Statement disable = database.Prepare("UPDATE users SET disabled_at = ? WHERE id = ? AND disabled_at IS NULL");
     disable->bind(1, at);

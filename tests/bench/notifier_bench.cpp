@@ -58,8 +58,8 @@ int RunNotifyBench(const NotifyOptions& options, const ReferenceData& reference)
   {
     std::unique_ptr<Directory> directory = Directory::Open(workspace.database_path()).value();
     BoardId board = directory->CreateBoard("Bench board", Nation::kEnglandAndWales, "Europe/London").value();
-    directory->CreateUser(board, Role::kBusinessUnit, "Sam Unit", "unit@example.org").value();
-    directory->CreateUser(board, Role::kChair, "Pat Chair", "chair@example.org").value();
+    directory->CreateUser(board, Role::kBusinessUnit, "Sam Unit", "unit@example.org", "").value();
+    directory->CreateUser(board, Role::kChair, "Pat Chair", "chair@example.org", "").value();
     Actor actor{board, Role::kBusinessUnit, "Bench", std::nullopt};
     std::unique_ptr<ReviewService> service = std::move(ReviewService::Open(
         {workspace.database_path(), reference.workflows.get(), reference.holidays.get(), &clock})).value();

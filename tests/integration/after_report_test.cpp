@@ -44,7 +44,9 @@ TEST_CASE("after the report: actions, the self-assessment, the privacy check and
   std::string db = dir.File("scr.db");
   std::string board = RunAdmin(db, {"create-board", "--name", "Board"});
   std::string unit = RunAdmin(db, {"create-token", "--board", board, "--role", "business_unit"});
-  std::string agency = RunAdmin(db, {"create-token", "--board", board, "--role", "agency"});
+  std::string health = RunAdmin(db, {"create-user", "--board", board, "--role", "agency", "--name", "Health liaison",
+                                     "--email", "health@example.org", "--agency", "Health"});
+  std::string agency = RunAdmin(db, {"create-token", "--board", board, "--role", "agency", "--user", health});
   std::string viewer = RunAdmin(db, {"create-token", "--board", board, "--role", "viewer"});
   std::string chair = RunAdmin(db, {"create-token", "--board", board, "--role", "chair"});
   std::string other_board = RunAdmin(db, {"create-board", "--name", "Other"});

@@ -26,9 +26,13 @@ struct Boards {
   explicit Boards(const std::string& db) : database(db) {
     board = Admin({"create-board", "--name", "Northshire", "--nation", "england"});
     other_board = Admin({"create-board", "--name", "Southshire", "--nation", "scotland"});
-    for (const char* role : {"admin", "business_unit", "chair", "lead_reviewer", "agency", "viewer"}) {
+    for (const char* role : {"admin", "business_unit", "chair", "lead_reviewer", "viewer"}) {
       tokens[role] = Admin({"create-token", "--board", board, "--role", role});
     }
+    // An agency token belongs to an agency user, who belongs to one agency.
+    std::string police = Admin({"create-user", "--board", board, "--role", "agency", "--name", "Police liaison",
+                                "--email", "police@example.org", "--agency", "Police"});
+    tokens["agency"] = Admin({"create-token", "--board", board, "--role", "agency", "--user", police});
     std::string user = Admin({"create-user", "--board", other_board, "--role", "business_unit", "--name", "Other",
                               "--email", "other@example.org"});
     other_token = Admin({"create-token", "--board", other_board, "--role", "business_unit", "--user", user});
@@ -174,7 +178,9 @@ TEST_CASE("http: no token is 401, another board is 404, a role without the right
   CheckProblem(api.Send("POST", "/api/v1/reviews", boards.tokens["viewer"], kReferral), 403);
   CheckProblem(api.Send("POST", path + "/events", boards.tokens["lead_reviewer"], R"({"event": "commission"})"), 403);
   CheckProblem(api.Send("GET", path, boards.tokens["agency"]), 403);
-  CheckProblem(api.Send("POST", path + "/checkpoints/chair_decision/waive", boards.tokens["admin"], R"({"reason": "x"})"),
+  // The chair's decision is the chair's: a lead reviewer may not waive it.
+  CheckProblem(api.Send("POST", path + "/checkpoints/chair_decision/waive", boards.tokens["lead_reviewer"],
+                        R"({"reason": "x"})"),
                403);
 }
 

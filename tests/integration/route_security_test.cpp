@@ -38,6 +38,7 @@ const std::map<std::string, std::string> kSampleBodies = {
     {R"(POST /api/v1/reviews/(\d+)/parallel-processes)", R"({"kind": "inquest"})"},
     {R"(PATCH /api/v1/reviews/(\d+)/parallel-processes/(\d+))", R"({"status": "concluded"})"},
     {R"(POST /api/v1/alerts/(\d+)/acknowledge)", ""},
+    {"POST /api/v1/alerts/acknowledge", R"({"ids": [1], "note": "Seen."})"},
     {R"(POST /api/v1/inbox/(\d+)/read)", ""},
     {"PUT /api/v1/me/preferences", R"({"email": "digest"})"},
     {R"(POST /api/v1/notifications/(\d+)/retry)", ""},
@@ -91,10 +92,16 @@ TEST_CASE("security: every route refuses a missing token (401), a role it does n
   std::string board_b = RunAdmin(db, {"create-board", "--name", "Board B"});
   std::map<std::string, std::string> a, b;  // role -> token, each for a user of that role
   for (const std::string& role : kRoles) {
-    std::string user_a = RunAdmin(db, {"create-user", "--board", board_a, "--role", role, "--name", "A " + role,
-                                       "--email", role + "@a.example.org"});
-    std::string user_b = RunAdmin(db, {"create-user", "--board", board_b, "--role", role, "--name", "B " + role,
-                                       "--email", role + "@b.example.org"});
+    std::vector<std::string> agency;  // an agency user belongs to one agency
+    if (role == "agency") agency = {"--agency", "Health"};
+    std::vector<std::string> create_a = {"create-user", "--board", board_a, "--role", role, "--name", "A " + role,
+                                         "--email", role + "@a.example.org"};
+    std::vector<std::string> create_b = {"create-user", "--board", board_b, "--role", role, "--name", "B " + role,
+                                         "--email", role + "@b.example.org"};
+    create_a.insert(create_a.end(), agency.begin(), agency.end());
+    create_b.insert(create_b.end(), agency.begin(), agency.end());
+    std::string user_a = RunAdmin(db, create_a);
+    std::string user_b = RunAdmin(db, create_b);
     a[role] = RunAdmin(db, {"create-token", "--board", board_a, "--role", role, "--user", user_a});
     b[role] = RunAdmin(db, {"create-token", "--board", board_b, "--role", role, "--user", user_b});
   }

@@ -106,6 +106,13 @@ std::unique_ptr<TrackerService> TrackerService::Demo() {
 
 std::string TrackerService::Output() const { return ReadAll(log_path_ + ".out"); }
 
+std::string TrackerService::DemoToken(const std::string& name) const {
+  std::smatch match;
+  std::string banner = Output();
+  REQUIRE(std::regex_search(banner, match, std::regex(name + R"( \([a-z_]+\): (scr_[0-9a-f]{64}))")));
+  return match[1].str();
+}
+
 void TrackerService::Start(const std::vector<std::string>& arguments) {
   std::string out_path = log_path_ + ".out";
   std::ofstream(out_path).close();

@@ -42,6 +42,9 @@ class TrackerService {
   std::string Log() const;
   // What the service printed on stdout (the demo's URL and tokens).
   std::string Output() const;
+  // The demo's printed token of the person `name` ("Police liaison (agency): scr_..."); fails the test
+  // when there is none.
+  std::string DemoToken(const std::string& name) const;
 
  private:
   explicit TrackerService(const std::vector<std::string>& arguments);

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <variant>
+#include <vector>
 
 #include "engine/model.h"
 
@@ -159,10 +160,12 @@ struct CheckPrivacyCommand {
   std::string text;
 };
 
-// Someone has seen an alert and is dealing with it.
+// Someone has seen alerts and is dealing with them. Each is acknowledged by the role it was sent to, or by
+// an admin or the business unit on its behalf, and recorded in its review's history: all of them, or none.
 struct AcknowledgeAlertCommand {
   Actor actor;
-  int64_t alert = 0;
+  std::vector<int64_t> alerts;
+  std::string note;  // what is being done about them
 };
 
 using Command = std::variant<ReferCommand, ApplyEventCommand, CompleteCheckpointCommand, WaiveCheckpointCommand,

@@ -66,9 +66,14 @@ class Directory {
   virtual ~Directory() = default;
 
   virtual Result<BoardId> CreateBoard(const std::string& name, Nation nation, const std::string& time_zone) = 0;
-  virtual Result<UserId> CreateUser(BoardId board, Role role, const std::string& name, const std::string& email) = 0;
+  // An agency user names its agency (access.h), which the other roles must not: InvalidArgument otherwise.
+  virtual Result<UserId> CreateUser(BoardId board, Role role, const std::string& name, const std::string& email,
+                                    const std::string& agency) = 0;
+  // Gives an existing agency user its agency (or another one); InvalidArgument for a user of another role.
+  virtual Status SetAgency(UserId user, const std::string& agency) = 0;
   // The token itself, returned once; NotFound when the board (or the user, in that board) does not exist,
-  // InvalidArgument for a disabled user.
+  // InvalidArgument for a disabled user. An agency token must name an agency user, whose agency it is
+  // confined to: InvalidArgument otherwise.
   virtual Result<std::string> CreateToken(const NewToken& token) = 0;
   // How the user wants alerts by email; NotFound when there is no such user.
   virtual Status SetEmailPreference(UserId user, EmailPreference preference) = 0;

@@ -53,6 +53,7 @@ struct Actor {
   std::string name;               // the user's name, or "token N" for a token without a user
   std::optional<UserId> user_id;
   std::optional<int64_t> token_id = std::nullopt;  // the token presented, when the actor came through the API
+  std::string agency = std::string();  // an agency user's agency (access.h); empty for the other roles
 };
 
 // What the business unit records when a case is referred (QM1). Titles carry no names.
@@ -208,6 +209,8 @@ struct ImprovementAction {
 struct ActionFilter {
   std::optional<bool> overdue;
   std::optional<std::string> agency;
+  // An agency user's own agency (AgencyScope, access.h): no other agency's action is read, whatever else asks.
+  std::optional<std::string> agency_scope;
   std::optional<std::string> status;
   std::optional<ReviewId> review;
 };

@@ -51,8 +51,10 @@ class ReviewQueries {
   virtual Result<std::vector<FamilyMember>> FamilyMembers(BoardId board, ReviewId review) = 0;
   // The review's documents register, in the order entered; NotFound for another board's review.
   virtual Result<std::vector<Document>> Documents(BoardId board, ReviewId review) = 0;
-  // The review's information requests, oldest first; NotFound for another board's review.
-  virtual Result<std::vector<InformationRequest>> InformationRequests(BoardId board, ReviewId review) = 0;
+  // The review's information requests, oldest first; with `agency_scope` (AgencyScope, access.h), only
+  // those addressed to that agency. NotFound for another board's review.
+  virtual Result<std::vector<InformationRequest>> InformationRequests(
+      BoardId board, ReviewId review, const std::optional<std::string>& agency_scope) = 0;
   // The board's improvement actions that pass `filter` (with their updates and follow-ups), by review then
   // id; NotFound when filter.review is another board's review.
   virtual Result<std::vector<ImprovementAction>> Actions(BoardId board, const ActionFilter& filter) = 0;

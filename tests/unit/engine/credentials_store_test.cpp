@@ -24,7 +24,7 @@ struct Fixture {
   std::unique_ptr<Directory> directory = std::move(Directory::Open(path)).value();
   std::unique_ptr<Sessions> sessions = std::move(Sessions::Open(path)).value();
   BoardId board = directory->CreateBoard("Northshire", Nation::kEnglandAndWales, "Europe/London").value();
-  UserId sam = directory->CreateUser(board, Role::kBusinessUnit, "Sam", "sam@northshire.example").value();
+  UserId sam = directory->CreateUser(board, Role::kBusinessUnit, "Sam", "sam@northshire.example", "").value();
   Instant now = std::chrono::system_clock::now();
 
   Fixture() { REQUIRE(sessions->SetPassword(sam, "correct horse battery").ok()); }

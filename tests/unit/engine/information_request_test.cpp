@@ -81,7 +81,7 @@ TEST_CASE("information requests: reminded before the date, overdue after it, esc
   CHECK(school_alerts.size() == 2);  // the reminder and the overdue alert, both resolved by the answer
   for (const StoredAlert& alert : school_alerts) CHECK(alert.status == "resolved");
 
-  std::vector<InformationRequest> requests = fixture.queries().InformationRequests(fixture.board(), review).value();
+  std::vector<InformationRequest> requests = fixture.queries().InformationRequests(fixture.board(), review, std::nullopt).value();
   REQUIRE(requests.size() == 2);
   CHECK(requests[0].status == "overdue");
   CHECK(requests[1].status == "received");
@@ -113,7 +113,7 @@ TEST_CASE("information requests: a declined request needs the agency's reason; a
       AnswerInformationRequestCommand{fixture.business_unit(), review, 999, "received", ""});
   CHECK(missing.status.code() == Status::Code::kNotFound);
 
-  std::vector<InformationRequest> requests = fixture.queries().InformationRequests(fixture.board(), review).value();
+  std::vector<InformationRequest> requests = fixture.queries().InformationRequests(fixture.board(), review, std::nullopt).value();
   REQUIRE(requests.size() == 1);
   CHECK(requests[0].status == "declined");
   CHECK(requests[0].reason == "Records held by another trust; referred there");

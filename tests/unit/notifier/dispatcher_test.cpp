@@ -20,7 +20,7 @@ TEST_CASE("dispatcher: a message that keeps failing is retried with growing wait
           "again on request",
           "[notifier]") {
   ServiceFixture fixture;
-  REQUIRE(fixture.directory().CreateUser(fixture.board(), Role::kBusinessUnit, "Sam Unit", "sam@example.org").ok());
+  REQUIRE(fixture.directory().CreateUser(fixture.board(), Role::kBusinessUnit, "Sam Unit", "sam@example.org", "").ok());
   fixture.Refer();  // reminders fall due at once
   REQUIRE(fixture.service().FireDueAlerts().ok());
   const std::string& db = fixture.database_path();
@@ -69,10 +69,10 @@ TEST_CASE("dispatcher: a user who takes alerts by digest gets each alert in the 
           "[notifier][preference]") {
   ServiceFixture fixture;  // Monday 2 March 2026, 09:00; digests at 08:00
   Directory& directory = fixture.directory();
-  UserId chair = directory.CreateUser(fixture.board(), Role::kChair, "Pat Chair", "chair@example.org").value();
-  UserId unit = directory.CreateUser(fixture.board(), Role::kBusinessUnit, "Sam Unit", "sam@example.org").value();
-  UserId viewer = directory.CreateUser(fixture.board(), Role::kViewer, "Vic Viewer", "vic@example.org").value();
-  UserId agency = directory.CreateUser(fixture.board(), Role::kAgency, "Ann Agency", "ann@example.org").value();
+  UserId chair = directory.CreateUser(fixture.board(), Role::kChair, "Pat Chair", "chair@example.org", "").value();
+  UserId unit = directory.CreateUser(fixture.board(), Role::kBusinessUnit, "Sam Unit", "sam@example.org", "").value();
+  UserId viewer = directory.CreateUser(fixture.board(), Role::kViewer, "Vic Viewer", "vic@example.org", "").value();
+  UserId agency = directory.CreateUser(fixture.board(), Role::kAgency, "Ann Agency", "ann@example.org", "Health").value();
   for (UserId user : {chair, viewer, agency}) REQUIRE(directory.SetEmailPreference(user, EmailPreference::kDigest).ok());
   CHECK(directory.SetEmailPreference(9999, EmailPreference::kDigest).code() == Status::Code::kNotFound);
   fixture.Refer();
