@@ -54,7 +54,7 @@ TEST_CASE("preferences: a chair who takes alerts by digest gets them in the inbo
   RunAdmin(db, {"set-preference", "--user", unit, "--email", "immediate"});
 
   std::ofstream(dir.File("scr.yaml")) << "notifier:\n  smtp:\n    url: " << smtp.url()
-                                      << "\n    from: tracker@example.org\n";
+                                      << "\n    from: tracker@example.org\n    allow_insecure: true\n";  // loopback, no TLS
   TrackerService service(db, {"--clock", "simulated", "--config", dir.File("scr.yaml")});
   httplib::Client client("127.0.0.1", service.port());
   auto chosen = PutPreferences(client, chair_token, R"({"email": "digest"})");
