@@ -32,7 +32,7 @@ httplib::Result PutPreferences(httplib::Client& client, const std::string& token
 }  // namespace
 
 TEST_CASE("preferences: a chair who takes alerts by digest gets them in the inbox at once and by email only in "
-          "the daily digest; the business unit still gets each by email",
+          "the daily digest, while the business unit still gets each by email",
           "[integration][notifier][preference]") {
   TempDir dir;
   std::string db = dir.File("scr.db");

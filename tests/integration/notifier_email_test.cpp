@@ -130,7 +130,7 @@ TEST_CASE("notifier: the chair receives the escalation email naming the review, 
   CHECK(client.Get("/api/v1/notifications", As(board.chair))->status == 403);
 }
 
-TEST_CASE("notifier: while the SMTP server is down messages wait and are retried; when it returns each arrives "
+TEST_CASE("notifier: while the SMTP server is down messages wait and are retried, and when it returns each arrives "
           "once",
           "[integration][notifier]") {
   TempDir dir;
@@ -197,7 +197,7 @@ TEST_CASE("notifier: email goes over STARTTLS to a server that requires it, trus
   }
 }
 
-TEST_CASE("notifier: with the right SMTP password the chair's email arrives; with a wrong one nothing arrives, each "
+TEST_CASE("notifier: with the right SMTP password the chair's email arrives, with a wrong one nothing arrives, each "
           "attempt is recorded as a refused login and retried, and the password is written nowhere",
           "[integration][notifier][smtp_login]") {
   TempDir dir;

@@ -56,8 +56,8 @@ struct Delivery {
 
 }  // namespace
 
-TEST_CASE("webhooks: each alert is POSTed once as JSON signed as Standard Webhooks have it; the signature checks "
-          "out with the secret's bytes and not without them",
+TEST_CASE("webhooks: each alert is POSTed once as JSON signed as Standard Webhooks have it, and the signature "
+          "checks out with the secret's bytes and not without them",
           "[integration][notifier][webhook]") {
   std::mutex mutex;
   std::vector<Delivery> deliveries;

@@ -92,7 +92,7 @@ TEST_CASE("security: email is never sent in plain text: a server that offers no 
 }
 
 TEST_CASE("security: notifier.smtp.require_tls: false, which let email fall back to plain text, stops the start "
-          "naming allow_insecure; require_tls: true is still taken",
+          "naming allow_insecure, while require_tls: true is still taken",
           "[security][smtp]") {
   TempDir dir;
   Board board = MakeBoard(dir, "scr");

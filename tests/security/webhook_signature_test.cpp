@@ -37,8 +37,8 @@ std::string WebhookConfig(const TempDir& dir, const std::string& url, const std:
 
 }  // namespace
 
-TEST_CASE("security: a webhook the service sent verifies with the Standard Webhooks library; altered, under another "
-          "secret, replayed later or re-timed it is refused; a retry keeps its webhook-id",
+TEST_CASE("security: a webhook the service sent verifies with the Standard Webhooks library and is refused "
+          "altered, under another secret, replayed later or re-timed, and a retry keeps its webhook-id",
           "[security][webhook]") {
   scr::test::WebhookVerifier verifier(kSecret, kOtherSecret, /*fail_first=*/true);
   TempDir dir;

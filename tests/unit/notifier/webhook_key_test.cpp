@@ -49,7 +49,7 @@ TEST_CASE("webhooks: a secret that is not whsec_ and 24 to 64 bytes of base64 is
   }
 }
 
-TEST_CASE("webhooks: an http:// webhook needs allow_insecure; https:// does not", "[notifier][webhook]") {
+TEST_CASE("webhooks: an http:// webhook needs allow_insecure, an https:// one does not", "[notifier][webhook]") {
   CHECK(notifier::CheckWebhook({"https://hooks.example.org/scr", kGoodSecret, false}).ok());
   Status plain = notifier::CheckWebhook({"http://hooks.example.org/scr", kGoodSecret, false});
   CHECK(plain.code() == Status::Code::kInvalidArgument);
