@@ -11,6 +11,8 @@ echo "== api/openapi.json, checked by @apidevtools/swagger-parser (npm)" >&2
 command -v npm >/dev/null || { echo "test: Node.js and npm are needed to check api/openapi.json" >&2; exit 1; }
 npm ci --prefix "$root/tests/openapi" --no-audit --no-fund --loglevel=error >/dev/null
 node "$root/tests/openapi/validate.mjs" "$root/api/openapi.json"
+echo "== the Standard Webhooks verifier (npm standardwebhooks) that the webhook security test runs" >&2
+npm ci --prefix "$root/tests/webhooks" --no-audit --no-fund --loglevel=error >/dev/null
 
 run_suite() {
   local build=$1; shift

@@ -22,11 +22,13 @@ constexpr size_t kRowsAtOnce = 200;
 
 class DispatcherImpl final : public Dispatcher {
  public:
-  DispatcherImpl(DispatcherOptions options, std::unique_ptr<OutboxStore> store)
-      : options_(std::move(options)), store_(std::move(store)), random_(std::random_device{}()) {
+  // `webhooks` are options.webhooks with their keys, checked.
+  DispatcherImpl(DispatcherOptions options, std::vector<Webhook> webhooks, std::unique_ptr<OutboxStore> store)
+      : options_(std::move(options)), webhooks_(std::move(webhooks)), store_(std::move(store)),
+        random_(std::random_device{}()) {
     if (!options_.smtp_url.empty()) {
       email_ = std::make_unique<EmailChannel>(
-          SmtpSettings{options_.smtp_url, options_.smtp_from, options_.smtp_require_tls, options_.smtp_ca_file,
+          SmtpSettings{options_.smtp_url, options_.smtp_from, options_.smtp_allow_insecure, options_.smtp_ca_file,
                        options_.smtp_username, options_.smtp_password});
     }
     thread_ = std::thread([this] { Run(); });
@@ -83,7 +85,7 @@ class DispatcherImpl final : public Dispatcher {
           messages.push_back({"email", recipient.user, recipient.email, text.subject, text.body, to_user + "/email"});
         }
       }
-      for (const DispatcherOptions::Webhook& webhook : options_.webhooks) {
+      for (const Webhook& webhook : webhooks_) {
         std::string event_id = key + "/" + RoleName(entry.recipient_role) + "/webhook/" + webhook.url;
         messages.push_back({"webhook", std::nullopt, webhook.url, text.subject,
                             WebhookBody(entry, text, options_.base_url, event_id), event_id});
@@ -143,10 +145,8 @@ class DispatcherImpl final : public Dispatcher {
       return email_->Send({message.recipient, message.subject, message.body, message.idempotency_key + "@scr-tracker"});
     }
     if (message.channel == "webhook") {
-      for (const DispatcherOptions::Webhook& webhook : options_.webhooks) {
-        if (webhook.url == message.recipient) {
-          return webhooks_.Post({webhook.url, webhook.secret}, message.body, message.idempotency_key);
-        }
+      for (const Webhook& webhook : webhooks_) {
+        if (webhook.url == message.recipient) return webhook_channel_.Post(webhook, message.body, message.idempotency_key);
       }
       return Status::Unavailable("the webhook " + message.recipient + " is no longer configured");
     }
@@ -164,9 +164,10 @@ class DispatcherImpl final : public Dispatcher {
   }
 
   DispatcherOptions options_;
+  std::vector<Webhook> webhooks_;
   std::unique_ptr<OutboxStore> store_;
   std::unique_ptr<EmailChannel> email_;
-  WebhookChannel webhooks_;
+  WebhookChannel webhook_channel_;
   std::set<std::pair<BoardId, Role>> warned_;  // boards told of a role with nobody in it
   std::mt19937_64 random_;
   std::mutex mutex_;  // guards stopping_
@@ -175,21 +176,58 @@ class DispatcherImpl final : public Dispatcher {
   std::thread thread_;
 };
 
-}  // namespace
+bool StartsWith(const std::string& text, const std::string& prefix) { return text.rfind(prefix, 0) == 0; }
 
-Result<std::unique_ptr<Dispatcher>> Dispatcher::Start(const DispatcherOptions& options) {
-  if (!options.workflows) return Status::InvalidArgument("the notifier needs the workflows");
-  if (!options.smtp_url.empty() && options.smtp_url.rfind("smtp://", 0) != 0 && options.smtp_url.rfind("smtps://", 0) != 0) {
-    return Status::InvalidArgument("notifier.smtp.url must start with smtp:// or smtps://, e.g. smtp://127.0.0.1:2525");
-  }
-  Result<std::unique_ptr<OutboxStore>> store = OutboxStore::Open(options.database_path);
-  if (!store.ok()) return store.status();
+void LogChannels(const DispatcherOptions& options) {
   std::string login = options.smtp_username.empty() ? "" : " as " + options.smtp_username;
   spdlog::info("notifier: delivering {}",
                options.smtp_url.empty() ? std::string("to the in-app inbox only (no SMTP configured)")
                                         : "by email through " + RedactedSmtpUrl(options.smtp_url) + login +
                                               " and to the in-app inbox");
-  return std::unique_ptr<Dispatcher>(std::make_unique<DispatcherImpl>(options, std::move(store).value()));
+  if (options.smtp_allow_insecure && StartsWith(options.smtp_url, "smtp://")) {
+    spdlog::warn("notifier: email to {} goes in plain text when the server offers no STARTTLS "
+                 "(notifier.smtp.allow_insecure: true); keep it for a relay on this machine",
+                 RedactedSmtpUrl(options.smtp_url));
+  }
+  for (const DispatcherOptions::Webhook& webhook : options.webhooks) {
+    if (StartsWith(webhook.url, "http://")) {
+      spdlog::warn("notifier: the webhook {} is plain HTTP (allow_insecure: true): what it carries can be read on "
+                   "the way", webhook.url);
+    }
+  }
+}
+
+}  // namespace
+
+Status CheckWebhook(const DispatcherOptions::Webhook& webhook) {
+  if (!StartsWith(webhook.url, "https://") && !StartsWith(webhook.url, "http://")) {
+    return Status::InvalidArgument("the webhook url '" + webhook.url + "' must start with https://");
+  }
+  if (StartsWith(webhook.url, "http://") && !webhook.allow_insecure) {
+    return Status::InvalidArgument("the webhook " + webhook.url + " is plain HTTP, which anyone on the way can read: "
+                                   "use https://, or for a receiver on this machine set allow_insecure: true on it");
+  }
+  if (Result<std::string> key = WebhookKey(webhook.secret); !key.ok()) {
+    return Status::InvalidArgument("the webhook " + webhook.url + " cannot be signed: " + key.status().message());
+  }
+  return Status::Ok();
+}
+
+Result<std::unique_ptr<Dispatcher>> Dispatcher::Start(const DispatcherOptions& options) {
+  if (!options.workflows) return Status::InvalidArgument("the notifier needs the workflows");
+  if (!options.smtp_url.empty() && !StartsWith(options.smtp_url, "smtp://") && !StartsWith(options.smtp_url, "smtps://")) {
+    return Status::InvalidArgument("notifier.smtp.url must start with smtp:// or smtps://, e.g. smtp://127.0.0.1:2525");
+  }
+  std::vector<Webhook> webhooks;
+  for (const DispatcherOptions::Webhook& webhook : options.webhooks) {
+    if (Status checked = CheckWebhook(webhook); !checked.ok()) return checked;
+    webhooks.push_back({webhook.url, WebhookKey(webhook.secret).value(), webhook.allow_insecure});
+  }
+  Result<std::unique_ptr<OutboxStore>> store = OutboxStore::Open(options.database_path);
+  if (!store.ok()) return store.status();
+  LogChannels(options);
+  return std::unique_ptr<Dispatcher>(
+      std::make_unique<DispatcherImpl>(options, std::move(webhooks), std::move(store).value()));
 }
 
 }  // namespace scr::notifier

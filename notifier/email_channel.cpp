@@ -87,7 +87,7 @@ Status EmailChannel::Send(const Email& email) {
   curl_easy_setopt(curl, CURLOPT_READFUNCTION, ReadPayload);
   curl_easy_setopt(curl, CURLOPT_READDATA, &upload);
   curl_easy_setopt(curl, CURLOPT_UPLOAD, 1L);
-  curl_easy_setopt(curl, CURLOPT_USE_SSL, settings_.require_tls ? CURLUSESSL_ALL : CURLUSESSL_TRY);
+  curl_easy_setopt(curl, CURLOPT_USE_SSL, settings_.allow_insecure ? CURLUSESSL_TRY : CURLUSESSL_ALL);
   if (!settings_.ca_file.empty()) curl_easy_setopt(curl, CURLOPT_CAINFO, settings_.ca_file.c_str());
   if (!settings_.username.empty()) {
     curl_easy_setopt(curl, CURLOPT_USERNAME, settings_.username.c_str());
@@ -105,6 +105,12 @@ Status EmailChannel::Send(const Email& email) {
     return Status::Unavailable("the SMTP server at " + server +
                                " refused the login: check notifier.smtp.username and notifier.smtp.password (or "
                                "the user:password@ of notifier.smtp.url) in the config file");
+  }
+  if (result == CURLE_USE_SSL_FAILED) {
+    return Status::Unavailable("the SMTP server at " + server +
+                               " offers no STARTTLS, so the message was not sent (it would have gone in plain text): "
+                               "use a server or port that offers STARTTLS, or an smtps:// url; for a relay on this "
+                               "machine only, set notifier.smtp.allow_insecure: true");
   }
   std::string detail = error[0] ? error : curl_easy_strerror(result);
   return Status::Unavailable("the SMTP server at " + server + " did not take the message: " + detail);

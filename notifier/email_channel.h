@@ -1,6 +1,7 @@
-// Email through SMTP with libcurl: STARTTLS when the server offers it (required with smtps:// or
-// `require_tls`), and a login (AUTH) with the settings' user name and password, or the URL's. One connection is kept
-// open between messages. Not thread-safe: the dispatcher's thread owns it.
+// Email through SMTP with libcurl, encrypted: TLS from the start with smtps://, else STARTTLS, which the server
+// must offer (a message is never sent in plain text unless `allow_insecure`, for a relay on the same machine);
+// and a login (AUTH) with the settings' user name and password, or the URL's. One connection is kept open between
+// messages. Not thread-safe: the dispatcher's thread owns it.
 #pragma once
 
 #include <string>
@@ -12,7 +13,7 @@ namespace scr::notifier {
 struct SmtpSettings {
   std::string url;   // smtp://host:port, smtps://host:port, optionally with user:password@
   std::string from;  // the envelope sender and From: header
-  bool require_tls = false;
+  bool allow_insecure = false;  // smtp:// may fall back to plain text when the server offers no STARTTLS
   std::string ca_file;  // a CA bundle to verify the server with, instead of the system's
   std::string username;  // with a password, log in as this user (overrides the URL's user:password@)
   std::string password;

@@ -1,7 +1,8 @@
-// Webhooks: the message as JSON, POSTed to a configured URL, signed so the receiver can tell it came from
-// us and was not replayed: X-SCR-Timestamp (Unix seconds) and X-SCR-Signature ("sha256=" and the hex
-// HMAC-SHA256, keyed with the webhook's secret, of the timestamp, a dot, and the body). X-SCR-Event-Id
-// carries the message's idempotency key, so a receiver can drop a repeat. Not thread-safe.
+// Webhooks as the Standard Webhooks specification has them (https://www.standardwebhooks.com/): the message
+// as JSON, POSTed to a configured URL with three headers a receiver checks: webhook-id (the message's
+// idempotency key, the same on every retry, so a receiver can drop a repeat), webhook-timestamp (Unix seconds
+// of this attempt, so a receiver can refuse a replay) and webhook-signature ("v1," and the base64
+// HMAC-SHA256 of "id.timestamp.body", keyed with the bytes of the webhook's whsec_ secret). Not thread-safe.
 #pragma once
 
 #include <cstdint>
@@ -13,11 +14,16 @@ namespace scr::notifier {
 
 struct Webhook {
   std::string url;
-  std::string secret;
+  std::string key;  // the secret's bytes: the base64 after "whsec_", decoded
+  bool allow_plain_http = false;
 };
 
-// "sha256=<hex>" over "<timestamp>.<body>".
-std::string SignWebhook(const std::string& secret, int64_t timestamp, const std::string& body);
+// The signing key of a "whsec_<base64>" secret: 24 to 64 bytes. The error says how to make a good secret and
+// never repeats the one given.
+Result<std::string> WebhookKey(const std::string& secret);
+
+// "v1,<base64 HMAC-SHA256 of id.timestamp.body>".
+std::string SignWebhook(const std::string& key, const std::string& id, int64_t timestamp, const std::string& body);
 
 class WebhookChannel {
  public:
@@ -26,8 +32,8 @@ class WebhookChannel {
   WebhookChannel(const WebhookChannel&) = delete;
   WebhookChannel& operator=(const WebhookChannel&) = delete;
 
-  // Ok when the receiver answered 2xx.
-  Status Post(const Webhook& webhook, const std::string& body, const std::string& event_id);
+  // Ok when the receiver answered 2xx. `id` is the message's idempotency key.
+  Status Post(const Webhook& webhook, const std::string& body, const std::string& id);
 
  private:
   void* curl_;  // CURL*, kept for its open connections

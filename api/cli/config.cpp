@@ -20,6 +20,55 @@ Status CheckKeys(const YAML::Node& node, const std::set<std::string>& known, con
   return Status::Ok();
 }
 
+// notifier.smtp. `require_tls`, the key before `allow_insecure`, is still taken when true (what now always
+// holds); false would have let email go in plain text, so it is refused, naming the key that does that now.
+Status LoadSmtp(const YAML::Node& smtp, const std::string& path, Config& config) {
+  if (Status s = CheckKeys(smtp, {"url", "from", "ca_file", "allow_insecure", "require_tls", "username", "password"},
+                           "notifier.smtp", path);
+      !s.ok()) {
+    return s;
+  }
+  if (smtp["url"]) config.smtp_url = smtp["url"].as<std::string>();
+  if (smtp["from"]) config.smtp_from = smtp["from"].as<std::string>();
+  if (smtp["ca_file"]) config.smtp_ca_file = smtp["ca_file"].as<std::string>();
+  if (smtp["allow_insecure"]) config.smtp_allow_insecure = smtp["allow_insecure"].as<bool>();
+  if (smtp["require_tls"] && !smtp["require_tls"].as<bool>()) {
+    return Status::InvalidArgument(path + ": notifier.smtp.require_tls: false is no longer taken: email is sent only "
+                                   "over STARTTLS or smtps://; for a relay on this machine that offers no STARTTLS, "
+                                   "replace it with notifier.smtp.allow_insecure: true");
+  }
+  if (smtp["require_tls"] && config.smtp_allow_insecure) {
+    return Status::InvalidArgument(path + ": notifier.smtp.require_tls and allow_insecure contradict each other: "
+                                   "remove require_tls (TLS is always required unless allow_insecure is true)");
+  }
+  if (smtp["username"]) config.smtp_username = smtp["username"].as<std::string>();
+  if (smtp["password"]) config.smtp_password = smtp["password"].as<std::string>();
+  if (config.smtp_username.empty() != config.smtp_password.empty()) {
+    return Status::InvalidArgument(path + ": notifier.smtp.username and notifier.smtp.password go together: "
+                                   "give both, or neither");
+  }
+  if (!config.smtp_url.empty() && config.smtp_url.rfind("smtp://", 0) != 0 && config.smtp_url.rfind("smtps://", 0) != 0) {
+    return Status::InvalidArgument(path + ": notifier.smtp.url must start with smtp:// or smtps://");
+  }
+  return Status::Ok();
+}
+
+Status LoadWebhooks(const YAML::Node& webhooks, const std::string& path, Config& config) {
+  if (!webhooks.IsSequence()) return Status::InvalidArgument(path + ": notifier.webhooks must be a list");
+  for (const YAML::Node& hook : webhooks) {
+    if (Status s = CheckKeys(hook, {"url", "secret", "allow_insecure"}, "a webhook", path); !s.ok()) return s;
+    notifier::DispatcherOptions::Webhook webhook{hook["url"] ? hook["url"].as<std::string>() : "",
+                                                 hook["secret"] ? hook["secret"].as<std::string>() : "",
+                                                 hook["allow_insecure"] && hook["allow_insecure"].as<bool>()};
+    if (webhook.url.empty()) return Status::InvalidArgument(path + ": every webhook needs a url");
+    if (Status checked = notifier::CheckWebhook(webhook); !checked.ok()) {
+      return Status::InvalidArgument(path + ":" + std::to_string(hook.Mark().line + 1) + ": " + checked.message());
+    }
+    config.webhooks.push_back(webhook);
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<Config> LoadConfig(const std::string& path) {
@@ -38,40 +87,10 @@ Result<Config> LoadConfig(const std::string& path) {
     if (YAML::Node notifier = root["notifier"]) {
       if (Status s = CheckKeys(notifier, {"smtp", "webhooks"}, "notifier", path); !s.ok()) return s;
       if (YAML::Node smtp = notifier["smtp"]) {
-        if (Status s = CheckKeys(smtp, {"url", "from", "ca_file", "require_tls", "username", "password"},
-                                   "notifier.smtp", path); !s.ok()) {
-          return s;
-        }
-        if (smtp["url"]) config.smtp_url = smtp["url"].as<std::string>();
-        if (smtp["from"]) config.smtp_from = smtp["from"].as<std::string>();
-        if (smtp["ca_file"]) config.smtp_ca_file = smtp["ca_file"].as<std::string>();
-        if (smtp["require_tls"]) config.smtp_require_tls = smtp["require_tls"].as<bool>();
-        if (smtp["username"]) config.smtp_username = smtp["username"].as<std::string>();
-        if (smtp["password"]) config.smtp_password = smtp["password"].as<std::string>();
-        if (config.smtp_username.empty() != config.smtp_password.empty()) {
-          return Status::InvalidArgument(path + ": notifier.smtp.username and notifier.smtp.password go together: "
-                                         "give both, or neither");
-        }
-        if (!config.smtp_url.empty() && config.smtp_url.rfind("smtp://", 0) != 0 && config.smtp_url.rfind("smtps://", 0) != 0) {
-          return Status::InvalidArgument(path + ": notifier.smtp.url must start with smtp:// or smtps://");
-        }
+        if (Status s = LoadSmtp(smtp, path, config); !s.ok()) return s;
       }
       if (YAML::Node webhooks = notifier["webhooks"]) {
-        if (!webhooks.IsSequence()) return Status::InvalidArgument(path + ": notifier.webhooks must be a list");
-        for (const YAML::Node& hook : webhooks) {
-          if (Status s = CheckKeys(hook, {"url", "secret"}, "a webhook", path); !s.ok()) return s;
-          WebhookConfig webhook{hook["url"] ? hook["url"].as<std::string>() : "",
-                                hook["secret"] ? hook["secret"].as<std::string>() : ""};
-          if (webhook.url.empty()) return Status::InvalidArgument(path + ": every webhook needs a url");
-          if (webhook.url.rfind("http://", 0) != 0 && webhook.url.rfind("https://", 0) != 0) {
-            return Status::InvalidArgument(path + ": webhook url '" + webhook.url + "' must start with http:// or https://");
-          }
-          if (webhook.secret.size() < 16) {
-            return Status::InvalidArgument(path + ": the webhook " + webhook.url +
-                                           " needs a secret of at least 16 characters: it signs every message");
-          }
-          config.webhooks.push_back(webhook);
-        }
+        if (Status s = LoadWebhooks(webhooks, path, config); !s.ok()) return s;
       }
     }
     if (YAML::Node digest = root["digest"]) {

@@ -8,22 +8,19 @@
 #include <vector>
 
 #include "engine/status.h"
+#include "notifier/dispatcher.h"
 
 namespace scr::cli {
 
-struct WebhookConfig {
-  std::string url;
-  std::string secret;
-};
 
 struct Config {
   std::string smtp_url;
   std::string smtp_from;
   std::string smtp_ca_file;        // trust this CA for the server's certificate (besides the system's)
-  bool smtp_require_tls = false;   // refuse to send unless the connection is encrypted
+  bool smtp_allow_insecure = false;  // plain text allowed when the server offers no STARTTLS (a local relay)
   std::string smtp_username;       // log in as this user (instead of the url's user:password@)
   std::string smtp_password;
-  std::vector<WebhookConfig> webhooks;
+  std::vector<notifier::DispatcherOptions::Webhook> webhooks;  // checked: whsec_ secrets, https:// or allowed
   std::string digest_time = "08:00";  // HH:MM, board-local
 
   // digest_time as a time of day.

@@ -145,10 +145,10 @@ int RunServe(const ServeOptions& options) {
   run.notifier.smtp_url = config.smtp_url;
   if (!config.smtp_from.empty()) run.notifier.smtp_from = config.smtp_from;
   run.notifier.smtp_ca_file = config.smtp_ca_file;
-  run.notifier.smtp_require_tls = config.smtp_require_tls;
+  run.notifier.smtp_allow_insecure = config.smtp_allow_insecure;
   run.notifier.smtp_username = config.smtp_username;
   run.notifier.smtp_password = config.smtp_password;
-  for (const WebhookConfig& webhook : config.webhooks) run.notifier.webhooks.push_back({webhook.url, webhook.secret});
+  run.notifier.webhooks = config.webhooks;
   return Serve(run);
 }
 

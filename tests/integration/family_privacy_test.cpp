@@ -64,8 +64,9 @@ TEST_CASE("family: members are seen only by admin, business unit and lead review
   std::string chair = RunAdmin(db, {"create-token", "--board", board, "--role", "chair", "--user", chair_user});
   std::string viewer = RunAdmin(db, {"create-token", "--board", board, "--role", "viewer"});
   std::ofstream(dir.File("scr.yaml")) << "notifier:\n  smtp:\n    url: " << smtp.url()
-                                      << "\n  webhooks:\n    - url: http://127.0.0.1:" << hook_port
-                                      << "/hook\n      secret: a-long-shared-webhook-secret\n";
+                                      << "\n    allow_insecure: true\n  webhooks:\n    - url: http://127.0.0.1:" << hook_port
+                                      << "/hook\n      secret: whsec_PzmcOz+X68rCqyC+6b1yo045RLLgNGnlPhCDiNVwBQY=\n"
+                                      << "      allow_insecure: true\n";  // loopback receivers without TLS
   const std::vector<std::string> secrets = {"Whitfield", "Jordan W", "1990-04-12"};
   std::string log;
   {

@@ -35,7 +35,8 @@ TEST_CASE("notifier: killed while emails go out, after a restart every message a
   RunAdmin(db, {"create-user", "--board", board, "--role", "business_unit", "--name", "Sam", "--email", "sam@example.org"});
   std::string unit = RunAdmin(db, {"create-token", "--board", board, "--role", "business_unit"});
   std::string admin = RunAdmin(db, {"create-token", "--board", board, "--role", "admin"});
-  std::ofstream(dir.File("scr.yaml")) << "notifier:\n  smtp:\n    url: " << smtp.url() << "\n";
+  std::ofstream(dir.File("scr.yaml")) << "notifier:\n  smtp:\n    url: " << smtp.url()
+                                      << "\n    allow_insecure: true\n";  // aiosmtpd on loopback, without TLS
   std::vector<std::string> arguments = {"--clock", "simulated", "--config", dir.File("scr.yaml")};
   {
     TrackerService service(db, arguments);

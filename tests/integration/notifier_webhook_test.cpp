@@ -1,11 +1,14 @@
-// Webhooks: every message POSTed as JSON to a real receiver on 127.0.0.1, signed with the configured
-// secret over the timestamp and body; the receiver can check it, and a wrong secret does not match.
+// Webhooks: every message POSTed as JSON to a real receiver on 127.0.0.1 with the Standard Webhooks headers
+// (webhook-id, webhook-timestamp, webhook-signature); the receiver's own check of the signature, written from
+// the specification, holds with the secret and not without it. (tests/security/webhook_signature_test.cpp checks
+// the same deliveries with the specification's reference library.)
 #include <catch2/catch.hpp>
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <mutex>
@@ -22,40 +25,47 @@ using scr::test::TrackerService;
 
 namespace {
 
-const std::string kSecret = "a-long-shared-webhook-secret";
+const std::string kSecretBase64 = "PzmcOz+X68rCqyC+6b1yo045RLLgNGnlPhCDiNVwBQY=";  // 32 bytes
+const std::string kSecret = "whsec_" + kSecretBase64;
 
-// The receiver's own check, written from the documented scheme: HMAC-SHA256 of "<timestamp>.<body>".
-std::string Expected(const std::string& secret, const std::string& timestamp, const std::string& body) {
-  std::string text = timestamp + "." + body;
+std::string Base64Decode(const std::string& text) {
+  std::string bytes(text.size() / 4 * 3, '\0');
+  int length = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(bytes.data()),
+                               reinterpret_cast<const unsigned char*>(text.data()), static_cast<int>(text.size()));
+  bytes.resize(static_cast<size_t>(length) - static_cast<size_t>(std::count(text.begin(), text.end(), '=')));
+  return bytes;
+}
+
+// The receiver's own check, written from the specification: "v1," and the base64 HMAC-SHA256, keyed with the
+// secret's bytes, of "<webhook-id>.<webhook-timestamp>.<body>".
+std::string Expected(const std::string& key, const std::string& id, const std::string& timestamp,
+                     const std::string& body) {
+  std::string text = id + "." + timestamp + "." + body;
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
-  HMAC(EVP_sha256(), secret.data(), static_cast<int>(secret.size()),
-       reinterpret_cast<const unsigned char*>(text.data()), text.size(), digest, &length);
-  char hex[3];
-  std::string out = "sha256=";
-  for (unsigned int i = 0; i < length; ++i) {
-    std::snprintf(hex, sizeof hex, "%02x", digest[i]);
-    out += hex;
-  }
-  return out;
+  HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), reinterpret_cast<const unsigned char*>(text.data()),
+       text.size(), digest, &length);
+  unsigned char encoded[4 * EVP_MAX_MD_SIZE];
+  int written = EVP_EncodeBlock(encoded, digest, static_cast<int>(length));
+  return "v1," + std::string(reinterpret_cast<char*>(encoded), static_cast<size_t>(written));
 }
 
 struct Delivery {
-  std::string event_id, timestamp, signature, body;
+  std::string id, timestamp, signature, body;
 };
 
 }  // namespace
 
-TEST_CASE("webhooks: each alert is POSTed once as signed JSON; the signature checks out with the secret and not "
-          "without it",
+TEST_CASE("webhooks: each alert is POSTed once as JSON signed as Standard Webhooks have it, and the signature "
+          "checks out with the secret's bytes and not without them",
           "[integration][notifier][webhook]") {
   std::mutex mutex;
   std::vector<Delivery> deliveries;
   httplib::Server receiver;
   receiver.Post("/hook", [&](const httplib::Request& request, httplib::Response& response) {
     std::lock_guard<std::mutex> lock(mutex);
-    deliveries.push_back({request.get_header_value("X-SCR-Event-Id"), request.get_header_value("X-SCR-Timestamp"),
-                          request.get_header_value("X-SCR-Signature"), request.body});
+    deliveries.push_back({request.get_header_value("webhook-id"), request.get_header_value("webhook-timestamp"),
+                          request.get_header_value("webhook-signature"), request.body});
     response.status = 204;
   });
   int port = receiver.bind_to_any_port("127.0.0.1");
@@ -68,7 +78,7 @@ TEST_CASE("webhooks: each alert is POSTed once as signed JSON; the signature che
   std::string unit = RunAdmin(db, {"create-token", "--board", board, "--role", "business_unit"});
   std::string admin = RunAdmin(db, {"create-token", "--board", board, "--role", "admin"});
   std::ofstream(dir.File("scr.yaml")) << "notifier:\n  webhooks:\n    - url: http://127.0.0.1:" << port
-                                      << "/hook\n      secret: " << kSecret << "\n";
+                                      << "/hook\n      secret: " << kSecret << "\n      allow_insecure: true\n";
   {
     TrackerService service(db, {"--clock", "simulated", "--config", dir.File("scr.yaml")});
     httplib::Client client("127.0.0.1", service.port());
@@ -96,20 +106,26 @@ TEST_CASE("webhooks: each alert is POSTed once as signed JSON; the signature che
   receiver.stop();
   serving.join();
 
-  std::set<std::string> event_ids;
+  std::set<std::string> ids;
+  const std::string key = Base64Decode(kSecretBase64);
+  REQUIRE(key.size() == 32);
   for (const Delivery& delivery : deliveries) {
-    CHECK(delivery.signature == Expected(kSecret, delivery.timestamp, delivery.body));
-    CHECK(delivery.signature != Expected("a-wrong-secret-of-some-length", delivery.timestamp, delivery.body));
-    // A replayed or altered body does not match the signature either.
-    CHECK(delivery.signature != Expected(kSecret, delivery.timestamp, delivery.body + " "));
+    CHECK(delivery.signature == Expected(key, delivery.id, delivery.timestamp, delivery.body));
+    CHECK(delivery.signature != Expected(kSecret, delivery.id, delivery.timestamp, delivery.body));  // the text
+    CHECK(delivery.signature != Expected("a-wrong-secret-of-some-length", delivery.id, delivery.timestamp, delivery.body));
+    // An altered body, id or timestamp does not match the signature either.
+    CHECK(delivery.signature != Expected(key, delivery.id, delivery.timestamp, delivery.body + " "));
+    CHECK(delivery.signature != Expected(key, delivery.id + "x", delivery.timestamp, delivery.body));
+    CHECK(delivery.signature != Expected(key, delivery.id, std::to_string(std::stoll(delivery.timestamp) + 1),
+                                         delivery.body));
     int64_t sent_at = std::stoll(delivery.timestamp);
     int64_t now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
     CHECK(std::abs(now - sent_at) < 300);
-    CHECK(event_ids.insert(delivery.event_id).second);
+    CHECK(ids.insert(delivery.id).second);
     json body = json::parse(delivery.body);
     CHECK(body["type"] == "alert");
     CHECK(body["alert"]["kind"] == "reminder");
-    CHECK(body["id"] == delivery.event_id);
+    CHECK(body["id"] == delivery.id);
     CHECK(body["subject"].get<std::string>().find("Child E (webhook)") != std::string::npos);
   }
 }

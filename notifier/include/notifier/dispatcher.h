@@ -23,13 +23,16 @@ struct DispatcherOptions {
   std::string base_url;                         // links in messages point here
   std::string smtp_url;                         // empty: no email, the inbox only
   std::string smtp_from = "scr-tracker@localhost";
-  std::string smtp_ca_file;       // a CA to trust for the server's certificate, besides the system's
-  bool smtp_require_tls = false;  // refuse to send unless STARTTLS (or smtps://) encrypts the connection
+  std::string smtp_ca_file;  // a CA to trust for the server's certificate, besides the system's
+  // false (the default): an smtp:// server must offer STARTTLS, or nothing is sent to it. true: STARTTLS when
+  // offered, else plain text; for a relay on the same machine only.
+  bool smtp_allow_insecure = false;
   std::string smtp_username;      // log in to the SMTP server as this user (else the URL's user:password@)
   std::string smtp_password;
   struct Webhook {
-    std::string url;
-    std::string secret;  // signs each POST (HMAC-SHA256)
+    std::string url;             // https://, or http:// with allow_insecure
+    std::string secret;          // "whsec_" and the base64 of the key that signs each POST (Standard Webhooks)
+    bool allow_insecure = false;
   };
   std::vector<Webhook> webhooks;  // each receives every message, signed
   // Retries: the first after `first_retry`, each later one twice as long (with jitter), at most
@@ -39,6 +42,10 @@ struct DispatcherOptions {
   int max_attempts = 12;
   std::chrono::milliseconds idle_wait{std::chrono::milliseconds(500)};  // how often to look at the outbox
 };
+
+// Why this webhook cannot be used, in words that say what to change (never repeating the secret); Ok when it
+// can. Dispatcher::Start refuses what this refuses.
+Status CheckWebhook(const DispatcherOptions::Webhook& webhook);
 
 class Dispatcher {
  public:

@@ -83,7 +83,8 @@ TEST_CASE("dispatcher: a user who takes alerts by digest gets each alert in the 
   options.database_path = db;
   options.workflows = &test::ProjectWorkflows();
   options.smtp_url = "smtp://127.0.0.1:" + std::to_string(test::FreePort());  // nobody listens: messages wait
-  options.webhooks.push_back({"http://127.0.0.1:" + std::to_string(test::FreePort()) + "/hook", "a-secret-of-16-chars"});
+  options.webhooks.push_back({"http://127.0.0.1:" + std::to_string(test::FreePort()) + "/hook",
+                              "whsec_PzmcOz+X68rCqyC+6b1yo045RLLgNGnlPhCDiNVwBQY=", true});
   options.idle_wait = std::chrono::milliseconds(20);
   {
     auto dispatcher = notifier::Dispatcher::Start(options);
