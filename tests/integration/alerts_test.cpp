@@ -11,7 +11,7 @@ using scr::test::RunAdmin;
 using scr::test::TempDir;
 using scr::test::TrackerService;
 
-TEST_CASE("alerts: moving the clock past a due date fires the overdue alert and escalations; each acknowledged once",
+TEST_CASE("alerts: moving the clock past a due date fires the overdue alert and escalations, each acknowledged once",
           "[integration][alerts]") {
   TempDir dir;
   std::string db = dir.File("scr.db");

@@ -42,7 +42,7 @@ std::map<std::string, std::pair<std::string, std::string>> ReadFeed(const TempDi
 
 }  // namespace
 
-TEST_CASE("calendar: the board's open deadlines as a subscribable feed; a moved deadline keeps its event, a done one "
+TEST_CASE("calendar: the board's open deadlines as a subscribable feed, a moved deadline keeps its event, a done one "
           "leaves",
           "[integration][calendar]") {
   TempDir dir;

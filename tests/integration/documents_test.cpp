@@ -12,7 +12,7 @@ using scr::test::RunAdmin;
 using scr::test::TempDir;
 using scr::test::TrackerService;
 
-TEST_CASE("documents: the register lists what the review holds and whether it may be disclosed; only recorders change it",
+TEST_CASE("documents: the register lists what the review holds and whether it may be disclosed, only recorders change it",
           "[integration][documents]") {
   TempDir dir;
   std::string db = dir.File("scr.db");

@@ -29,7 +29,7 @@ void Advance(httplib::Client& client, const std::string& admin, int days) {
 }  // namespace
 
 TEST_CASE(
-    "health: live is the contract's ok; ready reports a writable database, a running scheduler and no "
+    "health: live is the contract's ok, ready reports a writable database, a running scheduler and no "
     "backlog",
     "[integration][health]") {
   TempDir dir;

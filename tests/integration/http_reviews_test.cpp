@@ -267,7 +267,7 @@ TEST_CASE("cli: the service refuses bad flags, an unreadable config and a damage
   CHECK(RunTracker({"frobnicate"}).exit_code != 0);
 }
 
-TEST_CASE("cli: check-workflows names the file and line of each problem; calendar counts working days",
+TEST_CASE("cli: check-workflows names the file and line of each problem, calendar counts working days",
           "[integration][cli]") {
   TempDir dir;
   std::filesystem::create_directories(dir.File("flows"));

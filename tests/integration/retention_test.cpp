@@ -70,7 +70,7 @@ struct Api {
 
 TEST_CASE(
     "retention: a review ended longer ago than its board keeps records is listed, then anonymised, with the "
-    "erasure in its history; a review ended since is kept",
+    "erasure in its history, a review ended since is kept",
     "[integration][retention]") {
   TempDir dir;
   std::string db = dir.File("scr.db");

@@ -233,7 +233,7 @@ TEST_CASE("schema: users made before agencies keep their rows and have no agency
   CHECK(user.getColumn(1).isNull());
 }
 
-TEST_CASE("access: an alert about one agency's item reaches only that agency's users; one about a checkpoint, "
+TEST_CASE("access: an alert about one agency's item reaches only that agency's users, one about a checkpoint, "
           "every agency user",
           "[engine][access][outbox]") {
   ServiceFixture fixture;

@@ -73,7 +73,7 @@ TEST_CASE("alerts: a board in Scotland escalates a day earlier, Easter Monday be
   CHECK(FormatInstant(alerts[3].fire_at) == "2026-04-07T23:00:00Z");
 }
 
-TEST_CASE("alerts: a checkpoint done, or not yet dated, raises nothing; an ended review raises nothing",
+TEST_CASE("alerts: a checkpoint done, or not yet dated, raises nothing, an ended review raises nothing",
           "[engine][scheduler]") {
   WorkingCalendar england = test::England();
   OpenReview review = ReferredReview(england);

@@ -85,7 +85,7 @@ TEST_CASE("calendar: 2nd January is a bank holiday in Scotland but not in Englan
   CHECK(IsWorkingDay(England(), "2026-01-02"));
 }
 
-TEST_CASE("calendar: Scotland skips St Andrew's Day, Monday 30 November 2026; England does not",
+TEST_CASE("calendar: Scotland skips St Andrew's Day, Monday 30 November 2026, England does not",
           "[engine][calendar]") {
   CHECK(AddWorkingDays(Scotland(), "2026-11-27", 1) == "2026-12-01");
   CHECK(AddWorkingDays(England(), "2026-11-27", 1) == "2026-11-30");
@@ -265,7 +265,7 @@ TEST_CASE("calendar: an unknown time zone is refused", "[engine][calendar][time]
 
 // ---- Instants ----------------------------------------------------------------------------------------
 
-TEST_CASE("calendar: Wales shares England's bank holidays; unknown nations are refused",
+TEST_CASE("calendar: Wales shares England's bank holidays, unknown nations are refused",
           "[engine][calendar]") {
   struct Case {
     const char* text;

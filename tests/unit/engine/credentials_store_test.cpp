@@ -37,7 +37,7 @@ struct Fixture {
 
 }  // namespace
 
-TEST_CASE("tokens: a calendar token says so; an expiring token holds until its expiry by the given clock",
+TEST_CASE("tokens: a calendar token says so, an expiring token holds until its expiry by the given clock",
           "[engine][store][credentials]") {
   Fixture f;
   std::string calendar = f.directory->CreateToken({f.board, Role::kViewer, f.sam, TokenScope::kCalendar, std::nullopt}).value();

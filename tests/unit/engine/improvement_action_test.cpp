@@ -201,7 +201,7 @@ TEST_CASE("actions: status moves forward only, with the reasons and evidence eac
   CHECK(Update(fixture, review, id, "dropped", "no longer needed").code() == Status::Code::kConflict);
 }
 
-TEST_CASE("actions: completion plans follow-ups at 3, 6 and 12 months; a missed one is escalated",
+TEST_CASE("actions: completion plans follow-ups at 3, 6 and 12 months, a missed one is escalated",
           "[engine][actions][scheduler]") {
   ServiceFixture fixture;
   ReviewId review = fixture.Refer();

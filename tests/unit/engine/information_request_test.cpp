@@ -41,7 +41,7 @@ int64_t Ask(ServiceFixture& fixture, ReviewId review, const char* agency, Date d
 
 }  // namespace
 
-TEST_CASE("information requests: reminded before the date, overdue after it, escalated to the chair, each once; "
+TEST_CASE("information requests: reminded before the date, overdue after it, escalated to the chair, each once, "
           "nothing more once answered",
           "[engine][scheduler][information_request]") {
   ServiceFixture fixture;  // Monday 2 March 2026
@@ -88,7 +88,7 @@ TEST_CASE("information requests: reminded before the date, overdue after it, esc
   CHECK(requests[1].answered_on == Date::FromYmd(2026, 3, 17));
 }
 
-TEST_CASE("information requests: a declined request needs the agency's reason; an answer is given once; a date "
+TEST_CASE("information requests: a declined request needs the agency's reason, an answer is given once, a date "
           "already passed is refused",
           "[engine][information_request]") {
   ServiceFixture fixture;

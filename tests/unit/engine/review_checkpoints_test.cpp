@@ -56,7 +56,7 @@ TEST_CASE("status: a checkpoint is due soon from its first reminder and overdue 
   CHECK(fixture.queries().ListReviews(fixture.board(), overdue)->items.empty());
 }
 
-TEST_CASE("waive: needs a reason; a waived checkpoint holds nothing back", "[engine][checkpoint]") {
+TEST_CASE("waive: needs a reason, a waived checkpoint holds nothing back", "[engine][checkpoint]") {
   ServiceFixture fixture;
   ReviewId id = fixture.Refer();
   Actor chair{fixture.board(), Role::kChair, "Chair", std::nullopt};
