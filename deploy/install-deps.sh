@@ -14,8 +14,9 @@ packages=(
   catch2 python3-aiosmtpd python3-icalendar
   wrk
   chromium
-  # systemd-analyze checks deploy/scr-tracker.service in the tests; openssl makes their certificates
-  systemd openssl
+  # systemd-analyze checks deploy/scr-tracker.service in the tests; openssl makes their certificates; nginx is
+  # the documented front whose limits the security tests check
+  systemd openssl nginx
   # libFuzzer for the fuzz targets (tests/fuzz)
   clang libclang-rt-14-dev
 )
@@ -40,3 +41,9 @@ echo "install-deps: installing ${missing[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -q
 $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+
+# nginx starts its default site when installed on a machine run by systemd; the tests start their own, on
+# loopback. Stopped only when installed just now, so that an nginx already serving this machine is left alone.
+if [[ " ${missing[*]} " == *" nginx "* ]] && command -v systemctl >/dev/null && systemctl is-active --quiet nginx 2>/dev/null; then
+  $sudo systemctl disable --now nginx >/dev/null 2>&1 || true
+fi

@@ -1,10 +1,5 @@
 // Requests that once stopped or starved the service, sent as an attacker would, through raw sockets to the
 // real binary: each is refused, and the service goes on answering everyone else.
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <poll.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <httplib.h>
@@ -15,64 +10,16 @@
 #include <vector>
 
 #include "support/process.h"
+#include "support/raw_client.h"
 #include "support/test_support.h"
 
 using nlohmann::json;
+using scr::test::RawClient;
 using scr::test::RunAdmin;
 using scr::test::TempDir;
 using scr::test::TrackerService;
 
 namespace {
-
-// A TCP connection to the service from `source` (any 127.x.y.z address is this machine's own).
-class RawClient {
- public:
-  RawClient(int port, const std::string& source = "127.0.0.1") {
-    socket_ = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in local{};
-    local.sin_family = AF_INET;
-    inet_pton(AF_INET, source.c_str(), &local.sin_addr);
-    REQUIRE(bind(socket_, reinterpret_cast<sockaddr*>(&local), sizeof(local)) == 0);
-    sockaddr_in server{};
-    server.sin_family = AF_INET;
-    server.sin_port = htons(static_cast<uint16_t>(port));
-    inet_pton(AF_INET, "127.0.0.1", &server.sin_addr);
-    REQUIRE(connect(socket_, reinterpret_cast<sockaddr*>(&server), sizeof(server)) == 0);
-  }
-  ~RawClient() { close(socket_); }
-  RawClient(const RawClient&) = delete;
-  RawClient& operator=(const RawClient&) = delete;
-
-  // Sends all of `bytes`; false when the service closed the connection first.
-  bool Send(const std::string& bytes) {
-    size_t sent = 0;
-    while (sent < bytes.size()) {
-      ssize_t n = send(socket_, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
-      if (n <= 0) return false;
-      sent += static_cast<size_t>(n);
-    }
-    return true;
-  }
-
-  // The status line of the answer, waiting at most `limit`; empty when none came.
-  std::string StatusLine(std::chrono::milliseconds limit = std::chrono::seconds(20)) {
-    std::string received;
-    auto deadline = std::chrono::steady_clock::now() + limit;
-    while (received.find("\r\n") == std::string::npos) {
-      auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
-      pollfd wanted{socket_, POLLIN, 0};
-      if (left.count() <= 0 || poll(&wanted, 1, static_cast<int>(left.count())) <= 0) return "";
-      char buffer[4096];
-      ssize_t n = recv(socket_, buffer, sizeof(buffer), 0);
-      if (n <= 0) break;
-      received.append(buffer, static_cast<size_t>(n));
-    }
-    return received.substr(0, received.find("\r\n"));
-  }
-
- private:
-  int socket_ = -1;
-};
 
 struct Board {
   TempDir dir;
