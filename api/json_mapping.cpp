@@ -1,5 +1,7 @@
 #include "json_mapping.h"
 
+#include "engine/json_depth.h"
+
 namespace scr {
 namespace {
 
@@ -16,7 +18,10 @@ std::string DescribeEscalation(const EscalationStep& step) {
 }  // namespace
 
 nlohmann::json ToJson(const HistoryEvent& event) {
-  nlohmann::json data = nlohmann::json::parse(event.data, nullptr, false);
+  // Data nested too deeply to write back safely (none is accepted, but a history may come from elsewhere)
+  // shows as empty, as unreadable data does.
+  nlohmann::json data = JsonDepthWithin(event.data) ? nlohmann::json::parse(event.data, nullptr, false)
+                                                    : nlohmann::json(nlohmann::json::value_t::discarded);
   return {{"seq", event.seq},
           {"at", event.at},
           {"actor", event.actor},

@@ -31,13 +31,13 @@ SCR_TRACKER="$root/build/api/scr-tracker" node --test --test-concurrency=1 "$roo
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   run_suite "$root/build-sanitize" -DCMAKE_BUILD_TYPE=Debug -DSCR_SANITIZE=address
 
-# Fuzzing (libFuzzer, clang, ASan+UBSan): the strict JSON request parsing and the workflow loader, each for
+# Fuzzing (libFuzzer, clang, ASan+UBSan): the strict JSON request parsing, an event's data, and the workflow loader, each for
 # a bounded time from its seed corpus (copied: what the fuzzer finds stays in the build folder).
 fuzz_build="$root/build-fuzz"
 echo "== configure and build $fuzz_build (clang)" >&2
 cmake -S "$root" -B "$fuzz_build" -DSCR_FUZZ=ON -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build "$fuzz_build" -j"$jobs"
-for target in strict_json:json workflow_loader:yaml; do
+for target in strict_json:json event_data:json workflow_loader:yaml; do
   name=${target%%:*} corpus="$fuzz_build/corpus/${target##*:}"
   mkdir -p "$corpus"
   cp -n "$root/tests/fuzz/corpus/${target##*:}"/* "$corpus"/
