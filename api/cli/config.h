@@ -30,9 +30,15 @@ struct Config {
   std::chrono::minutes DigestTimeOfDay() const;
   std::string tls_cert;
   std::string tls_key;
-  int max_undelivered_age_minutes = 30;  // GET /health/ready fails when a notification waits longer
+  int max_undelivered_age_minutes = 30;
+  // The key of the history chain (history.key_file); empty: beside the database (engine/history_key.h).
+  std::string history_key_file;  // GET /health/ready fails when a notification waits longer
 };
 
 Result<Config> LoadConfig(const std::string& path);
+
+// history.key_file of the config at `path`; empty (the key beside the database) when `path` is empty or the
+// config does not set it.
+Result<std::string> ConfiguredHistoryKeyFile(const std::string& path);
 
 }  // namespace scr::cli

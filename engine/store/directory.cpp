@@ -146,8 +146,6 @@ class DirectoryImpl final : public Directory {
     }
   }
 
-  Result<std::string> VerifyHistory() override { return scr::VerifyHistory(*database_); }
-
  private:
   bool BoardExists(BoardId board) {
     Database::Statement find = database_->Prepare("SELECT 1 FROM boards WHERE id = ?");

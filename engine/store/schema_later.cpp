@@ -188,6 +188,20 @@ DROP TABLE outbox;
 ALTER TABLE outbox_12 RENAME TO outbox;
 CREATE INDEX outbox_unexpanded ON outbox (id) WHERE expanded_at IS NULL;
 )sql",
+      // The history chain keyed with a secret outside the database (HMAC-SHA256): each event's free text
+      // is covered through a salted digest kept beside it, so that an erasure can blank the text and the
+      // salt and the chain still holds; and when the history was keyed, how many older events were keyed
+      // then, and a check value that tells whether a key is the one it was keyed with.
+      R"sql(
+ALTER TABLE review_events ADD COLUMN text_salt TEXT NOT NULL DEFAULT '';
+ALTER TABLE review_events ADD COLUMN text_digest TEXT NOT NULL DEFAULT '';
+CREATE TABLE history_keying (
+  id            INTEGER PRIMARY KEY CHECK (id = 1),
+  keyed_at      TEXT NOT NULL,
+  events_keyed  INTEGER NOT NULL,
+  key_check     TEXT NOT NULL
+);
+)sql",
   };
   return migrations;
 }
