@@ -128,6 +128,7 @@ TEST_CASE("restore: a backup whose history is not keyed with the database's key 
   TempDir dir;
   std::string db = dir.File("scr.db");
   RunAdmin(db, {"create-board", "--name", "Board"});
+  REQUIRE(RunTracker({"admin", "verify", "--db", db}).exit_code == 0);  // the database's history is keyed
   REQUIRE(RunTracker({"admin", "backup", "--db", db, "--to", dir.File("backup.db")}).exit_code == 0);
   {
     SQLite::Database backup(dir.File("backup.db"), SQLite::OPEN_READWRITE);
