@@ -143,3 +143,19 @@ TEST_CASE("history: a fingerprint still matches after more events, and names a r
              Catch::Contains("review " + std::to_string(second) + ": its history up to event 1"));
   CHECK_FALSE((*history)->CheckFingerprint("scr-fp1.x").ok());
 }
+
+TEST_CASE("history: the chair's daily digest carries the board's fingerprint, which verify accepts",
+          "[engine][history][fingerprint][digest]") {
+  ServiceFixture fixture;  // Monday 2 March 2026, 09:00; digests at 08:00
+  fixture.Refer();
+  fixture.AdvanceAndFire("2026-03-04T09:00:00Z");
+  SQLite::Database database(fixture.database_path(), SQLite::OPEN_READONLY);
+  std::string fingerprint =
+      database.execAndGet("SELECT json_extract(body, '$.history_fingerprint') FROM digests WHERE kind = 'daily' "
+                          "ORDER BY id DESC LIMIT 1").getString();
+  CHECK(fingerprint.rfind("scr-fp1.", 0) == 0);
+  Result<std::unique_ptr<History>> history = History::Open(fixture.database_path(), "");
+  REQUIRE(history.ok());
+  CHECK((*history)->CheckFingerprint(fingerprint).value().empty());
+  CHECK((*history)->Fingerprint(fixture.board()).value() == fingerprint);
+}
