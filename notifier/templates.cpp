@@ -103,6 +103,12 @@ MessageText DigestMessage(const OutboxEntry& entry, const std::string& base_url)
     ListItems(text.body, body.value("due_soon", nlohmann::json::array()),
               ("Due by " + body.value("due_soon_until", std::string("the next ten working days"))).c_str(),
               body.value("due_soon_total", int64_t{0}), base_url);
+    std::string fingerprint = body.value("history_fingerprint", "");
+    if (!fingerprint.empty()) {
+      text.body += "\nFingerprint of the reviews' histories today (keep this message: `scr-tracker admin verify "
+                   "--fingerprint` shows whether any history recorded up to today was changed since):\n" +
+                   fingerprint + "\n";
+    }
   }
   text.body += "\n" + entry.board_name + " - Serious Case Review tracker.\n";
   return text;

@@ -2,6 +2,8 @@
 
 #include <iostream>
 
+#include "cli/config.h"
+#include "cli/history_commands.h"
 #include "cli/retention_commands.h"
 #include "cli/runtime.h"
 #include "cli/token_commands.h"
@@ -26,6 +28,8 @@ struct AdminOptions {
   std::string file;
   std::string email_preference;
   std::string agency;
+  std::string config_path;
+  int keep = 0;
   bool force = false;
 };
 
@@ -110,23 +114,20 @@ int Backup(const AdminOptions& options) {
   });
   if (!backed_up.ok()) return Fail(backed_up.message());
   std::cout << "backed up " << options.database_path << " to " << options.file << "\n";
+  if (options.keep > 0) {
+    Result<std::vector<std::string>> removed = RemoveOlderBackups(options.file, options.keep);
+    if (!removed.ok()) return Fail(removed.status().message());
+    for (const std::string& file : *removed) std::cout << "removed the older backup " << file << "\n";
+  }
   return 0;
 }
 
 int Restore(const AdminOptions& options) {
-  Status restored = RestoreDatabase(options.file, options.database_path, options.force);
+  Result<std::string> key_file = ConfiguredHistoryKeyFile(options.config_path);
+  if (!key_file.ok()) return Fail(key_file.status().message());
+  Status restored = RestoreDatabase(options.file, options.database_path, options.force, *key_file);
   if (!restored.ok()) return Fail(restored.message());
   std::cout << "restored " << options.file << " into " << options.database_path << "\n";
-  return 0;
-}
-
-int Verify(const AdminOptions& options) {
-  Result<std::unique_ptr<Directory>> directory = OpenDirectory(options);
-  if (!directory.ok()) return Fail(directory.status().message());
-  Result<std::string> problem = (*directory)->VerifyHistory();
-  if (!problem.ok()) return Fail(problem.status().message());
-  if (!problem->empty()) return Fail("the history has been tampered with: " + *problem);
-  std::cout << "every review's history is intact\n";
   return 0;
 }
 
@@ -191,18 +192,20 @@ void AddAdminCommands(CLI::App& app, int& exit_code) {
 
   CLI::App* backup = admin->add_subcommand("backup", "Copy the database, consistently, while the service runs");
   backup->add_option("--db", options->database_path, "SQLite database file")->required();
-  backup->add_option("--to", options->file, "The backup file to write (must not exist)")->required();
+  backup->add_option("--to", options->file, "The backup file to write (must not exist; written with mode 0600)")
+      ->required();
+  backup->add_option("--keep", options->keep,
+                     "Then keep only the N newest backups beside it named like it (same folder and extension, the "
+                     "same name up to its first digit), removing older ones")
+      ->check(CLI::Range(1, 100000));
   backup->callback([options, &exit_code] { exit_code = Backup(*options); });
 
   CLI::App* restore = admin->add_subcommand("restore", "Restore a backup into --db, after checking it");
   restore->add_option("--db", options->database_path, "SQLite database file to restore into")->required();
   restore->add_option("--from", options->file, "The backup file")->required();
   restore->add_flag("--force", options->force, "Replace an existing database (stop the service first)");
+  restore->add_option("--config", options->config_path, "Config file (YAML) naming history.key_file");
   restore->callback([options, &exit_code] { exit_code = Restore(*options); });
-
-  CLI::App* verify = admin->add_subcommand("verify", "Check the hash chain of every review's history");
-  verify->add_option("--db", options->database_path, "SQLite database file")->required();
-  verify->callback([options, &exit_code] { exit_code = Verify(*options); });
 
   CLI::App* password = admin->add_subcommand("set-password", "Set a user's dashboard password, read from standard input; ends the user's sessions");
   password->add_option("--db", options->database_path, "SQLite database file")->required();
@@ -210,6 +213,7 @@ void AddAdminCommands(CLI::App& app, int& exit_code) {
   password->callback([options, &exit_code] { exit_code = SetPassword(*options); });
 
   AddRetentionCommands(*admin, exit_code);
+  AddHistoryCommands(*admin, exit_code);
 }
 
 void AddCalendarCommand(CLI::App& app, int& exit_code) {

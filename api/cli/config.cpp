@@ -83,7 +83,7 @@ Result<Config> LoadConfig(const std::string& path) {
   Config config;
   if (root.IsNull()) return config;
   try {
-    if (Status s = CheckKeys(root, {"notifier", "digest", "tls", "health", "server"}, "the config", path); !s.ok()) return s;
+    if (Status s = CheckKeys(root, {"notifier", "digest", "tls", "health", "server", "history"}, "the config", path); !s.ok()) return s;
     if (YAML::Node notifier = root["notifier"]) {
       if (Status s = CheckKeys(notifier, {"smtp", "webhooks"}, "notifier", path); !s.ok()) return s;
       if (YAML::Node smtp = notifier["smtp"]) {
@@ -129,10 +129,25 @@ Result<Config> LoadConfig(const std::string& path) {
         return Status::InvalidArgument(path + ": health.max_undelivered_age_minutes must be 1 or more");
       }
     }
+    if (YAML::Node history = root["history"]) {
+      if (Status s = CheckKeys(history, {"key_file"}, "history", path); !s.ok()) return s;
+      if (history["key_file"]) config.history_key_file = history["key_file"].as<std::string>();
+      if (history["key_file"] && config.history_key_file.empty()) {
+        return Status::InvalidArgument(path + ": history.key_file is empty; give a path, or remove it to keep the "
+                                       "key beside the database");
+      }
+    }
   } catch (const YAML::Exception& e) {
     return Status::InvalidArgument(path + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
   }
   return config;
+}
+
+Result<std::string> ConfiguredHistoryKeyFile(const std::string& path) {
+  if (path.empty()) return std::string();
+  Result<Config> config = LoadConfig(path);
+  if (!config.ok()) return config.status();
+  return config->history_key_file;
 }
 
 std::chrono::minutes Config::DigestTimeOfDay() const {  // checked as HH:MM by LoadConfig

@@ -31,8 +31,14 @@ struct Config {
   // the session cookie is Secure when it is https://, and links in messages start with it.
   std::string public_url;
   int max_undelivered_age_minutes = 30;  // GET /health/ready fails when a notification waits longer
+  // The key of the history chain (history.key_file); empty: beside the database (engine/history_key.h).
+  std::string history_key_file;
 };
 
 Result<Config> LoadConfig(const std::string& path);
+
+// history.key_file of the config at `path`; empty (the key beside the database) when `path` is empty or the
+// config does not set it.
+Result<std::string> ConfiguredHistoryKeyFile(const std::string& path);
 
 }  // namespace scr::cli

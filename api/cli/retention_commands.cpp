@@ -5,6 +5,7 @@
 #include <iomanip>
 #include <iostream>
 
+#include "cli/config.h"
 #include "cli/runtime.h"
 #include "engine/calendar.h"
 #include "engine/directory.h"
@@ -15,6 +16,7 @@ namespace {
 
 struct RetentionOptions {
   std::string database_path;
+  std::string config_path;
   bool dry_run = false;
   long long board = 0;
   int months = 0;
@@ -46,7 +48,9 @@ void PrintTable(const std::vector<RetentionDue>& reviews) {
 int RunRetention(const RetentionOptions& options) {
   Result<Instant> now = RetentionNow(options.database_path);
   if (!now.ok()) return Fail(now.status().message());
-  Result<std::unique_ptr<Retention>> retention = Retention::Open(options.database_path);
+  Result<std::string> key_file = ConfiguredHistoryKeyFile(options.config_path);
+  if (!key_file.ok()) return Fail(key_file.status().message());
+  Result<std::unique_ptr<Retention>> retention = Retention::Open(options.database_path, *key_file);
   if (!retention.ok()) return Fail(retention.status().message());
   Result<std::vector<RetentionDue>> reviews =
       options.dry_run ? (*retention)->Due(*now) : (*retention)->Erase(*now, "scr-tracker admin retention");
@@ -70,7 +74,9 @@ int RunRetention(const RetentionOptions& options) {
 }
 
 int RunSetRetention(const RetentionOptions& options) {
-  Result<std::unique_ptr<Retention>> retention = Retention::Open(options.database_path);
+  Result<std::string> key_file = ConfiguredHistoryKeyFile(options.config_path);
+  if (!key_file.ok()) return Fail(key_file.status().message());
+  Result<std::unique_ptr<Retention>> retention = Retention::Open(options.database_path, *key_file);
   if (!retention.ok()) return Fail(retention.status().message());
   if (Status set = (*retention)->SetRetentionMonths(options.board, options.months); !set.ok()) {
     return Fail(set.message());
@@ -88,6 +94,7 @@ void AddRetentionCommands(CLI::App& admin, int& exit_code) {
       "retention", "Anonymise the ended reviews whose board's retention period has passed (UK GDPR)");
   retention->add_option("--db", options->database_path, "SQLite database file")->required();
   retention->add_flag("--dry-run", options->dry_run, "List what would be erased; change nothing");
+  retention->add_option("--config", options->config_path, "Config file (YAML) naming history.key_file");
   retention->callback([options, &exit_code] { exit_code = RunRetention(*options); });
 
   CLI::App* set =
@@ -95,6 +102,7 @@ void AddRetentionCommands(CLI::App& admin, int& exit_code) {
   set->add_option("--db", options->database_path, "SQLite database file")->required();
   set->add_option("--board", options->board, "Board id")->required();
   set->add_option("--months", options->months, "Months after the review ends (default 72)")->required();
+  set->add_option("--config", options->config_path, "Config file (YAML) naming history.key_file");
   set->callback([options, &exit_code] { exit_code = RunSetRetention(*options); });
 }
 

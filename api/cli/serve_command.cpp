@@ -58,6 +58,7 @@ struct Running {
   const Clock* clock = nullptr;
   SimulatedClock* simulated = nullptr;
   std::chrono::minutes digest_time{8 * 60};
+  std::string history_key_file;  // empty: beside the database
   std::string tls_cert;  // HTTPS when both are set
   std::string tls_key;
   std::chrono::minutes max_undelivered_age{30};
@@ -73,7 +74,8 @@ int Serve(const Running& run) {
   Result<std::pair<std::string, int>> listen = ParseListen(run.listen);
   if (!listen.ok()) return Fail(listen.status().message());
   Result<std::unique_ptr<ReviewService>> service = ReviewService::Open(
-      {run.database_path, run.reference->workflows.get(), run.reference->holidays.get(), run.clock, run.digest_time});
+      {run.database_path, run.reference->workflows.get(), run.reference->holidays.get(), run.clock, run.digest_time,
+       run.history_key_file});
   if (!service.ok()) return Fail(service.status().message());
   Engine engine(std::move(service).value(), run.clock);
 
@@ -140,7 +142,7 @@ int RunServe(const ServeOptions& options) {
   directory->reset();
   Running run{options.database_path, options.listen, &*reference,
               simulated ? static_cast<const Clock*>(simulated.get()) : &system_clock, simulated.get(),
-              config.DigestTimeOfDay(), config.tls_cert, config.tls_key,
+              config.DigestTimeOfDay(), config.history_key_file, config.tls_cert, config.tls_key,
               std::chrono::minutes(config.max_undelivered_age_minutes), config.public_url, {}, nullptr};
   run.notifier.smtp_url = config.smtp_url;
   if (!config.smtp_from.empty()) run.notifier.smtp_from = config.smtp_from;
@@ -171,7 +173,7 @@ int RunDemo(const std::string& listen, const std::string& workflows_dir) {
     return text;
   };
   Running run{demo->database_path, listen, &*reference, demo->clock.get(), demo->clock.get(),
-              std::chrono::hours(8), "", "", std::chrono::minutes(30), "", {}, banner};
+              std::chrono::hours(8), "", "", "", std::chrono::minutes(30), "", {}, banner};
   return Serve(run);
 }
 

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "service/review_service_impl.h"
+#include "store/history_fingerprint.h"
 
 namespace scr {
 namespace {
@@ -148,6 +149,9 @@ void ReviewServiceImpl::FireDigest(BoardId board, Instant now) {
                          {"due_soon", due_soon},
                          {"due_soon_total", due_soon_total},
                          {"due_soon_until", horizon.ok() ? horizon->ToString() : day.ToString()}};
+  // The board's histories as they stand, to be kept outside the service: `admin verify --fingerprint`.
+  Result<std::string> fingerprint = HistoryFingerprint(*database_, board);
+  if (fingerprint.ok()) body["history_fingerprint"] = *fingerprint;
   size_t items = overdue_total + extended_total + due_soon_total;
   int64_t digest = StoreDigest(board, "daily", day, at, fired_at, items, body, alerts_through);
   if (digest != 0 && items > 0) QueueDigest(digest, board, {Role::kChair}, fired_at);

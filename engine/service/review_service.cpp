@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "engine/history_key.h"
 #include "service/review_service_impl.h"
+#include "store/history_keying.h"
 
 namespace scr {
 
@@ -15,6 +17,9 @@ Result<std::unique_ptr<ReviewService>> ReviewService::Open(const Options& option
   }
   Result<std::unique_ptr<Database>> database = Database::Open(options.database_path, Database::Mode::kReadWrite);
   if (!database.ok()) return database.status();
+  Result<HistoryKey> key = LoadHistoryKey(HistoryKeyFile(options.history_key_file, options.database_path));
+  if (!key.ok()) return key.status();
+  if (Status keyed = AttachHistoryKey(**database, *key, Keying::kWhenSafe); !keyed.ok()) return keyed;
   // The writer of every review keeps more pages warm than a reader, but not many more: every commit costs
   // in proportion to the cache (scr-bench fire: 130k alerts/s with 64 MiB, 152k/s with 16 MiB; the events
   // bench the same with either).

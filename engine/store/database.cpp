@@ -6,12 +6,17 @@
 #include <ctime>
 #include <filesystem>
 
+#include "store/event_log.h"
 #include "store/schema.h"
 #include "store/snapshot.h"
 
 namespace scr {
 
 Database::Database(const std::string& path, int flags) : path_(path), connection_(path, flags, 5000) {}
+
+Database::~Database() = default;
+
+void Database::set_history_seal(std::unique_ptr<HistorySeal> seal) { history_seal_ = std::move(seal); }
 
 namespace {
 // SQLite's memory statistics take a global mutex on every allocation; nothing here reads them. Must run

@@ -13,12 +13,15 @@
 
 namespace scr {
 
+class HistorySeal;
+
 class Database {
  public:
   enum class Mode { kReadWrite, kReadOnly };
 
   // kReadWrite creates the file if needed and migrates it; kReadOnly refuses a missing or older database.
   static Result<std::unique_ptr<Database>> Open(const std::string& path, Mode mode);
+  ~Database();
 
   SQLite::Database& connection() { return connection_; }
   // The prepared statement for `sql`, with its bindings cleared; reset again when the returned handle
@@ -31,6 +34,9 @@ class Database {
   const std::string& path() const { return path_; }
   // The page cache of this connection, in KiB (8 MiB unless set).
   void SetCacheKib(int kib) { connection_.exec("PRAGMA cache_size = -" + std::to_string(kib)); }
+  // The history key's HMAC context (store/history_keying.h attaches it); null until then.
+  HistorySeal* history_seal() { return history_seal_.get(); }
+  void set_history_seal(std::unique_ptr<HistorySeal> seal);
 
  private:
   Database(const std::string& path, int flags);
@@ -42,6 +48,7 @@ class Database {
 
   std::string path_;
   SQLite::Database connection_;
+  std::unique_ptr<HistorySeal> history_seal_;
   std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> statements_;
   std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> built_statements_;
 };

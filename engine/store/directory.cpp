@@ -142,8 +142,6 @@ class DirectoryImpl final : public Directory {
     }
   }
 
-  Result<std::string> VerifyHistory() override { return scr::VerifyHistory(*database_); }
-
  private:
   static Status CheckAgency(Role role, const std::string& agency) {
     if (role == Role::kAgency && agency.empty()) {

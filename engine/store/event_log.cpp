@@ -1,9 +1,15 @@
 #include "store/event_log.h"
 
+#include <openssl/core_names.h>
 #include <openssl/evp.h>
+#include <openssl/rand.h>
 
 #include <cstring>
 #include <memory>
+#include <set>
+#include <stdexcept>
+
+#include <nlohmann/json.hpp>
 
 namespace scr {
 namespace {
@@ -15,6 +21,31 @@ void AddField(std::string& out, const std::string& field) {
   out += field;
 }
 
+// Keys whose string values say what happened in the domain's fixed words (keys, dates, states, agencies),
+// never what someone wrote: they stay in the history when a review is erased. Every other string of an
+// event's data is free text.
+const std::set<std::string>& StructuralKeys() {
+  static const std::set<std::string> kKeys = {
+      "workflow", "title", "incident_date", "referral_date", "checkpoint", "previous_due", "new_due", "due",
+      "document", "kind", "disclosure_status", "family_member", "involvement", "action", "owner_agency",
+      "priority", "status", "previous_status", "follow_up", "information_request", "agency", "privacy_check",
+      "text_sha256", "parallel_process", "question", "marker", "answer", "outcome", "ended_at", "alert",
+      "level", "recipient_role"};
+  return kKeys;
+}
+
+void BlankTexts(nlohmann::json& value, bool structural, std::vector<std::string>& texts) {
+  if (value.is_string()) {
+    if (structural) return;
+    texts.push_back(value.get<std::string>());
+    value = "";
+  } else if (value.is_object()) {
+    for (auto& [key, member] : value.items()) BlankTexts(member, StructuralKeys().count(key) > 0, texts);
+  } else if (value.is_array()) {
+    for (auto& member : value) BlankTexts(member, structural, texts);
+  }
+}
+
 }  // namespace
 
 const EVP_MD* Sha256() {
@@ -24,26 +55,67 @@ const EVP_MD* Sha256() {
   return kSha256;
 }
 
-EventHash HashEvent(const NewEvent& event, const EventHash& previous) {
+HistorySeal::HistorySeal(const HistoryKey& key) : key_file_(key.file) {
+  static EVP_MAC* const kHmac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
+  context_ = EVP_MAC_CTX_new(kHmac);
+  char digest[] = "SHA256";
+  OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0), OSSL_PARAM_construct_end()};
+  if (!context_ || EVP_MAC_init(context_, key.bytes.data(), key.bytes.size(), params) != 1) {
+    throw std::runtime_error("cannot set up HMAC-SHA256 for the history key");
+  }
+}
+
+HistorySeal::~HistorySeal() { EVP_MAC_CTX_free(context_); }
+
+EventHash HistorySeal::Mac(const std::string& message) {
+  EventHash mac{};
+  size_t length = 0;
+  // A null key starts a new message under the key already set: the key's pads are not computed again.
+  EVP_MAC_init(context_, nullptr, 0, nullptr);
+  EVP_MAC_update(context_, reinterpret_cast<const unsigned char*>(message.data()), message.size());
+  EVP_MAC_final(context_, mac.data(), &length, mac.size());
+  return mac;
+}
+
+std::string HistorySeal::KeyCheck() { return ToHex(Mac("scr-tracker history key check")).substr(0, 16); }
+
+DataTexts SplitDataTexts(const std::string& data) {
+  DataTexts split;
+  nlohmann::json parsed = nlohmann::json::parse(data, nullptr, /*allow_exceptions=*/false);
+  if (parsed.is_discarded()) {  // not JSON (never written so): all of it is text
+    split.texts.push_back(data);
+    return split;
+  }
+  BlankTexts(parsed, false, split.texts);
+  split.skeleton = parsed.dump();
+  return split;
+}
+
+EventHash TextDigest(const std::string& salt_hex, const std::string& reason, const std::vector<std::string>& texts) {
   std::string encoded;
-  encoded.reserve(128 + event.reason.size() + event.data.size());
+  encoded.reserve(64 + reason.size());
+  AddField(encoded, salt_hex);
+  AddField(encoded, reason);
+  for (const std::string& text : texts) AddField(encoded, text);
+  EventHash digest{};
+  unsigned int length = 0;
+  EVP_Digest(encoded.data(), encoded.size(), digest.data(), &length, Sha256(), nullptr);
+  return digest;
+}
+
+EventHash ChainHash(HistorySeal& seal, const NewEvent& event, const std::string& skeleton,
+                    const EventHash& text_digest, const EventHash& previous) {
+  std::string encoded;
+  encoded.reserve(160 + skeleton.size());
   AddField(encoded, std::to_string(event.review_id));
   AddField(encoded, std::to_string(event.seq));
   AddField(encoded, event.at);
   AddField(encoded, event.actor);
   AddField(encoded, event.event);
-  AddField(encoded, event.reason);
-  AddField(encoded, event.data);
+  AddField(encoded, skeleton);
+  encoded.append(reinterpret_cast<const char*>(text_digest.data()), text_digest.size());
   encoded.append(reinterpret_cast<const char*>(previous.data()), previous.size());
-  // One digest context per thread, reused: creating one per event costs more than the hashing.
-  static thread_local std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(EVP_MD_CTX_new(),
-                                                                                     &EVP_MD_CTX_free);
-  EventHash hash{};
-  unsigned int length = 0;
-  EVP_DigestInit_ex2(context.get(), Sha256(), nullptr);
-  EVP_DigestUpdate(context.get(), encoded.data(), encoded.size());
-  EVP_DigestFinal_ex(context.get(), hash.data(), &length);
-  return hash;
+  return seal.Mac(encoded);
 }
 
 std::string ToHex(const EventHash& hash) {
@@ -71,11 +143,22 @@ bool FromHex(const std::string& hex, EventHash* hash) {
   return true;
 }
 
+std::string NewSalt() {
+  EventHash bytes{};
+  if (RAND_bytes(bytes.data(), 16) != 1) throw std::runtime_error("the system's random source failed");
+  return ToHex(bytes).substr(0, 32);
+}
+
 EventHash AppendEvent(Database& database, const NewEvent& event, const EventHash& previous) {
-  EventHash hash = HashEvent(event, previous);
+  HistorySeal* seal = database.history_seal();
+  if (!seal) throw std::runtime_error("no history key is loaded; the history cannot be written");
+  DataTexts split = SplitDataTexts(event.data);
+  std::string salt = NewSalt();
+  EventHash text_digest = TextDigest(salt, event.reason, split.texts);
+  EventHash hash = ChainHash(*seal, event, split.skeleton, text_digest, previous);
   Database::Statement insert = database.Prepare(
-      "INSERT INTO review_events (review_id, seq, at, actor, event, reason, data, hash) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+      "INSERT INTO review_events (review_id, seq, at, actor, event, reason, data, text_salt, text_digest, hash) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   insert->bind(1, event.review_id);
   insert->bind(2, event.seq);
   insert->bindNoCopy(3, event.at);
@@ -83,8 +166,11 @@ EventHash AppendEvent(Database& database, const NewEvent& event, const EventHash
   insert->bindNoCopy(5, event.event);
   insert->bindNoCopy(6, event.reason);
   insert->bindNoCopy(7, event.data);
+  insert->bindNoCopy(8, salt);
+  std::string digest_hex = ToHex(text_digest);
+  insert->bindNoCopy(9, digest_hex);
   std::string hex = ToHex(hash);
-  insert->bindNoCopy(8, hex);
+  insert->bindNoCopy(10, hex);
   insert->exec();
   return hash;
 }
@@ -108,54 +194,14 @@ Result<HistoryHead> ReadHistoryHead(Database& database, ReviewId review) {
   return head;
 }
 
-Result<std::string> VerifyHistory(Database& database) {
-  try {
-    SQLite::Statement reviews(database.connection(), "SELECT id FROM reviews ORDER BY id");
-    SQLite::Statement events(database.connection(),
-                             "SELECT seq, at, actor, event, reason, data, hash FROM review_events "
-                             "WHERE review_id = ? ORDER BY seq");
-    int64_t total = 0;
-    while (reviews.executeStep()) {
-      ReviewId review = reviews.getColumn(0).getInt64();
-      std::string where = "review " + std::to_string(review);
-      EventHash previous{};
-      int64_t seq = 0;
-      events.reset();
-      events.bind(1, review);
-      while (events.executeStep()) {
-        NewEvent event;
-        event.review_id = review;
-        event.seq = events.getColumn(0).getInt64();
-        event.at = events.getColumn(1).getString();
-        event.actor = events.getColumn(2).getString();
-        event.event = events.getColumn(3).getString();
-        event.reason = events.getColumn(4).getString();
-        event.data = events.getColumn(5).getString();
-        std::string stored = events.getColumn(6).getString();
-        if (event.seq != seq + 1) {
-          return where + ": event " + std::to_string(seq + 1) + " is missing from the history; it was deleted";
-        }
-        EventHash hash = HashEvent(event, previous);
-        if (ToHex(hash) != stored) {
-          return where + ", event " + std::to_string(event.seq) + " (" + event.event + " at " + event.at +
-                 "): its hash does not match its content; the row was changed";
-        }
-        previous = hash;
-        seq = event.seq;
-      }
-      if (seq == 0) return where + " has no history at all; its events were deleted";
-      total += seq;
-    }
-    int64_t recorded = database.connection().execAndGet("SELECT event_total FROM ledger WHERE id = 1").getInt64();
-    if (total != recorded) {
-      return "the histories hold " + std::to_string(total) + " events but the ledger counted " +
-             std::to_string(recorded) + "; " + std::to_string(recorded - total) +
-             " events were deleted from the end of a review's history";
-    }
-  } catch (const std::exception& e) {
-    return StorageError(e, "verifying the review histories");
-  }
-  return std::string();
+void LiftAppendOnly(Database& database) {
+  database.connection().exec("DROP TRIGGER IF EXISTS review_events_no_update");
+}
+
+void RestoreAppendOnly(Database& database) {
+  database.connection().exec(
+      "CREATE TRIGGER review_events_no_update BEFORE UPDATE ON review_events "
+      "BEGIN SELECT RAISE(ABORT, 'the review history is append-only'); END");
 }
 
 }  // namespace scr

@@ -6,26 +6,13 @@
 
 #include "engine/calendar.h"
 #include "store/database.h"
+#include "engine/history_key.h"
 #include "store/event_log.h"
+#include "store/history_keying.h"
+#include "store/review_erasure.h"
 
 namespace scr {
 namespace {
-
-// Free text beside a review that may name people, blanked on anonymisation; ?1 is the review.
-const char* const kBlankFreeText[] = {
-    "UPDATE reviews SET rationale = '', late_referral_reason = '' WHERE id = ?1 AND "
-    "(rationale <> '' OR late_referral_reason <> '')",
-    "UPDATE checkpoints SET note = '', evidence = '' WHERE review_id = ?1 AND (note <> '' OR evidence <> '')",
-    "UPDATE parallel_processes SET notes = '' WHERE review_id = ?1 AND notes <> ''",
-    "UPDATE documents SET notes = '' WHERE review_id = ?1 AND notes <> ''",
-    "UPDATE information_requests SET request = '', reason = '' WHERE review_id = ?1 AND (request <> '' OR "
-    "reason <> '')",
-    "UPDATE delays SET reason = '' WHERE review_id = ?1 AND reason <> ''",
-    "UPDATE self_assessment_answers SET note = '', evidence = '' WHERE review_id = ?1 AND (note <> '' OR "
-    "evidence <> '')",
-    "UPDATE follow_ups SET findings = '', unintended_consequences = '' WHERE review_id = ?1 AND (findings <> '' OR "
-    "unintended_consequences <> '')",
-};
 
 class RetentionImpl final : public Retention {
  public:
@@ -41,11 +28,17 @@ class RetentionImpl final : public Retention {
 
   Result<std::vector<RetentionDue>> Erase(Instant now, const std::string& actor) override {
     try {
-      WriteTransaction transaction(*database_);
-      std::vector<RetentionDue> due = ListDue(now);  // under the write lock: nothing changes meanwhile
-      for (const RetentionDue& review : due) Anonymise(review, now, actor);
-      if (!due.empty()) AddToLedger(*database_, static_cast<int64_t>(due.size()));
-      transaction.Commit();
+      // What is erased is overwritten in the file, not only unlinked from its page.
+      database_->connection().exec("PRAGMA secure_delete = ON");
+      std::vector<RetentionDue> due;
+      {
+        WriteTransaction transaction(*database_);
+        due = ListDue(now);  // under the write lock: nothing changes meanwhile
+        for (const RetentionDue& review : due) Anonymise(review, now, actor);
+        if (!due.empty()) AddToLedger(*database_, static_cast<int64_t>(due.size()));
+        transaction.Commit();
+      }
+      if (!due.empty()) ScrubFile();
       return due;
     } catch (const std::exception& e) {
       return StorageError(e, "erasing the reviews past their retention period");
@@ -96,12 +89,7 @@ class RetentionImpl final : public Retention {
     Database::Statement erase = database_->Prepare("DELETE FROM family_members WHERE review_id = ?");
     erase->bind(1, review.review);
     int64_t family_erased = erase->exec();
-    int64_t blanked_rows = 0;
-    for (const char* sql : kBlankFreeText) {
-      Database::Statement blank = database_->Prepare(sql);
-      blank->bind(1, review.review);
-      blanked_rows += blank->exec();
-    }
+    ErasureCounts erased = EraseReviewText(*database_, review.review, review.board);
     std::string at = FormatInstant(now);
     Database::Statement mark = database_->Prepare("UPDATE reviews SET anonymised_at = ? WHERE id = ?");
     mark->bind(1, at);
@@ -111,7 +99,10 @@ class RetentionImpl final : public Retention {
     Result<HistoryHead> head = ReadHistoryHead(*database_, review.review);
     if (!head.ok()) throw std::runtime_error(head.status().message());
     nlohmann::json data = {{"family_members_erased", family_erased},
-                           {"records_with_free_text_blanked", blanked_rows},
+                           {"records_with_free_text_blanked", erased.register_rows},
+                           {"history_events_blanked", erased.history_events},
+                           {"digests_blanked", erased.digests},
+                           {"messages_blanked", erased.messages},
                            {"retention_months", review.retention_months},
                            {"ended_at", review.ended_at}};
     NewEvent event{review.review,
@@ -123,8 +114,28 @@ class RetentionImpl final : public Retention {
                        " months after the review ended has passed",
                    data.dump()};
     AppendEvent(*database_, event, head->last_hash);
-    spdlog::info("review {}: anonymised ({} family records erased, {} records with free text blanked)",
-                 review.review, family_erased, blanked_rows);
+    spdlog::info("review {}: anonymised ({} family records erased, {} register rows, {} history events, {} digests "
+                 "and {} messages with free text blanked)",
+                 review.review, family_erased, erased.register_rows, erased.history_events, erased.digests,
+                 erased.messages);
+  }
+
+  // Old copies of the erased texts may still sit in the file: in the free space of pages whose rows were
+  // rewritten before (by the service, without secure_delete) and in the write-ahead log. VACUUM rewrites
+  // every page; the checkpoint then copies them into the file and empties the log.
+  void ScrubFile() {
+    try {
+      database_->connection().exec("VACUUM");
+    } catch (const std::exception& e) {
+      spdlog::warn("database {}: could not be compacted after the erasure ({}); old copies of erased text may stay "
+                   "in unused space until `admin retention` runs again while the service is idle",
+                   database_->path(), e.what());
+    }
+    SQLite::Statement checkpoint(database_->connection(), "PRAGMA wal_checkpoint(TRUNCATE)");
+    if (checkpoint.executeStep() && checkpoint.getColumn(0).getInt() != 0) {
+      spdlog::warn("database {}: the write-ahead log could not be emptied (a reader was busy); it is emptied at "
+                   "the service's next checkpoint", database_->path());
+    }
   }
 
   std::unique_ptr<Database> database_;
@@ -132,9 +143,13 @@ class RetentionImpl final : public Retention {
 
 }  // namespace
 
-Result<std::unique_ptr<Retention>> Retention::Open(const std::string& database_path) {
+Result<std::unique_ptr<Retention>> Retention::Open(const std::string& database_path,
+                                                   const std::string& history_key_file) {
   Result<std::unique_ptr<Database>> database = Database::Open(database_path, Database::Mode::kReadWrite);
   if (!database.ok()) return database.status();
+  Result<HistoryKey> key = LoadHistoryKey(HistoryKeyFile(history_key_file, database_path));
+  if (!key.ok()) return key.status();
+  if (Status keyed = AttachHistoryKey(**database, *key, Keying::kWhenSafe); !keyed.ok()) return keyed;
   return std::unique_ptr<Retention>(new RetentionImpl(std::move(database).value()));
 }
 

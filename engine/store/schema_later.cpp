@@ -218,6 +218,20 @@ CREATE INDEX sign_in_failures_by_time ON sign_in_failures (failed_at);
       R"sql(
 ALTER TABLE users ADD COLUMN agency TEXT;
 )sql",
+      // The history chain keyed with a secret outside the database (HMAC-SHA256): each event's free text
+      // is covered through a salted digest kept beside it, so that an erasure can blank the text and the
+      // salt and the chain still holds; and when the history was keyed, how many older events were keyed
+      // then, and a check value that tells whether a key is the one it was keyed with.
+      R"sql(
+ALTER TABLE review_events ADD COLUMN text_salt TEXT NOT NULL DEFAULT '';
+ALTER TABLE review_events ADD COLUMN text_digest TEXT NOT NULL DEFAULT '';
+CREATE TABLE history_keying (
+  id            INTEGER PRIMARY KEY CHECK (id = 1),
+  keyed_at      TEXT NOT NULL,
+  events_keyed  INTEGER NOT NULL,
+  key_check     TEXT NOT NULL
+);
+)sql",
   };
   return migrations;
 }

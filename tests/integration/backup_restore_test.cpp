@@ -74,6 +74,11 @@ TEST_CASE("backup: a copy taken while referrals keep arriving holds every one ac
   CHECK(backup.err.find("backup: 100%") != std::string::npos);
 
   std::string restored = dir.File("restored.db");
+  // A backup goes with its history key: restoring into a new place needs the key there too.
+  scr::test::CommandOutput keyless = RunTracker({"admin", "restore", "--from", dir.File("backup.db"), "--db", restored});
+  CHECK(keyless.exit_code != 0);
+  CHECK(keyless.err.find("no history key at " + restored + ".history-key") != std::string::npos);
+  std::filesystem::copy_file(db + ".history-key", restored + ".history-key");
   scr::test::CommandOutput restore = RunTracker({"admin", "restore", "--from", dir.File("backup.db"), "--db", restored});
   INFO(restore.err);
   REQUIRE(restore.exit_code == 0);
@@ -110,9 +115,28 @@ TEST_CASE("restore: refuses to overwrite a database without --force, and refuses
     SQLite::Database backup(dir.File("backup.db"), SQLite::OPEN_READWRITE);
     backup.exec("DROP TRIGGER review_events_no_update; UPDATE review_events SET reason = 'changed' WHERE seq = 1");
   }
+  std::filesystem::copy_file(db + ".history-key", dir.File("new.db.history-key"));
   scr::test::CommandOutput tampered =
       RunTracker({"admin", "restore", "--from", dir.File("backup.db"), "--db", dir.File("new.db")});
   CHECK(tampered.exit_code != 0);
   CHECK(tampered.err.find("broken history") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(dir.File("new.db")));
+}
+
+TEST_CASE("restore: a backup whose history is not keyed with the database's key is refused, even with --force",
+          "[integration][backup]") {
+  TempDir dir;
+  std::string db = dir.File("scr.db");
+  RunAdmin(db, {"create-board", "--name", "Board"});
+  REQUIRE(RunTracker({"admin", "verify", "--db", db}).exit_code == 0);  // the database's history is keyed
+  REQUIRE(RunTracker({"admin", "backup", "--db", db, "--to", dir.File("backup.db")}).exit_code == 0);
+  {
+    SQLite::Database backup(dir.File("backup.db"), SQLite::OPEN_READWRITE);
+    backup.exec("DELETE FROM history_keying");  // as a backup taken before the history was keyed
+  }
+  scr::test::CommandOutput refused =
+      RunTracker({"admin", "restore", "--from", dir.File("backup.db"), "--db", db, "--force"});
+  CHECK(refused.exit_code != 0);
+  CHECK(refused.err.find("history is not keyed") != std::string::npos);
+  CHECK(refused.err.find("admin key-history") != std::string::npos);
 }

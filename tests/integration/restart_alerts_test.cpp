@@ -139,6 +139,7 @@ struct Scenario {
     std::string copy = dir.File(name + ".db");
     fs::copy_file(dir.File("scenario.db"), copy);
     if (fs::exists(dir.File("scenario.db-wal"))) fs::copy_file(dir.File("scenario.db-wal"), copy + "-wal");
+    fs::copy_file(dir.File("scenario.db.history-key"), copy + ".history-key");  // its history's key goes with it
     return copy;
   }
 };

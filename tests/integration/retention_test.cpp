@@ -122,6 +122,13 @@ TEST_CASE(
   CHECK(last["event"] == "retention_erasure");
   CHECK(last.dump().find("\"family_members_erased\":1") != std::string::npos);
   CHECK(history.dump().find(kFamilyName) == std::string::npos);  // names live only in family_members
+  // The history's own copies of the texts are blanked too; its events, dates and who recorded them stay.
+  CHECK(history.dump().find("Criteria not met.") == std::string::npos);
+  CHECK(history.dump().find("Discussed at the panel meeting.") == std::string::npos);
+  CHECK(history.dump().find("Concerns raised by the school.") == std::string::npos);
+  CHECK(history["items"][0]["event"] == "referred");
+  json kept = api.Get("/api/v1/reviews/" + std::to_string(ended_lately) + "/events");
+  CHECK(kept.dump().find("Criteria not met.") != std::string::npos);  // the review ended since keeps its texts
 
   scr::test::CommandOutput verified = RunTracker({"admin", "verify", "--db", db});
   INFO(verified.err);

@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "engine/history.h"
+
 namespace scr::test {
 
 ServiceFixture::ServiceFixture(const std::string& start, Nation nation)
@@ -23,6 +25,16 @@ void ServiceFixture::Restart() {
       ReviewQueries::Open({database_path_, &ProjectWorkflows(), &ProjectBankHolidays(), &clock_});
   REQUIRE(queries.ok());
   queries_ = std::move(queries).value();
+}
+
+std::string ServiceFixture::VerifyHistory() {
+  Result<std::unique_ptr<History>> history = History::Open(database_path_, "");
+  INFO(history.status().message());
+  REQUIRE(history.ok());
+  Result<std::string> problem = (*history)->Verify();
+  INFO(problem.status().message());
+  REQUIRE(problem.ok());
+  return *problem;
 }
 
 void ServiceFixture::AdvanceDays(int days) { REQUIRE(clock_.AdvanceBy(std::chrono::hours(24 * days)).ok()); }

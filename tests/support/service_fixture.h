@@ -25,6 +25,9 @@ class ServiceFixture {
   const Actor& business_unit() const { return business_unit_; }
   BoardId board() const { return business_unit_.board_id; }
 
+  // Every review's history checked under the key beside the database, as `admin verify` checks it: empty
+  // when every chain holds, else the first problem in words.
+  std::string VerifyHistory();
   // Closes and reopens the service on the same file: what a restart does.
   void Restart();
   // Moves the clock forward by whole days.

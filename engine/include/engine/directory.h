@@ -91,8 +91,6 @@ class Directory {
   // Where the simulated clock stood when the service last moved it (simulated time never goes back).
   virtual Result<std::optional<Instant>> LoadSimulatedNow() = 0;
   virtual Status SaveSimulatedNow(Instant now) = 0;
-  // Every history chain checked; an empty text when all hold, or the first broken event in words.
-  virtual Result<std::string> VerifyHistory() = 0;
 };
 
 // Hex SHA-256 of a token, as stored.

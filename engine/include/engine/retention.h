@@ -1,14 +1,20 @@
 // Retention (UK GDPR): a board keeps a review's family records for its retention period (months, 72 by
 // default) after the review ends (closed, or not proceeding); after that the review is anonymised:
 //   - its family_members rows are deleted;
-//   - free text that may name people is blanked: the referral's rationale and late_referral_reason, the
-//     notes and evidence of its checkpoints, the notes of its parallel processes, documents and
-//     information requests, the reasons of its information requests and delays;
-//   - reviews.anonymised_at is set, and a `retention_erasure` event (counts only) ends its history.
-// Kept: the title (which never names anyone), dates, phases, decisions, the delay register's dates and
-// the hash-chained history, the audit record, which cannot change without breaking its chain. The
-// engine never writes a family member's details into it (it records that one was recorded, never who);
-// reasons and notes are kept there as written, so they must not name family members either.
+//   - every free text that may name or describe people is blanked, wherever a copy of it is kept
+//     (store/review_erasure.cpp lists the columns): the referral's rationale and late referral reason;
+//     checkpoints' notes and evidence; parallel processes' owners and notes; documents' titles, holders and
+//     notes; information requests' texts and reasons; delay reasons; self-assessment notes and evidence;
+//     follow-ups' findings and reasons; improvement actions' titles, findings, recommendations, leads,
+//     reasons and impact, and their updates' notes; the reasons and free-text data of its history; its
+//     entries in the chair's digests, and those texts in the messages (email, webhook, inbox) made from its
+//     alerts and from the digests that list it;
+//   - the history's chain still holds: each event's text is covered by a salted digest, and the erasure
+//     blanks the text and the salt and keeps the digest (store/event_log.h);
+//   - reviews.anonymised_at is set, and a `retention_erasure` event (counts only) ends its history;
+//   - the file is compacted and its write-ahead log emptied, so that no old copy stays in unused space.
+// Kept: the review's title (which never names anyone), dates, phases, decisions, agencies, who recorded
+// what, and the access log.
 // An ended review is never in the engine's memory and takes no more commands, so this runs beside the
 // service on its own connection. Ownership: owns one connection. Thread-safety: none.
 #pragma once
@@ -35,7 +41,9 @@ struct RetentionDue {
 
 class Retention {
  public:
-  static Result<std::unique_ptr<Retention>> Open(const std::string& database_path);
+  // `history_key_file` as for ReviewService::Options (empty: beside the database).
+  static Result<std::unique_ptr<Retention>> Open(const std::string& database_path,
+                                                 const std::string& history_key_file = "");
   virtual ~Retention() = default;
 
   // The ended reviews, not yet anonymised, whose board's retention period has passed at `now`.

@@ -26,6 +26,8 @@ class ReviewService {
     const Clock* clock = nullptr;                 // outlives the service
     // Board-local time of the chair's daily digest on working days; none: no daily digests.
     std::optional<std::chrono::minutes> digest_time = std::chrono::hours(8);
+    // The history key (engine/history_key.h); empty: beside the database, `<database_path>.history-key`.
+    std::string history_key_file{};
   };
 
   // Opens (creating and migrating if new) the database and loads every open review.

@@ -61,7 +61,7 @@ TEST_CASE("restart: reviews in every phase come back in the same phase, with the
     // The engine carries on where it stopped: the next event continues the history chain.
     ReviewId running = before[4].first;
     CHECK(fixture.Walk(running, "submit_report").phase == Phase::kReportQa);
-    CHECK(fixture.directory().VerifyHistory().value().empty());
+    CHECK(fixture.VerifyHistory().empty());
   }
 }
 
@@ -98,7 +98,7 @@ TEST_CASE("transaction: a command that fails half-way leaves nothing behind", "[
   RunSql(fixture.database_path(), "DROP TRIGGER fail_phase_change");
   CHECK(fixture.Apply(id, "decide_to_review").phase == Phase::kSettingUp);
   CHECK(fixture.queries().History(fixture.board(), id).value().size() == history_before.size() + 1);
-  CHECK(fixture.directory().VerifyHistory().value().empty());
+  CHECK(fixture.VerifyHistory().empty());
   fixture.Restart();
   CHECK(fixture.Get(id).summary.phase == Phase::kSettingUp);
 }
@@ -144,7 +144,7 @@ TEST_CASE("history: every change is recorded with who, when and why, and a chang
   CHECK(history[3].actor == "Test business unit (business_unit)");
   CHECK(history[3].at == "2026-03-03T09:00:00Z");
   for (size_t i = 1; i < history.size(); ++i) CHECK(history[i].seq == history[i - 1].seq + 1);
-  CHECK(fixture.directory().VerifyHistory().value().empty());
+  CHECK(fixture.VerifyHistory().empty());
 
   SECTION("the history refuses to be changed through SQL") {
     CHECK_THROWS(RunSql(fixture.database_path(), "UPDATE review_events SET reason = 'x' WHERE seq = 4"));
@@ -154,23 +154,23 @@ TEST_CASE("history: every change is recorded with who, when and why, and a chang
     RunSql(fixture.database_path(),
            "DROP TRIGGER review_events_no_update; "
            "UPDATE review_events SET reason = 'Not met.' WHERE seq = 4");
-    std::string problem = fixture.directory().VerifyHistory().value();
+    std::string problem = fixture.VerifyHistory();
     CHECK(problem.find("review " + std::to_string(id) + ", event 4 (decide_to_review") != std::string::npos);
   }
   SECTION("an event deleted from the end of the history is found by the ledger's count") {
     RunSql(fixture.database_path(),
            "DROP TRIGGER review_events_no_delete; DELETE FROM review_events WHERE seq = 4");
-    std::string problem = fixture.directory().VerifyHistory().value();
+    std::string problem = fixture.VerifyHistory();
     CHECK(problem.find("ledger counted 4") != std::string::npos);
     CHECK(problem.find("deleted") != std::string::npos);
   }
   SECTION("an event deleted from the middle of the history is found by the chain") {
     RunSql(fixture.database_path(),
            "DROP TRIGGER review_events_no_delete; DELETE FROM review_events WHERE seq = 2");
-    CHECK(fixture.directory().VerifyHistory().value().find("event 2 is missing") != std::string::npos);
+    CHECK(fixture.VerifyHistory().find("event 2 is missing") != std::string::npos);
   }
   SECTION("a review whose whole history was deleted is found") {
     RunSql(fixture.database_path(), "DROP TRIGGER review_events_no_delete; DELETE FROM review_events");
-    CHECK(fixture.directory().VerifyHistory().value().find("has no history at all") != std::string::npos);
+    CHECK(fixture.VerifyHistory().find("has no history at all") != std::string::npos);
   }
 }

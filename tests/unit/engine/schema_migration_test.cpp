@@ -8,6 +8,7 @@
 
 #include "store/database.h"
 #include "store/event_log.h"
+#include "store/history_keying.h"
 #include "store/schema.h"
 #include "support/test_support.h"
 
@@ -81,7 +82,7 @@ void MakeVersionOneDatabase(const std::string& path) {
   insert.bind(1, referral.at);
   insert.bind(2, referral.actor);
   insert.bind(3, referral.reason);
-  insert.bind(4, ToHex(HashEvent(referral, EventHash{})));
+  insert.bind(4, ToHex(UnkeyedEventHash(referral, EventHash{})));
   insert.exec();
   old.exec("UPDATE ledger SET event_total = 1");
 }
@@ -115,6 +116,9 @@ TEST_CASE(
     CHECK(review.getColumn(1).getString() == "Serious harm.");
     CHECK(review.getColumn(2).getString() == "decision_pending");
     CHECK(review.getColumn(3).isNull());
+    Result<HistoryKey> key = LoadHistoryKey(dir.File("history-key"));
+    REQUIRE(key.ok());
+    REQUIRE(AttachHistoryKey(**opened, *key, Keying::kWhenSafe).ok());  // its unkeyed chain checked, then keyed
     Result<std::string> broken = VerifyHistory(**opened);
     REQUIRE(broken.ok());
     CHECK(*broken == "");
@@ -124,6 +128,8 @@ TEST_CASE(
 
   std::string kept = path + ".pre-v" + std::to_string(latest) + ".bak";
   REQUIRE(std::filesystem::exists(kept));
+  CHECK((std::filesystem::status(kept).permissions() & std::filesystem::perms::all) ==
+        (std::filesystem::perms::owner_read | std::filesystem::perms::owner_write));  // as private as the data
   SQLite::Database before(kept, SQLite::OPEN_READONLY);
   CHECK(before.execAndGet("PRAGMA user_version").getInt() == 1);
   CHECK(before.execAndGet("SELECT title FROM reviews WHERE id = 4").getString() == "Child D");

@@ -106,4 +106,11 @@ TEST_CASE("dispatcher: a user who takes alerts by digest gets each alert in the 
   CHECK(messages("digest_id", agency, "email") == 0);  // an agency may not read the board's reviews
   CHECK(CountRows(db, "SELECT COUNT(*) FROM messages m JOIN outbox o ON o.id = m.outbox_id WHERE m.channel = "
                       "'webhook' AND o.alert_id IS NOT NULL AND o.recipient_role = 'chair'") > 0);
+  // The chair's mailbox witnesses the histories: each daily digest carries the day's fingerprint.
+  CHECK(CountRows(db, "SELECT COUNT(*) FROM messages m JOIN outbox o ON o.id = m.outbox_id JOIN digests d ON "
+                      "d.id = o.digest_id WHERE d.kind = 'daily' AND m.channel = 'email' AND m.user_id = " +
+                      std::to_string(chair) +
+                      " AND instr(m.body, 'Fingerprint of the reviews'' histories') > 0 AND "
+                      "instr(m.body, json_extract(d.body, '$.history_fingerprint')) > 0") ==
+        messages("digest_id", chair, "email"));
 }
