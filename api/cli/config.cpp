@@ -110,7 +110,13 @@ Result<Config> LoadConfig(const std::string& path) {
       }
     }
     if (YAML::Node server = root["server"]) {
-      if (Status s = CheckKeys(server, {"public_url"}, "server", path); !s.ok()) return s;
+      if (Status s = CheckKeys(server, {"public_url", "connections_per_address"}, "server", path); !s.ok()) return s;
+      if (server["connections_per_address"]) {
+        config.connections_per_address = server["connections_per_address"].as<int>();
+        if (config.connections_per_address < 1 || config.connections_per_address > 512) {
+          return Status::InvalidArgument(path + ": server.connections_per_address must be 1 to 512");
+        }
+      }
       if (server["public_url"]) config.public_url = server["public_url"].as<std::string>();
       static const std::regex kUrl(R"(https?://([A-Za-z0-9.\-]+|\[[0-9A-Fa-f:.]+\])(:[0-9]{1,5})?(/[^\s?#]*)?)");
       if (!config.public_url.empty() && !std::regex_match(config.public_url, kUrl)) {

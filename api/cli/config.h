@@ -30,6 +30,8 @@ struct Config {
   // The address users reach the service at, e.g. https://scr.example.org behind nginx (no trailing slash):
   // the session cookie is Secure when it is https://, and links in messages start with it.
   std::string public_url;
+  // Connections one client address may hold open at once (the service's own limit; nginx has its own).
+  int connections_per_address = 64;
   int max_undelivered_age_minutes = 30;  // GET /health/ready fails when a notification waits longer
   // The key of the history chain (history.key_file); empty: beside the database (engine/history_key.h).
   std::string history_key_file;
