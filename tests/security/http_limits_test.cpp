@@ -107,7 +107,12 @@ TEST_CASE("security: one address holding 64 connections gets 503 for more, while
   Board board;
   TrackerService service(board.db);
   std::vector<std::unique_ptr<RawClient>> held;
-  for (int i = 0; i < 64; ++i) held.push_back(std::make_unique<RawClient>(service.port(), "127.0.0.9"));
+  for (int i = 0; i < 64; ++i) {
+    // Each answered once, so that the service has taken it in (and keeps it open for the next request).
+    held.push_back(std::make_unique<RawClient>(service.port(), "127.0.0.9"));
+    REQUIRE(held.back()->Send("GET /health HTTP/1.1\r\nHost: scr\r\n\r\n"));
+    REQUIRE(held.back()->StatusLine() == "HTTP/1.1 200 OK");
+  }
   RawClient one_more(service.port(), "127.0.0.9");
   REQUIRE(one_more.Send("GET /health HTTP/1.1\r\nHost: scr\r\n\r\n"));
   CHECK(one_more.StatusLine() == "HTTP/1.1 503 Service Unavailable");
