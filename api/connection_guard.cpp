@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdlib>
 #include <cstring>
 
@@ -172,6 +173,12 @@ class GuardedStream final : public httplib::Stream {
   // Reads what has arrived into the buffer, waiting no longer than the request's deadline and the idle
   // timeout; false on the end of the connection, an error or a timeout (answered 408 past the deadline).
   bool Fill() {
+    if (!tls_) {
+      // Most reads find their bytes waiting (the connection was just seen readable): no wait then.
+      ssize_t n = recv(socket_, buffer_, sizeof(buffer_), MSG_DONTWAIT);
+      if (n > 0) return Filled(n);
+      if (n == 0 || (errno != EAGAIN && errno != EWOULDBLOCK)) return false;
+    }
     if (!tls_ || SSL_pending(tls_) == 0) {
       auto now = SteadyClock::now();
       auto until = std::min(deadline_, now + limits_.idle_timeout);
@@ -188,7 +195,10 @@ class GuardedStream final : public httplib::Stream {
       }
     }
     ssize_t n = tls_ ? SSL_read(tls_, buffer_, sizeof(buffer_)) : recv(socket_, buffer_, sizeof(buffer_), 0);
-    if (n <= 0) return false;
+    return n > 0 && Filled(n);
+  }
+
+  bool Filled(ssize_t n) {
     begin_ = 0;
     end_ = static_cast<size_t>(n);
     return true;
