@@ -12,14 +12,13 @@
 #include <nlohmann/json.hpp>
 
 namespace scr {
-namespace {
-
-// Length-prefixed fields, so that no two different events share an encoding.
 void AddField(std::string& out, const std::string& field) {
   out += std::to_string(field.size());
   out += ':';
   out += field;
 }
+
+namespace {
 
 // Keys whose string values say what happened in the domain's fixed words (keys, dates, states, agencies),
 // never what someone wrote: they stay in the history when a review is erased. Every other string of an

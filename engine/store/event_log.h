@@ -70,6 +70,9 @@ EventHash TextDigest(const std::string& salt_hex, const std::string& reason, con
 EventHash ChainHash(HistorySeal& seal, const NewEvent& event, const std::string& skeleton,
                     const EventHash& text_digest, const EventHash& previous);
 
+// Appends `field` length-prefixed, so that no two different sequences of fields share an encoding: how
+// every hash of the history encodes what it covers.
+void AddField(std::string& out, const std::string& field);
 std::string ToHex(const EventHash& hash);
 bool FromHex(const std::string& hex, EventHash* hash);
 // 16 random bytes, hex.

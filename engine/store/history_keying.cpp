@@ -9,16 +9,6 @@
 #include "store/event_log.h"
 
 namespace scr {
-namespace {
-
-void AddField(std::string& out, const std::string& field) {
-  out += std::to_string(field.size());
-  out += ':';
-  out += field;
-}
-
-}  // namespace
-
 EventHash UnkeyedEventHash(const NewEvent& event, const EventHash& previous) {
   std::string encoded;
   AddField(encoded, std::to_string(event.review_id));

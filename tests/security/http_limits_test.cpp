@@ -38,6 +38,15 @@ std::string ReferralBody() {
       .dump();
 }
 
+// Refers review 1 with the business unit's `token`; the headers that authenticate as it.
+httplib::Headers ReferOneReview(httplib::Client& client, const std::string& token) {
+  httplib::Headers auth = {{"Authorization", "Bearer " + token}};
+  auto referred = client.Post("/api/v1/reviews", auth, ReferralBody(), "application/json");
+  REQUIRE(referred);
+  REQUIRE(referred->status == 201);
+  return auth;
+}
+
 bool HealthAnswersWithin(int port, std::chrono::milliseconds limit) {
   RawClient client(port);
   auto started = std::chrono::steady_clock::now();
@@ -124,8 +133,7 @@ TEST_CASE("security: an event whose data nests 300,000 levels deep is refused wi
   Board board;
   TrackerService service(board.db);
   httplib::Client client("127.0.0.1", service.port());
-  httplib::Headers auth = {{"Authorization", "Bearer " + board.token}};
-  REQUIRE(client.Post("/api/v1/reviews", auth, ReferralBody(), "application/json")->status == 201);
+  httplib::Headers auth = ReferOneReview(client, board.token);
   std::string deep = R"({"event": "decide_to_review", "reason": "Criteria met.", "data": )" +
                      std::string(300000, '[') + std::string(300000, ']') + "}";
   auto refused = client.Post("/api/v1/reviews/1/events", auth, deep, "application/json");
@@ -164,8 +172,7 @@ TEST_CASE("security: answers are never cached or sniffed, and HTML answers carry
   Board board;
   TrackerService service(board.db);
   httplib::Client client("127.0.0.1", service.port());
-  httplib::Headers auth = {{"Authorization", "Bearer " + board.token}};
-  REQUIRE(client.Post("/api/v1/reviews", auth, ReferralBody(), "application/json")->status == 201);
+  httplib::Headers auth = ReferOneReview(client, board.token);
   for (const char* path : {"/api/v1/reviews/1", "/api/v1/reviews", "/api/v1/reviews/99", "/health"}) {
     auto answer = client.Get(path, auth);
     REQUIRE(answer);

@@ -11,6 +11,7 @@
 
 #include "engine/calendar.h"
 #include "engine/clock.h"
+#include "engine/board_metrics.h"
 #include "engine/model.h"
 #include "engine/workflow.h"
 
