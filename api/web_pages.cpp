@@ -1,5 +1,6 @@
 // The dashboard's static files (api/web/), compiled into the binary so that an installed service needs
-// nothing beside it: "/" is the page, "/web/NAME" its scripts and style.
+// nothing beside it: the page's own addresses ("/", "/reviews/ID", "/refer", "/my-work", "/chair",
+// "/actions") all answer the page, which shows what its address names; "/web/NAME" are its scripts and style.
 #include <string_view>
 
 #include "routes.h"
@@ -35,7 +36,11 @@ bool Serve(std::string_view name, httplib::Response& response) {
 }  // namespace
 
 void RegisterWebPages(httplib::Server& server) {
-  server.Get("/", [](const httplib::Request&, httplib::Response& response) { Serve("index.html", response); });
+  // An address a message links to must open the page itself (after sign-in if need be), never an API error.
+  auto page = [](const httplib::Request&, httplib::Response& response) { Serve("index.html", response); };
+  for (const char* address : {"/", R"(/reviews/\d{1,18})", "/refer", "/my-work", "/chair", "/actions"}) {
+    server.Get(address, page);
+  }
   server.Get(R"(/web/([A-Za-z0-9_-]+\.[a-z]+))", [](const httplib::Request& request, httplib::Response& response) {
     if (!Serve(request.matches[1].str(), response)) response.status = 404;
   });

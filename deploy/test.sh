@@ -27,7 +27,7 @@ run_suite "$root/build" -DCMAKE_BUILD_TYPE=RelWithDebInfo
 
 echo "== the dashboard in Debian's chromium (playwright-core, axe-core from npm); screenshots in tests/e2e/artifacts" >&2
 npm ci --prefix "$root/tests/e2e" --no-audit --no-fund --loglevel=error >/dev/null
-SCR_TRACKER="$root/build/api/scr-tracker" node --test --test-concurrency=1 "$root/tests/e2e/dashboard.test.mjs"
+(cd "$root/tests/e2e" && SCR_TRACKER="$root/build/api/scr-tracker" node --test --test-concurrency=1 ./*.test.mjs)
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   run_suite "$root/build-sanitize" -DCMAKE_BUILD_TYPE=Debug -DSCR_SANITIZE=address
 

@@ -1,13 +1,13 @@
 // The actions tracker: every improvement action of the board, by agency and RAG, with filters.
 import { get } from './api.js';
 import { badge, formatDate, html } from './format.js';
-import { render } from './page.js';
+import { goTo, render } from './page.js';
 
 const RAG_ORDER = { red: 0, amber: 1, green: 2, none: 3 };
 const STATUSES = ['not_started', 'in_progress', 'completed', 'evidenced', 'not_achieved', 'dropped'];
 
 export async function showActions() {
-  const params = new URLSearchParams(location.hash.split('?')[1] || '');
+  const params = new URLSearchParams(location.search);
   const query = new URLSearchParams();
   for (const name of ['agency', 'status', 'overdue']) if (params.get(name)) query.set(name, params.get(name));
   const [actions, agencies] = await Promise.all([get(`/actions?${query}`), get('/actions/by-agency')]);
@@ -38,7 +38,7 @@ export async function showActions() {
       <tbody>${items.length ? items.map((a) => html`<tr>
         <td>${badge(a.rag, a.rag === 'none' ? 'not rated' : a.rag.toUpperCase())}</td>
         <td>${a.title}${a.impact ? html`<br><span class="muted">Impact: ${a.impact}</span>` : ''}</td>
-        <td><a href="#/reviews/${a.review}">${a.review_title}</a></td>
+        <td><a href="/reviews/${a.review}">${a.review_title}</a></td>
         <td>${a.owner_agency}${a.lead ? html`<br>${a.lead}` : ''}</td>
         <td>${formatDate(a.due)}${a.overdue ? html` ${badge('overdue')}` : ''}</td>
         <td>${a.status.replace(/_/g, ' ')}${a.status_reason ? html`<br><span class="muted">${a.status_reason}</span>` : ''}</td>
@@ -51,6 +51,6 @@ export async function showActions() {
     if (agency) next.set('agency', agency);
     if (status) next.set('status', status);
     if (document.getElementById('overdue-only').checked) next.set('overdue', 'true');
-    location.hash = `#/actions${next.toString() ? `?${next}` : ''}`;
+    goTo(`/actions${next.toString() ? `?${next}` : ''}`);
   });
 }

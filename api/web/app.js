@@ -1,8 +1,10 @@
-// The dashboard: signs the user in, then shows the page the address names (#/, #/chair, #/reviews/ID,
-// #/actions). Every page reads and writes through the public API.
+// The dashboard: signs the user in, then shows the page the address names (/, /chair, /reviews/ID,
+// /actions, ...): the server answers each of those addresses with this page, so a link in an email opens
+// its review. Moving between pages changes the address without reloading. Every page reads and writes
+// through the public API.
 import { ApiError, get, post, setCsrfToken } from './api.js';
 import { formatInstant, html } from './format.js';
-import { announce, render, setCurrentUser, showError } from './page.js';
+import { announce, goTo, render, setCurrentUser, setRouter, showError } from './page.js';
 import { showDashboard } from './dashboard.js';
 import { showChair } from './chair.js';
 import { showReview } from './review.js';
@@ -11,7 +13,8 @@ import { showActions } from './actions.js';
 const main = document.getElementById('main');
 let me = null;
 
-function showSignIn(message) {
+// A failed sign-in keeps the email address typed, so only the password is typed again.
+function showSignIn(message, email = '') {
   document.getElementById('main-nav').hidden = true;
   document.getElementById('who').innerHTML = '';
   render('Sign in', html`
@@ -19,7 +22,7 @@ function showSignIn(message) {
     ${message ? html`<div class="error-box" role="alert"><p>${message}</p></div>` : ''}
     <form id="sign-in" novalidate>
       <label for="email">Email address</label>
-      <input id="email" name="email" type="email" autocomplete="username" required size="36">
+      <input id="email" name="email" type="email" autocomplete="username" required size="36" value="${email}">
       <label for="password">Password</label>
       <input id="password" name="password" type="password" autocomplete="current-password" required size="36">
       <p><button type="submit">Sign in</button></p>
@@ -32,10 +35,10 @@ function showSignIn(message) {
       setCsrfToken(session.csrf_token);
       await start();
     } catch (error) {
-      showSignIn(error instanceof ApiError ? error.message : 'Signing in failed; try again.');
+      showSignIn(error instanceof ApiError ? error.message : 'Signing in failed; try again.', form.get('email'));
     }
   });
-  document.getElementById('email').focus();
+  document.getElementById(email ? 'password' : 'email').focus();
 }
 
 async function showClockBar() {
@@ -66,30 +69,34 @@ async function showClockBar() {
 }
 
 function markCurrentNav() {
-  const hash = location.hash || '#/';
+  const path = location.pathname;
   for (const link of document.querySelectorAll('#main-nav a')) {
-    const here = link.getAttribute('href') === hash || (hash.startsWith('#/reviews') && link.getAttribute('href') === '#/');
+    const href = link.getAttribute('href');
+    const here = href === path || (path.startsWith('/reviews/') && href === '/');
     if (here) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
 }
 
 async function route() {
+  // Addresses of the first release ("#/reviews/5") still work: they become the page's own.
+  if (location.hash.startsWith('#/')) history.replaceState(null, '', location.hash.slice(1));
   markCurrentNav();
-  const hash = location.hash || '#/';
-  const review = hash.match(/^#\/reviews\/(\d+)$/);
+  const path = location.pathname;
+  const review = path.match(/^\/reviews\/(\d+)$/);
   try {
     if (review) await showReview(Number(review[1]));
-    else if (hash === '#/chair') await showChair();
-    else if (hash.startsWith('#/actions')) await showActions();
+    else if (path === '/chair') await showChair();
+    else if (path === '/actions') await showActions();
     else await showDashboard();
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return showSignIn('Your session has ended; sign in again.');
     render('Problem', html`<h1>That page could not be shown</h1><div class="error-box" role="alert"><p>${error.message}</p></div>
-      <p><a href="#/">Back to the board dashboard</a></p>`);
+      <p><a href="/">Back to the board dashboard</a></p>`);
   }
   main.focus();
 }
+
 
 async function start() {
   try {
@@ -114,17 +121,27 @@ async function start() {
   await route();
 }
 
-// Links within a page (the skip link, "see the checkpoint") move the focus there; only "#/..." addresses
-// are pages of their own.
+// Links to the page's own addresses ("/reviews/5") change the address without reloading; links within a
+// page (the skip link, "see the checkpoint") move the focus there. Other links (the printable report,
+// a download, a link with a modifier key held) are left to the browser.
+const PAGE_ADDRESS = /^\/(reviews\/\d+|refer|my-work|chair|actions)?(\?.*)?$/;
 document.addEventListener('click', (event) => {
-  const link = event.target.closest('a[href^="#"]');
-  if (!link || link.getAttribute('href').startsWith('#/')) return;
-  const target = document.getElementById(link.getAttribute('href').slice(1));
+  const link = event.target.closest('a[href]');
+  if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+  const href = link.getAttribute('href');
+  if (PAGE_ADDRESS.test(href) && !link.target && !link.hasAttribute('download')) {
+    event.preventDefault();
+    if (me) goTo(href);
+    return;
+  }
+  if (!href.startsWith('#')) return;
+  const target = document.getElementById(href.slice(1));
   if (!target) return;
   event.preventDefault();
   if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
   target.scrollIntoView();
   target.focus();
 });
-window.addEventListener('hashchange', () => me && route());
+window.addEventListener('popstate', () => me && route());
+setRouter(route);
 start();

@@ -29,7 +29,7 @@ export async function showChair() {
   const alertRows = alerts.items.map((alert) => html`
     <tr>
       <td>${badge(alert.kind === 'escalation' ? 'overdue' : 'due_soon', KIND_WORDS[alert.kind] || alert.kind)}${alert.level ? ` level ${alert.level}` : ''}</td>
-      <td><a href="#/reviews/${alert.review}">Review ${alert.review}</a></td>
+      <td><a href="/reviews/${alert.review}">Review ${alert.review}</a></td>
       <td>${subjectOf(alert)}</td>
       <td>${formatDate(alert.due)}</td>
       <td>${formatInstant(alert.fired_at)}</td>
@@ -44,7 +44,7 @@ export async function showChair() {
       <th scope="col">Sent</th><th scope="col"><span class="visually-hidden">Acknowledge</span></th></tr></thead>
       <tbody>${alertRows}</tbody></table></div>` : html`<p>Nothing is waiting for the chair.</p>`}
     <h2>Decisions awaiting the chair</h2>
-    ${decisions.length ? html`<ul>${decisions.map((r) => html`<li><a href="#/reviews/${r.id}">${r.title}</a>, referred ${formatDate(r.referral_date)}; next deadline ${dueWords(r.next_due)}</li>`)}</ul>`
+    ${decisions.length ? html`<ul>${decisions.map((r) => html`<li><a href="/reviews/${r.id}">${r.title}</a>, referred ${formatDate(r.referral_date)}; next deadline ${dueWords(r.next_due)}</li>`)}</ul>`
       : html`<p>No referral is waiting for a decision.</p>`}
     <h2>Latest daily digest</h2>
     ${digest ? html`<div class="card"><h3>${digest.subject}</h3><pre class="digest-body">${digest.body}</pre></div>`

@@ -2,7 +2,7 @@
 // against the statutory timescale, its next deadline and what is overdue or held; and a timeline chart.
 import { get } from './api.js';
 import { badge, daysBetween, dueWords, formatDate, html, PHASE_INDEX, PHASES, phaseLabel } from './format.js';
-import { render } from './page.js';
+import { goTo, render } from './page.js';
 
 // An SCR's report is due six months after the decision (Working Together 2015); a rapid review's local
 // review likewise. The chart draws each review against six months from its referral.
@@ -63,14 +63,14 @@ function timeline(reviews, today) {
 export async function showDashboard() {
   const [reviews, clock] = await Promise.all([allReviews(), get('/admin/clock').catch(() => ({ now: new Date().toISOString() }))]);
   const today = clock.now.slice(0, 10);
-  const params = new URLSearchParams(location.hash.split('?')[1] || '');
+  const params = new URLSearchParams(location.search);
   const phase = params.get('phase') || '';
   const overdueOnly = params.get('overdue') === 'true';
   const open = reviews.filter((r) => r.state !== 'closed' && r.state !== 'not_proceeding');
   const shown = open.filter((r) => (!phase || r.state === phase) && (!overdueOnly || r.overdue_checkpoints > 0)).sort(byUrgency);
   const rows = shown.map((review) => html`
     <tr>
-      <td><a href="#/reviews/${review.id}">${review.title}</a><br><span class="muted">${review.workflow}</span></td>
+      <td><a href="/reviews/${review.id}">${review.title}</a><br><span class="muted">${review.workflow}</span></td>
       <td>${phaseLabel(review.state)}${progressBar(review.state)}</td>
       <td>Day ${daysBetween(review.referral_date, today)}<br><span class="muted">referred ${formatDate(review.referral_date)}</span></td>
       <td>${dueWords(review.next_due)}</td>
@@ -100,6 +100,6 @@ export async function showDashboard() {
     const chosen = document.getElementById('phase-filter').value;
     if (chosen) query.set('phase', chosen);
     if (document.getElementById('overdue-filter').checked) query.set('overdue', 'true');
-    location.hash = `#/${query.toString() ? `?${query}` : ''}`;
+    goTo(`/${query.toString() ? `?${query}` : ''}`);
   });
 }

@@ -7,6 +7,14 @@ let user = null;
 export const currentUser = () => user;
 export const setCurrentUser = (signedIn) => { user = signedIn; };
 
+// Going to one of the page's own addresses without reloading (a link, a filter, a form that moves on).
+let router = null;
+export const setRouter = (showAddress) => { router = showAddress; };
+export function goTo(address) {
+  history.pushState(null, '', address);
+  router();
+}
+
 export function announce(text) {
   document.getElementById('status').textContent = text;
 }

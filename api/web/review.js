@@ -123,7 +123,7 @@ export async function showReview(id) {
   const historyItems = (history.items || history).map((e) => html`<li><strong>${e.event.replace(/_/g, ' ')}</strong>, ${formatInstant(e.at)}, by ${e.actor}${e.reason ? html`: ${e.reason}` : ''}</li>`);
 
   render(review.title, html`
-    <p><a href="#/">Board dashboard</a></p>
+    <p><a href="/">Board dashboard</a></p>
     <h1>${review.title}</h1>
     <p>${review.workflow}, referred ${formatDate(review.referral?.referral_date || review.referral_date)}. Now: <strong>${phaseLabel(review.state)}</strong>.</p>
     <h2>Phases</h2>

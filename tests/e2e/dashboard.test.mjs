@@ -1,89 +1,19 @@
 // The dashboard in a real browser (Debian's chromium, driven by playwright-core) against `scr-tracker demo`:
 // a business unit signs in, sees the most urgent review first, opens a review and sees why publish is
 // blocked, completes the checkpoint and publishes; a chair sees an escalation; another board's user cannot
-// see the review; every page passes an accessibility check (axe-core) with no serious violation.
-// Screenshots of each page go to SCR_ARTIFACTS (default: tests/e2e/artifacts).
+// see the review; every page passes an accessibility check (axe-core).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createServer } from 'node:net';
-import { chromium } from 'playwright-core';
+import { checkAccessible, screenshot, signIn as signInTo, startDemoAndBrowser, TABLET } from './support.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..', '..');
-const binary = process.env.SCR_TRACKER || join(root, 'build', 'api', 'scr-tracker');
-const artifacts = process.env.SCR_ARTIFACTS || join(here, 'artifacts');
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const password = 'northshire-demo';
-
-let service;
-let browser;
+let demo;
 let base;
-
-function freePort() {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function startDemo() {
-  const port = await freePort();
-  service = spawn(binary, ['--log-level', 'warn', 'demo', '--listen', `127.0.0.1:${port}`], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  service.stdout.on('data', (chunk) => { output += chunk; });
-  service.stderr.on('data', () => {});
-  for (let i = 0; i < 300 && !output.includes('Stop with Ctrl+C'); i++) await new Promise((r) => setTimeout(r, 100));
-  assert.ok(output.includes('Stop with Ctrl+C'), `the demo did not start: ${output}`);
-  return `http://127.0.0.1:${port}`;
-}
-
 before(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  base = await startDemo();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],  // playwright gives each launch a fresh profile
-  });
+  demo = await startDemoAndBrowser();
+  base = demo.base;
 });
-
-after(async () => {
-  await browser?.close();
-  service?.kill('SIGTERM');
-});
-
-async function signIn(email, viewport = { width: 1280, height: 900 }) {
-  // axe-core is injected as a script of the test's own: the page's Content-Security-Policy would refuse it.
-  const context = await browser.newContext({ bypassCSP: true, viewport });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => assert.fail(`a script failed on the page: ${error.message}`));
-  await page.goto(`${base}/`);
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('navigation', { name: 'Main' }).waitFor();
-  return page;
-}
-
-// No serious or critical accessibility violation on the page as it stands.
-async function checkAccessible(page, name) {
-  await page.addScriptTag({ path: axePath });
-  const result = await page.evaluate(async () => window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] }));
-  const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.deepEqual(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], `accessibility of ${name}`);
-}
-
-async function screenshot(page, name) {
-  await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
-}
+after(async () => demo?.stop());
+const signIn = (email, viewport, address) => signInTo(demo, email, viewport, address);
 
 test('the business unit signs in, sees the most urgent review first, and publishes a review once its blocker is done', async () => {
   const page = await signIn('business.unit@northshire.example');
@@ -152,7 +82,7 @@ test("another board's user cannot see the review", async () => {
 });
 
 test('an admin moves the demo clock forward from the page, on a tablet-sized screen', async () => {
-  const page = await signIn('admin@northshire.example', { width: 820, height: 1180 });
+  const page = await signIn('admin@northshire.example', TABLET);
   const before = await page.locator('#clock-now').innerText();
   await page.getByLabel('Move forward by').fill('3');
   await page.getByRole('button', { name: 'Move the clock' }).click();
@@ -166,4 +96,31 @@ test('an admin moves the demo clock forward from the page, on a tablet-sized scr
   await checkAccessible(page, 'the dashboard on a tablet');
   await screenshot(page, 'dashboard-tablet');
   await page.context().close();
+});
+
+test("a link from an email opens its review once the user has signed in, and the page's addresses can be bookmarked", async () => {
+  const page = await signIn('business.unit@northshire.example', undefined, '/reviews/3');
+  await page.getByRole('heading', { level: 1 }).filter({ hasNotText: 'Sign in' }).waitFor();
+  assert.equal(new URL(page.url()).pathname, '/reviews/3', 'the address of the review is kept through the sign-in');
+  assert.ok(await page.locator('.phase-map').count(), 'the review itself is shown');
+  await page.getByRole('link', { name: 'Chair' }).click();
+  await page.getByRole('heading', { level: 1, name: "Chair's view" }).waitFor();
+  assert.equal(new URL(page.url()).pathname, '/chair');
+  await page.goBack();
+  await page.locator('.phase-map').waitFor();
+  assert.equal(new URL(page.url()).pathname, '/reviews/3', 'Back returns to the review');
+  await page.context().close();
+});
+
+test('a failed sign-in keeps the email address and says what went wrong', async () => {
+  const context = await demo.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${base}/`);
+  await page.getByLabel('Email address').fill('chair@northshire.example');
+  await page.getByLabel('Password').fill('not the password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('alert').waitFor();
+  assert.equal(await page.getByLabel('Email address').inputValue(), 'chair@northshire.example');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'password', 'the password is asked for again');
+  await context.close();
 });

@@ -105,4 +105,16 @@ TEST_CASE("dashboard: the page and its files are served with a content security 
   CHECK(script->get_header_value("Content-Type").find("text/javascript") == 0);
   CHECK(client.Get("/web/missing.js")->status == 404);
   CHECK(client.Get("/web/../scr.db")->status == 404);
+  // The page's own addresses, which messages link to, open the page itself (its script then asks for a
+  // sign-in when there is no session); anything else there is still a 404.
+  for (const char* address : {"/reviews/5", "/chair", "/actions", "/my-work", "/refer", "/?phase=report_qa"}) {
+    INFO(address);
+    auto opened = client.Get(address);
+    REQUIRE(opened);
+    CHECK(opened->status == 200);
+    CHECK(opened->get_header_value("Content-Type").find("text/html") == 0);
+    CHECK(opened->body.find("/web/app.js") != std::string::npos);
+  }
+  CHECK(client.Get("/reviews/five")->status == 404);
+  CHECK(client.Get("/reviews/5/events")->status == 404);
 }
