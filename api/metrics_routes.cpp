@@ -1,4 +1,5 @@
 // The board's figures, as JSON or as a CSV file that opens in a spreadsheet as it is.
+#include "csv.h"
 #include "problem.h"
 #include "routes.h"
 
@@ -60,17 +61,6 @@ nlohmann::json ToJson(const BoardMetrics& metrics) {
                       {"follow_ups_done", a.follow_ups_done}, {"follow_ups_change_held", a.follow_ups_change_held}}}};
 }
 
-// One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break.
-std::string Field(const std::string& text) {
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (char c : text) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + "\"";
-}
-
 std::string Number(const nlohmann::json& value) {
   if (value.is_null()) return "";
   if (value.is_number_float()) {
@@ -86,7 +76,7 @@ std::string ToCsv(const nlohmann::json& metrics) {
   std::string csv = "section,workflow,subject,measure,value\r\n";
   auto row = [&csv](const std::string& section, const std::string& workflow, const std::string& subject,
                     const std::string& measure, const std::string& value) {
-    csv += Field(section) + "," + Field(workflow) + "," + Field(subject) + "," + Field(measure) + "," + Field(value) + "\r\n";
+    csv += CsvCell(section) + "," + CsvCell(workflow) + "," + CsvCell(subject) + "," + CsvCell(measure) + "," + CsvCell(value) + "\r\n";
   };
   const nlohmann::json& annual = metrics["annual"];
   std::string year = std::to_string(annual["year"].get<int>());

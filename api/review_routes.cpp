@@ -1,5 +1,6 @@
 // Reviews, their events and history, checkpoints and parallel processes.
 #include "json_mapping.h"
+#include "list_params.h"
 #include "problem.h"
 #include "review_json.h"
 #include "routes.h"
@@ -73,18 +74,8 @@ void CreateReview(ApiContext& api, RequestContext& context) {
 void ListReviews(ApiContext& api, RequestContext& context) {
   const httplib::Request& request = context.request;
   ReviewFilter filter;
-  if (request.has_param("state") && !request.get_param_value("state").empty()) {
-    filter.phase = PhaseFromName(request.get_param_value("state"));
-    if (!filter.phase) {
-      return WriteProblem(context.response, 400, "Bad request", "unknown state '" + request.get_param_value("state") + "'");
-    }
-  }
-  if (request.has_param("overdue") && !request.get_param_value("overdue").empty()) {
-    std::string overdue = request.get_param_value("overdue");
-    if (overdue != "true" && overdue != "false") {
-      return WriteProblem(context.response, 400, "Bad request", "overdue must be true or false");
-    }
-    filter.overdue = overdue == "true";
+  if (std::optional<std::string> wrong = ReadStateAndOverdue(request, &filter.phase, &filter.overdue)) {
+    return WriteProblem(context.response, 400, "Bad request", *wrong);
   }
   try {
     if (request.has_param("cursor") && !request.get_param_value("cursor").empty()) {

@@ -112,6 +112,8 @@ std::vector<Route> ActionRoutes(ApiContext& api);
 std::vector<Route> AssessmentRoutes(ApiContext& api);
 std::vector<Route> MetricsRoutes(ApiContext& api);
 std::vector<Route> SessionRoutes(ApiContext& api);
+std::vector<Route> WorkRoutes(ApiContext& api);
+std::vector<Route> ReportRoutes(ApiContext& api);
 
 // The dashboard's pages and files, served without the route table's checks (they hold no data).
 void RegisterWebPages(httplib::Server& server);

@@ -228,6 +228,8 @@ ApiServer::ApiServer(const Options& options) : impl_(std::make_unique<Impl>(opti
   for (const Route& route : AssessmentRoutes(impl_->api)) impl_->Register(route);
   for (const Route& route : MetricsRoutes(impl_->api)) impl_->Register(route);
   for (const Route& route : SessionRoutes(impl_->api)) impl_->Register(route);
+  for (const Route& route : WorkRoutes(impl_->api)) impl_->Register(route);
+  for (const Route& route : ReportRoutes(impl_->api)) impl_->Register(route);
   RegisterWebPages(server);
   for (const Route& route : AccessLogRoutes(impl_->api)) impl_->Register(route);
   server.set_exception_handler([](const httplib::Request& request, httplib::Response& response, std::exception_ptr error) {

@@ -10,6 +10,8 @@ packages=(
   libcpp-httplib-dev libspdlog-dev libfmt-dev
   nlohmann-json3-dev libyaml-cpp-dev libcli11-dev
   libcurl4-openssl-dev libssl-dev
+  # the reviews export as a workbook (.xlsx); the tests read it back with openpyxl
+  libxlsxwriter-dev python3-openpyxl
   libhowardhinnant-date-dev tzdata
   catch2 python3-aiosmtpd python3-icalendar
   wrk

@@ -43,6 +43,8 @@ class ReviewQueriesImpl final : public ReviewQueries {
   Result<SelfAssessment> GetSelfAssessment(BoardId board, ReviewId review) override;
   Result<PrivacyCheckRecord> GetPrivacyCheck(BoardId board, ReviewId review, int64_t id) override;
   Result<BoardMetrics> Metrics(BoardId board, std::optional<int> year) override;
+  Result<WorkList> Work(BoardId board, const WorkFilter& filter) override;
+  Result<ReviewListings> ListingsForExport(BoardId board, const ReviewListFilter& filter) override;
 
  private:
   // NotFound unless review `review` belongs to `board`: another board's reviews do not exist for the caller.
@@ -57,6 +59,12 @@ class ReviewQueriesImpl final : public ReviewQueries {
                             const WorkingCalendar& calendar, std::vector<CheckpointView>* views);
   // Next due date and count of overdue checkpoints, for the list and the view.
   static void Summarise(const std::vector<CheckpointView>& views, ReviewSummary* summary);
+  // The work list's parts (work_list.cpp): the checkpoints and decisions of each review, then the dated
+  // items (information requests, actions, follow-ups) of the board's reviews that are still running.
+  Status AddReviewWork(const ReviewRow& row, const WorkFilter& filter, const WorkingCalendar& calendar,
+                       Date horizon, std::vector<WorkItem>* items);
+  Status AddDatedWork(BoardId board, const WorkFilter& filter, const WorkingCalendar& calendar, Date horizon,
+                      std::vector<WorkItem>* items);
 
   Options options_;
   std::unique_ptr<Database> database_;

@@ -13,6 +13,7 @@
 #include "engine/clock.h"
 #include "engine/board_metrics.h"
 #include "engine/model.h"
+#include "engine/work_list.h"
 #include "engine/workflow.h"
 
 namespace scr {
@@ -68,6 +69,11 @@ class ReviewQueries {
   // The board's alerts, newest first; next_cursor as in ListReviews.
   virtual Result<std::pair<std::vector<Alert>, std::optional<int64_t>>> ListAlerts(BoardId board,
                                                                                    const AlertFilter& filter) = 0;
+  // The board's open work that `filter` asks for (work_list.cpp): nothing of a closed review, only the
+  // checkpoints of one not proceeding.
+  virtual Result<WorkList> Work(BoardId board, const WorkFilter& filter) = 0;
+  // Every review of the board that passes `filter`, the most urgent first (review_listings.cpp).
+  virtual Result<ReviewListings> ListingsForExport(BoardId board, const ReviewListFilter& filter) = 0;
 };
 
 // The RAG rating of an improvement action at `now`: green once completed or evidenced; red when not

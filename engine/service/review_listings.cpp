@@ -1,0 +1,81 @@
+// The board's reviews as its exports list them: the dashboard's filters, its order (the most urgent
+// first), every review at once, with the dates a board's papers give.
+#include <algorithm>
+#include <cctype>
+#include <tuple>
+
+#include "service/review_queries_impl.h"
+
+namespace scr {
+namespace {
+
+std::string Lowered(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+  return text;
+}
+
+// Whether `search` (lowered) is part of the review's title or of its reference: "SCR-12", "12".
+bool Matches(const ReviewSummary& summary, const std::string& search) {
+  if (search.empty()) return true;
+  if (Lowered(summary.title).find(search) != std::string::npos) return true;
+  std::string id = std::to_string(summary.id);
+  return search == id || search == "scr-" + id || search == "#" + id;
+}
+
+std::optional<Date> FirstDay(const std::array<int32_t, kLifecycleEventCount>& days,
+                             std::initializer_list<LifecycleEvent> events) {
+  std::optional<Date> first;
+  for (LifecycleEvent event : events) {
+    int32_t day = days[static_cast<size_t>(event)];
+    if (day != kNoDate && (!first || Date::FromDays(day) < *first)) first = Date::FromDays(day);
+  }
+  return first;
+}
+
+// The most overdue work first, then the nearest deadline; reviews with nothing dated last, by id.
+bool MoreUrgent(const ReviewListing& a, const ReviewListing& b) {
+  const ReviewSummary& x = a.summary;
+  const ReviewSummary& y = b.summary;
+  return std::make_tuple(-x.overdue_count, !x.next_due, x.next_due.value_or(Date()), x.id) <
+         std::make_tuple(-y.overdue_count, !y.next_due, y.next_due.value_or(Date()), y.id);
+}
+
+}  // namespace
+
+Result<ReviewListings> ReviewQueriesImpl::ListingsForExport(BoardId board, const ReviewListFilter& filter) {
+  try {
+    Result<const WorkingCalendar*> calendar = CalendarFor(board);
+    if (!calendar.ok()) return calendar.status();
+    ReviewListings listings;
+    listings.today = (*calendar)->LocalDate(options_.clock->Now());
+    static const std::string kSql = std::string("SELECT ") + kReviewColumns +
+                                    " FROM reviews WHERE board_id = ?1 AND (?2 IS NULL OR phase = ?2) ORDER BY id";
+    ReadSnapshot snapshot(*database_);
+    Database::Statement select = database_->PrepareBuilt(kSql);
+    select->bind(1, board);
+    if (filter.phase) select->bind(2, PhaseName(*filter.phase));
+    std::string search = Lowered(filter.search);
+    std::vector<CheckpointView> views;
+    while (select->executeStep()) {
+      ReviewRow row = ReadReviewRow(*select, nullptr);
+      if (!filter.include_closed && !filter.phase && IsEndPhase(row.summary.phase)) continue;
+      if (!Matches(row.summary, search)) continue;
+      OpenReview record;
+      if (Status read = ReadCheckpoints(row.summary.id, row, &record, &views); !read.ok()) return read;
+      Summarise(views, &row.summary);
+      if (filter.overdue && (row.summary.overdue_count > 0) != *filter.overdue) continue;
+      ReviewListing listing;
+      listing.summary = std::move(row.summary);
+      listing.decided_on =
+          FirstDay(record.first_event_days, {LifecycleEvent::kDecideToReview, LifecycleEvent::kDecideNotToReview});
+      listing.published_on = FirstDay(record.first_event_days, {LifecycleEvent::kPublish});
+      listings.items.push_back(std::move(listing));
+    }
+    std::sort(listings.items.begin(), listings.items.end(), MoreUrgent);
+    return listings;
+  } catch (const std::exception& e) {
+    return StorageError(e, "listing the reviews for an export");
+  }
+}
+
+}  // namespace scr
