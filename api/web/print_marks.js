@@ -8,6 +8,7 @@ import { formatDate } from './format.js';
 
 export const DEFAULT_MARKING = 'OFFICIAL-SENSITIVE';
 
+let marks = null;  // the @page rule inserted last
 const cssString = (text) => `"${String(text).replace(/["\\\n]/g, ' ')}"`;
 
 export async function setPrintMarks(me) {
@@ -18,13 +19,13 @@ export async function setPrintMarks(me) {
   for (const id of ['print-head', 'print-foot']) document.getElementById(id).textContent = words;
   const sheet = [...document.styleSheets].find((s) => s.href?.endsWith('/web/app.css'));
   if (!sheet) return;
-  // The rule inserted last wins over the one before it: each sign-in or clock move replaces it.
-  const last = sheet.cssRules.length - 1;
-  if (sheet.cssRules[last]?.cssText.includes('print-marks')) sheet.deleteRule(last);
-  sheet.insertRule(`@page { /* print-marks */
+  // The rule inserted last wins over app.css's own: each sign-in or clock move replaces it.
+  if (marks && sheet.cssRules[sheet.cssRules.length - 1] === marks) sheet.deleteRule(sheet.cssRules.length - 1);
+  const index = sheet.insertRule(`@page {
     @top-left { content: ${cssString(me.board_name)}; }
     @top-center { content: ${cssString(marking)}; font-weight: 700; }
     @top-right { content: ${cssString(date)}; }
     @bottom-center { content: ${cssString(marking)}; font-weight: 700; }
     @bottom-right { content: "Page " counter(page) " of " counter(pages); } }`, sheet.cssRules.length);
+  marks = sheet.cssRules[index];
 }
