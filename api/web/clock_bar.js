@@ -77,13 +77,14 @@ export async function showClockBar(me, onMoved) {
       const before = now;
       const moved = await post('/admin/clock/advance', { days });
       now = moved.now;
-      document.getElementById('clock-now').textContent = formatInstant(moved.now);
       const fired = await firedCounts(moved, before);
       const words = `The clock moved forward ${plural(days, 'day')} to ${formatDate(moved.now.slice(0, 10))}: ${summaryWords(fired)}.`;
       const box = document.getElementById('clock-summary');
       box.innerHTML = String(html`<p>${words}</p>${fired.first.length ? html`<ul>${fired.first.slice(0, 5).map((item) => html`<li>${firstItemWords(item)}</li>`)}</ul>` : ''}`);
       box.hidden = false;
       await onMoved();
+      // The new time shows with its summary, once the page has been drawn anew.
+      document.getElementById('clock-now').textContent = formatInstant(moved.now);
       announce(words);
       box.focus();
     } catch (error) {
