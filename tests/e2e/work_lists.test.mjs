@@ -184,6 +184,9 @@ test("an agency user lands on its own work and is not offered the board's pages"
   assert.ok(owners.every((owner) => /Police/.test(owner)), "only the agency's own work");
   await checkAccessible(page, "an agency's work");
   await screenshot(page, 'my-work-agency');
+  await nav.getByRole('link', { name: 'Actions tracker' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Actions tracker' }).waitFor();
+  assert.equal(await page.locator('.error-box').count(), 0, 'the agency can use every page it is offered');
   await page.context().close();
 });
 
