@@ -1,14 +1,18 @@
 // The dashboard: signs the user in, then shows the page the address names (/, /chair, /reviews/ID,
-// /actions, ...): the server answers each of those addresses with this page, so a link in an email opens
-// its review. Moving between pages changes the address without reloading. Every page reads and writes
-// through the public API.
+// /actions, /my-work, ...): the server answers each of those addresses with this page, so a link in an
+// email opens its review. Moving between pages changes the address without reloading. Every page reads and
+// writes through the public API. The navigation offers each role what it may use; an agency lands on its
+// own work.
 import { ApiError, get, post, setCsrfToken } from './api.js';
-import { formatInstant, html } from './format.js';
-import { announce, goTo, render, setCurrentUser, setRouter, showError } from './page.js';
+import { html } from './format.js';
+import { goTo, render, setCurrentUser, setRouter, takeFocusTarget } from './page.js';
 import { showDashboard } from './dashboard.js';
 import { showChair } from './chair.js';
 import { showReview } from './review.js';
 import { showActions } from './actions.js';
+import { showMyWork } from './my_work.js';
+import { showClockBar } from './clock_bar.js';
+import { setPrintMarks } from './print_marks.js';
 
 const main = document.getElementById('main');
 let me = null;
@@ -41,35 +45,18 @@ function showSignIn(message, email = '') {
   document.getElementById(email ? 'password' : 'email').focus();
 }
 
-async function showClockBar() {
-  const bar = document.getElementById('clock-bar');
-  if (!me.simulated_clock) return;
-  const clock = await get('/admin/clock');
-  bar.hidden = false;
-  bar.innerHTML = String(html`
-    <span>Demo clock: <strong id="clock-now">${formatInstant(clock.now)}</strong></span>
-    ${me.role === 'admin' ? html`
-      <form id="clock-form" class="inline-form">
-        <label for="clock-days">Move forward by</label>
-        <input id="clock-days" type="number" min="1" max="365" value="1" size="4"> <span>days</span>
-        <button type="submit" class="secondary">Move the clock</button>
-      </form>` : ''}`);
-  document.getElementById('clock-form')?.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    try {
-      const days = Number(document.getElementById('clock-days').value);
-      const moved = await post('/admin/clock/advance', { days });
-      document.getElementById('clock-now').textContent = formatInstant(moved.now);
-      announce(`The clock moved forward ${days} days; everything due has fired.`);
-      route();
-    } catch (error) {
-      showError(error);
-    }
-  });
+// An agency works only on its own actions and requests: its landing page is its work list.
+const landsOnWork = () => me?.role === 'agency';
+
+// Each role sees the links it can use: a link's `data-not-for` names the roles it is hidden from.
+function showNavigationFor(role) {
+  for (const item of document.querySelectorAll('#main-nav li[data-not-for]')) {
+    item.hidden = item.dataset.notFor.split(' ').includes(role);
+  }
 }
 
 function markCurrentNav() {
-  const path = location.pathname;
+  const path = location.pathname === '/' && landsOnWork() ? '/my-work' : location.pathname;
   for (const link of document.querySelectorAll('#main-nav a')) {
     const href = link.getAttribute('href');
     const here = href === path || (path.startsWith('/reviews/') && href === '/');
@@ -88,13 +75,20 @@ async function route() {
     if (review) await showReview(Number(review[1]));
     else if (path === '/chair') await showChair();
     else if (path === '/actions') await showActions();
+    else if (path === '/my-work' || landsOnWork()) await showMyWork();
     else await showDashboard();
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return showSignIn('Your session has ended; sign in again.');
     render('Problem', html`<h1>That page could not be shown</h1><div class="error-box" role="alert"><p>${error.message}</p></div>
-      <p><a href="/">Back to the board dashboard</a></p>`);
+      <p><a href="/">Back to ${landsOnWork() ? 'my work' : 'the board dashboard'}</a></p>`);
   }
-  main.focus();
+  // The focus goes where the page asked (a sort button), to the item the address names (a step), or to
+  // the page's content.
+  const named = location.hash.length > 1 ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+  if (named && !named.hasAttribute('tabindex')) named.setAttribute('tabindex', '-1');
+  const target = takeFocusTarget() || named || main;
+  target.focus();
+  if (named && target === named) named.scrollIntoView();
 }
 
 
@@ -108,6 +102,7 @@ async function start() {
   }
   setCsrfToken(me.csrf_token);
   document.getElementById('board-name').textContent = me.board_name;
+  showNavigationFor(me.role);
   document.getElementById('main-nav').hidden = false;
   const who = document.getElementById('who');
   who.innerHTML = String(html`<span>${me.name} (${me.role.replace('_', ' ')})</span><button type="button" id="sign-out">Sign out</button>`);
@@ -117,14 +112,15 @@ async function start() {
     document.getElementById('clock-bar').hidden = true;
     showSignIn();
   });
-  await showClockBar();
+  await showClockBar(me, async () => { await setPrintMarks(me); await route(); });
+  await setPrintMarks(me);
   await route();
 }
 
 // Links to the page's own addresses ("/reviews/5") change the address without reloading; links within a
 // page (the skip link, "see the checkpoint") move the focus there. Other links (the printable report,
 // a download, a link with a modifier key held) are left to the browser.
-const PAGE_ADDRESS = /^\/(reviews\/\d+|refer|my-work|chair|actions)?(\?.*)?$/;
+const PAGE_ADDRESS = /^\/(reviews\/\d+|refer|my-work|chair|actions)?(\?[^#]*)?(#.*)?$/;
 document.addEventListener('click', (event) => {
   const link = event.target.closest('a[href]');
   if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;

@@ -1,63 +1,108 @@
-// The chair's view: escalations and delay alerts waiting for the chair, decisions awaiting the chair,
-// and the latest daily digest.
-import { get, post } from './api.js';
-import { badge, dueWords, formatDate, formatInstant, html } from './format.js';
-import { announce, currentUser, render, showError } from './page.js';
+// The chair's queue: the decisions awaiting the chair first; then the alerts sent to the chair, grouped by
+// review, one line per step at its highest alert level, each with a checkbox; one or several lines are
+// acknowledged with a note after a confirmation of what will be acknowledged. Then the latest daily digest.
+import { ApiError, get, post } from './api.js';
+import { badge, dueWords, formatDate, formatInstant, html, plural } from './format.js';
+import { announce, confirmChange, currentUser, render, showError } from './page.js';
+import { chairQueue, everyPage, KIND_WORDS } from './chair_queue.js';
 
-const KIND_WORDS = { reminder: 'Reminder', overdue: 'Overdue', escalation: 'Escalation', deadline_extended: 'Deadline moved' };
+const BADGE = { escalation: 'overdue', overdue: 'overdue', timescale_missed: 'overdue', timescale_at_risk: 'due_soon', reminder: 'due_soon' };
 
-function subjectOf(alert) {
-  if (alert.checkpoint) return alert.checkpoint.replace(/_/g, ' ');
-  if (alert.action) return `improvement action ${alert.action}`;
-  if (alert.follow_up) return `follow-up check ${alert.follow_up}`;
-  if (alert.information_request) return `information request ${alert.information_request}`;
-  return 'item';
+function lineName(line, group) {
+  const level = line.level && line.kind === 'escalation' ? ` level ${line.level}` : '';
+  return `${KIND_WORDS[line.kind] || line.kind}${level}: ${line.subject_title}, ${group.title}`;
 }
 
-export async function showChair() {
-  const [alerts, reviews] = await Promise.all([
-    get('/alerts?status=open&role=chair&limit=200'),
-    get('/reviews?state=decision_pending&limit=200'),
-  ]);
+function lineDetail(line) {
+  if (line.kind === 'deadline_extended') {
+    return line.previous_due || line.new_due
+      ? html`moved from ${formatDate(line.previous_due)} to ${formatDate(line.new_due)}${line.reason ? html`; reason: ${line.reason}` : ''}`
+      : html`new due date ${formatDate(line.due)}${line.reason ? html`; reason: ${line.reason}` : ''}`;
+  }
+  const also = line.alerts.length > 1 ? html`<br><span class="muted">with ${plural(line.alerts.length - 1, 'earlier alert')} of this step</span>` : '';
+  return html`due ${formatDate(line.due)}; sent ${formatInstant(line.fired_at)}${also}`;
+}
+
+function queueLine(line, group, index, canAcknowledge) {
+  const id = `line-${group.review}-${index}`;
+  const kind = `${KIND_WORDS[line.kind] || line.kind}${line.level && line.kind === 'escalation' ? ` level ${line.level}` : ''}`;
+  const moved = line.kind === 'deadline_extended' ? `, new due date ${formatDate(line.new_due || line.due)}` : '';
+  const words = html`${badge(BADGE[line.kind] || 'pending', kind)} ${line.subject_title}<span class="visually-hidden">, ${group.title}${moved}</span>`;
+  return html`<li class="queue-line">
+    ${canAcknowledge ? html`<input type="checkbox" id="${id}" data-ids="${line.ids.join(',')}" data-name="${lineName(line, group)}">
+      <label for="${id}" class="line-label">${words}</label>` : html`<span class="line-label">${words}</span>`}
+    <span class="line-detail muted">${lineDetail(line)}</span>
+  </li>`;
+}
+
+function queueGroup(group, canAcknowledge) {
+  return html`<section class="card" aria-labelledby="group-${group.review}">
+    <h3 id="group-${group.review}"><a href="/reviews/${group.review}">${group.title}</a></h3>
+    <ul class="queue">${group.lines.map((line, i) => queueLine(line, group, i, canAcknowledge))}</ul>
+  </section>`;
+}
+
+async function acknowledgeChosen(chosen) {
+  const note = document.getElementById('ack-note').value.trim();
+  const ids = chosen.flatMap((box) => box.dataset.ids.split(',').map(Number));
+  const yes = await confirmChange({
+    title: `Acknowledge ${plural(chosen.length, 'line')}?`,
+    body: html`<p>These will be acknowledged (${plural(ids.length, 'alert')} in all), recorded in each review's history:</p>
+      <ul>${chosen.map((box) => html`<li>${box.dataset.name}</li>`)}</ul>
+      <p>${note ? html`With the note: “${note}”` : 'Without a note.'}</p>`,
+    confirm: 'Acknowledge',
+  });
+  if (!yes) return;
+  try {
+    await post('/alerts/acknowledge', { ids, note });
+    const done = `Acknowledged ${plural(chosen.length, 'line')} (${plural(ids.length, 'alert')})${note ? ' with your note' : ''}.`;
+    await showChair(done);
+    announce(done);
+  } catch (error) {
+    showError(error, document.getElementById('queue'));
+  }
+}
+
+export async function showChair(doneMessage = '') {
+  const [queue, decisions] = await Promise.all([chairQueue(), everyPage('/reviews?state=decision_pending')]);
   const inbox = currentUser().user ? await get('/inbox?limit=50').catch(() => ({ items: [] })) : { items: [] };
   const digest = inbox.items.find((item) => /digest/i.test(item.subject));
-  const titles = {};
-  const decisions = reviews.items.filter((r) => r.state === 'decision_pending');
-  for (const review of decisions) titles[review.id] = review.title;
+  const waiting = decisions.filter((r) => r.state === 'decision_pending');
   // Alerts sent to the chair: the chair acknowledges them, or an admin or the business unit on its behalf.
   const canAcknowledge = ['admin', 'business_unit', 'chair'].includes(currentUser().role);
-  const alertRows = alerts.items.map((alert) => html`
-    <tr>
-      <td>${badge(alert.kind === 'escalation' ? 'overdue' : 'due_soon', KIND_WORDS[alert.kind] || alert.kind)}${alert.level ? ` level ${alert.level}` : ''}</td>
-      <td><a href="/reviews/${alert.review}">Review ${alert.review}</a></td>
-      <td>${subjectOf(alert)}</td>
-      <td>${formatDate(alert.due)}</td>
-      <td>${formatInstant(alert.fired_at)}</td>
-      <td>${canAcknowledge ? html`<button type="button" class="secondary" data-acknowledge="${alert.id}">Acknowledge</button>` : ''}</td>
-    </tr>`);
+  const lines = queue.reduce((sum, group) => sum + group.lines.length, 0);
   render('Chair', html`
-    <h1>Chair's view</h1>
-    <h2>Waiting for the chair</h2>
-    ${alertRows.length ? html`<div class="table-wrap"><table id="chair-alerts">
-      <caption>Escalations and delay alerts sent to the chair, not yet acknowledged</caption>
-      <thead><tr><th scope="col">Alert</th><th scope="col">Review</th><th scope="col">About</th><th scope="col">Due</th>
-      <th scope="col">Sent</th><th scope="col"><span class="visually-hidden">Acknowledge</span></th></tr></thead>
-      <tbody>${alertRows}</tbody></table></div>` : html`<p>Nothing is waiting for the chair.</p>`}
+    <h1>Chair's queue</h1>
+    ${doneMessage ? html`<p class="notice" id="done" tabindex="-1">${doneMessage}</p>` : ''}
     <h2>Decisions awaiting the chair</h2>
-    ${decisions.length ? html`<ul>${decisions.map((r) => html`<li><a href="/reviews/${r.id}">${r.title}</a>, referred ${formatDate(r.referral_date)}; next deadline ${dueWords(r.next_due)}</li>`)}</ul>`
+    ${waiting.length ? html`<ul>${waiting.map((r) => html`<li><a href="/reviews/${r.id}">${r.title}</a>, referred ${formatDate(r.referral_date)}; decision due ${dueWords(r.next_checkpoint?.due ?? r.next_due)}</li>`)}</ul>`
       : html`<p>No referral is waiting for a decision.</p>`}
+    <h2 id="queue-heading">Alerts waiting for the chair</h2>
+    <div id="queue">
+    ${lines ? html`<p>${plural(lines, 'step')} across ${plural(queue.length, 'review')}; each line is the step's highest alert.
+        ${canAcknowledge ? 'Choose the lines to acknowledge, add a note of what was done or decided, then acknowledge them.' : ''}</p>
+      ${canAcknowledge ? html`<form id="ack-form" class="ack-form">
+        <label for="ack-note">Note to record with the acknowledgement</label>
+        <p class="hint" id="ack-note-hint">Optional: what you did or decided, for the review's history.</p>
+        <textarea id="ack-note" maxlength="2000" aria-describedby="ack-note-hint"></textarea>
+        <p><button type="submit">Acknowledge the chosen lines</button></p>
+      </form>` : ''}
+      ${queue.map((group) => queueGroup(group, canAcknowledge))}
+      ${canAcknowledge ? html`<p><button type="submit" form="ack-form">Acknowledge the chosen lines</button>
+        <span class="muted">with the note above</span></p>` : ''}` : html`<p>Nothing is waiting for the chair.</p>`}
+    </div>
     <h2>Latest daily digest</h2>
     ${digest ? html`<div class="card"><h3>${digest.subject}</h3><pre class="digest-body">${digest.body}</pre></div>`
       : html`<p>No digest has reached your inbox yet. It goes out on working days at the board's digest time.</p>`}`);
-  for (const button of document.querySelectorAll('[data-acknowledge]')) {
-    button.addEventListener('click', async () => {
-      try {
-        await post(`/alerts/${button.dataset.acknowledge}/acknowledge`);
-        announce('Alert acknowledged.');
-        await showChair();
-      } catch (error) {
-        showError(error);
-      }
-    });
-  }
+  document.getElementById('ack-form')?.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const chosen = [...document.querySelectorAll('#queue input[type="checkbox"]:checked')];
+    if (!chosen.length) {
+      document.querySelector('#ack-form .error-box')?.remove();
+      showError(new ApiError(400, { detail: 'Choose at least one line to acknowledge: tick its box.' }), document.getElementById('ack-form'));
+      return;
+    }
+    await acknowledgeChosen(chosen);
+  });
+  if (doneMessage) document.getElementById('done').focus();
 }

@@ -1,12 +1,14 @@
-// The board dashboard: every open review, the most urgent first, with its phase, how long it has run
-// against the statutory timescale, its next deadline and what is overdue or held; and a timeline chart.
+// The board dashboard: per review, its overall timescale (due, and on track, at risk, missed or met), the next
+// deadline still to come and who owns it, the steps already missed and by how much; sortable by column,
+// searchable by title, filtered by phase, with closed reviews on request. The filters live in the address
+// (/?phase=...&q=...) and the exports take the same ones. Below, the timeline against each review's timescale.
 import { get } from './api.js';
-import { badge, daysBetween, dueWords, formatDate, html, PHASE_INDEX, PHASES, phaseLabel } from './format.js';
-import { goTo, render } from './page.js';
-
-// An SCR's report is due six months after the decision (Working Together 2015); a rapid review's local
-// review likewise. The chart draws each review against six months from its referral.
-const TIMESCALE_DAYS = 183;
+import {
+  badge, daysBetween, dueWords, formatDate, html, lateWords, PHASE_INDEX, PHASES, phaseLabel, plural, roleLabel,
+  timescaleWords,
+} from './format.js';
+import { currentUser, focusAfterShowing, goTo, offers, render } from './page.js';
+import { timeline } from './dashboard_timeline.js';
 
 async function allReviews() {
   const reviews = [];
@@ -19,12 +21,31 @@ async function allReviews() {
   return reviews;
 }
 
-// Most overdue work first, then the nearest deadline; reviews with nothing dated last.
-export function byUrgency(a, b) {
-  if (a.overdue_checkpoints !== b.overdue_checkpoints) return b.overdue_checkpoints - a.overdue_checkpoints;
-  if (a.next_due && b.next_due) return a.next_due.localeCompare(b.next_due);
-  return a.next_due ? -1 : b.next_due ? 1 : a.id - b.id;
+const ended = (review) => review.state === 'closed' || review.state === 'not_proceeding';
+const missedCount = (review) => (Array.isArray(review.missed) ? review.missed.length : review.overdue_checkpoints);
+// The next deadline still to come: the engine's `next_checkpoint` when it gives one; otherwise `next_due`
+// when it has not passed (before that field, `next_due` was the oldest open date, often a missed one).
+const nextDue = (review, today) => ('next_checkpoint' in review ? review.next_checkpoint?.due
+  : review.next_due && review.next_due >= today ? review.next_due : null);
+const TIMESCALE_RANK = { missed: 0, at_risk: 1, on_track: 2, met: 3 };
+const byDate = (a, b) => (a && b ? a.localeCompare(b) : a ? -1 : b ? 1 : 0);
+
+// Most missed work first, then the timescale most at risk, then the nearest deadline to come.
+export function byUrgency(today) {
+  return (a, b) => missedCount(b) - missedCount(a)
+    || (TIMESCALE_RANK[a.timescale?.status] ?? 2) - (TIMESCALE_RANK[b.timescale?.status] ?? 2)
+    || byDate(nextDue(a, today), nextDue(b, today)) || a.id - b.id;
 }
+
+// The columns a user may sort by, each with its comparison (ascending).
+const COLUMNS = [
+  ['title', 'Review', () => (a, b) => a.title.localeCompare(b.title)],
+  ['phase', 'Phase', () => (a, b) => (PHASE_INDEX[a.state] ?? 99) - (PHASE_INDEX[b.state] ?? 99)],
+  ['timescale', 'Timescale', () => (a, b) => byDate(a.timescale?.due, b.timescale?.due)],
+  ['next', 'Next deadline to come', (today) => (a, b) => byDate(nextDue(a, today), nextDue(b, today))],
+  ['missed', 'Missed steps', () => (a, b) => missedCount(a) - missedCount(b)],
+  ['processes', 'Parallel processes', () => (a, b) => a.active_parallel_processes - b.active_parallel_processes],
+];
 
 function progressBar(state) {
   const reached = PHASE_INDEX[state] ?? 0;
@@ -32,74 +53,134 @@ function progressBar(state) {
   return html`<div class="progress" role="img" aria-label="Phase ${reached + 1} of ${PHASES.length - 1}: ${phaseLabel(state)}">${steps}</div>`;
 }
 
-function timeline(reviews, today) {
-  if (!reviews.length) return '';
-  const rowHeight = 26, left = 190, width = 900, top = 24;
-  const maxDays = Math.max(TIMESCALE_DAYS + 30, ...reviews.map((r) => daysBetween(r.referral_date, today) + 40));
-  const x = (days) => left + (days / maxDays) * (width - left - 10);
-  const height = top + rowHeight * reviews.length + 10;
-  const rows = reviews.map((review, i) => {
-    const days = Math.max(0, daysBetween(review.referral_date, today));
-    const y = top + i * rowHeight;
-    const late = days > TIMESCALE_DAYS;
-    return html`<g>
-      <text x="4" y="${y + 16}">${review.title.slice(0, 26)}</text>
-      <rect x="${left}" y="${y + 4}" width="${Math.max(2, x(days) - left)}" height="16" fill="${late ? '#a4161a' : '#1d4f91'}">
-        <title>${review.title}: day ${days} since referral, ${phaseLabel(review.state)}</title></rect>
-      <text x="${x(days) + 4}" y="${y + 16}">${days} days</text></g>`;
-  });
-  return html`
-    <h2 id="timeline-heading">Timeline against the six-month timescale</h2>
-    <p class="hint">Each bar runs from the referral to today; red bars have passed six months. The dashed line is six months after referral.</p>
-    <div class="timeline">
-      <svg viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="timeline-heading">
-        <line x1="${x(TIMESCALE_DAYS)}" y1="10" x2="${x(TIMESCALE_DAYS)}" y2="${height}" stroke="#0b0c0c" stroke-dasharray="6 4"/>
-        <text x="${x(TIMESCALE_DAYS) + 4}" y="14">6 months</text>
-        ${rows}
-      </svg>
-    </div>`;
+function timescaleCell(review, today) {
+  const look = timescaleWords(review.timescale);
+  const since = html`<span class="muted">referred ${formatDate(review.referral_date)}, day ${daysBetween(review.referral_date, today)}</span>`;
+  if (!look) return html`${ended(review) ? phaseLabel(review.state) : 'No timescale yet'}<br>${since}`;
+  return html`${badge(look.status, look.words)}<br>${review.timescale.due ? html`due ${formatDate(review.timescale.due)}` : 'no due day yet'}
+    ${review.timescale.basis ? html`<br><span class="muted">${review.timescale.basis}</span>` : ''}`;
+}
+
+function nextCell(review, today) {
+  if ('next_checkpoint' in review) {
+    const next = review.next_checkpoint;
+    if (!next) return html`<span class="muted">Nothing dated to come</span>`;
+    return html`${next.title}<br>${dueWords(next.due, next.working_days_left)}<br><span class="muted">owner: ${roleLabel(next.owner_role)}</span>`;
+  }
+  const due = nextDue(review, today);
+  return due ? html`Next deadline: ${formatDate(due)}` : html`<span class="muted">None still to come; see the review</span>`;
+}
+
+function missedCell(review) {
+  if (Array.isArray(review.missed)) {
+    if (!review.missed.length) return 'None';
+    return html`<ul class="missed">${review.missed.map((step) => html`<li>${badge('overdue', 'missed')} ${step.title},
+      due ${formatDate(step.due)}, ${lateWords(step.working_days_late)}<span class="muted"> (${roleLabel(step.owner_role)})</span></li>`)}</ul>`;
+  }
+  return review.overdue_checkpoints
+    ? html`${badge('overdue', 'missed')} ${plural(review.overdue_checkpoints, 'step')} past ${review.overdue_checkpoints === 1 ? 'its' : 'their'} due date`
+    : 'None';
+}
+
+function row(review, today) {
+  return html`<tr>
+    <td><a href="/reviews/${review.id}">${review.title}</a><br><span class="muted">${review.workflow}</span></td>
+    <td>${phaseLabel(review.state)}${progressBar(review.state)}</td>
+    <td>${timescaleCell(review, today)}</td>
+    <td>${nextCell(review, today)}</td>
+    <td>${missedCell(review)}</td>
+    <td>${review.active_parallel_processes}${review.publication_holds ? html` (${review.publication_holds} holding publication)` : ''}</td>
+  </tr>`;
+}
+
+function readFilters() {
+  const params = new URLSearchParams(location.search);
+  const sort = COLUMNS.some(([key]) => key === params.get('sort')) ? params.get('sort') : '';
+  return {
+    phase: params.get('phase') || '', q: params.get('q') || '', overdue: params.get('overdue') === 'true',
+    closed: params.get('closed') === 'true', sort, dir: params.get('dir') === 'desc' ? 'desc' : 'asc',
+  };
+}
+
+function address(filters) {
+  const query = new URLSearchParams();
+  if (filters.phase) query.set('phase', filters.phase);
+  if (filters.q) query.set('q', filters.q);
+  if (filters.overdue) query.set('overdue', 'true');
+  if (filters.closed) query.set('closed', 'true');
+  if (filters.sort) { query.set('sort', filters.sort); query.set('dir', filters.dir); }
+  return `/${query.toString() ? `?${query}` : ''}`;
+}
+
+// The exports take the dashboard's filters under the API's names.
+function exportQuery(filters) {
+  const query = new URLSearchParams();
+  if (filters.phase) query.set('state', filters.phase);
+  if (filters.overdue) query.set('overdue', 'true');
+  if (filters.q) query.set('q', filters.q);
+  if (filters.closed) query.set('closed', 'true');
+  return query.toString() ? `?${query}` : '';
+}
+
+function headerCell([key, label], filters) {
+  const sorted = filters.sort === key;
+  const sortWord = sorted ? (filters.dir === 'asc' ? 'ascending' : 'descending') : null;
+  return html`<th scope="col" ${sortWord ? html`aria-sort="${sortWord}"` : ''}>
+    <button type="button" class="sort" data-sort="${key}">${label}<span aria-hidden="true">${sorted ? (filters.dir === 'asc' ? ' ▲' : ' ▼') : ''}</span></button></th>`;
 }
 
 export async function showDashboard() {
-  const [reviews, clock] = await Promise.all([allReviews(), get('/admin/clock').catch(() => ({ now: new Date().toISOString() }))]);
+  const filters = readFilters();
+  const [reviews, clock, csv, xlsx] = await Promise.all([allReviews(),
+    get('/admin/clock').catch(() => ({ now: new Date().toISOString() })),
+    offers('/reports/reviews.csv'), offers('/reports/reviews.xlsx')]);
   const today = clock.now.slice(0, 10);
-  const params = new URLSearchParams(location.search);
-  const phase = params.get('phase') || '';
-  const overdueOnly = params.get('overdue') === 'true';
-  const open = reviews.filter((r) => r.state !== 'closed' && r.state !== 'not_proceeding');
-  const shown = open.filter((r) => (!phase || r.state === phase) && (!overdueOnly || r.overdue_checkpoints > 0)).sort(byUrgency);
-  const rows = shown.map((review) => html`
-    <tr>
-      <td><a href="/reviews/${review.id}">${review.title}</a><br><span class="muted">${review.workflow}</span></td>
-      <td>${phaseLabel(review.state)}${progressBar(review.state)}</td>
-      <td>Day ${daysBetween(review.referral_date, today)}<br><span class="muted">referred ${formatDate(review.referral_date)}</span></td>
-      <td>${dueWords(review.next_due)}</td>
-      <td>${review.overdue_checkpoints ? badge('overdue', `${review.overdue_checkpoints} overdue`) : 'None'}</td>
-      <td>${review.active_parallel_processes}${review.publication_holds ? html` (${review.publication_holds} holding publication)` : ''}</td>
-    </tr>`);
-  const phaseOptions = PHASES.slice(0, -1).map(([key, label]) => html`<option value="${key}" ${key === phase ? 'selected' : ''}>${label}</option>`);
+  const open = reviews.filter((r) => !ended(r));
+  const words = filters.q.toLowerCase();
+  const shown = (filters.closed ? reviews : open).filter((r) => (!filters.phase || r.state === filters.phase)
+    && (!filters.overdue || missedCount(r) > 0) && (!words || r.title.toLowerCase().includes(words)));
+  const column = COLUMNS.find(([key]) => key === filters.sort);
+  shown.sort(column ? column[2](today) : byUrgency(today));
+  if (column && filters.dir === 'desc') shown.reverse();
+  const phaseOptions = [...PHASES, ['not_proceeding', 'Not proceeding']].map(([key, label]) => html`<option value="${key}" ${key === filters.phase ? 'selected' : ''}>${label}</option>`);
+  const role = currentUser().role;
+  const query = exportQuery(filters);
+  const exports = [csv ? html`<a href="/api/v1/reports/reviews.csv${query}" download>Download these reviews as CSV</a>` : '',
+    xlsx ? html`<a href="/api/v1/reports/reviews.xlsx${query}" download>Download these reviews as Excel</a>` : ''].filter(Boolean);
   render('Board dashboard', html`
     <h1>Board dashboard</h1>
-    <p>${open.length} open review${open.length === 1 ? '' : 's'}, ${open.filter((r) => r.overdue_checkpoints > 0).length} with overdue work. Most urgent first.</p>
-    <form class="filters" id="filters">
+    ${['admin', 'business_unit'].includes(role) ? html`<p><a class="button" href="/refer">Refer a case</a></p>` : ''}
+    <p>${plural(open.length, 'open review')}, ${open.filter((r) => missedCount(r) > 0).length} with missed steps,
+      ${open.filter((r) => ['at_risk', 'missed'].includes(r.timescale?.status)).length} with the timescale at risk or missed.
+      ${column ? '' : 'Most urgent first: most missed steps, then the timescale at risk, then the nearest deadline.'}</p>
+    <form class="filters" id="filters" role="search" aria-label="Filter the reviews">
+      <div><label for="title-filter">Search titles</label>
+        <input id="title-filter" name="q" type="search" value="${filters.q}" size="24"></div>
       <div><label for="phase-filter">Phase</label>
         <select id="phase-filter" name="phase"><option value="">All phases</option>${phaseOptions}</select></div>
-      <div><label><input type="checkbox" id="overdue-filter" name="overdue" ${overdueOnly ? 'checked' : ''}> Only reviews with overdue work</label></div>
+      <div><label><input type="checkbox" id="overdue-filter" ${filters.overdue ? 'checked' : ''}> Only reviews with missed steps</label></div>
+      <div><label><input type="checkbox" id="closed-filter" ${filters.closed ? 'checked' : ''}> Show closed and not proceeding reviews</label></div>
       <div><button type="submit" class="secondary">Apply filters</button></div>
     </form>
+    ${exports.length ? html`<p class="exports">${exports.map((link, i) => html`${i ? ' · ' : ''}${link}`)}</p>` : ''}
     <div class="table-wrap"><table id="reviews">
-      <caption>Open reviews</caption>
-      <thead><tr><th scope="col">Review</th><th scope="col">Phase</th><th scope="col">Since referral</th>
-        <th scope="col">Next deadline</th><th scope="col">Overdue</th><th scope="col">Parallel processes</th></tr></thead>
-      <tbody>${rows.length ? rows : html`<tr><td colspan="6">No review matches the filters.</td></tr>`}</tbody>
+      <caption>${filters.closed ? 'Reviews, with those closed or not proceeding' : 'Open reviews'}${column ? '' : ', most urgent first'}</caption>
+      <thead><tr>${COLUMNS.map((c) => headerCell(c, filters))}</tr></thead>
+      <tbody>${shown.length ? shown.map((review) => row(review, today)) : html`<tr><td colspan="6">No review matches the filters.</td></tr>`}</tbody>
     </table></div>
     ${timeline(shown, today)}`);
   document.getElementById('filters').addEventListener('submit', (event) => {
     event.preventDefault();
-    const query = new URLSearchParams();
-    const chosen = document.getElementById('phase-filter').value;
-    if (chosen) query.set('phase', chosen);
-    if (document.getElementById('overdue-filter').checked) query.set('overdue', 'true');
-    goTo(`/${query.toString() ? `?${query}` : ''}`);
+    goTo(address({ ...filters, q: document.getElementById('title-filter').value.trim(),
+      phase: document.getElementById('phase-filter').value, overdue: document.getElementById('overdue-filter').checked,
+      closed: document.getElementById('closed-filter').checked }));
   });
+  for (const button of document.querySelectorAll('#reviews button.sort')) {
+    button.addEventListener('click', () => {
+      const key = button.dataset.sort;
+      const dir = filters.sort === key && filters.dir === 'asc' ? 'desc' : 'asc';
+      focusAfterShowing(`#reviews button[data-sort="${key}"]`);  // the table is drawn anew; the focus stays
+      goTo(address({ ...filters, sort: key, dir }));
+    });
+  }
 }

@@ -76,3 +76,38 @@ export const statusWords = {
   pending: 'Pending', due_soon: 'Due soon', overdue: 'Overdue', done: 'Done', waived: 'Waived',
 };
 export const badge = (status, words) => html`<span class="badge ${status}">${words || statusWords[status] || status}</span>`;
+
+// ---- Deadlines in words, for the dashboard, the work lists and the chair's queue ----
+export const plural = (count, one, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+export const roleLabel = (role) => String(role || '').replace(/_/g, ' ');
+export const ROLES = ['business_unit', 'chair', 'lead_reviewer', 'agency', 'admin'];
+
+// A review's overall timescale (`timescale` on a review), as a badge class and words:
+// "on track", "at risk", "missed by 4 working days", "met".
+export function timescaleWords(timescale) {
+  if (!timescale) return null;
+  const late = timescale.working_days_left < 0 ? -timescale.working_days_left : 0;
+  switch (timescale.status) {
+    case 'met': return { status: 'done', words: 'met' };
+    case 'missed': return { status: 'overdue', words: late ? `missed by ${plural(late, 'working day')}` : 'missed' };
+    case 'at_risk': return { status: 'due_soon', words: 'at risk' };
+    default: return { status: 'pending', words: 'on track' };
+  }
+}
+
+// A missed step: "Terms of reference agreed, due Mon 2 Mar 2026, 4 working days late (business unit)".
+export const lateWords = (days) => (days > 0 ? `${plural(days, 'working day')} late` : 'late');
+
+// The date a timescale counts from, when its words carry one ("from the decision on 2026-03-02").
+export function basisDate(timescale) {
+  const found = /\d{4}-\d{2}-\d{2}/.exec(timescale?.basis || '');
+  return found ? found[0] : null;
+}
+
+// Monday to Sunday of the week `today` falls in (ISO dates).
+export function weekEnd(today) {
+  const [y, m, d] = today.split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  date.setUTCDate(date.getUTCDate() + ((7 - date.getUTCDay()) % 7));
+  return date.toISOString().slice(0, 10);
+}

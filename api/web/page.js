@@ -34,3 +34,49 @@ export function showError(error, where = document.getElementById('main')) {
   where.prepend(box);
   box.focus();
 }
+
+// ---- Asking before a change that cannot be undone, and what the API offers ----
+// A modal dialog that says what will happen; resolves true when the user confirms. Escape or Cancel: false.
+// The focus returns to where it was.
+export function confirmChange({ title, body, confirm }) {
+  const returnTo = document.activeElement;
+  const dialog = document.createElement('dialog');
+  dialog.className = 'confirm';
+  dialog.setAttribute('aria-labelledby', 'confirm-title');
+  dialog.innerHTML = String(html`<h2 id="confirm-title">${title}</h2>${body}
+    <p class="actions"><button type="button" value="yes">${confirm}</button>
+    <button type="button" value="no" class="secondary">Cancel</button></p>`);
+  document.body.append(dialog);
+  return new Promise((resolve) => {
+    const close = (answer) => {
+      dialog.close();
+      dialog.remove();
+      returnTo?.focus?.();
+      resolve(answer);
+    };
+    dialog.addEventListener('cancel', (event) => { event.preventDefault(); close(false); });
+    for (const button of dialog.querySelectorAll('button')) button.addEventListener('click', () => close(button.value === 'yes'));
+    dialog.showModal();
+    dialog.querySelector('button[value="yes"]').focus();
+  });
+}
+
+// Whether the service offers a route ("/work", "/reports/reviews.csv"): its OpenAPI description says, read once.
+let routes = null;
+export async function offers(path) {
+  if (!routes) {
+    routes = fetch('/api/v1/openapi.json').then((response) => response.json()).then((doc) => new Set(Object.keys(doc.paths || {})))
+      .catch(() => new Set());
+  }
+  return (await routes).has(`/api/v1${path}`);
+}
+
+// Where the focus goes once the next page is shown (a sort button, a list kept in place); the page's
+// content otherwise.
+let focusTarget = null;
+export const focusAfterShowing = (selector) => { focusTarget = selector; };
+export function takeFocusTarget() {
+  const selector = focusTarget;
+  focusTarget = null;
+  return selector ? document.querySelector(selector) : null;
+}
