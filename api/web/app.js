@@ -9,6 +9,7 @@ import { showDashboard } from './dashboard.js';
 import { showChair } from './chair.js';
 import { showReview } from './review.js';
 import { showActions } from './actions.js';
+import { showRefer } from './refer.js';
 
 const main = document.getElementById('main');
 let me = null;
@@ -88,6 +89,7 @@ async function route() {
     if (review) await showReview(Number(review[1]));
     else if (path === '/chair') await showChair();
     else if (path === '/actions') await showActions();
+    else if (path === '/refer') await showRefer();
     else await showDashboard();
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return showSignIn('Your session has ended; sign in again.');
