@@ -97,10 +97,14 @@ function fieldOfDetail(fields, detail) {
   return fields.find((f) => f.about?.test(detail)) || fields.find((f) => new RegExp(`\\b${f.name}\\b`).test(detail));
 }
 
+// The form's heading: h3 under a section, or spec.level (a form that is the page's own, under its h1).
+const headingHtml = (spec) => (spec.level === 2 ? html`<h2 id="${spec.prefix}-heading">${spec.heading}</h2>`
+  : html`<h3 id="${spec.prefix}-heading">${spec.heading}</h3>`);
+
 // The form described by `spec` { prefix, heading, intro, fields, submit, cancel }, to be wired by wireForm.
 export function formHtml(spec) {
   return html`<form class="card in-place" id="${spec.prefix}-form" novalidate aria-labelledby="${spec.prefix}-heading">
-    <h3 id="${spec.prefix}-heading">${spec.heading}</h3>${spec.intro || ''}
+    ${headingHtml(spec)}${spec.intro || ''}
     ${spec.fields.map((field) => fieldHtml(spec.prefix, field))}
     <p class="form-buttons"><button type="submit" ${spec.describedBy ? html`aria-describedby="${spec.describedBy}"` : ''}
       ${spec.disabled ? 'disabled' : ''}>${spec.submit || 'Save'}</button>
@@ -146,7 +150,7 @@ export function wireForm(form, spec) {
         box.setAttribute('role', 'alert');
         box.setAttribute('tabindex', '-1');
         box.textContent = `Not saved: ${detail}`;
-        form.querySelector('h3').after(box);
+        form.querySelector('h2, h3').after(box);
         box.focus();
       }
     }

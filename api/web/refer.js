@@ -56,21 +56,24 @@ export async function showRefer() {
     return;
   }
   const workflows = (await get('/workflows')).items;
+  const typedNow = () => {
+    const form = document.getElementById('refer-form');
+    return form ? Object.fromEntries(['title', 'incident_date', 'referral_date', 'rationale'].map((n) => [n, form.elements[n].value])) : {};
+  };
   const show = async (chosen) => {
     const workflow = chosen ? await get(`/workflows/${chosen}`) : null;
+    const typed = typedNow();  // read once the type's conditions are known: nothing typed meanwhile is lost
     const fields = fieldsFor(workflows, chosen, conditionsOf(workflow));
     render('Refer a case', html`<p><a href="/">Board dashboard</a></p><h1>Refer a case</h1>
       <p>Every field marked required is needed before the case can be referred.</p>
       ${workflow ? html`<p class="hint">${workflow.description}</p>` : ''}
-      ${formHtml({ prefix: 'refer', heading: 'The referral', fields, submit: 'Refer the case', cancel: false })}`);
+      ${formHtml({ prefix: 'refer', heading: 'The referral', level: 2, fields, submit: 'Refer the case', cancel: false })}`);
     const form = document.getElementById('refer-form');
+    for (const [name, value] of Object.entries(typed)) if (value) form.elements[name].value = value;
     // Choosing the type of review asks its own conditions; what was typed is kept.
     form.elements.workflow.addEventListener('change', async (event) => {
-      const typed = Object.fromEntries(['title', 'incident_date', 'referral_date', 'rationale'].map((n) => [n, form.elements[n].value]));
       await show(event.target.value);
-      const again = document.getElementById('refer-form');
-      for (const [name, value] of Object.entries(typed)) if (value) again.elements[name].value = value;
-      again.elements.workflow.focus();
+      document.getElementById('refer-form').elements.workflow.focus();
     });
     wireForm(form, {
       prefix: 'refer', fields,
