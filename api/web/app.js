@@ -13,6 +13,7 @@ import { showActions } from './actions.js';
 import { showMyWork } from './my_work.js';
 import { showClockBar } from './clock_bar.js';
 import { setPrintMarks } from './print_marks.js';
+import { showRefer } from './refer.js';
 
 const main = document.getElementById('main');
 let me = null;
@@ -75,6 +76,7 @@ async function route() {
     if (review) await showReview(Number(review[1]));
     else if (path === '/chair') await showChair();
     else if (path === '/actions') await showActions();
+    else if (path === '/refer') await showRefer();
     else if (path === '/my-work' || landsOnWork()) await showMyWork();
     else await showDashboard();
   } catch (error) {

@@ -41,7 +41,7 @@ test('the business unit signs in, sees the most urgent review first, and publish
 
   await page.getByRole('button', { name: /^Complete: The final report and response are sent to the national panel/ }).click();
   await page.getByLabel('Note (what was done)').fill('Sent to the panel and the DfE by secure email.');
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Complete', exact: true }).click();
   const publishButton = page.locator('#step-publish').getByRole('button', { name: 'Publish' });
   await page.waitForFunction(() => !document.querySelector('#step-publish button')?.disabled);
   await page.getByLabel('Reason or decision note').fill('Published on the board website with the response.');
