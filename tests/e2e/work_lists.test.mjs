@@ -113,6 +113,9 @@ test('the business unit sorts and searches the dashboard, keeps the filters in t
   await page.getByLabel('Search titles').fill('child');
   await page.getByRole('button', { name: 'Apply filters' }).click();
   await page.waitForURL(/q=child/);
+  // The address changes as soon as the filters are applied; the list is drawn once the reviews are read.
+  await page.waitForFunction(() => [...document.querySelectorAll('#reviews tbody tr td:first-child a')]
+    .every((link) => /child/i.test(link.textContent)));
   const found = await titles();
   assert.ok(found.length > 0 && found.length < ascending.length, 'the search narrows the list');
   assert.ok(found.every((title) => /child/i.test(title)));
