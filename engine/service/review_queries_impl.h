@@ -55,8 +55,10 @@ class ReviewQueriesImpl final : public ReviewQueries {
   // Appends each improvement action's deadline to `views`, as a checkpoint of its own.
   Status AddActionDeadlines(ReviewId id, const WorkflowDefinition& workflow, bool ended, Instant now,
                             const WorkingCalendar& calendar, std::vector<CheckpointView>* views);
-  // Next due date and count of overdue checkpoints, for the list and the view.
-  static void Summarise(const std::vector<CheckpointView>& views, ReviewSummary* summary);
+  // What the list and the view say of the review's deadlines: the next due date still to come and its step,
+  // the steps missed and by how much, the count of overdue ones, and the overall timescale
+  // (review_summary.cpp).
+  Status Summarise(const OpenReview& record, const std::vector<CheckpointView>& views, ReviewSummary* summary);
 
   Options options_;
   std::unique_ptr<Database> database_;

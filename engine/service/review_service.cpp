@@ -225,6 +225,8 @@ Result<OpenReview> ReviewServiceImpl::CheckOut(const Actor& actor, ReviewId id) 
 }
 
 void ReviewServiceImpl::CheckIn(ReviewId id, OpenReview review) {
+  // A command that makes the timescale certain to be missed tells the chair at once (once a review).
+  if (!IsEndPhase(review.phase)) TellTimescaleAtRisk(id, review, options_.clock->Now());
   auto it = open_.find(id);
   if (it != open_.end()) {
     undo_.emplace_back(id, std::move(it->second));

@@ -100,6 +100,9 @@ class ReviewServiceImpl final : public ReviewService {
   void StoreAlert(const PlannedAlert& alert, BoardId board, const WorkflowDefinition& workflow, Instant now,
                   bool hold = false);
   void FlushAlerts();
+  // Stores and queues the alert to the chair that the review's timescale is at risk, when it now is and
+  // the chair has not been told before (review.timescale_at_risk_told).
+  void TellTimescaleAtRisk(ReviewId id, OpenReview& review, Instant now);
   // Flushes, then one outbox row for each alert stored since `alerts_after` (a LastAlertId()) not held.
   void QueueNewAlerts(int64_t alerts_after);
   int64_t LastAlertId();
