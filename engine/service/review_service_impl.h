@@ -94,6 +94,10 @@ class ReviewServiceImpl final : public ReviewService {
   void Schedule(ReviewId id, OpenReview& review);
   // Reads, for every open review, how many alerts of each checkpoint's current due date already fired.
   Status LoadFiredAlerts();
+  // Moves the stored due date of every open information request, action and follow-up that falls on a
+  // day that is not a working day of its board (dates stored before such dates were refused or rolled)
+  // to the next working day, in one transaction at start; each move is logged.
+  Status RollStoredDueDates();
   // Stores one fired alert (fired at `now`), unless its idempotency key was used: kept until
   // FlushAlerts(), which inserts what was kept. QueueNewAlerts() then gives each its outbox row, unless
   // it was `hold`-ed: ReleaseHeldAlerts() decides how that one is told.

@@ -4,11 +4,14 @@
 
 #include <string>
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include "engine/calendar.h"
 #include "engine/timescale.h"
 #include "engine/workflow.h"
 #include "service/open_review.h"
 #include "support/calendar_helpers.h"
+#include "support/service_fixture.h"
 #include "workflow/due_rule_parser.h"
 
 namespace scr {
@@ -180,6 +183,27 @@ TEST_CASE("timescale: met when signed off on or before the due day, missed when 
   CHECK_FALSE(met.working_days_left);
   facts.met_on = D("2026-10-27");
   CHECK(Computed(facts).status == TimescaleStatus::kMissed);
+}
+
+TEST_CASE("an older database's open request due on a weekend is moved to the next working day at start",
+          "[engine][deadlines]") {
+  test::ServiceFixture fixture;  // Monday 2 March 2026
+  ReviewId review = fixture.Refer();
+  CommandResult asked = fixture.service().Execute(
+      RequestInformationCommand{fixture.business_unit(), review, "Police", "Call records", D("2026-03-13")});
+  REQUIRE(asked.status.ok());
+  CHECK_FALSE(fixture.service()
+                  .Execute(RequestInformationCommand{fixture.business_unit(), review, "Health", "GP notes", D("2026-03-14")})
+                  .status.ok());  // a Saturday is refused today
+  {
+    SQLite::Database db(fixture.database_path(), SQLite::OPEN_READWRITE);
+    db.exec("UPDATE information_requests SET due = '2026-03-14'");  // as a version that accepted Saturdays stored it
+  }
+  fixture.Restart();
+  Result<std::vector<InformationRequest>> requests = fixture.queries().InformationRequests(fixture.board(), review, std::nullopt);
+  REQUIRE(requests.ok());
+  REQUIRE(requests->size() == 1);
+  CHECK(requests->front().due.ToString() == "2026-03-16");
 }
 
 }  // namespace
