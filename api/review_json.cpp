@@ -106,7 +106,9 @@ void WriteDelay(JsonWriter& json, const Delay& delay) {
       .Field("reason", delay.reason)
       .Field("recorded_by", delay.recorded_by)
       .Field("recorded_at", delay.recorded_at)
-      .EndObject();
+      .Field("kind", delay.late_by_working_days > 0 ? "late_completion" : "extension");
+  if (delay.late_by_working_days > 0) json.Field("late_by_working_days", delay.late_by_working_days);
+  json.EndObject();
 }
 
 }  // namespace

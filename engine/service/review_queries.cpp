@@ -187,6 +187,18 @@ Status ReviewQueriesImpl::AddActionDeadlines(ReviewId id, const WorkflowDefiniti
   return Status::Ok();
 }
 
+void AddLateCompletions(OpenReview& record, const std::vector<CheckpointView>& checkpoints, std::vector<Delay>* delays) {
+  for (const CheckpointView& checkpoint : checkpoints) {
+    const CheckpointSlot* slot = record.FindSlot(checkpoint.key);
+    if (checkpoint.late_by_working_days == 0 || !slot || !checkpoint.due || slot->closed_days == kNoDate) continue;
+    delays->push_back(Delay{checkpoint.key, *checkpoint.due, Date::FromDays(slot->closed_days), checkpoint.note,
+                            checkpoint.closed_by.value_or(""), checkpoint.closed_at.value_or(""),
+                            checkpoint.late_by_working_days});
+  }
+  std::stable_sort(delays->begin(), delays->end(),
+                   [](const Delay& a, const Delay& b) { return a.recorded_at < b.recorded_at; });
+}
+
 const char* const kReviewColumns =
     "id, board_id, workflow, title, phase, referral_date, incident_date, rationale, statutory_criteria_met, "
     "child_died, family_lived_elsewhere, late_referral_reason, first_events, created_at, "
@@ -293,6 +305,7 @@ Result<ReviewView> ReviewQueriesImpl::GetReview(BoardId board, ReviewId id) {
                                   ParseStoredDate(delays->getColumn(2).getString()), delays->getColumn(3).getString(),
                                   delays->getColumn(4).getString(), delays->getColumn(5).getString()});
     }
+    AddLateCompletions(record, view.checkpoints, &view.delays);
     Database::Statement items = database_->Prepare(
         "SELECT id, 1 FROM improvement_actions WHERE review_id = ?1 AND (status = 'not_started' OR status = 'in_progress') "
         "UNION ALL SELECT id, 2 FROM follow_ups WHERE review_id = ?1 AND status = 'pending'");

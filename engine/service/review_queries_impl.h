@@ -65,6 +65,10 @@ class ReviewQueriesImpl final : public ReviewQueries {
   std::map<BoardId, WorkingCalendar> calendars_;
 };
 
+// The delay register as the review shows it: beside the moved deadlines, each step completed late, from its
+// due day to the day it was done, with its note as the reason; in the order they were recorded.
+void AddLateCompletions(OpenReview& record, const std::vector<CheckpointView>& checkpoints, std::vector<Delay>* delays);
+
 // A date as stored; the empty date for a damaged one.
 Date ParseStoredDate(const std::string& text);
 

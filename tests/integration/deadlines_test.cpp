@@ -144,6 +144,18 @@ TEST_CASE("deadlines: the review list names the next step to come, the steps mis
   CHECK(review["missed"] == later["missed"]);
 }
 
+TEST_CASE("deadlines: a review type shows its timescale, its rule, the event that meets it and its source",
+          "[integration][deadlines]") {
+  Board board;
+  TrackerService service(board.db, kSimulated);
+  httplib::Client client("127.0.0.1", service.port());
+  json timescale = GetJson(client, "/api/v1/workflows/scr-2015", board.unit)["timescale"];
+  CHECK(timescale["due_rule"] == "6 months after decide_to_review");
+  CHECK(timescale["met_by"] == "sign_off_report");
+  CHECK(timescale["source"].get<std::string>().find("Working Together") != std::string::npos);
+  CHECK(timescale["local_default"] == false);
+}
+
 TEST_CASE("deadlines: a step completed late is refused without a note and records its lateness with one",
           "[integration][deadlines]") {
   Board board;
@@ -179,6 +191,15 @@ TEST_CASE("deadlines: a step completed late is refused without a note and record
     if (checkpoint["key"] == "decision_notified_nationally") CHECK(checkpoint["late_by_working_days"] == late);
     if (checkpoint["key"] == "chair_decision") CHECK_FALSE(checkpoint.contains("late_by_working_days"));
   }
+  bool in_register = false;  // the delay register shows the late step beside the moved deadlines (QM8)
+  for (const json& delay : after["delays"]) {
+    if (delay["checkpoint"] == "decision_notified_nationally") {
+      in_register = delay["kind"] == "late_completion" && delay["late_by_working_days"] == late &&
+                    delay["previous_due"] == due && delay["new_due"] == today.ToString() &&
+                    delay["reason"] == "The national panel's inbox refused the form; sent again by post.";
+    }
+  }
+  CHECK(in_register);
   json history = GetJson(client, base + "/events", board.unit);
   bool recorded = false;
   for (const json& event : history["items"]) {

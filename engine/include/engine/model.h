@@ -273,6 +273,7 @@ struct Delay {
   std::string reason;
   std::string recorded_by;
   std::string recorded_at;
+  int late_by_working_days = 0;  // a step completed late: new_due is the day it was done, reason its note
 };
 
 // A step of the review as its line in the list names it: a missed one (open past its due day) or the next
