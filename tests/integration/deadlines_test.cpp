@@ -80,6 +80,15 @@ long long ReferAndDecide(httplib::Client& client, const Board& board) {
   return id;
 }
 
+// A board's service on a simulated clock, with one review decided on today.
+struct DecidedReview {
+  Board board;
+  TrackerService service{board.db, kSimulated};
+  httplib::Client client{"127.0.0.1", service.port()};
+  long long id = ReferAndDecide(client, board);
+  std::string base = "/api/v1/reviews/" + std::to_string(id);
+};
+
 json ListItem(httplib::Client& client, const std::string& token, long long id) {
   json list = GetJson(client, "/api/v1/reviews", token);
   for (const json& item : list["items"]) {
@@ -98,12 +107,12 @@ long long TimescaleAlerts(const std::string& db, long long id, const std::string
 
 TEST_CASE("deadlines: the review list names the next step to come, the steps missed and the timescale",
           "[integration][deadlines]") {
-  Board board;
-  TrackerService service(board.db, kSimulated);
-  httplib::Client client("127.0.0.1", service.port());
-  long long id = ReferAndDecide(client, board);
+  DecidedReview decided;
+  const Board& board = decided.board;
+  httplib::Client& client = decided.client;
+  long long id = decided.id;
   scr::WorkingCalendar england = England();
-  Date decided = Today(client, board.admin);
+  Date decided_on = Today(client, board.admin);
 
   json fresh = ListItem(client, board.unit, id);
   CHECK(fresh["missed"].empty());
@@ -112,8 +121,8 @@ TEST_CASE("deadlines: the review list names the next step to come, the steps mis
   CHECK(fresh["next_checkpoint"]["due"] == fresh["next_due"]);
   REQUIRE(fresh["timescale"].is_object());
   CHECK(fresh["timescale"]["status"] == "on_track");
-  CHECK(fresh["timescale"]["basis"] == "6 months after decide_to_review (" + decided.ToString() + ")");
-  Date six_months = england.WorkingDayOnOrAfter(decided.AddMonths(6)).value();
+  CHECK(fresh["timescale"]["basis"] == "6 months after decide_to_review (" + decided_on.ToString() + ")");
+  Date six_months = england.WorkingDayOnOrAfter(decided_on.AddMonths(6)).value();
   CHECK(fresh["timescale"]["due"] == six_months.ToString());
 
   Advance(client, board.admin, 30);
@@ -158,11 +167,10 @@ TEST_CASE("deadlines: a review type shows its timescale, its rule, the event tha
 
 TEST_CASE("deadlines: a step completed late is refused without a note and records its lateness with one",
           "[integration][deadlines]") {
-  Board board;
-  TrackerService service(board.db, kSimulated);
-  httplib::Client client("127.0.0.1", service.port());
-  long long id = ReferAndDecide(client, board);
-  std::string base = "/api/v1/reviews/" + std::to_string(id);
+  DecidedReview decided;
+  const Board& board = decided.board;
+  httplib::Client& client = decided.client;
+  const std::string& base = decided.base;
   Advance(client, board.admin, 14);
   Date today = Today(client, board.admin);
   json before = GetJson(client, base, board.unit);
@@ -212,11 +220,10 @@ TEST_CASE("deadlines: a step completed late is refused without a note and record
 
 TEST_CASE("deadlines: dates given on a weekend are refused, naming the next working day",
           "[integration][deadlines]") {
-  Board board;
-  TrackerService service(board.db, kSimulated);
-  httplib::Client client("127.0.0.1", service.port());
-  long long id = ReferAndDecide(client, board);
-  std::string base = "/api/v1/reviews/" + std::to_string(id);
+  DecidedReview decided;
+  const Board& board = decided.board;
+  httplib::Client& client = decided.client;
+  const std::string& base = decided.base;
   Date saturday = Today(client, board.admin).AddDays(60);
   while (!(saturday.IsWeekend() && saturday.AddDays(1).IsWeekend())) saturday = saturday.AddDays(1);  // a Saturday
   std::string next = England().WorkingDayOnOrAfter(saturday).value().ToString();
