@@ -269,11 +269,24 @@ TEST_CASE("deadlines: the chair is told once when the timescale becomes at risk 
     CHECK(review["timescale"]["status"] == "at_risk");
     CHECK(TimescaleAlerts(board.db, id, "timescale_at_risk") == 1);
     json alerts = GetJson(client, "/api/v1/alerts?review=" + std::to_string(id), board.chair);
-    bool listed = false;
+    long long at_risk = 0;
     for (const json& alert : alerts["items"]) {
-      if (alert["kind"] == "timescale_at_risk") listed = alert["recipient_role"] == "chair" && alert["due"] == timescale_due;
+      if (alert["kind"] == "timescale_at_risk" && alert["recipient_role"] == "chair" && alert["due"] == timescale_due) {
+        at_risk = alert["id"].get<long long>();
+      }
     }
-    CHECK(listed);
+    REQUIRE(at_risk > 0);
+    // The chair acknowledges it like any other alert, with a note that goes in the review's history.
+    auto acknowledged = Post(client, "/api/v1/alerts/" + std::to_string(at_risk) + "/acknowledge", board.chair,
+                             {{"note", "Discussed with the lead reviewer: a shorter report."}});
+    REQUIRE(acknowledged);
+    CHECK(acknowledged->status == 200);
+    bool in_history = false;
+    json history = GetJson(client, base + "/events", board.chair);
+    for (const json& event : history["items"]) {
+      if (event["event"] == "alert_acknowledged" && event["data"]["kind"] == "timescale_at_risk") in_history = true;
+    }
+    CHECK(in_history);
     // A second slip past the due day tells the chair nothing new.
     auto again = Post(client, base + "/checkpoints/progress_reported_to_board/extend", board.unit,
                       {{"due", england.AddWorkingDays(due, 5).value().ToString()}, {"reason", "Board meeting moved."}});
