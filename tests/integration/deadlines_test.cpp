@@ -218,7 +218,7 @@ TEST_CASE("deadlines: a step completed late is refused without a note and record
   CHECK(recorded);
 }
 
-TEST_CASE("deadlines: dates given on a weekend are refused, naming the next working day",
+TEST_CASE("deadlines: an extension, an information request or an action due on a weekend is refused, naming the next working day",
           "[integration][deadlines]") {
   DecidedReview decided;
   const Board& board = decided.board;
@@ -240,6 +240,13 @@ TEST_CASE("deadlines: dates given on a weekend are refused, naming the next work
   CHECK(request->status == 400);
   CHECK(json::parse(request->body)["detail"] == "the due date " + saturday.ToString() +
                                                    " is not a working day for this board; the next working day is " + next);
+  auto action = Post(client, base + "/actions", board.unit,
+                     {{"title", "Share call-outs"}, {"finding", "Finding 1"}, {"owner_agency", "Police"},
+                      {"priority", "high"}, {"due", saturday.ToString()}});
+  REQUIRE(action);
+  CHECK(action->status == 400);
+  CHECK(json::parse(action->body)["detail"] == "the due date " + saturday.ToString() +
+                                                  " is not a working day for this board; the next working day is " + next);
   auto working = Post(client, base + "/checkpoints/board_advised/extend", board.unit,
                       {{"due", next}, {"reason", "The board meets later."}});
   REQUIRE(working);
