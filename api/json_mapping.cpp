@@ -50,6 +50,13 @@ nlohmann::json WorkflowDetailJson(const WorkflowDefinition& workflow) {
     json["markers"].push_back(
         {{"number", marker.number}, {"name", marker.name}, {"statement", marker.statement}, {"questions", questions}});
   }
+  json["timescale"] = nullptr;
+  if (const std::optional<TimescaleDefinition>& timescale = workflow.timescale) {
+    json["timescale"] = {{"due_rule", timescale->due.text},
+                         {"met_by", EventName(timescale->met_by)},
+                         {"source", timescale->source},
+                         {"local_default", timescale->local_default}};
+  }
   json["checkpoints"] = nlohmann::json::array();
   for (const CheckpointDefinition& c : workflow.checkpoints) {
     nlohmann::json reminders = nlohmann::json::array();

@@ -17,6 +17,33 @@ void WriteEvents(JsonWriter& json, std::string_view key, const std::vector<Lifec
   json.EndArray();
 }
 
+void WriteStep(JsonWriter& json, const DueStep& step, bool missed) {
+  json.BeginObject()
+      .Field("key", step.key)
+      .Field("title", step.title)
+      .Field("due", step.due.ToString())
+      .Field("owner_role", RoleName(step.owner_role));
+  if (missed) json.Field("working_days_late", step.working_days_late);
+  json.EndObject();
+}
+
+void WriteTimescale(JsonWriter& json, const std::optional<Timescale>& timescale) {
+  json.Key("timescale");
+  if (!timescale) {
+    json.Null();
+    return;
+  }
+  json.BeginObject();
+  WriteDate(json, "due", timescale->due);
+  json.Field("basis", timescale->basis).Key("working_days_left");
+  if (timescale->working_days_left) json.Int(*timescale->working_days_left);
+  else json.Null();
+  json.Field("status", TimescaleStatusName(timescale->status))
+      .Field("source", timescale->source)
+      .Field("local_default", timescale->local_default)
+      .EndObject();
+}
+
 // The members a review shares with its line in the review list.
 void WriteSummaryFields(JsonWriter& json, const ReviewSummary& summary) {
   json.Field("id", summary.id)
@@ -28,6 +55,12 @@ void WriteSummaryFields(JsonWriter& json, const ReviewSummary& summary) {
   json.Field("overdue_checkpoints", summary.overdue_count)
       .Field("active_parallel_processes", summary.active_processes)
       .Field("publication_holds", summary.publication_holds);
+  json.Key("missed").BeginArray();
+  for (const DueStep& step : summary.missed) WriteStep(json, step, true);
+  json.EndArray().Key("next_checkpoint");
+  if (summary.next_checkpoint) WriteStep(json, *summary.next_checkpoint, false);
+  else json.Null();
+  WriteTimescale(json, summary.timescale);
 }
 
 void WriteCheckpoint(JsonWriter& json, const CheckpointView& checkpoint) {
@@ -42,6 +75,7 @@ void WriteCheckpoint(JsonWriter& json, const CheckpointView& checkpoint) {
   json.Field("status", CheckpointStatusName(checkpoint.status));
   WriteEvents(json, "blocks", checkpoint.blocks);
   if (checkpoint.working_days_left) json.Field("working_days_left", *checkpoint.working_days_left);
+  if (checkpoint.late_by_working_days > 0) json.Field("late_by_working_days", checkpoint.late_by_working_days);
   if (checkpoint.closed_at) {
     json.Field("closed_at", *checkpoint.closed_at)
         .Field("closed_by", checkpoint.closed_by.value_or(""))
@@ -72,7 +106,9 @@ void WriteDelay(JsonWriter& json, const Delay& delay) {
       .Field("reason", delay.reason)
       .Field("recorded_by", delay.recorded_by)
       .Field("recorded_at", delay.recorded_at)
-      .EndObject();
+      .Field("kind", delay.late_by_working_days > 0 ? "late_completion" : "extension");
+  if (delay.late_by_working_days > 0) json.Field("late_by_working_days", delay.late_by_working_days);
+  json.EndObject();
 }
 
 }  // namespace

@@ -47,6 +47,16 @@ MessageText AlertMessage(const OutboxEntry& entry, const WorkflowRegistry& workf
            " and is still not done. It has been escalated to you (level " + std::to_string(entry.level) + ").";
     todo = "Please find out what is holding it up and agree with its owner when it will be done; an extension "
            "with its reason keeps the board informed.";
+  } else if (entry.alert_kind == "timescale_at_risk") {
+    text.subject = "Timescale at risk: " + review + " is due to finish by " + entry.due;
+    lead = review + " should be finished by " + entry.due + " (its timescale), but steps still to do before "
+           "then are now due after that date.";
+    todo = "Please agree with the business unit and the lead reviewer how the timescale can still be met, or "
+           "record why it cannot, so that the board knows.";
+  } else if (entry.alert_kind == "timescale_missed") {
+    text.subject = "Timescale missed: " + review + " was due to finish by " + entry.due;
+    lead = review + " was due to finish by " + entry.due + " (its timescale) and has not.";
+    todo = "Please record why in the review and tell the board when it will be finished.";
   } else {
     text.subject = "Deadline extended: " + what + " now due on " + entry.due + " - " + review;
     lead = "The deadline of \"" + what + "\"" + marker + " for " + review + " was extended to " + entry.due + ".";

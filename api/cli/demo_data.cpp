@@ -160,8 +160,8 @@ bool LeftUndone(const std::string& key) {
 class DemoBuilder {
  public:
   DemoBuilder(ReviewService& service, ReviewQueries& queries, SimulatedClock& clock, const Actor& actor,
-              Instant start)
-      : service_(service), queries_(queries), clock_(clock), actor_(actor), start_(start) {}
+              Instant start, const WorkingCalendar& calendar)
+      : service_(service), queries_(queries), clock_(clock), actor_(actor), start_(start), calendar_(calendar) {}
 
   Status Run() {
     std::vector<Step> steps(std::begin(kSteps), std::end(kSteps));
@@ -200,8 +200,7 @@ class DemoBuilder {
       case StepKind::kWalkTo: return WalkTo(ids_[step.review], step.what, step.reason);
       case StepKind::kComplete: return Complete(ids_[step.review], step.what, step.reason);
       case StepKind::kExtend: {
-        Date later = DayOf(clock_.Now()).AddDays(35);
-        while (later.IsWeekend()) later = later.AddDays(1);
+        Date later = WorkingDayOnOrAfter(DayOf(clock_.Now()).AddDays(35));
         return service_.Execute(ExtendCheckpointCommand{actor_, ids_[step.review], step.what, later, step.reason}).status;
       }
       case StepKind::kAction: return AddAction(ids_[step.review], kActions[std::atoi(step.reason)], step.what);
@@ -259,8 +258,7 @@ class DemoBuilder {
     add.action.lead = action.lead;
     add.action.priority = action.priority;
     add.action.business_plan_priority = "Neglect";
-    add.action.due = DayOf(clock_.Now()).AddDays(action.due_in);
-    while (add.action.due.IsWeekend()) add.action.due = add.action.due.AddDays(1);
+    add.action.due = WorkingDayOnOrAfter(DayOf(clock_.Now()).AddDays(action.due_in));
     CommandResult added = service_.Execute(add);
     if (!added.status.ok()) return added.status;
     std::vector<std::string> path;
@@ -286,11 +284,18 @@ class DemoBuilder {
     return Status::Ok();
   }
 
+  // Dates the business unit picks fall on the board's working days, as the service requires.
+  Date WorkingDayOnOrAfter(Date day) const {
+    Result<Date> working = calendar_.WorkingDayOnOrAfter(day);
+    return working.ok() ? *working : day;
+  }
+
   ReviewService& service_;
   ReviewQueries& queries_;
   SimulatedClock& clock_;
   Actor actor_;
   Instant start_;
+  WorkingCalendar calendar_;
   ReviewId ids_[std::size(kReviews)] = {};
 };
 
@@ -358,7 +363,9 @@ Result<DemoDatabase> BuildDemoDatabase(const ReferenceData& reference) {
     Result<std::unique_ptr<ReviewQueries>> queries = ReviewQueries::Open(
         {demo.database_path, reference.workflows.get(), reference.holidays.get(), demo.clock.get()});
     if (!queries.ok()) return queries.status();
-    DemoBuilder builder(**service, **queries, *demo.clock, business_unit, start);
+    Result<WorkingCalendar> calendar = WorkingCalendar::Create(*reference.holidays, Nation::kEnglandAndWales);
+    if (!calendar.ok()) return calendar.status();
+    DemoBuilder builder(**service, **queries, *demo.clock, business_unit, start, *calendar);
     if (Status built = builder.Run(); !built.ok()) return built;
     if (Status moved = demo.clock->AdvanceTo(today); !moved.ok()) return moved;
     if (Result<size_t> fired = (*service)->FireDueAlerts(); !fired.ok()) return fired.status();

@@ -159,6 +159,12 @@ Result<Date> WorkingCalendar::AddWorkingDays(Date date, int n) const {
   return Date::FromDays(table.working_days[static_cast<size_t>(target)]);
 }
 
+Result<Date> WorkingCalendar::WorkingDayOnOrAfter(Date date) const {
+  Result<bool> working = IsWorkingDay(date);
+  if (!working.ok()) return working.status();
+  return *working ? Result<Date>(date) : AddWorkingDays(date, 1);
+}
+
 Result<int> WorkingCalendar::WorkingDaysBetween(Date from, Date to) const {
   if (to <= from) return 0;
   if (Status covered = CheckCovered(from); !covered.ok()) return covered;

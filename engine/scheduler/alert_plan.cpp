@@ -10,11 +10,14 @@ const char* AlertKindName(AlertKind kind) {
     case AlertKind::kOverdue: return "overdue";
     case AlertKind::kEscalation: return "escalation";
     case AlertKind::kDeadlineExtended: return "deadline_extended";
+    case AlertKind::kTimescaleAtRisk: return "timescale_at_risk";
+    case AlertKind::kTimescaleMissed: return "timescale_missed";
   }
   return "reminder";
 }
 
 std::string PlannedAlert::Subject(const WorkflowDefinition& workflow) const {
+  if (timescale) return kTimescaleSubject;
   if (item != 0) return std::string(ItemKindName(item_kind)) + "/" + std::to_string(item);
   return workflow.checkpoints[checkpoint].key;
 }
@@ -137,8 +140,29 @@ Result<std::optional<PlannedAlert>> NextAlert(ReviewId id, const OpenReview& rev
       next = alerts[item.fired_steps];
     }
   }
+  Result<std::optional<PlannedAlert>> missed = TimescaleMissedAlert(id, review, calendar);
+  if (!missed.ok()) unplanned = missed.status();
+  else if (*missed && (!next || (*missed)->fire_at < next->fire_at)) next = *missed;
   if (!next && !unplanned.ok()) return unplanned;
   return next;
+}
+
+Result<std::optional<PlannedAlert>> TimescaleMissedAlert(ReviewId id, const OpenReview& review,
+                                                         const WorkingCalendar& calendar) {
+  std::optional<PlannedAlert> none;
+  if (!review.workflow->timescale || review.timescale_missed_told > 0) return none;
+  TimescaleFacts facts = review.TimescaleFactsOn(Date());
+  Result<std::optional<Date>> due = TimescaleDue(*review.workflow->timescale, facts, calendar);
+  if (!due.ok()) return due.status();
+  if (!*due || (facts.met_on && *facts.met_on <= **due)) return none;
+  PlannedAlert alert;
+  alert.review = id;
+  alert.timescale = true;
+  alert.kind = AlertKind::kTimescaleMissed;
+  alert.recipient = Role::kChair;
+  alert.due = **due;
+  alert.fire_at = calendar.EndOfDay(**due);
+  return std::optional<PlannedAlert>(alert);
 }
 
 Status PlanAlerts(ReviewId id, const OpenReview& review, const WorkingCalendar& calendar,

@@ -16,8 +16,12 @@
 
 namespace scr {
 
-enum class AlertKind : uint8_t { kReminder, kOverdue, kEscalation, kDeadlineExtended };
-const char* AlertKindName(AlertKind kind);  // reminder, overdue, escalation, deadline_extended
+enum class AlertKind : uint8_t { kReminder, kOverdue, kEscalation, kDeadlineExtended, kTimescaleAtRisk, kTimescaleMissed };
+// reminder, overdue, escalation, deadline_extended, timescale_at_risk, timescale_missed
+const char* AlertKindName(AlertKind kind);
+
+// What an alert about the review's overall timescale names instead of a checkpoint.
+constexpr const char* kTimescaleSubject = "timescale";
 
 struct PlannedAlert {
   Instant fire_at;
@@ -30,6 +34,7 @@ struct PlannedAlert {
   Date due;
   int64_t item = 0;  // a dated item's id (its kind in item_kind); 0 for a checkpoint's alert
   ItemKind item_kind = ItemKind::kInformationRequest;
+  bool timescale = false;  // about the review's overall timescale, not a checkpoint or an item
 
   // What the alert is about: the checkpoint's key, or the item's subject (information_request/12).
   std::string Subject(const WorkflowDefinition& workflow) const;
@@ -38,7 +43,8 @@ struct PlannedAlert {
   std::string IdempotencyKey(const WorkflowDefinition& workflow) const;
   // The same alert in two plans of one review: same checkpoint, step and due date.
   bool SameAs(const PlannedAlert& other) const {
-    return checkpoint == other.checkpoint && item == other.item && step == other.step && due == other.due;
+    return checkpoint == other.checkpoint && item == other.item && timescale == other.timescale && step == other.step &&
+           due == other.due;
   }
 };
 
@@ -55,6 +61,11 @@ Result<size_t> ItemAlerts(ReviewId id, const DatedItem& item, const WorkflowDefi
 const CheckpointDefinition& ChainFor(ItemKind kind, const WorkflowDefinition& workflow);
 // The next alert of `review` not yet fired, across its open dated checkpoints and items, if any.
 Result<std::optional<PlannedAlert>> NextAlert(ReviewId id, const OpenReview& review, const WorkingCalendar& calendar);
+
+// The alert to the chair at the end of the review's timescale due day, unless it has been told already,
+// the timescale has been met, or it has no due day yet.
+Result<std::optional<PlannedAlert>> TimescaleMissedAlert(ReviewId id, const OpenReview& review,
+                                                         const WorkingCalendar& calendar);
 
 // Appends to `out` every alert of `review`'s open checkpoints that have a due date, ordered by checkpoint
 // then step, then those of its open items. Nothing for a review that has ended, nor for checkpoints done or waived.

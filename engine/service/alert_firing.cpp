@@ -62,6 +62,9 @@ size_t ReviewServiceImpl::CountPlannedAlerts() {
 }
 
 uint8_t* ReviewServiceImpl::FiredSteps(OpenReview& review, const PlannedAlert& alert) {
+  if (alert.timescale) {
+    return alert.kind == AlertKind::kTimescaleMissed ? &review.timescale_missed_told : &review.timescale_at_risk_told;
+  }
   if (alert.item != 0) {
     for (DatedItem& item : review.items) {
       if (item.id == alert.item && item.kind == alert.item_kind) return &item.fired_steps;
@@ -144,6 +147,27 @@ Result<size_t> ReviewServiceImpl::FireDueAlerts(size_t batch, size_t max_transac
     }
   }
   return stored;
+}
+
+void ReviewServiceImpl::TellTimescaleAtRisk(ReviewId id, OpenReview& review, Instant now) {
+  if (!review.workflow->timescale || review.timescale_at_risk_told > 0 || review.timescale_missed_told > 0) return;
+  Result<const WorkingCalendar*> calendar = CalendarFor(review.board_id);
+  if (!calendar.ok()) return;
+  Result<Timescale> timescale =
+      ComputeTimescale(*review.workflow->timescale, review.TimescaleFactsOn((*calendar)->LocalDate(now)), **calendar);
+  if (!timescale.ok() || timescale->status != TimescaleStatus::kAtRisk) return;
+  PlannedAlert alert;
+  alert.fire_at = now;
+  alert.review = id;
+  alert.timescale = true;
+  alert.kind = AlertKind::kTimescaleAtRisk;
+  alert.recipient = Role::kChair;
+  alert.due = *timescale->due;
+  int64_t alerts_before = LastAlertId();
+  StoreAlert(alert, review.board_id, *review.workflow, now);
+  QueueNewAlerts(alerts_before);
+  review.timescale_at_risk_told = 1;
+  spdlog::info("review {}: its timescale (due {}) is at risk; the chair is told", id, alert.due.ToString());
 }
 
 void ReviewServiceImpl::StoreAlert(const PlannedAlert& alert, BoardId board, const WorkflowDefinition& workflow,
@@ -233,6 +257,17 @@ Status ReviewServiceImpl::LoadFiredAlerts() {
       }
       for (DatedItem& item : review->second.items) {
         if (item.due_days == due->days_since_epoch() && item.Subject() == subject) item.fired_steps = steps;
+      }
+    }
+    SQLite::Statement timescale(database_->connection(),
+                                "SELECT review_id, kind FROM alerts WHERE checkpoint = 'timescale'");
+    while (timescale.executeStep()) {
+      auto review = open_.find(timescale.getColumn(0).getInt64());
+      if (review == open_.end()) continue;
+      if (timescale.getColumn(1).getString() == AlertKindName(AlertKind::kTimescaleMissed)) {
+        review->second.timescale_missed_told = 1;
+      } else {
+        review->second.timescale_at_risk_told = 1;
       }
     }
   } catch (const std::exception& e) {

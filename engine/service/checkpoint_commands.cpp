@@ -49,6 +49,12 @@ Status ReviewServiceImpl::CloseCheckpoint(ReviewId id, const std::string& key, C
   Result<const WorkingCalendar*> calendar = CalendarFor(review.board_id);
   if (!calendar.ok()) return calendar.status();
   Date today = (*calendar)->LocalDate(context.now);
+  Result<int> late = state == CheckpointState::kDone && due ? WorkingDaysLate(*due, today, **calendar) : Result<int>(0);
+  if (!late.ok()) return late.status();
+  if (*late > 0 && closed_by == ClosedBy::kCommand && note.empty()) {
+    return Status::InvalidArgument("this step is " + DescribeWorkingDays(*late) +
+                                   " late: say in the note why, so the delay register can show it");
+  }
   slot.state = state;
   slot.closed_days = today.days_since_epoch();
   // Checkpoints counting from this one's completion now have a due date; decided before anything is written.
@@ -62,10 +68,11 @@ Status ReviewServiceImpl::CloseCheckpoint(ReviewId id, const std::string& key, C
   }
 
   Database::Statement close = database_->Prepare(
-      "INSERT INTO checkpoints (review_id, key, state, closed_at, closed_on, closed_by, note, evidence) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (review_id, key) DO UPDATE SET state = excluded.state, "
-      "closed_at = excluded.closed_at, closed_on = excluded.closed_on, closed_by = excluded.closed_by, "
-      "note = excluded.note, evidence = excluded.evidence");
+      "INSERT INTO checkpoints (review_id, key, state, closed_at, closed_on, closed_by, note, evidence, "
+      "late_by_working_days) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (review_id, key) DO UPDATE SET "
+      "state = excluded.state, closed_at = excluded.closed_at, closed_on = excluded.closed_on, "
+      "closed_by = excluded.closed_by, note = excluded.note, evidence = excluded.evidence, "
+      "late_by_working_days = excluded.late_by_working_days");
   std::string actor_name = DescribeActor(actor);
   std::string closed_on = today.ToString();
   close->bind(1, id);
@@ -76,6 +83,7 @@ Status ReviewServiceImpl::CloseCheckpoint(ReviewId id, const std::string& key, C
   close->bindNoCopy(6, actor_name);
   close->bindNoCopy(7, note);
   close->bindNoCopy(8, evidence);
+  close->bind(9, *late);
   close->exec();
   // Its alerts have done their work: completing or waiving resolves them.
   ResolveAlerts(id, definition.key, due, context);
@@ -84,6 +92,7 @@ Status ReviewServiceImpl::CloseCheckpoint(ReviewId id, const std::string& key, C
   std::string data = "{\"checkpoint\":\"" + definition.key + "\",\"marker\":" + std::to_string(definition.marker);
   if (!evidence.empty()) data += ",\"evidence\":" + nlohmann::json(evidence).dump();
   if (on_behalf_of) data += std::string(",\"on_behalf_of\":\"") + RoleName(*on_behalf_of) + "\"";
+  if (*late > 0) data += ",\"due\":\"" + due->ToString() + "\",\"late_by_working_days\":" + std::to_string(*late);
   data += "}";
   AppendToHistory(id, review, actor, context,
                   state == CheckpointState::kDone ? "checkpoint_completed" : "checkpoint_waived", note, data);
@@ -137,11 +146,7 @@ Status ReviewServiceImpl::Handle(const ExtendCheckpointCommand& command, const C
   }
   Result<const WorkingCalendar*> calendar = CalendarFor(review.board_id);
   if (!calendar.ok()) return calendar.status();
-  Result<bool> working = (*calendar)->IsWorkingDay(command.new_due);
-  if (!working.ok()) return working.status();
-  if (!*working) {
-    return Status::InvalidArgument(command.new_due.ToString() + " is not a working day for this board; pick a working day");
-  }
+  if (Status working = CheckWorkingDay(command.new_due, **calendar, "the new due date"); !working.ok()) return working;
 
   slot->due_days = command.new_due.days_since_epoch();
   slot->extended = true;

@@ -17,16 +17,6 @@ constexpr size_t kListedItems = 100;     // per list in a digest; the totals cou
 constexpr int64_t kToldOneByOne = 20;    // a board's catch-up of up to this many alerts goes out alert by alert
 constexpr int kDueSoonWorkingDays = 10;
 
-// The first working day on or after `day`.
-Result<Date> WorkingDayFrom(Date day, const WorkingCalendar& calendar) {
-  for (int tries = 0; tries < 30; ++tries, day = day.AddDays(1)) {
-    Result<bool> working = calendar.IsWorkingDay(day);
-    if (!working.ok()) return working.status();
-    if (*working) return day;
-  }
-  return Status::InvalidArgument("no working day in the 30 days from " + day.ToString());
-}
-
 }  // namespace
 
 void ReviewServiceImpl::PlanDigests(BoardId board, const WorkingCalendar& calendar) {
@@ -52,7 +42,7 @@ void ReviewServiceImpl::PlanDigests(BoardId board, const WorkingCalendar& calend
     digests.alerts_through = LastAlertId();
   }
   for (;;) {
-    Result<Date> day = WorkingDayFrom(first_day, calendar);
+    Result<Date> day = calendar.WorkingDayOnOrAfter(first_day);
     if (!day.ok()) {
       spdlog::warn("board {}: no daily digest can be planned: {}", board, day.status().message());
       return;
@@ -78,7 +68,7 @@ void ReviewServiceImpl::FireDigest(BoardId board, Instant now) {
   const WorkingCalendar& calendar = *CalendarFor(board).value();
   Date day = digests.next_day;
   Instant at = digests.next_at;
-  Result<Date> following = WorkingDayFrom(day.AddDays(1), calendar);
+  Result<Date> following = calendar.WorkingDayOnOrAfter(day.AddDays(1));
   if (!following.ok()) {
     spdlog::warn("board {}: daily digests stop after {}: {}", board, day.ToString(), following.status().message());
     digests_.erase(board);

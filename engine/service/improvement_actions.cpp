@@ -26,10 +26,7 @@ std::set<std::string> NextStatuses(const std::string& status) {
 
 Status CheckDueDate(Date due, Date today, const WorkingCalendar& calendar) {
   if (due < today) return Status::InvalidArgument("the due date " + due.ToString() + " has passed; today is " + today.ToString());
-  if (Result<bool> known = calendar.IsWorkingDay(due); !known.ok()) {
-    return Status::InvalidArgument("the due date cannot be chased: " + known.status().message());
-  }
-  return Status::Ok();
+  return CheckWorkingDay(due, calendar, "the due date");
 }
 
 }  // namespace
@@ -211,7 +208,7 @@ Status ReviewServiceImpl::PlanFollowUps(ReviewId id, OpenReview& review, int64_t
                                         const Context& context) {
   const WorkingCalendar& calendar = *CalendarFor(review.board_id).value();
   for (const Duration& after : review.workflow->follow_ups_after_completion) {
-    Result<Date> due = AddDuration(completed_on, after, calendar);
+    Result<Date> due = DueAfter(completed_on, after, calendar);
     if (!due.ok()) return due.status();
     Database::Statement insert = database_->Prepare(
         "INSERT INTO follow_ups (action_id, review_id, after_completion, due, created_at) VALUES (?, ?, ?, ?, ?)");

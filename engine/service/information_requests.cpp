@@ -25,9 +25,7 @@ Status ReviewServiceImpl::Handle(const RequestInformationCommand& command, const
   if (command.due < today) {
     return Status::InvalidArgument("the due date " + command.due.ToString() + " has passed; today is " + today.ToString());
   }
-  if (Result<bool> known = (*calendar)->IsWorkingDay(command.due); !known.ok()) {
-    return Status::InvalidArgument("the due date cannot be chased: " + known.status().message());
-  }
+  if (Status working = CheckWorkingDay(command.due, **calendar, "the due date"); !working.ok()) return working;
 
   Database::Statement insert = database_->Prepare(
       "INSERT INTO information_requests (review_id, agency, request, requested_on, due, recorded_by, created_at, "

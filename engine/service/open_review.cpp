@@ -83,30 +83,54 @@ void OpenReview::AddApplicableCheckpoints() {
   }
 }
 
+int32_t OpenReview::AnchorDay(const Anchor& anchor) const {
+  int32_t day = kNoDate;
+  switch (anchor.kind) {
+    case Anchor::Kind::kReferral: return referral_date.days_since_epoch();
+    case Anchor::Kind::kIncident: return incident_date.days_since_epoch();
+    case Anchor::Kind::kEvent:
+      for (LifecycleEvent event : anchor.events) {
+        int32_t first = first_event_days[static_cast<size_t>(event)];
+        if (first != kNoDate && (day == kNoDate || first < day)) day = first;
+      }
+      return day;
+    case Anchor::Kind::kCheckpointDone:
+      for (const CheckpointSlot& other : checkpoints) {
+        if (other.definition == anchor.checkpoint_index) day = other.closed_days;
+      }
+      return day;
+  }
+  return day;
+}
+
+TimescaleFacts OpenReview::TimescaleFactsOn(Date today) const {
+  TimescaleFacts facts;
+  facts.today = today;
+  if (!workflow->timescale) return facts;
+  const TimescaleDefinition& timescale = *workflow->timescale;
+  if (timescale.due.kind == DueRule::Kind::kAfterAnchor) {
+    if (int32_t basis = AnchorDay(timescale.due.anchor); basis != kNoDate) facts.basis_date = Date::FromDays(basis);
+  }
+  if (int32_t met = first_event_days[static_cast<size_t>(timescale.met_by)]; met != kNoDate) {
+    facts.met_on = Date::FromDays(met);
+  }
+  // The steps before the meeting event: those of the phases up to the one the event leaves.
+  std::optional<Phase> last = std::nullopt;
+  for (Phase from : AllPhases()) {
+    if (TransitionTarget(from, timescale.met_by)) last = from;
+  }
+  for (const CheckpointSlot& slot : checkpoints) {
+    if (slot.state != CheckpointState::kOpen || !slot.has_due() || !last) continue;
+    if (workflow->checkpoints[slot.definition].phase <= *last) facts.open_due_dates.push_back(slot.due());
+  }
+  return facts;
+}
+
 Status OpenReview::PlanDueDates(const WorkingCalendar& calendar) {
   for (CheckpointSlot& slot : checkpoints) {
     if (slot.extended) continue;
     const DueRule& rule = workflow->checkpoints[slot.definition].due;
-    int32_t anchor = kNoDate;
-    if (rule.kind == DueRule::Kind::kFixedDate) {
-      slot.due_days = rule.fixed.days_since_epoch();
-      continue;
-    }
-    switch (rule.anchor.kind) {
-      case Anchor::Kind::kReferral: anchor = referral_date.days_since_epoch(); break;
-      case Anchor::Kind::kIncident: anchor = incident_date.days_since_epoch(); break;
-      case Anchor::Kind::kEvent:
-        for (LifecycleEvent event : rule.anchor.events) {
-          int32_t day = first_event_days[static_cast<size_t>(event)];
-          if (day != kNoDate && (anchor == kNoDate || day < anchor)) anchor = day;
-        }
-        break;
-      case Anchor::Kind::kCheckpointDone:
-        for (const CheckpointSlot& other : checkpoints) {
-          if (other.definition == rule.anchor.checkpoint_index) anchor = other.closed_days;
-        }
-        break;
-    }
+    int32_t anchor = rule.kind == DueRule::Kind::kFixedDate ? 0 : AnchorDay(rule.anchor);
     if (anchor == kNoDate) {
       slot.due_days = kNoDate;
       continue;
@@ -134,9 +158,35 @@ Result<Date> AddDuration(Date date, const Duration& duration, const WorkingCalen
   return date;
 }
 
+Result<Date> DueAfter(Date date, const Duration& duration, const WorkingCalendar& calendar) {
+  Result<Date> counted = AddDuration(date, duration, calendar);
+  if (!counted.ok()) return counted;
+  return calendar.WorkingDayOnOrAfter(*counted);
+}
+
 Result<Date> DueFrom(const DueRule& rule, Date anchor_date, const WorkingCalendar& calendar) {
-  if (rule.kind == DueRule::Kind::kFixedDate) return rule.fixed;
-  return AddDuration(anchor_date, rule.offset, calendar);
+  if (rule.kind == DueRule::Kind::kFixedDate) return calendar.WorkingDayOnOrAfter(rule.fixed);
+  return DueAfter(anchor_date, rule.offset, calendar);
+}
+
+Result<int> WorkingDaysLate(Date due, Date done_on, const WorkingCalendar& calendar) {
+  if (done_on <= due) return 0;
+  Result<int> between = calendar.WorkingDaysBetween(due, done_on);
+  if (!between.ok()) return between;
+  return std::max(1, *between);  // done on the weekend after a Friday's due date is still late
+}
+
+std::string DescribeWorkingDays(int count) {
+  return std::to_string(count) + (count == 1 ? " working day" : " working days");
+}
+
+Status CheckWorkingDay(Date date, const WorkingCalendar& calendar, const std::string& what) {
+  Result<bool> working = calendar.IsWorkingDay(date);
+  if (!working.ok()) return Status::InvalidArgument(what + " cannot be chased: " + working.status().message());
+  if (*working) return Status::Ok();
+  Result<Date> next = calendar.WorkingDayOnOrAfter(date);
+  std::string suggestion = next.ok() ? "; the next working day is " + next->ToString() : "; pick a working day";
+  return Status::InvalidArgument(what + " " + date.ToString() + " is not a working day for this board" + suggestion);
 }
 
 void ApplyCheckpointRow(OpenReview& review, const std::string& key, const std::string& state,

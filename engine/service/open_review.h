@@ -14,6 +14,7 @@
 #include "engine/calendar.h"
 #include "engine/lifecycle.h"
 #include "engine/model.h"
+#include "engine/timescale.h"
 #include "engine/workflow.h"
 #include "store/event_log.h"
 
@@ -71,6 +72,10 @@ struct OpenReview {
   std::vector<CheckpointSlot> checkpoints;          // only those whose condition holds for this review
   std::vector<DatedItem> items;                     // open information requests and actions, pending follow-ups
   std::vector<int64_t> processes_holding_publication;
+  // Whether the chair has been told the review's timescale is at risk, and that it was missed: once each
+  // (counted like fired_steps: 0 or 1).
+  uint8_t timescale_at_risk_told = 0;
+  uint8_t timescale_missed_told = 0;
 
   OpenReview() { first_event_days.fill(kNoDate); }
 
@@ -83,6 +88,10 @@ struct OpenReview {
   bool Holds(Fact fact) const;
   // One slot, open, for every checkpoint of the workflow whose condition holds.
   void AddApplicableCheckpoints();
+  // The day `anchor` happened (the first of its events), or kNoDate while it has not.
+  int32_t AnchorDay(const Anchor& anchor) const;
+  // What the review's overall timescale depends on, as of `today` (no pauses are counted yet).
+  TimescaleFacts TimescaleFactsOn(Date today) const;
   // Works out every due date that is not an extension again from what has happened.
   Status PlanDueDates(const WorkingCalendar& calendar);
 };
@@ -92,8 +101,20 @@ bool ConditionHolds(const CheckpointDefinition& definition, const OpenReview& re
 
 // `date` moved by `duration` (negative amounts count back) in `calendar`.
 Result<Date> AddDuration(Date date, const Duration& duration, const WorkingCalendar& calendar);
-// The due date of `rule` counted from `anchor_date` in `calendar`.
+// The due date `duration` after `date`: rolled forward to the next working day when a count in calendar
+// days, weeks or months lands on a weekend or a bank holiday (no due date falls on a non-working day).
+Result<Date> DueAfter(Date date, const Duration& duration, const WorkingCalendar& calendar);
+// The due date of `rule` counted from `anchor_date` in `calendar`, on a working day (as DueAfter).
 Result<Date> DueFrom(const DueRule& rule, Date anchor_date, const WorkingCalendar& calendar);
+
+// How late something due on `due` and done on `done_on` was, in working days: 0 when done on or before
+// its due day, at least 1 after it (the working days in (due, done_on]).
+Result<int> WorkingDaysLate(Date due, Date done_on, const WorkingCalendar& calendar);
+std::string DescribeWorkingDays(int count);  // "1 working day", "3 working days"
+
+// Ok when `date` is a working day of the board; otherwise InvalidArgument naming the next working day, e.g.
+// "the due date 2026-10-25 is not a working day for this board; the next working day is 2026-10-26".
+Status CheckWorkingDay(Date date, const WorkingCalendar& calendar, const std::string& what);
 
 // Applies a stored checkpoint row (a closure or an extension) to the record's slot for `key`; rows of
 // checkpoints the workflow no longer has, or that do not apply to the review, are ignored.

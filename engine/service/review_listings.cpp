@@ -62,7 +62,7 @@ Result<ReviewListings> ReviewQueriesImpl::ListingsForExport(BoardId board, const
       if (!Matches(row.summary, search)) continue;
       OpenReview record;
       if (Status read = ReadCheckpoints(row.summary.id, row, &record, &views); !read.ok()) return read;
-      Summarise(views, &row.summary);
+      if (Status summarised = Summarise(record, views, &row.summary); !summarised.ok()) return summarised;
       if (filter.overdue && (row.summary.overdue_count > 0) != *filter.overdue) continue;
       ReviewListing listing;
       listing.summary = std::move(row.summary);

@@ -94,10 +94,12 @@ Status ReviewQueriesImpl::ReadCheckpoints(ReviewId id, const ReviewRow& row, Ope
 
   struct Closure {
     std::string closed_at, closed_by, note, evidence;
+    int late_by_working_days = 0;
   };
   std::map<std::string, Closure> closures;
   Database::Statement select = database_->Prepare(
-      "SELECT key, state, extended_due, closed_on, closed_at, closed_by, note, evidence FROM checkpoints "
+      "SELECT key, state, extended_due, closed_on, closed_at, closed_by, note, evidence, late_by_working_days "
+      "FROM checkpoints "
       "WHERE review_id = ?");
   select->bind(1, id);
   while (select->executeStep()) {
@@ -106,7 +108,8 @@ Status ReviewQueriesImpl::ReadCheckpoints(ReviewId id, const ReviewRow& row, Ope
                        select->getColumn(3).getString());
     if (!select->getColumn(4).isNull()) {
       closures[key] = Closure{select->getColumn(4).getString(), select->getColumn(5).getString(),
-                              select->getColumn(6).getString(), select->getColumn(7).getString()};
+                              select->getColumn(6).getString(), select->getColumn(7).getString(),
+                              select->getColumn(8).getInt()};
     }
   }
   if (Status planned = record->PlanDueDates(**calendar); !planned.ok()) return planned;
@@ -138,6 +141,7 @@ Status ReviewQueriesImpl::ReadCheckpoints(ReviewId id, const ReviewRow& row, Ope
       view.closed_by = closure->second.closed_by;
       view.note = closure->second.note;
       view.evidence = closure->second.evidence;
+      view.late_by_working_days = closure->second.late_by_working_days;
     }
     views->push_back(std::move(view));
   }
@@ -183,17 +187,16 @@ Status ReviewQueriesImpl::AddActionDeadlines(ReviewId id, const WorkflowDefiniti
   return Status::Ok();
 }
 
-void ReviewQueriesImpl::Summarise(const std::vector<CheckpointView>& views, ReviewSummary* summary) {
-  summary->next_due.reset();
-  summary->overdue_count = 0;
-  if (IsEndPhase(summary->phase)) return;
-  for (const CheckpointView& checkpoint : views) {
-    bool open = checkpoint.status != CheckpointStatus::kDone && checkpoint.status != CheckpointStatus::kWaived;
-    if (open && checkpoint.due && (!summary->next_due || *checkpoint.due < *summary->next_due)) {
-      summary->next_due = checkpoint.due;
-    }
-    if (checkpoint.status == CheckpointStatus::kOverdue) ++summary->overdue_count;
+void AddLateCompletions(OpenReview& record, const std::vector<CheckpointView>& checkpoints, std::vector<Delay>* delays) {
+  for (const CheckpointView& checkpoint : checkpoints) {
+    const CheckpointSlot* slot = record.FindSlot(checkpoint.key);
+    if (checkpoint.late_by_working_days == 0 || !slot || !checkpoint.due || slot->closed_days == kNoDate) continue;
+    delays->push_back(Delay{checkpoint.key, *checkpoint.due, Date::FromDays(slot->closed_days), checkpoint.note,
+                            checkpoint.closed_by.value_or(""), checkpoint.closed_at.value_or(""),
+                            checkpoint.late_by_working_days});
   }
+  std::stable_sort(delays->begin(), delays->end(),
+                   [](const Delay& a, const Delay& b) { return a.recorded_at < b.recorded_at; });
 }
 
 const char* const kReviewColumns =
@@ -271,7 +274,7 @@ Result<ReviewView> ReviewQueriesImpl::GetReview(BoardId board, ReviewId id) {
     view.referral = row.referral;
     OpenReview record;
     if (Status read = ReadCheckpoints(id, row, &record, &view.checkpoints); !read.ok()) return read;
-    Summarise(view.checkpoints, &view.summary);
+    if (Status summarised = Summarise(record, view.checkpoints, &view.summary); !summarised.ok()) return summarised;
 
     Database::Statement processes = database_->Prepare(
         "SELECT id, kind, status, holds_publication, owner, notes, created_at, updated_at FROM parallel_processes "
@@ -302,6 +305,7 @@ Result<ReviewView> ReviewQueriesImpl::GetReview(BoardId board, ReviewId id) {
                                   ParseStoredDate(delays->getColumn(2).getString()), delays->getColumn(3).getString(),
                                   delays->getColumn(4).getString(), delays->getColumn(5).getString()});
     }
+    AddLateCompletions(record, view.checkpoints, &view.delays);
     Database::Statement items = database_->Prepare(
         "SELECT id, 1 FROM improvement_actions WHERE review_id = ?1 AND (status = 'not_started' OR status = 'in_progress') "
         "UNION ALL SELECT id, 2 FROM follow_ups WHERE review_id = ?1 AND status = 'pending'");
@@ -336,7 +340,7 @@ Result<ReviewPage> ReviewQueriesImpl::ListReviews(BoardId board, const ReviewFil
       ReviewRow row = ReadReviewRow(*select, nullptr);
       OpenReview record;
       if (Status read = ReadCheckpoints(row.summary.id, row, &record, &views); !read.ok()) return read;
-      Summarise(views, &row.summary);
+      if (Status summarised = Summarise(record, views, &row.summary); !summarised.ok()) return summarised;
       if (filter.overdue && (row.summary.overdue_count > 0) != *filter.overdue) continue;
       if (static_cast<int>(page.items.size()) == limit) {
         page.next_cursor = page.items.back().id;

@@ -57,19 +57,25 @@ class ReviewQueriesImpl final : public ReviewQueries {
   // Appends each improvement action's deadline to `views`, as a checkpoint of its own.
   Status AddActionDeadlines(ReviewId id, const WorkflowDefinition& workflow, bool ended, Instant now,
                             const WorkingCalendar& calendar, std::vector<CheckpointView>* views);
-  // Next due date and count of overdue checkpoints, for the list and the view.
-  static void Summarise(const std::vector<CheckpointView>& views, ReviewSummary* summary);
   // The work list's parts (work_list.cpp): the checkpoints and decisions of each review, then the dated
   // items (information requests, actions, follow-ups) of the board's reviews that are still running.
   Status AddReviewWork(const ReviewRow& row, const WorkFilter& filter, const WorkingCalendar& calendar,
                        Date horizon, std::vector<WorkItem>* items);
   Status AddDatedWork(BoardId board, const WorkFilter& filter, const WorkingCalendar& calendar, Date horizon,
                       std::vector<WorkItem>* items);
+  // What the list and the view say of the review's deadlines: the next due date still to come and its step,
+  // the steps missed and by how much, the count of overdue ones, and the overall timescale
+  // (review_summary.cpp).
+  Status Summarise(const OpenReview& record, const std::vector<CheckpointView>& views, ReviewSummary* summary);
 
   Options options_;
   std::unique_ptr<Database> database_;
   std::map<BoardId, WorkingCalendar> calendars_;
 };
+
+// The delay register as the review shows it: beside the moved deadlines, each step completed late, from its
+// due day to the day it was done, with its note as the reason; in the order they were recorded.
+void AddLateCompletions(OpenReview& record, const std::vector<CheckpointView>& checkpoints, std::vector<Delay>* delays);
 
 // A date as stored; the empty date for a damaged one.
 Date ParseStoredDate(const std::string& text);

@@ -108,6 +108,7 @@ Status ReviewServiceImpl::LoadOpenReviews() {
       return Status::InvalidArgument("review " + std::to_string(id) + ": " + planned.message());
     }
   }
+  if (Status rolled = RollStoredDueDates(); !rolled.ok()) return rolled;
   if (Status fired = LoadFiredAlerts(); !fired.ok()) return fired;
   for (auto& [id, review] : open_) Schedule(id, review);
   try {  // every board's daily digest, whether or not it has open reviews
@@ -122,6 +123,35 @@ Status ReviewServiceImpl::LoadOpenReviews() {
   }
   spdlog::info("loaded {} open reviews from {} ({} with alerts to come)", open_.size(), database_->path(),
                scheduled_reviews_);
+  return Status::Ok();
+}
+
+Status ReviewServiceImpl::RollStoredDueDates() {
+  try {
+    std::optional<WriteTransaction> transaction;  // begun at the first date to move: usually none
+    for (auto& [id, review] : open_) {
+      const WorkingCalendar& calendar = *CalendarFor(review.board_id).value();
+      for (DatedItem& item : review.items) {
+        Result<Date> working = calendar.WorkingDayOnOrAfter(item.due());
+        if (!working.ok() || *working == item.due()) continue;
+        if (!transaction) transaction.emplace(*database_);
+        const char* sql = item.kind == ItemKind::kInformationRequest
+                              ? "UPDATE information_requests SET due = ? WHERE id = ?"
+                          : item.kind == ItemKind::kAction ? "UPDATE improvement_actions SET due = ? WHERE id = ?"
+                                                           : "UPDATE follow_ups SET due = ? WHERE id = ?";
+        Database::Statement move = database_->Prepare(sql);
+        move->bind(1, working->ToString());
+        move->bind(2, item.id);
+        move->exec();
+        spdlog::info("review {}: {} was due on {}, not a working day; now due on {}", id, item.Subject(),
+                     item.due().ToString(), working->ToString());
+        item.due_days = working->days_since_epoch();
+      }
+    }
+    if (transaction) transaction->Commit();
+  } catch (const std::exception& e) {
+    return StorageError(e, "moving stored due dates to working days");
+  }
   return Status::Ok();
 }
 
@@ -225,6 +255,8 @@ Result<OpenReview> ReviewServiceImpl::CheckOut(const Actor& actor, ReviewId id) 
 }
 
 void ReviewServiceImpl::CheckIn(ReviewId id, OpenReview review) {
+  // A command that makes the timescale certain to be missed tells the chair at once (once a review).
+  if (!IsEndPhase(review.phase)) TellTimescaleAtRisk(id, review, options_.clock->Now());
   auto it = open_.find(id);
   if (it != open_.end()) {
     undo_.emplace_back(id, std::move(it->second));

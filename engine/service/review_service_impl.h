@@ -94,12 +94,19 @@ class ReviewServiceImpl final : public ReviewService {
   void Schedule(ReviewId id, OpenReview& review);
   // Reads, for every open review, how many alerts of each checkpoint's current due date already fired.
   Status LoadFiredAlerts();
+  // Moves the stored due date of every open information request, action and follow-up that falls on a
+  // day that is not a working day of its board (dates stored before such dates were refused or rolled)
+  // to the next working day, in one transaction at start; each move is logged.
+  Status RollStoredDueDates();
   // Stores one fired alert (fired at `now`), unless its idempotency key was used: kept until
   // FlushAlerts(), which inserts what was kept. QueueNewAlerts() then gives each its outbox row, unless
   // it was `hold`-ed: ReleaseHeldAlerts() decides how that one is told.
   void StoreAlert(const PlannedAlert& alert, BoardId board, const WorkflowDefinition& workflow, Instant now,
                   bool hold = false);
   void FlushAlerts();
+  // Stores and queues the alert to the chair that the review's timescale is at risk, when it now is and
+  // the chair has not been told before (review.timescale_at_risk_told).
+  void TellTimescaleAtRisk(ReviewId id, OpenReview& review, Instant now);
   // Flushes, then one outbox row for each alert stored since `alerts_after` (a LastAlertId()) not held.
   void QueueNewAlerts(int64_t alerts_after);
   int64_t LastAlertId();

@@ -232,6 +232,50 @@ CREATE TABLE history_keying (
   key_check     TEXT NOT NULL
 );
 )sql",
+      // A checkpoint completed after the end of its due day keeps how late it was, in working days, so
+      // that the review and its history can say so (0 when done on time, waived, or completed before this).
+      R"sql(
+ALTER TABLE checkpoints ADD COLUMN late_by_working_days INTEGER NOT NULL DEFAULT 0;
+
+-- The chair is told when a review's overall timescale becomes at risk and when it is missed (checkpoint
+-- 'timescale'): two more kinds of alert, and a way to find, on start, the reviews already told.
+CREATE TABLE alerts_timescale (
+  id               INTEGER PRIMARY KEY,
+  board_id         INTEGER NOT NULL,
+  review_id        INTEGER NOT NULL,
+  checkpoint       TEXT NOT NULL,
+  kind             TEXT NOT NULL CHECK (kind = 'reminder' OR kind = 'overdue' OR kind = 'escalation' OR
+                                        kind = 'deadline_extended' OR kind = 'timescale_at_risk' OR
+                                        kind = 'timescale_missed'),
+  level            INTEGER NOT NULL,
+  step             INTEGER NOT NULL,
+  recipient_role   TEXT NOT NULL,
+  due              TEXT NOT NULL,
+  scheduled_for    TEXT NOT NULL,
+  fired_at         TEXT NOT NULL,
+  fired_late_by_s  INTEGER NOT NULL DEFAULT 0,
+  status           TEXT NOT NULL DEFAULT 'open' CHECK (status = 'open' OR status = 'acknowledged' OR
+                                                       status = 'resolved'),
+  acknowledged_by  TEXT,
+  acknowledged_at  TEXT,
+  resolved_at      TEXT,
+  held             INTEGER NOT NULL DEFAULT 0,
+  digest_id        INTEGER REFERENCES digests(id),
+  idempotency_key  TEXT GENERATED ALWAYS AS ('review/' || review_id || '/checkpoint/' || checkpoint || '/due/' ||
+                                             due || '/' || kind || '/' || step) VIRTUAL,
+  UNIQUE (due, review_id, checkpoint, kind, step)
+);
+INSERT INTO alerts_timescale (id, board_id, review_id, checkpoint, kind, level, step, recipient_role, due,
+                              scheduled_for, fired_at, fired_late_by_s, status, acknowledged_by, acknowledged_at,
+                              resolved_at, held, digest_id)
+  SELECT id, board_id, review_id, checkpoint, kind, level, step, recipient_role, due, scheduled_for, fired_at,
+         fired_late_by_s, status, acknowledged_by, acknowledged_at, resolved_at, held, digest_id FROM alerts;
+DROP TABLE alerts;
+ALTER TABLE alerts_timescale RENAME TO alerts;
+CREATE INDEX alerts_by_board ON alerts (board_id, status, id);
+CREATE INDEX alerts_held ON alerts (board_id) WHERE held = 1;
+CREATE INDEX alerts_of_timescales ON alerts (review_id) WHERE checkpoint = 'timescale';
+)sql",
   };
   return migrations;
 }

@@ -16,7 +16,8 @@ namespace {
 
 const std::set<std::string> kTopKeys = {"name",     "title",    "description",          "phases",
                                         "markers",  "defaults", "information_requests", "improvement_actions",
-                                        "checkpoints"};
+                                        "checkpoints", "timescale"};
+const std::set<std::string> kTimescaleKeys = {"due", "met_by", "source", "local_default"};
 const std::set<std::string> kPhaseKeys = {"label", "description"};
 const std::set<std::string> kMarkerKeys = {"number", "name", "statement", "questions"};
 const std::set<std::string> kQuestionKeys = {"id", "text"};
@@ -205,6 +206,39 @@ std::optional<size_t> WorkflowDefinition::CheckpointIndex(const std::string& key
   return std::nullopt;
 }
 
+namespace {
+
+// `timescale: {due: 6 months after decide_to_review, met_by: sign_off_report, source: ...}`; a rule
+// counted from a checkpoint's completion is refused: the timescale is the review's, not a step's.
+void ReadTimescale(FileChecker& check, const YAML::Node& node, WorkflowDefinition& workflow) {
+  if (!check.IsMapWithKnownKeys(node, kTimescaleKeys, "the timescale")) return;
+  TimescaleDefinition timescale;
+  if (std::optional<std::string> due = check.Text(node, "due", "the timescale")) {
+    Result<DueRule> rule = ParseDueRule(*due);
+    if (!rule.ok()) check.Error(node["due"], rule.status().message());
+    else if (rule->kind == DueRule::Kind::kAfterAnchor && rule->anchor.kind == Anchor::Kind::kCheckpointDone) {
+      check.Error(node["due"], "the timescale counts from the referral, the incident or an event, not from a checkpoint");
+    } else {
+      timescale.due = *rule;
+    }
+  }
+  if (std::optional<std::string> met_by = check.Text(node, "met_by", "the timescale")) {
+    if (std::optional<LifecycleEvent> event = EventFromName(*met_by)) timescale.met_by = *event;
+    else check.Error(node["met_by"], "unknown event '" + *met_by + "': the timescale is met when an event happens");
+  }
+  timescale.source = check.Text(node, "source", "the timescale").value_or("");
+  if (YAML::Node local = node["local_default"]; local.IsDefined()) {
+    if (local.IsScalar() && (local.Scalar() == "true" || local.Scalar() == "false")) {
+      timescale.local_default = local.Scalar() == "true";
+    } else {
+      check.Error(local, "'local_default' of the timescale must be true or false");
+    }
+  }
+  workflow.timescale = timescale;
+}
+
+}  // namespace
+
 Result<WorkflowDefinition> WorkflowLoader::LoadFile(const std::string& path, std::vector<std::string>* errors) {
   FileChecker check(path, errors);
   YAML::Node root;
@@ -238,6 +272,7 @@ Result<WorkflowDefinition> WorkflowLoader::LoadFile(const std::string& path, std
   }
 
   ReadItemChains(check, root, defaults, workflow);
+  if (YAML::Node node = root["timescale"]; node.IsDefined()) ReadTimescale(check, node, workflow);
 
   std::map<std::string, YAML::Node> due_nodes;
   YAML::Node checkpoints = root["checkpoints"];

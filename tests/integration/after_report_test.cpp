@@ -105,7 +105,7 @@ TEST_CASE("after the report: actions, the self-assessment, the privacy check and
     CHECK(client.Patch(one.c_str(), As(viewer), R"({"note": "x"})", "application/json")->status == 403);
 
     json police = {{"title", "Share domestic abuse call-outs"}, {"finding", "Finding 3"}, {"owner_agency", "Police"},
-                   {"priority", "medium"}, {"due", "2029-03-30"}};
+                   {"priority", "medium"}, {"due", "2029-03-29"}};
     REQUIRE(post("/api/v1/reviews/1/actions", chair, police)->status == 201);
     json health_only = json::parse(client.Get("/api/v1/actions?agency=Health", As(viewer))->body)["items"];
     REQUIRE(health_only.size() == 1);

@@ -97,8 +97,8 @@ TEST_CASE("calendar: the board's open deadlines as a subscribable feed, a moved 
   REQUIRE(client.Post("/api/v1/reviews/1/checkpoints/chair_decision/extend", as_unit,
                       R"({"due": "2027-01-29", "reason": "Police asked for time"})", "application/json")
               ->status == 200);
-  REQUIRE(client.Post("/api/v1/reviews/1/checkpoints/national_notification/complete", as_unit, "{}",
-                      "application/json")
+  REQUIRE(client.Post("/api/v1/reviews/1/checkpoints/national_notification/complete", as_unit,
+                      R"({"note": "Sent late: the panel's form was down"})", "application/json")
               ->status == 200);
   events = ReadFeed(dir, client.Get(feed.c_str())->body);
   CHECK(events[decision].first == "2027-01-29");

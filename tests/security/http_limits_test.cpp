@@ -155,7 +155,7 @@ TEST_CASE("security: an event whose data nests 300,000 levels deep is refused wi
     json blocked = json::parse(accepted->body);
     for (const json& key : blocked["blocking"]) {
       auto completed = client.Post("/api/v1/reviews/1/checkpoints/" + key.get<std::string>() + "/complete", auth,
-                                   "{}", "application/json");
+                                   R"({"note": "Done late: the referral came in late."})", "application/json");
       REQUIRE(completed);
       INFO(completed->body);
       REQUIRE(completed->status == 200);

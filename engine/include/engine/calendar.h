@@ -71,6 +71,9 @@ class WorkingCalendar {
   Result<bool> IsWorkingDay(Date date) const;
   // The Nth working day after `date` (the date itself not counted); N < 0 counts back before it.
   Result<Date> AddWorkingDays(Date date, int n) const;
+  // `date` itself when it is a working day, else the first working day after it: where a date counted in
+  // calendar days, weeks or months lands when it falls on a weekend or a bank holiday.
+  Result<Date> WorkingDayOnOrAfter(Date date) const;
   // Working days in (from, to]: 0 when to <= from.
   Result<int> WorkingDaysBetween(Date from, Date to) const;
   // The last moment of `date` in the board's time zone: a deadline on `date` has passed at this instant.

@@ -9,6 +9,7 @@
 
 #include "engine/calendar.h"
 #include "engine/date.h"
+#include "engine/timescale.h"
 #include "engine/lifecycle.h"
 #include "engine/roles.h"
 
@@ -88,6 +89,7 @@ struct CheckpointView {
   std::optional<std::string> closed_by;
   std::string note;      // completion note, or the reason it was waived
   std::string evidence;
+  int late_by_working_days = 0;  // completed after the end of its due day: by how many working days
 };
 
 struct ParallelProcess {
@@ -271,6 +273,17 @@ struct Delay {
   std::string reason;
   std::string recorded_by;
   std::string recorded_at;
+  int late_by_working_days = 0;  // a step completed late: new_due is the day it was done, reason its note
+};
+
+// A step of the review as its line in the list names it: a missed one (open past its due day) or the next
+// one to come.
+struct DueStep {
+  std::string key;
+  std::string title;
+  Date due;
+  Role owner_role = Role::kBusinessUnit;
+  int working_days_late = 0;  // missed steps: working days since the due day
 };
 
 struct ReviewSummary {
@@ -280,8 +293,11 @@ struct ReviewSummary {
   std::string title;
   Phase phase = Phase::kDecisionPending;
   Date referral_date;
-  std::optional<Date> next_due;
+  std::optional<Date> next_due;          // the nearest due date still to come (today or later)
   int overdue_count = 0;
+  std::vector<DueStep> missed;           // open steps past their due day, the longest missed first
+  std::optional<DueStep> next_checkpoint;  // the open step with next_due
+  std::optional<Timescale> timescale;    // absent when the review type sets none
   int active_processes = 0;   // parallel processes still active
   int publication_holds = 0;  // of those, the ones holding publication
 };

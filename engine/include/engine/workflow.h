@@ -74,6 +74,15 @@ struct CheckpointDefinition {
   std::vector<EscalationStep> escalation;
 };
 
+// A review type's overall timescale: when the whole review should be done (e.g. "6 months after
+// decide_to_review"), the event that meets it, and where the rule comes from.
+struct TimescaleDefinition {
+  DueRule due;                                              // counted from a referral, incident or event
+  LifecycleEvent met_by = LifecycleEvent::kSignOffReport;  // the event whose first day meets it
+  std::string source;                                       // the guidance that fixes it
+  bool local_default = false;                               // no public source fixes it: the board's choice
+};
+
 struct MarkerQuestion {
   std::string id;
   std::string text;
@@ -99,6 +108,7 @@ struct WorkflowDefinition {
   std::array<PhaseLabel, kPhaseCount> phases;
   std::vector<Marker> markers;
   std::vector<CheckpointDefinition> checkpoints;  // in file order; due-rule dependencies come first in Plan()
+  std::optional<TimescaleDefinition> timescale;   // absent when the file sets none
   // How an agency's information request is chased: its owner, reminders and escalation (no due rule:
   // each request has its own date).
   CheckpointDefinition information_request_chain;

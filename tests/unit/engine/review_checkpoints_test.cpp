@@ -17,8 +17,8 @@ TEST_CASE("due dates: checkpoints counting from the decision get their dates whe
   // 10 working days after Thursday 12 March 2026.
   CHECK(fixture.Checkpoint(view, "family_informed").due->ToString() == "2026-03-26");
   CHECK(fixture.Checkpoint(view, "coroner_notified").due->ToString() == "2026-03-26");
-  // Six months after the decision (Working Together 2015).
-  CHECK(fixture.Checkpoint(view, "report_submitted_to_board").due->ToString() == "2026-09-12");
+  // Six months after the decision (Working Together 2015): Saturday 12 September, so Monday 14.
+  CHECK(fixture.Checkpoint(view, "report_submitted_to_board").due->ToString() == "2026-09-14");
 }
 
 TEST_CASE("due dates: a checkpoint counting from another's completion is dated when that one is done",

@@ -159,3 +159,38 @@ TEST_CASE(
   CHECK_THAT(opened.status().message(), Catch::Contains("run the scr-tracker release that upgraded it"));
   CHECK_THAT(opened.status().message(), Catch::Contains(path + ".pre-v" + std::to_string(newer) + ".bak"));
 }
+
+TEST_CASE(
+    "schema: a database from before lateness and timescale alerts keeps its alerts and checkpoints, on time, "
+    "and takes the new alerts",
+    "[engine][store][migration][upgrade]") {
+  test::TempDir dir;
+  std::string path = dir.File("before-timescales.db");
+  const int latest = static_cast<int>(Migrations().size());
+  {
+    MakeVersionOneDatabase(path);  // its review 4, then every migration but the last, as the release before ran them
+    SQLite::Database old(path, SQLite::OPEN_READWRITE);
+    for (int i = 1; i < latest - 1; ++i) old.exec(Migrations()[static_cast<size_t>(i)]);
+    old.exec("PRAGMA user_version = " + std::to_string(latest - 1));
+    old.exec("INSERT INTO checkpoints (review_id, key, state, closed_on) VALUES (4, 'chair_decision', 'done', "
+             "'2026-03-20')");
+    old.exec("INSERT INTO alerts (board_id, review_id, checkpoint, kind, level, step, recipient_role, due, "
+             "scheduled_for, fired_at) VALUES (1, 4, 'chair_decision', 'overdue', 0, 2, 'chair', '2026-03-13', "
+             "'2026-03-13T23:59:59Z', '2026-03-14T00:00:00Z')");
+  }
+  Result<std::unique_ptr<Database>> opened = Database::Open(path, Database::Mode::kReadWrite);
+  INFO(opened.status().message());
+  REQUIRE(opened.ok());
+  SQLite::Database& database = (*opened)->connection();
+  CHECK(database.execAndGet("PRAGMA user_version").getInt() == latest);
+  CHECK(database.execAndGet("SELECT late_by_working_days FROM checkpoints WHERE key = 'chair_decision'").getInt() == 0);
+  CHECK(database.execAndGet("SELECT idempotency_key FROM alerts").getString() ==
+        "review/4/checkpoint/chair_decision/due/2026-03-13/overdue/2");
+  database.exec("INSERT INTO alerts (board_id, review_id, checkpoint, kind, level, step, recipient_role, due, "
+                "scheduled_for, fired_at) VALUES (1, 4, 'timescale', 'timescale_missed', 0, 0, 'chair', '2026-09-14', "
+                "'2026-09-14T22:59:59Z', '2026-09-14T23:00:00Z')");
+  CHECK(database.execAndGet("SELECT COUNT(*) FROM alerts WHERE checkpoint = 'timescale'").getInt() == 1);
+  CHECK_THROWS(database.exec("INSERT INTO alerts (board_id, review_id, checkpoint, kind, level, step, recipient_role, "
+                             "due, scheduled_for, fired_at) VALUES (1, 4, 'timescale', 'timescale_wobbly', 0, 0, "
+                             "'chair', '2026-09-14', 'x', 'y')"));
+}
