@@ -23,6 +23,18 @@ nlohmann::json ToJson(const FamilyMember& member) {
           {"created_at", member.created_at}};
 }
 
+// Answers with the one family member `id` as it now stands.
+void AnswerWithMember(ApiContext& api, RequestContext& context, ReviewId review, int64_t id, int http_status) {
+  auto queries = api.queries.Acquire();
+  if (!queries.ok()) return WriteProblem(context.response, queries.status());
+  auto members = (*queries)->FamilyMembers(context.actor.board_id, review);
+  if (!members.ok()) return WriteProblem(context.response, members.status());
+  for (const FamilyMember& member : *members) {
+    if (member.id == id) return WriteJson(context.response, http_status, ToJson(member));
+  }
+  WriteProblem(context.response, 503, "Service unavailable", "the family member was saved but cannot be read back");
+}
+
 void ListMembers(ApiContext& api, RequestContext& context) {
   std::optional<int64_t> review = PathNumber(context, 1);
   if (!review) return;
@@ -55,14 +67,32 @@ void RecordMember(ApiContext& api, RequestContext& context) {
   if (!body.ok()) return WriteProblem(context.response, 400, "Bad request", body.error());
   CommandResult result = RunCommand(api, command);
   if (!result.status.ok()) return WriteProblem(context.response, result.status);
-  auto queries = api.queries.Acquire();
-  if (!queries.ok()) return WriteProblem(context.response, queries.status());
-  auto members = (*queries)->FamilyMembers(context.actor.board_id, *review);
-  if (!members.ok()) return WriteProblem(context.response, members.status());
-  for (const FamilyMember& member : *members) {
-    if (member.id == result.created_id) return WriteJson(context.response, 201, ToJson(member));
-  }
-  WriteProblem(context.response, 503, "Service unavailable", "the family member was recorded but cannot be read back");
+  AnswerWithMember(api, context, *review, result.created_id, 201);
+}
+
+void UpdateMember(ApiContext& api, RequestContext& context) {
+  std::optional<int64_t> review = PathNumber(context, 1);
+  std::optional<int64_t> member = review ? PathNumber(context, 2) : std::nullopt;
+  if (!member) return;
+  StrictObject body(context.request.body,
+                    {"name", "relationship", "date_of_birth", "involvement", "reason", "support_needs", "address",
+                     "other_identifiers"});
+  UpdateFamilyMemberCommand command;
+  command.actor = context.actor;
+  command.review = *review;
+  command.member = *member;
+  command.name = body.Text("name", false, 200);
+  command.relationship = body.Text("relationship", false, 100);
+  command.date_of_birth = body.DateField("date_of_birth", false);
+  command.involvement = body.Text("involvement", false, 20);
+  command.reason = body.Text("reason", false, 2000);
+  command.support_needs = body.Text("support_needs", false, 2000);
+  command.address = body.Text("address", false, 500);
+  if (body.has("other_identifiers")) command.other_identifiers = body.TextList("other_identifiers", 20, 200);
+  if (!body.ok()) return WriteProblem(context.response, 400, "Bad request", body.error());
+  CommandResult result = RunCommand(api, command);
+  if (!result.status.ok()) return WriteProblem(context.response, result.status);
+  AnswerWithMember(api, context, *review, *member, 200);
 }
 
 }  // namespace
@@ -75,6 +105,7 @@ std::vector<Route> FamilyRoutes(ApiContext& api) {
   return {
       {"GET", members, true, kFamilyRoles, bind(ListMembers)},
       {"POST", members, true, kFamilyRoles, bind(RecordMember)},
+      {"PATCH", members + R"(/(\d+))", true, kFamilyRoles, bind(UpdateMember)},
   };
 }
 

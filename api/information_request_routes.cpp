@@ -10,6 +10,9 @@ namespace {
 const std::vector<Role> kReaders = {Role::kAdmin, Role::kBusinessUnit, Role::kChair, Role::kLeadReviewer,
                                     Role::kAgency, Role::kViewer};
 const std::vector<Role> kRecorders = {Role::kAdmin, Role::kBusinessUnit, Role::kLeadReviewer};
+// An agency user answers the requests addressed to its own agency (the engine holds it to them, and to the
+// answer: their due date and agency are the business unit's to change).
+const std::vector<Role> kAnswerers = {Role::kAdmin, Role::kBusinessUnit, Role::kLeadReviewer, Role::kAgency};
 
 nlohmann::json ToJson(const InformationRequest& request) {
   return {{"id", request.id},
@@ -76,13 +79,15 @@ void AnswerRequest(ApiContext& api, RequestContext& context) {
   std::optional<int64_t> review = PathNumber(context, 1);
   std::optional<int64_t> request = review ? PathNumber(context, 2) : std::nullopt;
   if (!review || !request) return;
-  StrictObject body(context.request.body, {"status", "reason"});
+  StrictObject body(context.request.body, {"status", "reason", "due", "agency"});
   AnswerInformationRequestCommand command;
   command.actor = context.actor;
   command.review = *review;
   command.request = *request;
-  command.status = body.Text("status", true, 20).value_or("");
+  command.status = body.Text("status", false, 20).value_or("");
   command.reason = body.Text("reason", false).value_or("");
+  command.due = body.DateField("due", false);
+  command.agency = body.Text("agency", false, 200);
   if (!body.ok()) return WriteProblem(context.response, 400, "Bad request", body.error());
   CommandResult result = RunCommand(api, command);
   if (!result.status.ok()) return WriteProblem(context.response, result.status);
@@ -99,7 +104,7 @@ std::vector<Route> InformationRequestRoutes(ApiContext& api) {
   return {
       {"GET", requests, true, kReaders, bind(ListRequests)},
       {"POST", requests, true, kRecorders, bind(AddRequest)},
-      {"PATCH", requests + R"(/(\d+))", true, kRecorders, bind(AnswerRequest)},
+      {"PATCH", requests + R"(/(\d+))", true, kAnswerers, bind(AnswerRequest)},
   };
 }
 

@@ -6,10 +6,10 @@
 #include "service/review_service_impl.h"
 
 namespace scr {
+namespace {
 
-Status ReviewServiceImpl::Handle(const RecordFamilyMemberCommand& command, const Context& context,
-                                 CommandResult& result) {
-  const FamilyMember& member = command.member;
+// The rules every recorded family member keeps, when recorded and after every change.
+Status CheckFamilyMember(const FamilyMember& member) {
   if (member.name.empty() || member.name.size() > 200) return Status::InvalidArgument("name must be 1 to 200 characters");
   if (member.relationship.empty() || member.relationship.size() > 100) {
     return Status::InvalidArgument("relationship must say how they are related to the child, e.g. mother");
@@ -24,6 +24,53 @@ Status ReviewServiceImpl::Handle(const RecordFamilyMemberCommand& command, const
   if (member.involvement != "involved" && member.reason.empty()) {
     return Status::InvalidArgument("a family member not involved needs the reason (QM4: the review records why)");
   }
+  return Status::Ok();
+}
+
+// Reads member `id` of `review` into `member`; false when the review has no such member.
+bool ReadFamilyMember(Database& database, ReviewId review, int64_t id, FamilyMember& member) {
+  Database::Statement select = database.Prepare(
+      "SELECT name, relationship, date_of_birth, involvement, reason, support_needs, address, other_identifiers "
+      "FROM family_members WHERE id = ? AND review_id = ?");
+  select->bind(1, id);
+  select->bind(2, review);
+  if (!select->executeStep()) return false;
+  member.id = id;
+  member.name = select->getColumn(0).getString();
+  member.relationship = select->getColumn(1).getString();
+  if (!select->getColumn(2).isNull()) {
+    Result<Date> born = Date::Parse(select->getColumn(2).getString());
+    if (born.ok()) member.date_of_birth = *born;
+  }
+  member.involvement = select->getColumn(3).getString();
+  member.reason = select->getColumn(4).getString();
+  member.support_needs = select->getColumn(5).getString();
+  member.address = select->getColumn(6).getString();
+  nlohmann::json others = nlohmann::json::parse(select->getColumn(7).getString(), nullptr, false);
+  if (others.is_array()) {
+    for (const auto& other : others) {
+      if (other.is_string()) member.other_identifiers.push_back(other.get<std::string>());
+    }
+  }
+  select->reset();
+  return true;
+}
+
+// Sets `field` to the given value, naming it in `changed` when it differs.
+template <typename T>
+void Apply(const std::optional<T>& given, T& field, const char* name, std::vector<std::string>& changed) {
+  if (!given || *given == field) return;
+  field = *given;
+  changed.push_back(name);
+}
+
+}  // namespace
+
+
+Status ReviewServiceImpl::Handle(const RecordFamilyMemberCommand& command, const Context& context,
+                                 CommandResult& result) {
+  const FamilyMember& member = command.member;
+  if (Status valid = CheckFamilyMember(member); !valid.ok()) return valid;
   Result<OpenReview> checked_out = CheckOut(command.actor, command.review);
   if (!checked_out.ok()) return checked_out.status();
   OpenReview review = std::move(checked_out).value();
@@ -51,6 +98,62 @@ Status ReviewServiceImpl::Handle(const RecordFamilyMemberCommand& command, const
   AppendToHistory(command.review, review, command.actor, context, "family_member_recorded", "", data.dump());
   result.review = command.review;
   result.created_id = id;
+  result.phase = review.phase;
+  CheckIn(command.review, std::move(review));
+  return Status::Ok();
+}
+
+Status ReviewServiceImpl::Handle(const UpdateFamilyMemberCommand& command, const Context& context,
+                                 CommandResult& result) {
+  Result<OpenReview> checked_out = CheckOut(command.actor, command.review);
+  if (!checked_out.ok()) return checked_out.status();
+  OpenReview review = std::move(checked_out).value();
+  FamilyMember member;
+  if (!ReadFamilyMember(*database_, command.review, command.member, member)) {
+    return Status::NotFound("review " + std::to_string(command.review) + " has no family member " +
+                            std::to_string(command.member));
+  }
+  const std::string previous_involvement = member.involvement;
+  std::vector<std::string> changed;  // the names of the fields changed, never their values
+  Apply(command.name, member.name, "name", changed);
+  Apply(command.relationship, member.relationship, "relationship", changed);
+  if (command.date_of_birth && member.date_of_birth != command.date_of_birth) {
+    member.date_of_birth = command.date_of_birth;
+    changed.push_back("date_of_birth");
+  }
+  Apply(command.involvement, member.involvement, "involvement", changed);
+  Apply(command.reason, member.reason, "reason", changed);
+  Apply(command.support_needs, member.support_needs, "support_needs", changed);
+  Apply(command.address, member.address, "address", changed);
+  Apply(command.other_identifiers, member.other_identifiers, "other_identifiers", changed);
+  if (Status valid = CheckFamilyMember(member); !valid.ok()) return valid;
+  if (changed.empty()) {
+    return Status::InvalidArgument("nothing changes: give a field with its new value (relationship, involvement, "
+                                   "reason, support_needs, name, date_of_birth, address or other_identifiers)");
+  }
+
+  Database::Statement update = database_->Prepare(
+      "UPDATE family_members SET name = ?, relationship = ?, date_of_birth = ?, involvement = ?, reason = ?, "
+      "support_needs = ?, address = ?, other_identifiers = ?, updated_at = ? WHERE id = ?");
+  update->bind(1, member.name);
+  update->bind(2, member.relationship);
+  if (member.date_of_birth) update->bind(3, member.date_of_birth->ToString());
+  else update->bind(3);
+  update->bind(4, member.involvement);
+  update->bind(5, member.reason);
+  update->bind(6, member.support_needs);
+  update->bind(7, member.address);
+  update->bind(8, nlohmann::json(member.other_identifiers).dump());
+  update->bindNoCopy(9, context.at);
+  update->bind(10, command.member);
+  update->exec();
+
+  // As when recorded: who they are to the child and whether they take part, never who they are.
+  nlohmann::json data = {{"family_member", command.member}, {"relationship", member.relationship},
+                         {"involvement", member.involvement}, {"changed", changed}};
+  if (member.involvement != previous_involvement) data["previous_involvement"] = previous_involvement;
+  AppendToHistory(command.review, review, command.actor, context, "family_member_updated", "", data.dump());
+  result.review = command.review;
   result.phase = review.phase;
   CheckIn(command.review, std::move(review));
   return Status::Ok();

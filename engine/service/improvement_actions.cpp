@@ -159,27 +159,9 @@ Status ReviewServiceImpl::Handle(const UpdateActionCommand& command, const Conte
   else record->bind(6);
   record->exec();
 
-  DatedItem item{command.action, ItemKind::kAction, 0, kNoDate};
   if (moved) {
-    Database::Statement delay = database_->Prepare(
-        "INSERT INTO delays (review_id, checkpoint, previous_due, new_due, reason, recorded_by, recorded_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)");
-    delay->bind(1, command.review);
-    delay->bind(2, item.Subject());
-    delay->bind(3, due.ToString());
-    delay->bind(4, command.due->ToString());
-    delay->bind(5, command.reason);
-    delay->bind(6, DescribeActor(command.actor));
-    delay->bindNoCopy(7, context.at);
-    delay->exec();
-    // Those of the old date are answered by the new one.
-    ResolveItemAlerts(command.review, review, ItemKind::kAction, command.action, context);
-    for (DatedItem& open : review.items) {
-      if (open.kind == ItemKind::kAction && open.id == command.action) {
-        open.due_days = command.due->days_since_epoch();
-        open.fired_steps = 0;  // every step is planned again from the new date
-      }
-    }
+    MoveItemDue(command.review, review, ItemKind::kAction, command.action, due, *command.due, command.reason,
+                command.actor, context);
   }
   if (IsOpen(status) && !IsOpen(new_status)) {
     ResolveItemAlerts(command.review, review, ItemKind::kAction, command.action, context);

@@ -53,7 +53,12 @@ Status ReviewServiceImpl::Handle(const RequestInformationCommand& command, const
 
 Status ReviewServiceImpl::Handle(const AnswerInformationRequestCommand& command, const Context& context,
                                  CommandResult& result) {
-  if (command.status != "received" && command.status != "declined") {
+  const bool changes = command.due || command.agency;
+  if (command.status.empty() && !changes) {
+    return Status::InvalidArgument("say what has changed: status received or declined (the agency's answer), or the "
+                                   "due date or agency the request is addressed to");
+  }
+  if (!command.status.empty() && command.status != "received" && command.status != "declined") {
     return Status::InvalidArgument("status must be received or declined");
   }
   if (command.status == "declined" && command.reason.empty()) {
@@ -64,7 +69,7 @@ Status ReviewServiceImpl::Handle(const AnswerInformationRequestCommand& command,
   OpenReview review = std::move(checked_out).value();
 
   Database::Statement find =
-      database_->Prepare("SELECT status, agency FROM information_requests WHERE id = ? AND review_id = ?");
+      database_->Prepare("SELECT status, agency, due FROM information_requests WHERE id = ? AND review_id = ?");
   find->bind(1, command.request);
   find->bind(2, command.review);
   if (!find->executeStep()) {
@@ -72,13 +77,32 @@ Status ReviewServiceImpl::Handle(const AnswerInformationRequestCommand& command,
                             std::to_string(command.request));
   }
   std::string status = find->getColumn(0).getString(), agency = find->getColumn(1).getString();
+  Result<Date> stored_due = Date::Parse(find->getColumn(2).getString());
   find->reset();
   if (!MayActForAgency(command.actor, agency)) {
     return Status::PermissionDenied("information request " + std::to_string(command.request) + " is addressed to " +
                                     agency + "; an agency user answers only those addressed to its own agency");
   }
+  if (changes && AgencyScope(command.actor)) {
+    std::string fields = command.due && command.agency ? "its due date and the agency it is addressed to"
+                         : command.due                 ? "its due date"
+                                                       : "the agency it is addressed to";
+    return Status::PermissionDenied("an agency user answers a request (status and reason) but may not change " +
+                                    fields + "; ask the business unit to change it");
+  }
   if (status != "open") {
     return Status::Conflict("information request " + std::to_string(command.request) + " was already " + status);
+  }
+  if (changes) {
+    if (!command.status.empty()) {
+      return Status::InvalidArgument("answer a request (status) and change its due date or agency separately");
+    }
+    Status changed = ChangeInformationRequest(command, review, agency, stored_due.ok() ? *stored_due : Date(), context);
+    if (!changed.ok()) return changed;
+    result.review = command.review;
+    result.phase = review.phase;
+    CheckIn(command.review, std::move(review));
+    return Status::Ok();
   }
   const WorkingCalendar& calendar = *CalendarFor(review.board_id).value();
   Database::Statement answer = database_->Prepare(
@@ -100,6 +124,48 @@ Status ReviewServiceImpl::Handle(const AnswerInformationRequestCommand& command,
   result.review = command.review;
   result.phase = review.phase;
   CheckIn(command.review, std::move(review));
+  return Status::Ok();
+}
+
+Status ReviewServiceImpl::ChangeInformationRequest(const AnswerInformationRequestCommand& command, OpenReview& review,
+                                                   const std::string& agency, Date due, const Context& context) {
+  const std::string new_agency = command.agency ? AgencyName(*command.agency) : agency;
+  if (new_agency.empty() || new_agency.size() > 200) {
+    return Status::InvalidArgument("agency must name the agency asked, in 1 to 200 characters");
+  }
+  const bool moved = command.due && *command.due != due, readdressed = new_agency != agency;
+  if (!moved && !readdressed) return Status::InvalidArgument("nothing changes: the request already has that due date and agency");
+  if (moved) {
+    if (command.reason.empty()) return Status::InvalidArgument("moving a due date needs a reason; it goes in the delay register (QM8)");
+    const WorkingCalendar& calendar = *CalendarFor(review.board_id).value();
+    Date today = calendar.LocalDate(context.now);
+    if (*command.due < today) {
+      return Status::InvalidArgument("the due date " + command.due->ToString() + " has passed; today is " + today.ToString());
+    }
+    Result<bool> working = calendar.IsWorkingDay(*command.due);
+    if (!working.ok()) return Status::InvalidArgument("the due date cannot be chased: " + working.status().message());
+    if (!*working) return Status::InvalidArgument(command.due->ToString() + " is not a working day; choose a working day");
+  }
+  Database::Statement update =
+      database_->Prepare("UPDATE information_requests SET agency = ?, due = ?, updated_at = ? WHERE id = ?");
+  update->bind(1, new_agency);
+  update->bind(2, (moved ? *command.due : due).ToString());
+  update->bindNoCopy(3, context.at);
+  update->bind(4, command.request);
+  update->exec();
+  if (moved) {
+    MoveItemDue(command.review, review, ItemKind::kInformationRequest, command.request, due, *command.due,
+                command.reason, command.actor, context);
+  }
+
+  nlohmann::json data = {{"information_request", command.request}, {"agency", new_agency}};
+  if (readdressed) data["previous_agency"] = agency;
+  if (moved) {
+    data["previous_due"] = due.ToString();
+    data["new_due"] = command.due->ToString();
+  }
+  AppendToHistory(command.review, review, command.actor, context, "information_request_changed", command.reason,
+                  data.dump());
   return Status::Ok();
 }
 

@@ -53,7 +53,11 @@ class ReviewServiceImpl final : public ReviewService {
   Status Handle(const UpdateParallelProcessCommand& command, const Context& context, CommandResult& result);
   Status Handle(const RequestInformationCommand& command, const Context& context, CommandResult& result);
   Status Handle(const AnswerInformationRequestCommand& command, const Context& context, CommandResult& result);
+  // The business unit's change of an open request's due date or agency (AnswerInformationRequestCommand).
+  Status ChangeInformationRequest(const AnswerInformationRequestCommand& command, OpenReview& review,
+                                  const std::string& agency, Date due, const Context& context);
   Status Handle(const RecordFamilyMemberCommand& command, const Context& context, CommandResult& result);
+  Status Handle(const UpdateFamilyMemberCommand& command, const Context& context, CommandResult& result);
   Status Handle(const RegisterDocumentCommand& command, const Context& context, CommandResult& result);
   Status Handle(const UpdateDocumentCommand& command, const Context& context, CommandResult& result);
   Status Handle(const AddActionCommand& command, const Context& context, CommandResult& result);
@@ -87,6 +91,10 @@ class ReviewServiceImpl final : public ReviewService {
   void ResolveAlerts(ReviewId id, const std::string& subject, std::optional<Date> due, const Context& context);
   // As ResolveAlerts, for one of the review's dated items.
   void ResolveItemAlerts(ReviewId id, const OpenReview& review, ItemKind kind, int64_t item, const Context& context);
+  // Moves the open dated item's due date from `previous` to `due`: an entry in the delay register with the
+  // reason, the old date's alerts resolved, and every reminder planned again from the new date.
+  void MoveItemDue(ReviewId id, OpenReview& review, ItemKind kind, int64_t item, Date previous, Date due,
+                   const std::string& reason, const Actor& actor, const Context& context);
   // Plans the follow-up checks of an action completed on `completed_on`.
   Status PlanFollowUps(ReviewId id, OpenReview& review, int64_t action, Date completed_on, const Context& context);
 

@@ -85,3 +85,56 @@ TEST_CASE("information requests: asked of an agency by a date, answered once, ch
   CHECK(client.Patch((std::string(path) + "/999").c_str(), as(unit), R"({"status": "received"})", "application/json")
             ->status == 404);
 }
+
+TEST_CASE("information requests: the business unit moves an open request's due date with a reason, or sends it to "
+          "another agency",
+          "[integration][information_request]") {
+  TempDir dir;
+  std::string db = dir.File("scr.db");
+  std::string board = RunAdmin(db, {"create-board", "--name", "Board"});
+  std::string unit = RunAdmin(db, {"create-token", "--board", board, "--role", "business_unit"});
+  TrackerService service(db);
+  httplib::Client client("127.0.0.1", service.port());
+  auto as = [](const std::string& token) { return httplib::Headers{{"Authorization", "Bearer " + token}}; };
+  json referral = {{"workflow", "scr-2015"}, {"title", "Child F"}, {"incident_date", "2026-01-05"},
+                   {"referral_date", "2026-01-12"}, {"rationale", "Serious harm."}, {"statutory_criteria_met", true},
+                   {"child_died", false}};
+  REQUIRE(client.Post("/api/v1/reviews", as(unit), referral.dump(), "application/json")->status == 201);
+  json ask = {{"agency", "Police"}, {"request", "Chronology of contacts"}, {"due", "2030-01-07"}};
+  auto asked = client.Post("/api/v1/reviews/1/information-requests", as(unit), ask.dump(), "application/json");
+  REQUIRE(asked);
+  REQUIRE(asked->status == 201);
+  std::string one = "/api/v1/reviews/1/information-requests/" + std::to_string(json::parse(asked->body)["id"].get<long long>());
+  auto patch = [&](const json& body) {
+    auto answer = client.Patch(one.c_str(), as(unit), body.dump(), "application/json");
+    REQUIRE(answer);
+    return answer;
+  };
+
+  CHECK(patch({{"due", "2030-02-04"}})->status == 400);  // a move needs its reason, for the delay register
+  auto weekend = patch({{"due", "2030-02-02"}, {"reason", "Records held off site."}});
+  CHECK(weekend->status == 400);
+  CHECK(json::parse(weekend->body)["detail"].get<std::string>().find("working day") != std::string::npos);
+  CHECK(patch({{"due", "2030-02-04"}, {"status", "received"}})->status == 400);  // an answer comes on its own
+  auto moved = patch({{"due", "2030-02-04"}, {"reason", "Records held off site."}});
+  INFO(moved->body);
+  REQUIRE(moved->status == 200);
+  CHECK(json::parse(moved->body)["due"] == "2030-02-04");
+  CHECK(scr::test::CountRows(db, "SELECT COUNT(*) FROM delays WHERE previous_due = '2030-01-07' AND new_due = "
+                                 "'2030-02-04' AND reason = 'Records held off site.'") == 1);
+
+  auto readdressed = patch({{"agency", " Health "}});
+  REQUIRE(readdressed->status == 200);
+  CHECK(json::parse(readdressed->body)["agency"] == "Health");
+  CHECK(patch({{"agency", "Health"}})->status == 400);  // nothing changes
+
+  json events = json::parse(client.Get("/api/v1/reviews/1/events", as(unit))->body)["items"];
+  int changes = 0;
+  for (const json& event : events) {
+    if (event["event"] != "information_request_changed") continue;
+    ++changes;
+    if (event["data"].contains("new_due")) CHECK(event["reason"] == "Records held off site.");
+    if (event["data"].contains("previous_agency")) CHECK(event["data"]["previous_agency"] == "Police");
+  }
+  CHECK(changes == 2);
+}

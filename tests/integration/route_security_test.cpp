@@ -45,6 +45,7 @@ const std::map<std::string, std::string> kSampleBodies = {
     {R"(POST /api/v1/reviews/(\d+)/information-requests)", R"({"agency": "Police", "request": "Logs", "due": "2029-01-05"})"},
     {R"(PATCH /api/v1/reviews/(\d+)/information-requests/(\d+))", R"({"status": "received"})"},
     {R"(POST /api/v1/reviews/(\d+)/family-members)", R"({"name": "A B", "relationship": "aunt", "involvement": "involved"})"},
+    {R"(PATCH /api/v1/reviews/(\d+)/family-members/(\d+))", R"({"support_needs": "None known."})"},
     {R"(POST /api/v1/reviews/(\d+)/documents)",
      R"({"title": "Minutes", "kind": "minutes", "owner_body": "Board", "held_by": "Board", "date": "2026-10-06"})"},
     {R"(PATCH /api/v1/reviews/(\d+)/documents/(\d+))", R"({"notes": "Checked."})"},

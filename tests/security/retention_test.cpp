@@ -33,7 +33,9 @@ const std::vector<std::string> kTexts = {
     "ActionTitle-qx79 audit of referrals",           "Finding-qx80 missed referral",
     "ActionUpdate-qx81 audit half done",             "DelayReason-qx82 awaiting police disclosure",
     "CheckpointNote-qx83 decision minuted",          "Decision-qx84 criteria not met after all",
-    "Family-qx85 Janet Quarry"};
+    "Family-qx85 Janet Quarry",                      "FamilyUpdate-qx86 Janet Quarry-Lowe",
+    "Relation-qx87 step-aunt",                       "FamilyReason-qx88 moved abroad",
+    "Support-qx89 needs an interpreter",             "RequestDelay-qx90 agency restructure"};
 
 struct Api {
   httplib::Client& client;
@@ -111,12 +113,18 @@ TEST_CASE("security: after admin retention none of the review's free texts is le
                            {"statutory_criteria_met", false}, {"child_died", false}},
                           201)["id"];
   std::string review = "/api/v1/reviews/" + std::to_string(id);
-  api.Send("POST", review + "/family-members",
-           {{"name", kTexts[14]}, {"relationship", "mother"}, {"involvement", "involved"}}, 201);
+  long long member = api.Send("POST", review + "/family-members",
+                              {{"name", kTexts[14]}, {"relationship", "mother"}, {"involvement", "involved"}}, 201)["id"];
+  api.Send("PATCH", review + "/family-members/" + std::to_string(member),
+           {{"name", kTexts[15]}, {"relationship", kTexts[16]}, {"involvement", "declined"}, {"reason", kTexts[17]},
+            {"support_needs", kTexts[18]}, {"date_of_birth", "1987-06-19"}},
+           200);
   api.Send("POST", review + "/parallel-processes",
            {{"kind", "criminal_investigation"}, {"owner", kTexts[1]}, {"notes", kTexts[2]}}, 201);
   long long request = api.Send("POST", review + "/information-requests",
                                {{"agency", "Health"}, {"request", kTexts[3]}, {"due", later}}, 201)["id"];
+  api.Send("PATCH", review + "/information-requests/" + std::to_string(request),
+           {{"due", WorkingDayAfter(later, 5)}, {"reason", kTexts[19]}}, 200);
   api.Send("PATCH", review + "/information-requests/" + std::to_string(request),
            {{"status", "declined"}, {"reason", kTexts[4]}}, 200);
   api.Send("POST", review + "/documents",
@@ -159,7 +167,7 @@ TEST_CASE("security: after admin retention none of the review's free texts is le
     api.Send("POST", review + "/checkpoints/" + blocker.get<std::string>() + "/complete", {{"note", kTexts[12]}}, 200);
   }
   api.Send("POST", review + "/events", {{"event", "decide_not_to_review"}, {"reason", kTexts[13]}}, 200);
-  for (const std::string& text : {kTexts[0], kTexts[3], kTexts[13]}) {
+  for (const std::string& text : {kTexts[0], kTexts[3], kTexts[13], kTexts[15], kTexts[16], kTexts[19]}) {
     REQUIRE(!TablesHolding(db, text).empty());  // before the erasure, the texts are there
   }
 
@@ -176,6 +184,7 @@ TEST_CASE("security: after admin retention none of the review's free texts is le
     CHECK(TablesHolding(db, text) == std::vector<std::string>{});
     CHECK(files.find(text) == std::string::npos);
   }
+  CHECK(files.find("1987-06-19") == std::string::npos);  // the updated date of birth went with the member
   CommandOutput verified = RunTracker({"admin", "verify", "--db", db});
   INFO(verified.out << verified.err);
   CHECK(verified.exit_code == 0);

@@ -75,13 +75,17 @@ struct RequestInformationCommand {
   Date due;
 };
 
-// The agency's answer: "received", or "declined" with the reason it would not cooperate.
+// The agency's answer: "received", or "declined" with the reason it would not cooperate. Or, by the business
+// unit (never an agency user), an open request moved to a new due date (with the reason, in the delay
+// register) or addressed to another agency. An answer and a change are separate commands.
 struct AnswerInformationRequestCommand {
   Actor actor;
   ReviewId review = 0;
   int64_t request = 0;
-  std::string status;
+  std::string status;  // empty when the request is only changed
   std::string reason;
+  std::optional<Date> due = std::nullopt;
+  std::optional<std::string> agency = std::nullopt;
 };
 
 // A member of the family, and whether and how they take part (QM4, QM12).
@@ -89,6 +93,22 @@ struct RecordFamilyMemberCommand {
   Actor actor;
   ReviewId review = 0;
   FamilyMember member;  // id, recorded_by and created_at are set by the engine
+};
+
+// A recorded family member's details corrected or their involvement changed: only the fields given change,
+// and the member as it then stands must pass the rules of recording one.
+struct UpdateFamilyMemberCommand {
+  Actor actor;
+  ReviewId review = 0;
+  int64_t member = 0;
+  std::optional<std::string> name;
+  std::optional<std::string> relationship;
+  std::optional<Date> date_of_birth;
+  std::optional<std::string> involvement;
+  std::optional<std::string> reason;
+  std::optional<std::string> support_needs;
+  std::optional<std::string> address;
+  std::optional<std::vector<std::string>> other_identifiers;
 };
 
 // A document entered in the review's register.
@@ -171,7 +191,7 @@ struct AcknowledgeAlertCommand {
 using Command = std::variant<ReferCommand, ApplyEventCommand, CompleteCheckpointCommand, WaiveCheckpointCommand,
                              ExtendCheckpointCommand, AddParallelProcessCommand, UpdateParallelProcessCommand,
                              RequestInformationCommand, AnswerInformationRequestCommand, RecordFamilyMemberCommand,
-                             RegisterDocumentCommand, UpdateDocumentCommand, AddActionCommand, UpdateActionCommand,
+                             UpdateFamilyMemberCommand, RegisterDocumentCommand, UpdateDocumentCommand, AddActionCommand, UpdateActionCommand,
                              CloseFollowUpCommand, AnswerSelfAssessmentCommand, CheckPrivacyCommand,
                              AcknowledgeAlertCommand>;
 
