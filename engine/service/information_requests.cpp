@@ -142,9 +142,7 @@ Status ReviewServiceImpl::ChangeInformationRequest(const AnswerInformationReques
     if (*command.due < today) {
       return Status::InvalidArgument("the due date " + command.due->ToString() + " has passed; today is " + today.ToString());
     }
-    Result<bool> working = calendar.IsWorkingDay(*command.due);
-    if (!working.ok()) return Status::InvalidArgument("the due date cannot be chased: " + working.status().message());
-    if (!*working) return Status::InvalidArgument(command.due->ToString() + " is not a working day; choose a working day");
+    if (Status working = CheckWorkingDay(*command.due, calendar, "the new due date"); !working.ok()) return working;
   }
   Database::Statement update =
       database_->Prepare("UPDATE information_requests SET agency = ?, due = ?, updated_at = ? WHERE id = ?");
