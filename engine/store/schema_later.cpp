@@ -232,6 +232,20 @@ CREATE TABLE history_keying (
   key_check     TEXT NOT NULL
 );
 )sql",
+      // What the privacy check looks for beside the family members (QM14): names, the addresses the family
+      // lived at, places and other identifiers. Personal data: erased by retention with the family members.
+      R"sql(
+CREATE TABLE privacy_identifiers (
+  id           INTEGER PRIMARY KEY,
+  review_id    INTEGER NOT NULL REFERENCES reviews (id),
+  kind         TEXT NOT NULL CHECK (kind IN ('name', 'address', 'place', 'other')),
+  value        TEXT NOT NULL,
+  note         TEXT NOT NULL DEFAULT '',
+  recorded_by  TEXT NOT NULL,
+  created_at   TEXT NOT NULL
+);
+CREATE INDEX privacy_identifiers_by_review ON privacy_identifiers (review_id);
+)sql",
   };
   return migrations;
 }

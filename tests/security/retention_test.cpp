@@ -33,7 +33,8 @@ const std::vector<std::string> kTexts = {
     "ActionTitle-qx79 audit of referrals",           "Finding-qx80 missed referral",
     "ActionUpdate-qx81 audit half done",             "DelayReason-qx82 awaiting police disclosure",
     "CheckpointNote-qx83 decision minuted",          "Decision-qx84 criteria not met after all",
-    "Family-qx85 Janet Quarry"};
+    "Family-qx85 Janet Quarry",                      "Identifier-qx86 9 Quarry Row",
+    "IdentifierNote-qx87 the first home"};
 
 struct Api {
   httplib::Client& client;
@@ -113,6 +114,7 @@ TEST_CASE("security: after admin retention none of the review's free texts is le
   std::string review = "/api/v1/reviews/" + std::to_string(id);
   api.Send("POST", review + "/family-members",
            {{"name", kTexts[14]}, {"relationship", "mother"}, {"involvement", "involved"}}, 201);
+  api.Send("POST", review + "/identifiers", {{"kind", "address"}, {"value", kTexts[15]}, {"note", kTexts[16]}}, 201);
   api.Send("POST", review + "/parallel-processes",
            {{"kind", "criminal_investigation"}, {"owner", kTexts[1]}, {"notes", kTexts[2]}}, 201);
   long long request = api.Send("POST", review + "/information-requests",
@@ -159,7 +161,7 @@ TEST_CASE("security: after admin retention none of the review's free texts is le
     api.Send("POST", review + "/checkpoints/" + blocker.get<std::string>() + "/complete", {{"note", kTexts[12]}}, 200);
   }
   api.Send("POST", review + "/events", {{"event", "decide_not_to_review"}, {"reason", kTexts[13]}}, 200);
-  for (const std::string& text : {kTexts[0], kTexts[3], kTexts[13]}) {
+  for (const std::string& text : {kTexts[0], kTexts[3], kTexts[13], kTexts[15], kTexts[16]}) {
     REQUIRE(!TablesHolding(db, text).empty());  // before the erasure, the texts are there
   }
 

@@ -91,6 +91,21 @@ struct RecordFamilyMemberCommand {
   FamilyMember member;  // id, recorded_by and created_at are set by the engine
 };
 
+// Something the privacy check must look for (a name, an address, a place, another identifier), or one
+// recorded by mistake taken off. The history says that one was recorded or removed and its kind, never it.
+struct RecordPrivacyIdentifierCommand {
+  Actor actor;
+  ReviewId review = 0;
+  std::string kind;  // name, address, place, other
+  std::string value;
+  std::string note;
+};
+struct RemovePrivacyIdentifierCommand {
+  Actor actor;
+  ReviewId review = 0;
+  int64_t identifier = 0;
+};
+
 // A document entered in the review's register.
 struct RegisterDocumentCommand {
   Actor actor;
@@ -173,7 +188,7 @@ using Command = std::variant<ReferCommand, ApplyEventCommand, CompleteCheckpoint
                              RequestInformationCommand, AnswerInformationRequestCommand, RecordFamilyMemberCommand,
                              RegisterDocumentCommand, UpdateDocumentCommand, AddActionCommand, UpdateActionCommand,
                              CloseFollowUpCommand, AnswerSelfAssessmentCommand, CheckPrivacyCommand,
-                             AcknowledgeAlertCommand>;
+                             AcknowledgeAlertCommand, RecordPrivacyIdentifierCommand, RemovePrivacyIdentifierCommand>;
 
 struct CommandResult {
   Status status;

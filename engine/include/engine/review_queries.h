@@ -50,6 +50,8 @@ class ReviewQueries {
   // The review's family members, in the order recorded; NotFound for another board's review. Callers
   // must check the role: only admins, the business unit and the lead reviewer may see them.
   virtual Result<std::vector<FamilyMember>> FamilyMembers(BoardId board, ReviewId review) = 0;
+  // The other identifiers the privacy check looks for, in the order recorded; seen by the same roles.
+  virtual Result<std::vector<PrivacyIdentifierRecord>> PrivacyIdentifiers(BoardId board, ReviewId review) = 0;
   // The review's documents register, in the order entered; NotFound for another board's review.
   virtual Result<std::vector<Document>> Documents(BoardId board, ReviewId review) = 0;
   // The review's information requests, oldest first; with `agency_scope` (AgencyScope, access.h), only
@@ -68,6 +70,10 @@ class ReviewQueries {
   // The board's alerts, newest first; next_cursor as in ListReviews.
   virtual Result<std::pair<std::vector<Alert>, std::optional<int64_t>>> ListAlerts(BoardId board,
                                                                                    const AlertFilter& filter) = 0;
+  // Where alerts, digests and the outbox stand now (every board), and what fired for `board` after that
+  // mark, with the `first` alerts to fire.
+  virtual Result<FiredMark> MarkFired() = 0;
+  virtual Result<FiredSummary> FiredSince(BoardId board, const FiredMark& mark, int first) = 0;
 };
 
 // The RAG rating of an improvement action at `now`: green once completed or evidenced; red when not
