@@ -24,7 +24,7 @@ struct DemoReview {
   const char* rationale;
 };
 
-enum class StepKind { kRefer, kWalkTo, kComplete, kExtend, kHold, kAction };
+enum class StepKind { kRefer, kWalkTo, kComplete, kExtend, kExtendToThisWeek, kHold, kAction, kAskAgency, kFamily };
 
 struct Step {
   int day;
@@ -63,6 +63,7 @@ const DemoReview kReviews[] = {
     {"scr-2015", "Child L (2026/07)", 200, false, false, "Referral from school; information suggests single-agency learning."},
     {"lcspr-2023", "Child F (2026/08)", 90, false, true, "Serious harm from domestic abuse; rapid review held."},
     {"scr-2015", "Child R (2026/09)", 30, false, true, "Neglect and missed health appointments; several agencies involved."},
+    {"scr-2015", "Child S (2026/10)", 198, false, true, "Serious injury; the hospital referred after a disclosure."},
 };
 
 const DemoAction kActions[] = {
@@ -81,6 +82,8 @@ const DemoAction kActions[] = {
      "Health", "Designated doctor", "medium", 10, "The practices' system cannot flag; a new system is due in 2028"},
     {"Separate briefing for school governors", "Finding 3: schools learnt of incidents late",
      "Education", "", "low", 60, "Covered by the county's governor training instead"},
+    {"Police attend every strategy discussion in person", "Finding 6: strategy discussions went ahead without the police",
+     "Police", "Detective Inspector, public protection", "high", 20, ""},
 };
 
 const Step kSteps[] = {
@@ -146,6 +149,12 @@ const Step kSteps[] = {
     {203, 8, StepKind::kComplete, "publication_date_set", "Publication set for the board's next open meeting."},
     {206, 8, StepKind::kComplete, "professionals_informed_before_publication", "Briefings held for every agency."},
     {206, 8, StepKind::kComplete, "family_told_publication_date", "The family met the chair and have the report."},
+    // Monday morning: something for every role.
+    {186, 0, StepKind::kAction, "in_progress", "7"},  // the police's own action, now overdue
+    {200, 1, StepKind::kFamily},                      // the report in QA: what the privacy check looks for
+    {210, 2, StepKind::kAskAgency, "Police", "Chronology of police call-outs to the family's addresses since 2024"},
+    {198, 9, StepKind::kRefer},  // a new referral: the chair's decision is due soon
+    {219, 2, StepKind::kExtendToThisWeek, "practitioner_event_held", "Venue lost; the event is rebooked for this week."},
 };
 
 // Work a business unit let slip in the demo, so that the board sees late items with reasons to chase.
@@ -204,7 +213,14 @@ class DemoBuilder {
         while (later.IsWeekend()) later = later.AddDays(1);
         return service_.Execute(ExtendCheckpointCommand{actor_, ids_[step.review], step.what, later, step.reason}).status;
       }
+      case StepKind::kExtendToThisWeek: return ExtendToThisWeek(ids_[step.review], step.what, step.reason);
       case StepKind::kAction: return AddAction(ids_[step.review], kActions[std::atoi(step.reason)], step.what);
+      case StepKind::kAskAgency: {
+        Date due = DayOf(clock_.Now()).AddDays(15);
+        while (due.IsWeekend()) due = due.AddDays(1);
+        return service_.Execute(RequestInformationCommand{actor_, ids_[step.review], step.what, step.reason, due}).status;
+      }
+      case StepKind::kFamily: return RecordFamily(ids_[step.review]);
       case StepKind::kHold: {
         AddParallelProcessCommand command;
         command.actor = actor_;
@@ -248,6 +264,38 @@ class DemoBuilder {
       return service_.Execute(CheckPrivacyCommand{actor_, review, "Final report text: the family are not named."}).status;
     }
     return service_.Execute(CompleteCheckpointCommand{actor_, review, key, note, ""}).status;
+  }
+
+  // Moves `key` to a working day a few days after the demo's last day (the first the engine accepts), so
+  // that its owner has it due this week.
+  Status ExtendToThisWeek(ReviewId review, const std::string& key, const std::string& reason) {
+    Date due = DayOf(clock_.Now()).AddDays(3);
+    Status extended = Status::InvalidArgument("no working day found for " + key);
+    for (int tries = 0; tries < 10 && !extended.ok(); ++tries, due = due.AddDays(1)) {
+      if (due.IsWeekend()) continue;
+      extended = service_.Execute(ExtendCheckpointCommand{actor_, review, key, due, reason}).status;
+    }
+    return extended;
+  }
+
+  // The family of the review in report QA (fictional), and the addresses and places the report must not
+  // give away: the privacy check finds them.
+  Status RecordFamily(ReviewId review) {
+    FamilyMember mother;
+    mother.name = "Kerry Doyle";
+    mother.relationship = "mother";
+    mother.date_of_birth = Date::FromYmd(1991, 7, 9);
+    mother.involvement = "involved";
+    mother.support_needs = "Meetings in the afternoon; an advocate attends.";
+    if (Status s = service_.Execute(RecordFamilyMemberCommand{actor_, review, mother}).status; !s.ok()) return s;
+    const std::pair<const char*, const char*> identifiers[] = {
+        {"address", "4 Mill Lane, Eastbrook"}, {"address", "17 Quarry Row, Northtown"}, {"place", "Eastbrook Infants"},
+        {"name", "Dean Doyle"}};
+    for (const auto& [kind, value] : identifiers) {
+      RecordPrivacyIdentifierCommand command{actor_, review, kind, value, "recorded by the business unit"};
+      if (Status s = service_.Execute(command).status; !s.ok()) return s;
+    }
+    return Status::Ok();
   }
 
   // Agrees `action`, then moves it on to `status` as its owner would have.
@@ -310,15 +358,23 @@ Result<DemoDatabase> BuildDemoDatabase(const ReferenceData& reference) {
                                                     Nation::kEnglandAndWales, "Europe/London");
   if (!board.ok()) return board.status();
   // An agency user sees and changes only its own agency's actions and information requests.
-  struct Person { Role role; const char* name; const char* email; const char* agency; };
+  // `morning`: what waits for them on the demo's Monday morning (the steps above make it so).
+  struct Person { Role role; const char* name; const char* email; const char* agency; const char* morning; };
   const Person people[] = {
-      {Role::kBusinessUnit, "Sam Okafor", "business.unit@northshire.example", ""},
-      {Role::kChair, "Dr Helen Ward", "chair@northshire.example", ""},
-      {Role::kLeadReviewer, "Priya Nair", "lead.reviewer@northshire.example", ""},
-      {Role::kAgency, "Police liaison", "police@northshire.example", "Police"},
-      {Role::kAgency, "Health liaison", "health@northshire.example", "Health"},
-      {Role::kViewer, "Board member", "member@northshire.example", ""},
-      {Role::kAdmin, "System administrator", "admin@northshire.example", ""},
+      {Role::kBusinessUnit, "Sam Okafor", "business.unit@northshire.example", "",
+       "overdue steps to chase on several reviews; Child J (2026/06) and Child S (2026/10) await the chair's decision, "
+       "to be recorded with its rationale"},
+      {Role::kChair, "Dr Helen Ward", "chair@northshire.example", "",
+       "decisions awaiting the chair (Child J, Child S) and escalations of overdue steps to acknowledge"},
+      {Role::kLeadReviewer, "Priya Nair", "lead.reviewer@northshire.example", "",
+       "Young person P (2026/03): the practitioners' event due this week, the family involvement decision overdue"},
+      {Role::kAgency, "Police liaison", "police@northshire.example", "Police",
+       "an overdue police action on Child K (2026/01), beside Health's actions it cannot see, and an information "
+       "request for Young person P"},
+      {Role::kAgency, "Health liaison", "health@northshire.example", "Health", "Health's actions on Child K"},
+      {Role::kViewer, "Board member", "member@northshire.example", "", "the dashboard, read only"},
+      {Role::kAdmin, "System administrator", "admin@northshire.example", "",
+       "users, tokens, and the demo clock (move it on and see what fires)"},
   };
   Actor business_unit{*board, Role::kBusinessUnit, people[0].name, std::nullopt};
   Result<std::unique_ptr<Sessions>> sessions = Sessions::Open(demo.database_path);
@@ -339,6 +395,7 @@ Result<DemoDatabase> BuildDemoDatabase(const ReferenceData& reference) {
     if (Status set = (*sessions)->SetPassword(*user, kDemoPassword); !set.ok()) return set;
     std::string agency = *person.agency ? std::string(", ") + person.agency : std::string();
     demo.logins.emplace_back(person.email, RoleName(person.role) + agency);
+    demo.mornings.emplace_back(person.email, person.morning);
   }
   // A neighbouring board on the same service: its users see nothing of Northshire's reviews.
   Result<BoardId> neighbour = (*directory)->CreateBoard("Westvale Safeguarding Children Partnership (demo)",

@@ -170,6 +170,8 @@ int RunDemo(const std::string& listen, const std::string& workflows_dir) {
     std::string text = "\nscr-tracker demo\n  database: " + demo->database_path + "\n  dashboard: " + base_url +
                        "/\n  sign in with any of these, password " + kDemoPassword + ":\n";
     for (const auto& [email, role] : demo->logins) text += "    " + email + " (" + role + ")\n";
+    text += "  Monday morning, what waits for each:\n";
+    for (const auto& [email, morning] : demo->mornings) text += "    " + email + ": " + morning + "\n";
     text += "  API: " + base_url + "/api/v1/reviews\n  tokens (send as 'Authorization: Bearer TOKEN'):\n";
     for (const auto& [who, token] : demo->tokens) text += "    " + who + ": " + token + "\n";
     text += "  e.g. curl -H 'Authorization: Bearer " + demo->tokens.front().second + "' " + base_url +
