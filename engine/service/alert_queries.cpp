@@ -15,8 +15,10 @@ const char* const kSubjectTitle =
     "WHEN a.checkpoint LIKE 'action/%' THEN (SELECT title FROM improvement_actions "
     "  WHERE id = CAST(substr(a.checkpoint, 8) AS INTEGER)) "
     "WHEN a.checkpoint LIKE 'follow_up/%' THEN (SELECT 'Follow-up of: ' || i.title FROM follow_ups f "
-    "  JOIN improvement_actions i ON i.id = f.action_id WHERE f.id = CAST(substr(a.checkpoint, 11) AS INTEGER)) "
-    "WHEN a.checkpoint LIKE 'information_request/%' THEN (SELECT 'Information from ' || agency || ': ' || request "
+    "  JOIN improvement_actions i ON i.id = f.action_id WHERE f.id = CAST(substr(a.checkpoint, 11) AS "
+    "INTEGER)) "
+    "WHEN a.checkpoint LIKE 'information_request/%' THEN (SELECT 'Information from ' || agency || ': ' || "
+    "request "
     "  FROM information_requests WHERE id = CAST(substr(a.checkpoint, 21) AS INTEGER)) "
     "END";
 
@@ -28,9 +30,10 @@ const char* const kExtension =
 
 // Every column ReadAlert reads, ending in FROM: the caller adds WHERE and ORDER BY over `a`.
 std::string AlertSelect() {
-  return std::string("SELECT a.id, a.review_id, a.checkpoint, a.kind, a.level, a.recipient_role, a.due, "
-                     "a.scheduled_for, a.fired_at, a.fired_late_by_s, a.status, a.acknowledged_by, "
-                     "a.acknowledged_at, r.title, r.workflow, ") +
+  return std::string(
+             "SELECT a.id, a.review_id, a.checkpoint, a.kind, a.level, a.recipient_role, a.due, "
+             "a.scheduled_for, a.fired_at, a.fired_late_by_s, a.status, a.acknowledged_by, "
+             "a.acknowledged_at, r.title, r.workflow, ") +
          kSubjectTitle + ", " + kExtension + " FROM alerts a JOIN reviews r ON r.id = a.review_id ";
 }
 
@@ -52,7 +55,8 @@ Alert ReadAlert(SQLite::Statement& select, const WorkflowRegistry* workflows) {
   alert.review_title = select.getColumn(13).getString();
   alert.subject_title = select.getColumn(15).getString();
   if (alert.subject_title.empty()) {
-    const WorkflowDefinition* workflow = workflows ? workflows->Find(select.getColumn(14).getString()) : nullptr;
+    const WorkflowDefinition* workflow =
+        workflows ? workflows->Find(select.getColumn(14).getString()) : nullptr;
     const CheckpointDefinition* checkpoint = workflow ? workflow->FindCheckpoint(alert.checkpoint) : nullptr;
     alert.subject_title = checkpoint ? checkpoint->title : alert.checkpoint;
   }
@@ -79,7 +83,8 @@ Result<std::pair<std::vector<Alert>, std::optional<int64_t>>> ReviewQueriesImpl:
     Database::Statement select = database_->PrepareBuilt(
         AlertSelect() +
         "WHERE a.board_id = ?1 AND (?2 IS NULL OR a.status = ?2) AND (?3 IS NULL OR a.review_id = ?3) "
-        "AND (?4 IS NULL OR a.level = ?4) AND (?5 IS NULL OR a.recipient_role = ?5) AND (?6 IS NULL OR a.id < ?6) "
+        "AND (?4 IS NULL OR a.level = ?4) AND (?5 IS NULL OR a.recipient_role = ?5) AND (?6 IS NULL OR a.id "
+        "< ?6) "
         "ORDER BY a.id DESC LIMIT ?7");
     select->bind(1, board);
     if (filter.status) select->bind(2, *filter.status);
@@ -110,7 +115,8 @@ Result<FiredMark> ReviewQueriesImpl::MarkFired() {
         "SELECT (SELECT IFNULL(MAX(id), 0) FROM alerts), (SELECT IFNULL(MAX(id), 0) FROM digests), "
         "(SELECT IFNULL(MAX(id), 0) FROM outbox)");
     select->executeStep();
-    return FiredMark{select->getColumn(0).getInt64(), select->getColumn(1).getInt64(), select->getColumn(2).getInt64()};
+    return FiredMark{select->getColumn(0).getInt64(), select->getColumn(1).getInt64(),
+                     select->getColumn(2).getInt64()};
   } catch (const std::exception& e) {
     return StorageError(e, "reading what has fired");
   }
@@ -120,7 +126,8 @@ Result<FiredSummary> ReviewQueriesImpl::FiredSince(BoardId board, const FiredMar
   try {
     FiredSummary summary;
     Database::Statement kinds = database_->Prepare(
-        "SELECT kind, COUNT(*), SUM(recipient_role = 'chair') FROM alerts WHERE board_id = ? AND id > ? GROUP BY kind");
+        "SELECT kind, COUNT(*), SUM(recipient_role = 'chair') FROM alerts WHERE board_id = ? AND id > ? "
+        "GROUP BY kind");
     kinds->bind(1, board);
     kinds->bind(2, mark.alert);
     while (kinds->executeStep()) {
@@ -137,10 +144,11 @@ Result<FiredSummary> ReviewQueriesImpl::FiredSince(BoardId board, const FiredMar
         summary.deadlines_extended = count;
       }
     }
-    summary.digests = Count(*database_, "SELECT COUNT(*) FROM digests WHERE board_id = ? AND id > ? AND item_count > 0",
-                            board, mark.digest);
-    summary.messages_queued = Count(*database_, "SELECT COUNT(*) FROM outbox WHERE board_id = ? AND id > ?", board,
-                                    mark.outbox);
+    summary.digests =
+        Count(*database_, "SELECT COUNT(*) FROM digests WHERE board_id = ? AND id > ? AND item_count > 0",
+              board, mark.digest);
+    summary.messages_queued =
+        Count(*database_, "SELECT COUNT(*) FROM outbox WHERE board_id = ? AND id > ?", board, mark.outbox);
     Database::Statement select =
         database_->PrepareBuilt(AlertSelect() + "WHERE a.board_id = ? AND a.id > ? ORDER BY a.id LIMIT ?");
     select->bind(1, board);

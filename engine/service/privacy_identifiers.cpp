@@ -21,7 +21,8 @@ Status ReviewServiceImpl::Handle(const RecordPrivacyIdentifierCommand& command, 
     return Status::InvalidArgument("kind must be name, address, place or other");
   }
   if (command.value.find_first_not_of(" \t\r\n") == std::string::npos || command.value.size() > 500) {
-    return Status::InvalidArgument("value must be the name, address, place or identifier to look for (1 to 500 characters)");
+    return Status::InvalidArgument(
+        "value must be the name, address, place or identifier to look for (1 to 500 characters)");
   }
   Result<OpenReview> checked_out = CheckOut(command.actor, command.review);
   if (!checked_out.ok()) return checked_out.status();
@@ -40,7 +41,8 @@ Status ReviewServiceImpl::Handle(const RecordPrivacyIdentifierCommand& command, 
   int64_t id = database_->connection().getLastInsertRowid();
 
   nlohmann::json data = {{"privacy_identifier", id}, {"kind", command.kind}};
-  AppendToHistory(command.review, review, command.actor, context, "privacy_identifier_recorded", "", data.dump());
+  AppendToHistory(command.review, review, command.actor, context, "privacy_identifier_recorded", "",
+                  data.dump());
   result.review = command.review;
   result.created_id = id;
   result.phase = review.phase;
@@ -68,7 +70,8 @@ Status ReviewServiceImpl::Handle(const RemovePrivacyIdentifierCommand& command, 
   erase->exec();
 
   nlohmann::json data = {{"privacy_identifier", command.identifier}, {"kind", kind}};
-  AppendToHistory(command.review, review, command.actor, context, "privacy_identifier_removed", "", data.dump());
+  AppendToHistory(command.review, review, command.actor, context, "privacy_identifier_removed", "",
+                  data.dump());
   result.review = command.review;
   result.created_id = command.identifier;
   result.phase = review.phase;

@@ -1,10 +1,10 @@
 // The demo tells a story: on its Monday morning every role has something to do, and the demo prints each
 // role's sign-in with what waits for it.
-#include <catch2/catch.hpp>
 #include <httplib.h>
-#include <nlohmann/json.hpp>
 
+#include <catch2/catch.hpp>
 #include <map>
+#include <nlohmann/json.hpp>
 
 #include "support/process.h"
 
@@ -32,8 +32,9 @@ json CheckpointOf(const json& review, const std::string& key) {
 
 }  // namespace
 
-TEST_CASE("demo: on Monday morning the business unit, the chair, the lead reviewer and the police each have work",
-          "[integration][demo]") {
+TEST_CASE(
+    "demo: on Monday morning the business unit, the chair, the lead reviewer and the police each have work",
+    "[integration][demo]") {
   std::unique_ptr<TrackerService> demo = TrackerService::Demo();
   std::string banner = demo->Output();
   INFO(banner);
@@ -51,7 +52,8 @@ TEST_CASE("demo: on Monday morning the business unit, the chair, the lead review
   int overdue = 0;
   json listed = Get(client, "/api/v1/reviews?limit=100", unit)["items"];
   for (const json& summary : listed) {
-    reviews[summary["title"]] = Get(client, "/api/v1/reviews/" + std::to_string(summary["id"].get<long long>()), unit);
+    reviews[summary["title"]] =
+        Get(client, "/api/v1/reviews/" + std::to_string(summary["id"].get<long long>()), unit);
     overdue += summary["overdue_checkpoints"].get<int>();
   }
   // The business unit: overdue steps, and referrals awaiting a decision to record.
@@ -89,8 +91,8 @@ TEST_CASE("demo: on Monday morning the business unit, the chair, the lead review
     other_agency = other_agency || (action["review"] == review && action["owner_agency"] != "Police");
   }
   CHECK(other_agency);
-  std::string requests = "/api/v1/reviews/" + std::to_string(young_person["id"].get<long long>()) +
-                         "/information-requests";
+  std::string requests =
+      "/api/v1/reviews/" + std::to_string(young_person["id"].get<long long>()) + "/information-requests";
   json asked = Get(client, requests, police)["items"];
   REQUIRE(asked.size() == 1);
   CHECK(asked[0]["agency"] == "Police");
@@ -101,9 +103,10 @@ TEST_CASE("demo: on Monday morning the business unit, the chair, the lead review
   CHECK(in_qa["state"] == "report_qa");
   std::string path = "/api/v1/reviews/" + std::to_string(in_qa["id"].get<long long>());
   CHECK(Get(client, path + "/identifiers", unit)["items"].size() >= 2);
-  auto checked = client.Post((path + "/privacy-check").c_str(), {{"Authorization", "Bearer " + unit}},
-                             json{{"text", "Ms Doyle took the children to Eastbrook Infants from Mill Lane."}}.dump(),
-                             "application/json");
+  auto checked =
+      client.Post((path + "/privacy-check").c_str(), {{"Authorization", "Bearer " + unit}},
+                  json{{"text", "Ms Doyle took the children to Eastbrook Infants from Mill Lane."}}.dump(),
+                  "application/json");
   REQUIRE(checked);
   REQUIRE(checked->status == 200);
   CHECK(json::parse(checked->body)["findings"].size() == 3);
