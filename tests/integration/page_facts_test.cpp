@@ -149,6 +149,18 @@ TEST_CASE(
   CHECK(html.find(">Not answered<") == std::string::npos);  // no row per unanswered question
   CHECK(html.find("Not answered yet:") != std::string::npos);
 
+  // A misspelt key is refused, naming it; a marking of two lines too.
+  std::ofstream(dir.File("misspelt.yaml")) << "print:\n  marking: SECRET\n";
+  scr::test::CommandOutput misspelt =
+      scr::test::RunTracker({"serve", "--db", dir.File("other.db"), "--config", dir.File("misspelt.yaml")});
+  CHECK(misspelt.exit_code != 0);
+  CHECK(misspelt.err.find("misspelt.yaml:2: unknown key 'marking' in print") != std::string::npos);
+  std::ofstream(dir.File("two-lines.yaml")) << "print:\n  protective_marking: \"OFFICIAL\\nSENSITIVE\"\n";
+  scr::test::CommandOutput two_lines =
+      scr::test::RunTracker({"serve", "--db", dir.File("other.db"), "--config", dir.File("two-lines.yaml")});
+  CHECK(two_lines.exit_code != 0);
+  CHECK(two_lines.err.find("print.protective_marking must be one line") != std::string::npos);
+
   // Without the key the marking is OFFICIAL-SENSITIVE.
   TempDir other;
   std::string plain_db = other.File("scr.db");
