@@ -1,4 +1,5 @@
-// Alerts the scheduler fired, and acknowledging one.
+// Alerts the scheduler fired, each with the titles of its review and of what it is about; acknowledging
+// them; and the summary of what fired while the simulated clock moved (POST /admin/clock/advance).
 #include "problem.h"
 #include "routes.h"
 #include "strict_json.h"

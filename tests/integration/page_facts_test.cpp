@@ -25,14 +25,13 @@ TEST_CASE(
   Board board = MakeBoard(db);
   TrackerService service(db, {"--clock", "simulated"});
   httplib::Client client("127.0.0.1", service.port());
-  Refer(client, board, "Child K (clock)");
-
-  json quiet = Send(client, "POST", "/api/v1/admin/clock/advance", board.admin, {{"days", 0}}, 200);
+  // A board with no review: a day passes and nothing falls due.
+  json quiet = Send(client, "POST", "/api/v1/admin/clock/advance", board.admin, {{"days", 1}}, 200);
   CHECK(quiet["fired"]["reminder"] == 0);
   CHECK(quiet["fired"]["first"].empty());
   CHECK(quiet["fired"]["summary"].get<std::string>().find(": nothing fell due") != std::string::npos);
+  Refer(client, board, "Child K (clock)");
 
-  long long before = CountRows(db, "SELECT COUNT(*) FROM alerts");
   json moved = Send(client, "POST", "/api/v1/admin/clock/advance", board.admin, {{"days", 60}}, 200);
   INFO(moved.dump());
   const json& fired = moved["fired"];
@@ -41,15 +40,18 @@ TEST_CASE(
   CHECK(fired["escalation"].get<int>() > 0);
   CHECK(fired["escalation_to_chair"].get<int>() > 0);
   CHECK(fired["messages_queued"].get<int>() > 0);
-  long long alerts = CountRows(db, "SELECT COUNT(*) FROM alerts") - before;
-  CHECK(fired["reminder"].get<long long>() + fired["overdue"].get<long long>() +
-            fired["escalation"].get<long long>() + fired["deadline_extended"].get<long long>() ==
-        alerts);
   REQUIRE_FALSE(fired["first"].empty());
+  // Every alert from the first it lists on fired during the move (what the referral fired at once may still
+  // be firing when the move starts, and is not the move's).
+  long long alerts = CountRows(db, "SELECT COUNT(*) FROM alerts WHERE id >= " +
+                                       std::to_string(fired["first"][0]["id"].get<long long>()));
+  CHECK(fired["reminder"].get<long long>() + fired["overdue"].get<long long>() + fired["escalation"].get<long long>() +
+            fired["deadline_extended"].get<long long>() ==
+        alerts);
   CHECK(fired["first"].size() <= 10);
   CHECK(fired["first"][0]["review_title"] == "Child K (clock)");
-  CHECK(fired["first"][0]["subject_title"].get<std::string>().size() >
-        20);  // the checkpoint's title, not its key
+  // The checkpoint's title, not its key.
+  CHECK(fired["first"][0]["subject_title"].get<std::string>().size() > 20);
   std::string summary = fired["summary"];
   CHECK(summary.rfind("Moved to ", 0) == 0);
   CHECK(std::regex_search(
