@@ -90,93 +90,6 @@ void AnswerQuestion(ApiContext& api, RequestContext& context) {
   WriteProblem(context.response, 404, "Not found", "no question " + question_id);
 }
 
-std::string Escape(const std::string& text) {
-  std::string escaped;
-  for (char c : text) {
-    switch (c) {
-      case '&': escaped += "&amp;"; break;
-      case '<': escaped += "&lt;"; break;
-      case '>': escaped += "&gt;"; break;
-      case '"': escaped += "&quot;"; break;
-      default: escaped += c;
-    }
-  }
-  return escaped;
-}
-
-const char* AnswerWords(const std::string& answer) {
-  if (answer == "yes") return "Yes";
-  if (answer == "partly") return "Partly";
-  if (answer == "no") return "No";
-  if (answer == "not_applicable") return "Not applicable";
-  return "Not answered";
-}
-
-// The self-assessment as a page to print: every marker and answer, the gaps, and the delay register.
-void PrintReport(ApiContext& api, RequestContext& context) {
-  std::optional<int64_t> review = PathNumber(context, 1);
-  if (!review) return;
-  auto queries = api.queries.Acquire();
-  if (!queries.ok()) return WriteProblem(context.response, queries.status());
-  auto assessment = (*queries)->GetSelfAssessment(context.actor.board_id, *review);
-  if (!assessment.ok()) return WriteProblem(context.response, assessment.status());
-  auto view = (*queries)->GetReview(context.actor.board_id, *review);
-  if (!view.ok()) return WriteProblem(context.response, view.status());
-
-  std::string html =
-      "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>Quality Marker self-assessment: " +
-      Escape(assessment->title) +
-      "</title><style>body{font-family:system-ui,sans-serif;color:#111;margin:2rem;max-width:60rem}"
-      "table{border-collapse:collapse;width:100%;margin-bottom:1.5rem}th,td{border:1px solid #555;padding:.3rem .5rem;"
-      "text-align:left;vertical-align:top}th{background:#eee}.gap{font-weight:bold}"
-      "@media print{body{margin:0}h2{break-before:auto}tr{break-inside:avoid}}</style></head><body>\n";
-  html += "<h1>Quality Marker self-assessment</h1>\n<p>Review " + std::to_string(assessment->review) + ": " +
-          Escape(assessment->title) + " (" + Escape(assessment->workflow) + "), now in phase " +
-          PhaseName(assessment->phase) + ".</p>\n";
-  std::string gaps;
-  for (const SelfAssessmentMarker& marker : assessment->markers) {
-    html += "<h2>Quality Marker " + std::to_string(marker.number) + ": " + Escape(marker.name) + "</h2>\n<p>" +
-            Escape(marker.statement) +
-            "</p>\n<table><thead><tr><th scope=\"col\">Question</th><th scope=\"col\">Answer</th><th scope=\"col\">Note and "
-            "evidence</th><th scope=\"col\">By, when, stage</th></tr></thead><tbody>\n";
-    for (const SelfAssessmentQuestion& question : marker.questions) {
-      const SelfAssessmentAnswer* current = question.answers.empty() ? nullptr : &question.answers.back();
-      std::string answer = current ? current->answer : "";
-      bool gap = answer != "yes" && answer != "not_applicable";
-      html += "<tr><td>" + Escape(question.text) + "</td><td" + (gap ? " class=\"gap\"" : "") + ">" + AnswerWords(answer);
-      if (question.answers.size() > 1) {
-        html += "<br><small>earlier:";
-        for (size_t i = 0; i + 1 < question.answers.size(); ++i) {
-          html += " " + std::string(AnswerWords(question.answers[i].answer)) + " (" + question.answers[i].stage + ")";
-        }
-        html += "</small>";
-      }
-      html += "</td><td>" + (current ? Escape(current->note) + (current->evidence.empty() ? "" : "<br>Evidence: " + Escape(current->evidence)) : "") +
-              "</td><td>" + (current ? Escape(current->answered_by) + "<br>" + Escape(current->answered_at) + "<br>" + current->stage : "") +
-              "</td></tr>\n";
-      if (gap) gaps += "<li>QM" + std::to_string(marker.number) + ": " + Escape(question.text) + " (" + AnswerWords(answer) + ")</li>\n";
-    }
-    html += "</tbody></table>\n";
-  }
-  html += "<h2>Gaps</h2>\n" + (gaps.empty() ? std::string("<p>None: every question is answered yes or not applicable.</p>\n") : "<ul>\n" + gaps + "</ul>\n");
-  html += "<h2>Delay register</h2>\n";
-  if (view->delays.empty()) {
-    html += "<p>No deadline has been moved.</p>\n";
-  } else {
-    html += "<table><thead><tr><th scope=\"col\">What</th><th scope=\"col\">Was due</th><th scope=\"col\">Now due</th>"
-            "<th scope=\"col\">Why</th><th scope=\"col\">Recorded</th></tr></thead><tbody>\n";
-    for (const Delay& delay : view->delays) {
-      html += "<tr><td>" + Escape(delay.checkpoint) + "</td><td>" + delay.previous_due.ToString() + "</td><td>" +
-              delay.new_due.ToString() + "</td><td>" + Escape(delay.reason) + "</td><td>" + Escape(delay.recorded_by) +
-              ", " + Escape(delay.recorded_at) + "</td></tr>\n";
-    }
-    html += "</tbody></table>\n";
-  }
-  html += "</body></html>\n";
-  context.response.status = 200;
-  context.response.set_content(html, "text/html; charset=utf-8");
-}
-
 void CheckPrivacy(ApiContext& api, RequestContext& context) {
   std::optional<int64_t> review = PathNumber(context, 1);
   if (!review) return;
@@ -219,7 +132,7 @@ std::vector<Route> AssessmentRoutes(ApiContext& api) {
   const std::string assessment = R"(/api/v1/reviews/(\d+)/self-assessment)";
   return {
       {"GET", assessment, true, kReaders, bind(GetAssessment)},
-      {"GET", assessment + "/report", true, kReaders, bind(PrintReport)},
+      {"GET", assessment + "/report", true, kReaders, bind(PrintSelfAssessmentReport)},
       {"PUT", assessment + R"(/([a-z0-9][a-z0-9_-]{0,63}))", true, kAssessors, bind(AnswerQuestion)},
       {"POST", R"(/api/v1/reviews/(\d+)/privacy-check)", true, kPrivacyCheckers, bind(CheckPrivacy)},
   };

@@ -70,7 +70,7 @@ void GetCalendar(ApiContext& api, RequestContext& context) {
   auto queries = api.queries.Acquire();
   if (!queries.ok()) return WriteProblem(context.response, queries.status());
   BoardId board = context.actor.board_id;
-  std::string base = "http://" + context.request.get_header_value("Host");
+  std::string base = PublicBase(api, context.request);
   std::vector<Deadline> deadlines;
   ReviewFilter filter;
   filter.limit = 200;

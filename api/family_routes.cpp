@@ -1,5 +1,6 @@
-// Family members and their involvement (QM4, QM12): readable and recorded only by admins, the business
-// unit and the lead reviewer. Never in a notification, a log line or the calendar.
+// Family members and their involvement (QM4, QM12), and the register of the other identifiers the privacy
+// check looks for (QM14): names, addresses, places. Readable and recorded only by admins, the business unit
+// and the lead reviewer. Never in a notification, a log line or the calendar.
 #include "problem.h"
 #include "routes.h"
 #include "strict_json.h"
@@ -95,6 +96,60 @@ void UpdateMember(ApiContext& api, RequestContext& context) {
   AnswerWithMember(api, context, *review, *member, 200);
 }
 
+nlohmann::json ToJson(const PrivacyIdentifierRecord& identifier) {
+  return {{"id", identifier.id},
+          {"kind", identifier.kind},
+          {"value", identifier.value},
+          {"note", identifier.note},
+          {"recorded_by", identifier.recorded_by},
+          {"created_at", identifier.created_at}};
+}
+
+void ListIdentifiers(ApiContext& api, RequestContext& context) {
+  std::optional<int64_t> review = PathNumber(context, 1);
+  if (!review) return;
+  auto queries = api.queries.Acquire();
+  if (!queries.ok()) return WriteProblem(context.response, queries.status());
+  auto identifiers = (*queries)->PrivacyIdentifiers(context.actor.board_id, *review);
+  if (!identifiers.ok()) return WriteProblem(context.response, identifiers.status());
+  nlohmann::json items = nlohmann::json::array();
+  for (const PrivacyIdentifierRecord& identifier : *identifiers) items.push_back(ToJson(identifier));
+  WriteJson(context.response, 200, {{"items", items}});
+}
+
+void RecordIdentifier(ApiContext& api, RequestContext& context) {
+  std::optional<int64_t> review = PathNumber(context, 1);
+  if (!review) return;
+  StrictObject body(context.request.body, {"kind", "value", "note"});
+  RecordPrivacyIdentifierCommand command;
+  command.actor = context.actor;
+  command.review = *review;
+  command.kind = body.Text("kind", true, 20).value_or("");
+  command.value = body.Text("value", true, 500).value_or("");
+  command.note = body.Text("note", false, 2000).value_or("");
+  if (!body.ok()) return WriteProblem(context.response, 400, "Bad request", body.error());
+  CommandResult result = RunCommand(api, command);
+  if (!result.status.ok()) return WriteProblem(context.response, result.status);
+  auto queries = api.queries.Acquire();
+  if (!queries.ok()) return WriteProblem(context.response, queries.status());
+  auto identifiers = (*queries)->PrivacyIdentifiers(context.actor.board_id, *review);
+  if (!identifiers.ok()) return WriteProblem(context.response, identifiers.status());
+  for (const PrivacyIdentifierRecord& identifier : *identifiers) {
+    if (identifier.id == result.created_id) return WriteJson(context.response, 201, ToJson(identifier));
+  }
+  WriteProblem(context.response, 503, "Service unavailable", "the identifier was recorded but cannot be read back");
+}
+
+void RemoveIdentifier(ApiContext& api, RequestContext& context) {
+  std::optional<int64_t> review = PathNumber(context, 1);
+  if (!review) return;
+  std::optional<int64_t> identifier = PathNumber(context, 2);
+  if (!identifier) return;
+  CommandResult result = RunCommand(api, RemovePrivacyIdentifierCommand{context.actor, *review, *identifier});
+  if (!result.status.ok()) return WriteProblem(context.response, result.status);
+  context.response.status = 204;
+}
+
 }  // namespace
 
 std::vector<Route> FamilyRoutes(ApiContext& api) {
@@ -102,10 +157,14 @@ std::vector<Route> FamilyRoutes(ApiContext& api) {
     return [&api, handler](RequestContext& context) { handler(api, context); };
   };
   const std::string members = R"(/api/v1/reviews/(\d+)/family-members)";
+  const std::string identifiers = R"(/api/v1/reviews/(\d+)/identifiers)";
   return {
       {"GET", members, true, kFamilyRoles, bind(ListMembers)},
       {"POST", members, true, kFamilyRoles, bind(RecordMember)},
       {"PATCH", members + R"(/(\d+))", true, kFamilyRoles, bind(UpdateMember)},
+      {"GET", identifiers, true, kFamilyRoles, bind(ListIdentifiers)},
+      {"POST", identifiers, true, kFamilyRoles, bind(RecordIdentifier)},
+      {"DELETE", identifiers + R"(/(\d+))", true, kFamilyRoles, bind(RemoveIdentifier)},
   };
 }
 

@@ -12,13 +12,20 @@ const std::vector<Role> kEveryone = {Role::kAdmin,        Role::kBusinessUnit, R
                                      Role::kLeadReviewer, Role::kAgency,       Role::kViewer};
 const std::vector<Role> kAuditors = {Role::kAdmin, Role::kBusinessUnit};
 
-nlohmann::json ToJson(const InboxItem& item) {
-  return {{"id", item.id},
-          {"subject", item.subject},
-          {"body", item.body},
-          {"created_at", item.created_at},
-          {"read", item.read_at.has_value()},
-          {"read_at", item.read_at ? nlohmann::json(*item.read_at) : nlohmann::json(nullptr)}};
+// `base`: where the page is reached (PublicBase), for the item's link.
+nlohmann::json ToJson(const InboxItem& item, const std::string& base) {
+  nlohmann::json json = {{"id", item.id},
+                         {"subject", item.subject},
+                         {"body", item.body},
+                         {"created_at", item.created_at},
+                         {"read", item.read_at.has_value()},
+                         {"read_at", item.read_at ? nlohmann::json(*item.read_at) : nlohmann::json(nullptr)},
+                         {"alert", item.alert ? nlohmann::json(*item.alert) : nlohmann::json(nullptr)},
+                         {"review", item.alert ? nlohmann::json(item.review) : nlohmann::json(nullptr)},
+                         {"review_title", item.alert ? nlohmann::json(item.review_title) : nlohmann::json(nullptr)}};
+  if (item.alert) json["kind"] = item.alert_kind;
+  json["link"] = item.alert ? base + "/reviews/" + std::to_string(item.review) : base + "/my-work";
+  return json;
 }
 
 std::optional<std::string> Param(const httplib::Request& request, const char* name) {
@@ -55,7 +62,7 @@ void ListInbox(ApiContext& api, RequestContext& context) {
   auto items = (*notifications)->Inbox(*context.actor.user_id, unread && *unread == "true", after, limit);
   if (!items.ok()) return WriteProblem(context.response, items.status());
   nlohmann::json list = nlohmann::json::array();
-  for (const InboxItem& item : *items) list.push_back(ToJson(item));
+  for (const InboxItem& item : *items) list.push_back(ToJson(item, PublicBase(api, context.request)));
   WriteJson(context.response, 200, {{"items", list}, {"next_cursor", NextCursor(*items, limit)}});
 }
 
@@ -97,7 +104,7 @@ void MarkRead(ApiContext& api, RequestContext& context) {
   if (!notifications.ok()) return WriteProblem(context.response, notifications.status());
   auto item = (*notifications)->MarkRead(*context.actor.user_id, id, api.options.clock->Now());
   if (!item.ok()) return WriteProblem(context.response, item.status());
-  WriteJson(context.response, 200, ToJson(*item));
+  WriteJson(context.response, 200, ToJson(*item, PublicBase(api, context.request)));
 }
 
 void ListNotifications(ApiContext& api, RequestContext& context) {

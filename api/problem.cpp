@@ -15,6 +15,7 @@ const char* TitleFor(int http_status) {
     case 409: return "Conflict with the review's current state";
     case 413: return "Request too large";
     case 415: return "Unsupported media type";
+    case 422: return "Something must be recorded first";
     case 502: return "A service we send to did not answer";
     case 503: return "Service unavailable";
     default: return "Internal error";
@@ -28,6 +29,7 @@ std::string TypeFor(int http_status) {
     case 403: return "https://scr-tracker.invalid/problems/forbidden";
     case 404: return "https://scr-tracker.invalid/problems/not-found";
     case 409: return "https://scr-tracker.invalid/problems/conflict";
+    case 422: return "https://scr-tracker.invalid/problems/unprocessable";
     default: return "about:blank";
   }
 }
@@ -45,6 +47,7 @@ int HttpStatusFor(Status::Code code) {
     case Status::Code::kStorage: return 503;
     case Status::Code::kUnavailable: return 502;
     case Status::Code::kPermissionDenied: return 403;
+    case Status::Code::kUnprocessable: return 422;
   }
   return 500;
 }

@@ -89,7 +89,7 @@ struct RequestContext {
 };
 
 struct Route {
-  std::string method;   // GET, POST, PUT, PATCH
+  std::string method;   // GET, POST, PUT, PATCH, DELETE
   std::string pattern;  // a regular expression over the path, e.g. /api/v1/reviews/(\d+)
   bool requires_token = true;
   std::vector<Role> roles;  // who may call it (empty when no token is needed)
@@ -129,6 +129,15 @@ void WriteJson(httplib::Response& response, int status, const nlohmann::json& bo
 void WriteJsonText(httplib::Response& response, int status, std::string body);
 // The number in the path's group `index` (1-based); nothing, after answering 404, when it is not one.
 std::optional<int64_t> PathNumber(RequestContext& context, size_t index);
+// The printable self-assessment report (assessment_report.cpp).
+void PrintSelfAssessmentReport(ApiContext& api, RequestContext& context);
+// An alert as GET /alerts shows it (alert_routes.cpp), and what fired while the simulated clock moved to
+// `now`: counts by kind, the first alerts and a sentence that says it ("Moved to Mon 14 Dec 2026: ...").
+nlohmann::json AlertJson(const Alert& alert);
+nlohmann::json FiredJson(const FiredSummary& fired, const std::string& now);
+// Where users reach the page, without a trailing slash: server.public_url, or else the address this
+// request was sent to. Links the API gives (the inbox, the calendar) start with it.
+std::string PublicBase(const ApiContext& api, const httplib::Request& request);
 // Waits for the engine's answer to `command`.
 CommandResult RunCommand(ApiContext& api, Command command);
 

@@ -81,6 +81,7 @@ struct ApiServer::Impl {
     else if (route.method == "POST") server->Post(route.pattern, handler);
     else if (route.method == "PUT") server->Put(route.pattern, handler);
     else if (route.method == "PATCH") server->Patch(route.pattern, handler);
+    else if (route.method == "DELETE") server->Delete(route.pattern, handler);
   }
 
   // `read_of_review`: the route's name in the access log when it reads a review's data, else empty.

@@ -37,6 +37,8 @@ void GetClock(ApiContext& api, RequestContext& context) {
   WriteJson(context.response, 200, {{"now", FormatInstant(api.options.simulated_clock->Now())}, {"simulated", true}});
 }
 
+constexpr int kFirstFired = 10;  // alerts listed by name in the answer to a move of the clock
+
 void AdvanceClock(ApiContext& api, RequestContext& context) {
   SimulatedClock* clock = api.options.simulated_clock;
   if (!clock) return WriteProblem(context.response, 404, "Not found", "the service runs on the system clock");
@@ -60,6 +62,10 @@ void AdvanceClock(ApiContext& api, RequestContext& context) {
     return WriteProblem(context.response, 400, "Bad request",
                         "the simulated clock never goes back; it is now " + FormatInstant(clock->Now()));
   }
+  Result<ConnectionPool<ReviewQueries>::Lease> queries = api.queries.Acquire();
+  if (!queries.ok()) return WriteProblem(context.response, queries.status());
+  Result<FiredMark> before = (*queries)->MarkFired();
+  if (!before.ok()) return WriteProblem(context.response, before.status());
   // The new time is stored before anything fires: if the service stops half-way, it starts again at the
   // new time and fires the rest as a catch-up.
   Result<ConnectionPool<Directory>::Lease> directory = api.directories.Acquire();
@@ -69,7 +75,10 @@ void AdvanceClock(ApiContext& api, RequestContext& context) {
   Status moved;
   api.options.engine->Post([&](ReviewService&) { moved = clock->AdvanceTo(target); }).get();
   if (!moved.ok()) return WriteProblem(context.response, moved);
-  WriteJson(context.response, 200, {{"now", FormatInstant(clock->Now())}, {"simulated", true}});
+  std::string now = FormatInstant(clock->Now());
+  Result<FiredSummary> fired = (*queries)->FiredSince(context.actor.board_id, *before, kFirstFired);
+  if (!fired.ok()) return WriteProblem(context.response, fired.status());
+  WriteJson(context.response, 200, {{"now", now}, {"simulated", true}, {"fired", FiredJson(*fired, now)}});
 }
 
 }  // namespace
@@ -92,6 +101,11 @@ std::optional<int64_t> PathNumber(RequestContext& context, size_t index) {
     WriteProblem(context.response, 404, "Not found", "no such resource at " + context.request.path);
     return std::nullopt;
   }
+}
+
+std::string PublicBase(const ApiContext& api, const httplib::Request& request) {
+  if (!api.options.public_url.empty()) return api.options.public_url;
+  return "http://" + request.get_header_value("Host");
 }
 
 CommandResult RunCommand(ApiContext& api, Command command) { return api.options.engine->Submit(std::move(command)).get(); }

@@ -85,6 +85,7 @@ void WhoAmI(ApiContext& api, RequestContext& context) {
              {"role", RoleName(context.actor.role)},
              {"board", context.actor.board_id},
              {"board_name", board->name},
+             {"protective_marking", api.options.protective_marking},
              {"agency", context.actor.role == Role::kAgency ? nlohmann::json(context.actor.agency) : nlohmann::json(nullptr)},
              {"user", context.actor.user_id ? nlohmann::json(*context.actor.user_id) : nlohmann::json(nullptr)},
              {"csrf_token", context.csrf_token.empty() ? nlohmann::json(nullptr) : nlohmann::json(context.csrf_token)},

@@ -102,7 +102,7 @@ MessageText DigestMessage(const OutboxEntry& entry, const std::string& base_url)
     text.body = "Dear colleague,\n\nThe tracker was not running from " + body.value("fell_due_from", "") +
                 " until " + body.value("fired_at", "") + ". Rather than send each alert late, here they are together.\n";
     ListItems(text.body, body.value("alerts", nlohmann::json::array()), "Alerts", total, base_url);
-    text.body += "\nEach is also in the alerts list: " + base_url + "/alerts\n";
+    text.body += "\nEach is also in your work list: " + base_url + "/my-work\n";
   } else {
     text.subject = "Daily digest for " + entry.digest_day + " - " + entry.board_name;
     text.body = "Dear chair,\n\nYour digest for " + entry.digest_day + ".\n";
@@ -113,6 +113,7 @@ MessageText DigestMessage(const OutboxEntry& entry, const std::string& base_url)
     ListItems(text.body, body.value("due_soon", nlohmann::json::array()),
               ("Due by " + body.value("due_soon_until", std::string("the next ten working days"))).c_str(),
               body.value("due_soon_total", int64_t{0}), base_url);
+    text.body += "\nThe chair's queue: " + base_url + "/chair\n";
     std::string fingerprint = body.value("history_fingerprint", "");
     if (!fingerprint.empty()) {
       text.body += "\nFingerprint of the reviews' histories today (keep this message: `scr-tracker admin verify "
@@ -147,6 +148,7 @@ std::string WebhookBody(const OutboxEntry& entry, const MessageText& text, const
   } else {
     body["type"] = "digest";
     body["digest"] = {{"id", *entry.digest}, {"kind", entry.digest_kind}, {"day", entry.digest_day}};
+    body["link"] = base_url + (entry.digest_kind == "catch_up" ? "/my-work" : "/chair");
   }
   return body.dump();
 }

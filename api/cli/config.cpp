@@ -83,7 +83,7 @@ Result<Config> LoadConfig(const std::string& path) {
   Config config;
   if (root.IsNull()) return config;
   try {
-    if (Status s = CheckKeys(root, {"notifier", "digest", "tls", "health", "server", "history"}, "the config", path); !s.ok()) return s;
+    if (Status s = CheckKeys(root, {"notifier", "digest", "tls", "health", "server", "history", "print"}, "the config", path); !s.ok()) return s;
     if (YAML::Node notifier = root["notifier"]) {
       if (Status s = CheckKeys(notifier, {"smtp", "webhooks"}, "notifier", path); !s.ok()) return s;
       if (YAML::Node smtp = notifier["smtp"]) {
@@ -141,6 +141,15 @@ Result<Config> LoadConfig(const std::string& path) {
       if (history["key_file"] && config.history_key_file.empty()) {
         return Status::InvalidArgument(path + ": history.key_file is empty; give a path, or remove it to keep the "
                                        "key beside the database");
+      }
+    }
+    if (YAML::Node print = root["print"]) {
+      if (Status s = CheckKeys(print, {"protective_marking"}, "print", path); !s.ok()) return s;
+      if (print["protective_marking"]) config.protective_marking = print["protective_marking"].as<std::string>();
+      if (config.protective_marking.size() > 100 ||
+          config.protective_marking.find_first_of("\r\n") != std::string::npos) {
+        return Status::InvalidArgument(path + ": print.protective_marking must be one line of at most 100 "
+                                       "characters, e.g. OFFICIAL-SENSITIVE (or empty for none)");
       }
     }
   } catch (const YAML::Exception& e) {

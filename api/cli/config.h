@@ -35,6 +35,9 @@ struct Config {
   int max_undelivered_age_minutes = 30;  // GET /health/ready fails when a notification waits longer
   // The key of the history chain (history.key_file); empty: beside the database (engine/history_key.h).
   std::string history_key_file;
+  // Printed at the top and bottom of every page the service prints (print.protective_marking), and given
+  // to the page through GET /api/v1/session; empty for none.
+  std::string protective_marking = "OFFICIAL-SENSITIVE";
 };
 
 Result<Config> LoadConfig(const std::string& path);

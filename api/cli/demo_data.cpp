@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "cli/demo_story.h"
 #include "engine/directory.h"
 #include "engine/review_queries.h"
 #include "engine/review_service.h"
@@ -14,147 +15,13 @@
 namespace scr::cli {
 namespace {
 
-// One fictional review: no real names; titles are references as a business unit would use them.
-struct DemoReview {
-  const char* workflow;
-  const char* title;
-  int referred_day;  // days after the demo's first day
-  bool child_died;
-  bool statutory_criteria_met;
-  const char* rationale;
-};
+using namespace demo;  // the story's tables (demo_story.h), read here alone
 
-enum class StepKind { kRefer, kWalkTo, kComplete, kExtend, kHold, kAction };
-
-struct Step {
-  int day;
-  int review;  // index into kReviews
-  StepKind kind;
-  const char* what = "";    // event or checkpoint key; for an action, its status at the end
-  const char* reason = "";  // rationale, note or delay reason; for an action, its index in kActions
-};
-
-// An improvement action of the demo: agreed on `day` of its step, due `due_in` days after that, and moved
-// on to its status as the board would have.
-struct DemoAction {
-  const char* title;
-  const char* finding;
-  const char* agency;
-  const char* lead;
-  const char* priority;
-  int due_in;
-  const char* reason;  // why dropped or not achieved; for evidenced, the impact
-};
-
-constexpr int kDemoDays = 220;
+constexpr int kDemoDays = 220;  // the demo's history ends today, this many days after it began
 
 Date DayOf(Instant instant) {
   return Date::FromDays(static_cast<int32_t>(
       std::chrono::duration_cast<std::chrono::hours>(instant.time_since_epoch()).count() / 24));
-}  // the demo's history ends today, this many days after it began
-
-const DemoReview kReviews[] = {
-    {"scr-2015", "Child K (2026/01)", 0, true, true, "Infant died after an unexplained head injury; agencies had contact with the family."},
-    {"scr-2015", "Siblings M and N (2026/02)", 20, false, true, "Two children seriously harmed by neglect while known to several agencies."},
-    {"scr-2015", "Young person P (2026/03)", 45, false, false, "Exploitation concerns; not statutory, but strong local learning priority."},
-    {"scr-2015", "Child T (2026/04)", 60, true, true, "Child died; police investigation under way."},
-    {"scr-2015", "Child D (2026/05)", 150, false, true, "Serious injury to a toddler on a child protection plan."},
-    {"lcspr-2023", "Child J (2026/06)", 185, false, true, "Serious harm; notified to the national panel."},
-    {"scr-2015", "Child L (2026/07)", 200, false, false, "Referral from school; information suggests single-agency learning."},
-    {"lcspr-2023", "Child F (2026/08)", 90, false, true, "Serious harm from domestic abuse; rapid review held."},
-    {"scr-2015", "Child R (2026/09)", 30, false, true, "Neglect and missed health appointments; several agencies involved."},
-};
-
-const DemoAction kActions[] = {
-    {"Health visitors ask about every adult living in the home", "Finding 1: men in the household were unseen",
-     "Health", "Named nurse for safeguarding", "high", 19, ""},
-    {"Multi-agency training on recognising neglect", "Finding 2: cumulative neglect was not recognised",
-     "Children's Services", "Principal social worker", "high", 49, ""},
-    {"Police share domestic abuse call-outs with schools next day", "Finding 3: schools learnt of incidents late",
-     "Police", "Detective Inspector, public protection", "medium", 144, ""},
-    {"Audit of referrals for the quality of the concern described", "Finding 2: referrals did not say what worried them",
-     "Children's Services", "Head of front door", "medium", 30, ""},
-    {"Escalation policy rewritten in plain English", "Finding 4: professionals did not challenge decisions",
-     "Safeguarding Partnership", "Business manager", "low", 20,
-     "Practitioners now escalate: 14 escalations in the quarter against 2 a year before"},
-    {"GP practices flag missed child health appointments", "Finding 5: missed appointments were not followed up",
-     "Health", "Designated doctor", "medium", 10, "The practices' system cannot flag; a new system is due in 2028"},
-    {"Separate briefing for school governors", "Finding 3: schools learnt of incidents late",
-     "Education", "", "low", 60, "Covered by the county's governor training instead"},
-};
-
-const Step kSteps[] = {
-    // Child K: through to implementation.
-    {0, 0, StepKind::kRefer},
-    {20, 0, StepKind::kWalkTo, "decide_to_review", "Statutory criteria met: death, abuse suspected, agencies involved."},
-    {40, 0, StepKind::kWalkTo, "commission", ""},
-    {60, 0, StepKind::kWalkTo, "start_review", ""},
-    {120, 0, StepKind::kWalkTo, "submit_report", ""},
-    {140, 0, StepKind::kWalkTo, "sign_off_report", ""},
-    {165, 0, StepKind::kWalkTo, "agree_response", ""},
-    {185, 0, StepKind::kWalkTo, "publish", ""},
-    // Siblings M and N: the report is with quality assurance.
-    {20, 1, StepKind::kRefer},
-    {38, 1, StepKind::kWalkTo, "decide_to_review", "Criteria met; neglect over several years with many agencies involved."},
-    {60, 1, StepKind::kWalkTo, "commission", ""},
-    {85, 1, StepKind::kWalkTo, "start_review", ""},
-    {190, 1, StepKind::kWalkTo, "submit_report", ""},
-    {200, 1, StepKind::kExtend, "report_qa_completed", "Peer reviewer unavailable for three weeks."},
-    // Young person P: review running, with slips.
-    {45, 2, StepKind::kRefer},
-    {70, 2, StepKind::kWalkTo, "decide_to_review", "Not statutory; board priority on exploitation makes the learning valuable."},
-    {95, 2, StepKind::kWalkTo, "commission", ""},
-    {120, 2, StepKind::kWalkTo, "start_review", ""},
-    // Child T: ready to publish, held back by the criminal trial.
-    {60, 3, StepKind::kRefer},
-    {66, 3, StepKind::kHold, "criminal_investigation", "Trial listed; CPS asks that nothing is published before the verdict."},
-    {80, 3, StepKind::kWalkTo, "decide_to_review", "Statutory criteria met: a child died and abuse is suspected."},
-    {100, 3, StepKind::kWalkTo, "commission", ""},
-    {120, 3, StepKind::kWalkTo, "start_review", ""},
-    {170, 3, StepKind::kWalkTo, "submit_report", ""},
-    {185, 3, StepKind::kWalkTo, "sign_off_report", ""},
-    {205, 3, StepKind::kWalkTo, "agree_response", ""},
-    // Child D: setting up, family not yet told.
-    {150, 4, StepKind::kRefer},
-    {175, 4, StepKind::kWalkTo, "decide_to_review", "Criteria met: serious injury while on a plan."},
-    {180, 4, StepKind::kComplete, "board_advised", "Board members told at the extraordinary meeting."},
-    // Child J: rapid review under way.
-    {185, 5, StepKind::kRefer},
-    // Child L: decided not to review.
-    {200, 6, StepKind::kRefer},
-    {212, 6, StepKind::kWalkTo, "decide_not_to_review", "Learning is single-agency; the school will review its own practice."},
-    // Child F: LCSPR in commissioning.
-    {90, 7, StepKind::kRefer},
-    {104, 7, StepKind::kWalkTo, "decide_to_review", "Rapid review found multi-agency learning about domestic abuse."},
-    {130, 7, StepKind::kWalkTo, "commission", ""},
-    // Child K: the improvement actions, one in each state and RAG rating.
-    {186, 0, StepKind::kAction, "in_progress", "0"},    // red: past its date
-    {186, 0, StepKind::kAction, "not_started", "1"},    // amber: due soon
-    {186, 0, StepKind::kAction, "in_progress", "2"},    // green: on track
-    {186, 0, StepKind::kAction, "completed", "3"},      // green: done, follow-ups planned
-    {186, 0, StepKind::kAction, "evidenced", "4"},      // green: done and its impact shown
-    {186, 0, StepKind::kAction, "not_achieved", "5"},   // red: could not be done
-    {186, 0, StepKind::kAction, "dropped", "6"},        // not rated
-    // Child R: ready to publish but for one overdue step.
-    {30, 8, StepKind::kRefer},
-    {48, 8, StepKind::kWalkTo, "decide_to_review", "Criteria met: serious neglect known to several agencies."},
-    {70, 8, StepKind::kWalkTo, "commission", ""},
-    {90, 8, StepKind::kWalkTo, "start_review", ""},
-    {150, 8, StepKind::kWalkTo, "submit_report", ""},
-    {175, 8, StepKind::kWalkTo, "sign_off_report", ""},
-    {200, 8, StepKind::kWalkTo, "agree_response", ""},
-    {203, 8, StepKind::kComplete, "publication_date_set", "Publication set for the board's next open meeting."},
-    {206, 8, StepKind::kComplete, "professionals_informed_before_publication", "Briefings held for every agency."},
-    {206, 8, StepKind::kComplete, "family_told_publication_date", "The family met the chair and have the report."},
-};
-
-// Work a business unit let slip in the demo, so that the board sees late items with reasons to chase.
-const char* const kLeftUndone[] = {"national_notification", "neighbouring_boards_checked", "purpose_communicated",
-                                   "police_cps_discussion", "practitioner_feedback_gathered", "analysis_challenged",
-                                   "media_strategy_agreed"};
-
-bool LeftUndone(const std::string& key) {
-  return std::find(std::begin(kLeftUndone), std::end(kLeftUndone), key) != std::end(kLeftUndone);
 }
 
 class DemoBuilder {
@@ -203,7 +70,14 @@ class DemoBuilder {
         Date later = WorkingDayOnOrAfter(DayOf(clock_.Now()).AddDays(35));
         return service_.Execute(ExtendCheckpointCommand{actor_, ids_[step.review], step.what, later, step.reason}).status;
       }
+      case StepKind::kExtendToThisWeek: return ExtendToThisWeek(ids_[step.review], step.what, step.reason);
       case StepKind::kAction: return AddAction(ids_[step.review], kActions[std::atoi(step.reason)], step.what);
+      case StepKind::kAskAgency: {
+        Date due = DayOf(clock_.Now()).AddDays(15);
+        while (due.IsWeekend()) due = due.AddDays(1);
+        return service_.Execute(RequestInformationCommand{actor_, ids_[step.review], step.what, step.reason, due}).status;
+      }
+      case StepKind::kFamily: return RecordFamily(ids_[step.review]);
       case StepKind::kHold: {
         AddParallelProcessCommand command;
         command.actor = actor_;
@@ -242,9 +116,43 @@ class DemoBuilder {
   // The privacy checkpoint is completed as in life: by a clean check of the report's final text.
   Status Complete(ReviewId review, const std::string& key, const std::string& note) {
     if (key == "privacy_check_passed") {
+      RecordPrivacyIdentifierCommand name{actor_, review, "name", "Jordan Example", "the child's mother"};
+      if (Status recorded = service_.Execute(name).status; !recorded.ok()) return recorded;
       return service_.Execute(CheckPrivacyCommand{actor_, review, "Final report text: the family are not named."}).status;
     }
     return service_.Execute(CompleteCheckpointCommand{actor_, review, key, note, ""}).status;
+  }
+
+  // Moves `key` to a working day a few days after the demo's last day (the first the engine accepts), so
+  // that its owner has it due this week.
+  Status ExtendToThisWeek(ReviewId review, const std::string& key, const std::string& reason) {
+    Date due = DayOf(clock_.Now()).AddDays(3);
+    Status extended = Status::InvalidArgument("no working day found for " + key);
+    for (int tries = 0; tries < 10 && !extended.ok(); ++tries, due = due.AddDays(1)) {
+      if (due.IsWeekend()) continue;
+      extended = service_.Execute(ExtendCheckpointCommand{actor_, review, key, due, reason}).status;
+    }
+    return extended;
+  }
+
+  // The family of the review in report QA (fictional), and the addresses and places the report must not
+  // give away: the privacy check finds them.
+  Status RecordFamily(ReviewId review) {
+    FamilyMember mother;
+    mother.name = "Kerry Doyle";
+    mother.relationship = "mother";
+    mother.date_of_birth = Date::FromYmd(1991, 7, 9);
+    mother.involvement = "involved";
+    mother.support_needs = "Meetings in the afternoon; an advocate attends.";
+    if (Status s = service_.Execute(RecordFamilyMemberCommand{actor_, review, mother}).status; !s.ok()) return s;
+    const std::pair<const char*, const char*> identifiers[] = {
+        {"address", "4 Mill Lane, Eastbrook"}, {"address", "17 Quarry Row, Northtown"}, {"place", "Eastbrook Infants"},
+        {"name", "Dean Doyle"}};
+    for (const auto& [kind, value] : identifiers) {
+      RecordPrivacyIdentifierCommand command{actor_, review, kind, value, "recorded by the business unit"};
+      if (Status s = service_.Execute(command).status; !s.ok()) return s;
+    }
+    return Status::Ok();
   }
 
   // Agrees `action`, then moves it on to `status` as its owner would have.
@@ -313,15 +221,23 @@ Result<DemoDatabase> BuildDemoDatabase(const ReferenceData& reference) {
                                                     Nation::kEnglandAndWales, "Europe/London");
   if (!board.ok()) return board.status();
   // An agency user sees and changes only its own agency's actions and information requests.
-  struct Person { Role role; const char* name; const char* email; const char* agency; };
+  // `morning`: what waits for them on the demo's Monday morning (the steps above make it so).
+  struct Person { Role role; const char* name; const char* email; const char* agency; const char* morning; };
   const Person people[] = {
-      {Role::kBusinessUnit, "Sam Okafor", "business.unit@northshire.example", ""},
-      {Role::kChair, "Dr Helen Ward", "chair@northshire.example", ""},
-      {Role::kLeadReviewer, "Priya Nair", "lead.reviewer@northshire.example", ""},
-      {Role::kAgency, "Police liaison", "police@northshire.example", "Police"},
-      {Role::kAgency, "Health liaison", "health@northshire.example", "Health"},
-      {Role::kViewer, "Board member", "member@northshire.example", ""},
-      {Role::kAdmin, "System administrator", "admin@northshire.example", ""},
+      {Role::kBusinessUnit, "Sam Okafor", "business.unit@northshire.example", "",
+       "overdue steps to chase on several reviews; Child J (2026/06) and Child S (2026/10) await the chair's decision, "
+       "to be recorded with its rationale"},
+      {Role::kChair, "Dr Helen Ward", "chair@northshire.example", "",
+       "decisions awaiting the chair (Child J, Child S) and escalations of overdue steps to acknowledge"},
+      {Role::kLeadReviewer, "Priya Nair", "lead.reviewer@northshire.example", "",
+       "Young person P (2026/03): the practitioners' event due this week, the family involvement decision overdue"},
+      {Role::kAgency, "Police liaison", "police@northshire.example", "Police",
+       "an overdue police action on Child K (2026/01), beside Health's actions it cannot see, and an information "
+       "request for Young person P"},
+      {Role::kAgency, "Health liaison", "health@northshire.example", "Health", "Health's actions on Child K"},
+      {Role::kViewer, "Board member", "member@northshire.example", "", "the dashboard, read only"},
+      {Role::kAdmin, "System administrator", "admin@northshire.example", "",
+       "users, tokens, and the demo clock (move it on and see what fires)"},
   };
   Actor business_unit{*board, Role::kBusinessUnit, people[0].name, std::nullopt};
   Result<std::unique_ptr<Sessions>> sessions = Sessions::Open(demo.database_path);
@@ -342,6 +258,7 @@ Result<DemoDatabase> BuildDemoDatabase(const ReferenceData& reference) {
     if (Status set = (*sessions)->SetPassword(*user, kDemoPassword); !set.ok()) return set;
     std::string agency = *person.agency ? std::string(", ") + person.agency : std::string();
     demo.logins.emplace_back(person.email, RoleName(person.role) + agency);
+    demo.mornings.emplace_back(person.email, person.morning);
   }
   // A neighbouring board on the same service: its users see nothing of Northshire's reviews.
   Result<BoardId> neighbour = (*directory)->CreateBoard("Westvale Safeguarding Children Partnership (demo)",

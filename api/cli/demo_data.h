@@ -16,6 +16,7 @@ struct DemoDatabase {
   std::string database_path;
   std::vector<std::pair<std::string, std::string>> tokens;  // "Name (role)" -> token
   std::vector<std::pair<std::string, std::string>> logins;  // email -> role, each with kDemoPassword
+  std::vector<std::pair<std::string, std::string>> mornings;  // email -> what waits for them on Monday morning
   std::string calendar_token;                               // the business unit's, for the calendar feed only
   std::unique_ptr<SimulatedClock> clock;                    // standing at today
 };

@@ -64,6 +64,7 @@ struct Running {
   std::chrono::minutes max_undelivered_age{30};
   std::string public_url;  // server.public_url: empty when not configured
   size_t connections_per_address = 64;
+  std::string protective_marking = "OFFICIAL-SENSITIVE";  // print.protective_marking
   notifier::DispatcherOptions notifier;  // database, workflows and base URL are filled in by Serve
   // Printed once the service listens, given the address it listens on.
   std::function<std::string(const std::string& base_url)> banner;
@@ -92,6 +93,7 @@ int Serve(const Running& run) {
   options.max_undelivered_age = run.max_undelivered_age;
   options.public_url = run.public_url;
   options.connections_per_address = run.connections_per_address;
+  options.protective_marking = run.protective_marking;
   ApiServer server(options);
   if (Status bound = server.Bind(listen->first, listen->second); !bound.ok()) return Fail(bound.message());
   std::string base_url = std::string(server.https() ? "https" : "http") + "://" + listen->first + ":" +
@@ -146,7 +148,7 @@ int RunServe(const ServeOptions& options) {
               simulated ? static_cast<const Clock*>(simulated.get()) : &system_clock, simulated.get(),
               config.DigestTimeOfDay(), config.history_key_file, config.tls_cert, config.tls_key,
               std::chrono::minutes(config.max_undelivered_age_minutes), config.public_url,
-              static_cast<size_t>(config.connections_per_address), {}, nullptr};
+              static_cast<size_t>(config.connections_per_address), config.protective_marking, {}, nullptr};
   run.notifier.smtp_url = config.smtp_url;
   if (!config.smtp_from.empty()) run.notifier.smtp_from = config.smtp_from;
   run.notifier.smtp_ca_file = config.smtp_ca_file;
@@ -168,6 +170,8 @@ int RunDemo(const std::string& listen, const std::string& workflows_dir) {
     std::string text = "\nscr-tracker demo\n  database: " + demo->database_path + "\n  dashboard: " + base_url +
                        "/\n  sign in with any of these, password " + kDemoPassword + ":\n";
     for (const auto& [email, role] : demo->logins) text += "    " + email + " (" + role + ")\n";
+    text += "  Monday morning, what waits for each:\n";
+    for (const auto& [email, morning] : demo->mornings) text += "    " + email + ": " + morning + "\n";
     text += "  API: " + base_url + "/api/v1/reviews\n  tokens (send as 'Authorization: Bearer TOKEN'):\n";
     for (const auto& [who, token] : demo->tokens) text += "    " + who + ": " + token + "\n";
     text += "  e.g. curl -H 'Authorization: Bearer " + demo->tokens.front().second + "' " + base_url +
@@ -176,7 +180,7 @@ int RunDemo(const std::string& listen, const std::string& workflows_dir) {
     return text;
   };
   Running run{demo->database_path, listen, &*reference, demo->clock.get(), demo->clock.get(),
-              std::chrono::hours(8), "", "", "", std::chrono::minutes(30), "", 64, {}, banner};
+              std::chrono::hours(8), "", "", "", std::chrono::minutes(30), "", 64, "OFFICIAL-SENSITIVE", {}, banner};
   return Serve(run);
 }
 

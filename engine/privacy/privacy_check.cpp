@@ -108,21 +108,44 @@ std::vector<std::string> DateSpellings(Date date) {
   return spellings;
 }
 
+// A name, whole, and each of its parts: the surname alone names the family too.
+void AddName(std::vector<PrivacyIdentifier>& identifiers, const std::string& name) {
+  identifiers.push_back({"name", name});
+  for (const std::string& part : Split(name, " \t\n-")) identifiers.push_back({"name", part});
+}
+
+// An address, whole, each of its lines, and its street without the house number ("12 Acacia Avenue,
+// Leeds" is also looked for as "Acacia Avenue").
+void AddAddress(std::vector<PrivacyIdentifier>& identifiers, const std::string& address) {
+  if (address.empty()) return;
+  identifiers.push_back({"address", address});
+  for (const std::string& line : Split(address, ",\n;")) {
+    identifiers.push_back({"address", line});
+    size_t first = line.find_first_not_of(" \t");
+    if (first != std::string::npos && std::isdigit(static_cast<unsigned char>(line[first]))) {
+      size_t after_number = line.find_first_of(" \t", first);
+      if (after_number != std::string::npos) identifiers.push_back({"address", line.substr(after_number + 1)});
+    }
+  }
+}
+
 }  // namespace
 
-std::vector<PrivacyIdentifier> IdentifiersOf(const std::vector<FamilyMember>& family) {
+std::vector<PrivacyIdentifier> IdentifiersOf(const std::vector<FamilyMember>& family,
+                                             const std::vector<PrivacyIdentifierRecord>& recorded) {
   std::vector<PrivacyIdentifier> identifiers;
   for (const FamilyMember& member : family) {
-    identifiers.push_back({"name", member.name});
-    for (const std::string& part : Split(member.name, " \t\n-")) identifiers.push_back({"name", part});
+    AddName(identifiers, member.name);
     if (member.date_of_birth) {
       for (const std::string& spelling : DateSpellings(*member.date_of_birth)) identifiers.push_back({"date_of_birth", spelling});
     }
-    if (!member.address.empty()) {
-      identifiers.push_back({"address", member.address});
-      for (const std::string& line : Split(member.address, ",\n;")) identifiers.push_back({"address", line});
-    }
+    AddAddress(identifiers, member.address);
     for (const std::string& identifier : member.other_identifiers) identifiers.push_back({"identifier", identifier});
+  }
+  for (const PrivacyIdentifierRecord& record : recorded) {
+    if (record.kind == "name") AddName(identifiers, record.value);
+    else if (record.kind == "address") AddAddress(identifiers, record.value);
+    else identifiers.push_back({record.kind == "place" ? "place" : "identifier", record.value});
   }
   return identifiers;
 }

@@ -1,6 +1,8 @@
 // The privacy check before publication (QM14): the report's text is searched for what the review recorded
-// about the family. The check is kept (the text's hash, and the kind and place of each finding, never the
-// words found); a check that finds nothing completes privacy_check_passed, which blocks publish.
+// about the family: its members and the register of identifiers (names, addresses, places). With nothing
+// recorded to look for, the check is refused rather than passed. The check is kept (the text's hash, and
+// the kind and place of each finding, never the words found); a check that finds nothing completes
+// privacy_check_passed, which blocks publish.
 #include <openssl/sha.h>
 
 #include <nlohmann/json.hpp>
@@ -52,7 +54,24 @@ Status ReviewServiceImpl::Handle(const CheckPrivacyCommand& command, const Conte
     }
     family.push_back(std::move(member));
   }
-  std::vector<PrivacyFinding> findings = FindIdentifiers(command.text, IdentifiersOf(family));
+  std::vector<PrivacyIdentifierRecord> recorded;
+  Database::Statement identifiers =
+      database_->Prepare("SELECT kind, value FROM privacy_identifiers WHERE review_id = ?");
+  identifiers->bind(1, command.review);
+  while (identifiers->executeStep()) {
+    PrivacyIdentifierRecord record;
+    record.kind = identifiers->getColumn(0).getString();
+    record.value = identifiers->getColumn(1).getString();
+    recorded.push_back(std::move(record));
+  }
+  // A check with nothing to look for would find nothing and pass any text: it is refused instead.
+  if (family.empty() && recorded.empty()) {
+    return Status::Unprocessable(
+        "the review has no family member or identifier recorded, so the check would have nothing to look for: "
+        "record the family members' names and the addresses the family lived at (and any other names or places "
+        "that identify them), then run the check again");
+  }
+  std::vector<PrivacyFinding> findings = FindIdentifiers(command.text, IdentifiersOf(family, recorded));
 
   nlohmann::json stored = nlohmann::json::array();
   for (const PrivacyFinding& finding : findings) {

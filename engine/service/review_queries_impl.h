@@ -36,9 +36,12 @@ class ReviewQueriesImpl final : public ReviewQueries {
   Result<std::vector<InformationRequest>> InformationRequests(
       BoardId board, ReviewId review, const std::optional<std::string>& agency_scope) override;
   Result<std::vector<FamilyMember>> FamilyMembers(BoardId board, ReviewId review) override;
+  Result<std::vector<PrivacyIdentifierRecord>> PrivacyIdentifiers(BoardId board, ReviewId review) override;
   Result<std::vector<Document>> Documents(BoardId board, ReviewId review) override;
   Result<std::pair<std::vector<Alert>, std::optional<int64_t>>> ListAlerts(BoardId board,
                                                                            const AlertFilter& filter) override;
+  Result<FiredMark> MarkFired() override;
+  Result<FiredSummary> FiredSince(BoardId board, const FiredMark& mark, int first) override;
   Result<std::vector<ImprovementAction>> Actions(BoardId board, const ActionFilter& filter) override;
   Result<SelfAssessment> GetSelfAssessment(BoardId board, ReviewId review) override;
   Result<PrivacyCheckRecord> GetPrivacyCheck(BoardId board, ReviewId review, int64_t id) override;

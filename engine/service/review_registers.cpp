@@ -69,6 +69,24 @@ Result<std::vector<FamilyMember>> ReviewQueriesImpl::FamilyMembers(BoardId board
   }
 }
 
+Result<std::vector<PrivacyIdentifierRecord>> ReviewQueriesImpl::PrivacyIdentifiers(BoardId board, ReviewId review) {
+  try {
+    if (Status owned = CheckReviewOfBoard(board, review); !owned.ok()) return owned;
+    Database::Statement select = database_->Prepare(
+        "SELECT id, kind, value, note, recorded_by, created_at FROM privacy_identifiers WHERE review_id = ? ORDER BY id");
+    select->bind(1, review);
+    std::vector<PrivacyIdentifierRecord> identifiers;
+    while (select->executeStep()) {
+      identifiers.push_back({select->getColumn(0).getInt64(), select->getColumn(1).getString(),
+                             select->getColumn(2).getString(), select->getColumn(3).getString(),
+                             select->getColumn(4).getString(), select->getColumn(5).getString()});
+    }
+    return identifiers;
+  } catch (const std::exception& e) {
+    return StorageError(e, "reading the identifiers the privacy check looks for");
+  }
+}
+
 Result<std::vector<InformationRequest>> ReviewQueriesImpl::InformationRequests(
     BoardId board, ReviewId review, const std::optional<std::string>& agency_scope) {
   try {

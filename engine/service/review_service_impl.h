@@ -65,6 +65,8 @@ class ReviewServiceImpl final : public ReviewService {
   Status Handle(const CloseFollowUpCommand& command, const Context& context, CommandResult& result);
   Status Handle(const AnswerSelfAssessmentCommand& command, const Context& context, CommandResult& result);
   Status Handle(const CheckPrivacyCommand& command, const Context& context, CommandResult& result);
+  Status Handle(const RecordPrivacyIdentifierCommand& command, const Context& context, CommandResult& result);
+  Status Handle(const RemovePrivacyIdentifierCommand& command, const Context& context, CommandResult& result);
   Status Handle(const AcknowledgeAlertCommand& command, const Context& context, CommandResult& result);
 
   // The open review `id` of the actor's board, copied for changing; NotFound for another board's review,

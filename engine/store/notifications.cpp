@@ -15,9 +15,10 @@ class NotificationsImpl final : public Notifications {
   Result<std::vector<InboxItem>> Inbox(UserId user, bool unread_only, std::optional<int64_t> after,
                                        int limit) override {
     try {
-      Database::Statement select = database_->Prepare(
-          "SELECT id, subject, body, created_at, read_at FROM messages WHERE user_id = ?1 AND channel = 'inbox' "
-          "AND (?2 = 0 OR read_at IS NULL) AND (?3 IS NULL OR id < ?3) ORDER BY id DESC LIMIT ?4");
+      Database::Statement select = database_->PrepareBuilt(
+          std::string(kItemColumns) +
+          "WHERE m.user_id = ?1 AND m.channel = 'inbox' "
+          "AND (?2 = 0 OR m.read_at IS NULL) AND (?3 IS NULL OR m.id < ?3) ORDER BY m.id DESC LIMIT ?4");
       select->bind(1, user);
       select->bind(2, unread_only ? 1 : 0);
       if (after) select->bind(3, *after);
@@ -38,9 +39,8 @@ class NotificationsImpl final : public Notifications {
       mark->bind(2, message);
       mark->bind(3, user);
       mark->exec();
-      Database::Statement select = database_->Prepare(
-          "SELECT id, subject, body, created_at, read_at FROM messages WHERE id = ? AND user_id = ? "
-          "AND channel = 'inbox'");
+      Database::Statement select = database_->PrepareBuilt(
+          std::string(kItemColumns) + "WHERE m.id = ? AND m.user_id = ? AND m.channel = 'inbox'");
       select->bind(1, message);
       select->bind(2, user);
       if (!select->executeStep()) return Status::NotFound("no message " + std::to_string(message) + " in your inbox");
@@ -159,8 +159,20 @@ class NotificationsImpl final : public Notifications {
   }
 
  private:
+  // A message, and the alert and review it tells of (none for a digest).
+  static constexpr const char* kItemColumns =
+      "SELECT m.id, m.subject, m.body, m.created_at, m.read_at, a.id, a.kind, r.id, r.title FROM messages m "
+      "JOIN outbox o ON o.id = m.outbox_id LEFT JOIN alerts a ON a.id = o.alert_id "
+      "LEFT JOIN reviews r ON r.id = a.review_id ";
+
   static InboxItem ReadItem(const SQLite::Statement& row) {
     InboxItem item;
+    if (!row.getColumn(5).isNull()) {
+      item.alert = row.getColumn(5).getInt64();
+      item.alert_kind = row.getColumn(6).getString();
+      item.review = row.getColumn(7).getInt64();
+      item.review_title = row.getColumn(8).getString();
+    }
     item.id = row.getColumn(0).getInt64();
     item.subject = row.getColumn(1).getString();
     item.body = row.getColumn(2).getString();

@@ -65,7 +65,8 @@ class RetentionImpl final : public Retention {
     // When a review ended: its last close or decide_not_to_review event (an ended review takes no more).
     Database::Statement select = database_->Prepare(
         "SELECT r.id, r.board_id, r.title, r.phase, e.at, b.retention_months, "
-        "       (SELECT COUNT(*) FROM family_members f WHERE f.review_id = r.id) "
+        "       (SELECT COUNT(*) FROM family_members f WHERE f.review_id = r.id) + "
+        "       (SELECT COUNT(*) FROM privacy_identifiers i WHERE i.review_id = r.id) "
         "FROM reviews r JOIN boards b ON b.id = r.board_id "
         "JOIN review_events e ON e.review_id = r.id AND e.seq = (SELECT MAX(seq) FROM review_events "
         "  WHERE review_id = r.id AND (event = 'close' OR event = 'decide_not_to_review')) "
@@ -89,6 +90,9 @@ class RetentionImpl final : public Retention {
     Database::Statement erase = database_->Prepare("DELETE FROM family_members WHERE review_id = ?");
     erase->bind(1, review.review);
     int64_t family_erased = erase->exec();
+    Database::Statement erase_identifiers = database_->Prepare("DELETE FROM privacy_identifiers WHERE review_id = ?");
+    erase_identifiers->bind(1, review.review);
+    int64_t identifiers_erased = erase_identifiers->exec();
     ErasureCounts erased = EraseReviewText(*database_, review.review, review.board);
     std::string at = FormatInstant(now);
     Database::Statement mark = database_->Prepare("UPDATE reviews SET anonymised_at = ? WHERE id = ?");
@@ -99,6 +103,7 @@ class RetentionImpl final : public Retention {
     Result<HistoryHead> head = ReadHistoryHead(*database_, review.review);
     if (!head.ok()) throw std::runtime_error(head.status().message());
     nlohmann::json data = {{"family_members_erased", family_erased},
+                           {"privacy_identifiers_erased", identifiers_erased},
                            {"records_with_free_text_blanked", erased.register_rows},
                            {"history_events_blanked", erased.history_events},
                            {"digests_blanked", erased.digests},

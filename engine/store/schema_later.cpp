@@ -276,6 +276,20 @@ CREATE INDEX alerts_by_board ON alerts (board_id, status, id);
 CREATE INDEX alerts_held ON alerts (board_id) WHERE held = 1;
 CREATE INDEX alerts_of_timescales ON alerts (review_id) WHERE checkpoint = 'timescale';
 )sql",
+      // What the privacy check looks for beside the family members (QM14): names, the addresses the family
+      // lived at, places and other identifiers. Personal data: erased by retention with the family members.
+      R"sql(
+CREATE TABLE privacy_identifiers (
+  id           INTEGER PRIMARY KEY,
+  review_id    INTEGER NOT NULL REFERENCES reviews (id),
+  kind         TEXT NOT NULL CHECK (kind IN ('name', 'address', 'place', 'other')),
+  value        TEXT NOT NULL,
+  note         TEXT NOT NULL DEFAULT '',
+  recorded_by  TEXT NOT NULL,
+  created_at   TEXT NOT NULL
+);
+CREATE INDEX privacy_identifiers_by_review ON privacy_identifiers (review_id);
+)sql",
   };
   return migrations;
 }

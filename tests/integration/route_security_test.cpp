@@ -56,6 +56,8 @@ const std::map<std::string, std::string> kSampleBodies = {
     {R"(POST /api/v1/reviews/(\d+)/follow-ups/(\d+)/waive)", R"({"reason": "Not needed."})"},
     {R"(PUT /api/v1/reviews/(\d+)/self-assessment/([a-z0-9][a-z0-9_-]{0,63}))", R"({"answer": "yes"})"},
     {R"(POST /api/v1/reviews/(\d+)/privacy-check)", R"({"text": "A report."})"},
+    {R"(POST /api/v1/reviews/(\d+)/identifiers)", R"({"kind": "address", "value": "4 Mill Lane"})"},
+    {R"(DELETE /api/v1/reviews/(\d+)/identifiers/(\d+))", ""},
     {"POST /api/v1/session/sign-out", ""},
 };
 
@@ -74,6 +76,7 @@ httplib::Result Call(httplib::Client& client, const std::string& method, const s
   if (method == "GET") return client.Get(path.c_str(), headers);
   if (method == "POST") return client.Post(path.c_str(), headers, body, "application/json");
   if (method == "PATCH") return client.Patch(path.c_str(), headers, body, "application/json");
+  if (method == "DELETE") return client.Delete(path.c_str(), headers);
   return client.Put(path.c_str(), headers, body, "application/json");
 }
 
@@ -108,11 +111,11 @@ TEST_CASE("security: every route refuses a missing token (401), a role it does n
   }
   TrackerService service(db);
   httplib::Client client("127.0.0.1", service.port());
-  // Board A has one of everything that has an id: review, request, document, family member, process,
-  // and (from the referral's reminders) an alert and its messages.
+  // Board A has one of everything that has an id: review, request, document, family member, identifier,
+  // process, and (from the referral's reminders) an alert and its messages.
   for (const char* key : {"POST /api/v1/reviews", R"(POST /api/v1/reviews/(\d+)/information-requests)",
                           R"(POST /api/v1/reviews/(\d+)/documents)", R"(POST /api/v1/reviews/(\d+)/family-members)",
-                          R"(POST /api/v1/reviews/(\d+)/parallel-processes)"}) {
+                          R"(POST /api/v1/reviews/(\d+)/identifiers)", R"(POST /api/v1/reviews/(\d+)/parallel-processes)"}) {
     std::string route(key);
     size_t space = route.find(' ');
     auto made = Call(client, "POST", ConcretePath(route.substr(space + 1)), kSampleBodies.at(route), a["business_unit"]);

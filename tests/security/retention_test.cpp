@@ -35,7 +35,8 @@ const std::vector<std::string> kTexts = {
     "CheckpointNote-qx83 decision minuted",          "Decision-qx84 criteria not met after all",
     "Family-qx85 Janet Quarry",                      "FamilyUpdate-qx86 Janet Quarry-Lowe",
     "Relation-qx87 step-aunt",                       "FamilyReason-qx88 moved abroad",
-    "Support-qx89 needs an interpreter",             "RequestDelay-qx90 agency restructure"};
+    "Support-qx89 needs an interpreter",             "RequestDelay-qx90 agency restructure",
+    "Identifier-qx91 9 Quarry Row",                  "IdentifierNote-qx92 the first home"};
 
 struct Api {
   httplib::Client& client;
@@ -119,6 +120,7 @@ TEST_CASE("security: after admin retention none of the review's free texts is le
            {{"name", kTexts[15]}, {"relationship", kTexts[16]}, {"involvement", "declined"}, {"reason", kTexts[17]},
             {"support_needs", kTexts[18]}, {"date_of_birth", "1987-06-19"}},
            200);
+  api.Send("POST", review + "/identifiers", {{"kind", "address"}, {"value", kTexts[20]}, {"note", kTexts[21]}}, 201);
   api.Send("POST", review + "/parallel-processes",
            {{"kind", "criminal_investigation"}, {"owner", kTexts[1]}, {"notes", kTexts[2]}}, 201);
   long long request = api.Send("POST", review + "/information-requests",
@@ -167,7 +169,7 @@ TEST_CASE("security: after admin retention none of the review's free texts is le
     api.Send("POST", review + "/checkpoints/" + blocker.get<std::string>() + "/complete", {{"note", kTexts[12]}}, 200);
   }
   api.Send("POST", review + "/events", {{"event", "decide_not_to_review"}, {"reason", kTexts[13]}}, 200);
-  for (const std::string& text : {kTexts[0], kTexts[3], kTexts[13], kTexts[15], kTexts[16], kTexts[19]}) {
+  for (const std::string& text : {kTexts[0], kTexts[3], kTexts[13], kTexts[15], kTexts[16], kTexts[19], kTexts[20], kTexts[21]}) {
     REQUIRE(!TablesHolding(db, text).empty());  // before the erasure, the texts are there
   }
 

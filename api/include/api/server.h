@@ -36,6 +36,8 @@ class ApiServer {
     // Connections one client address may hold open at once (behind a proxy on the same machine, every
     // connection comes from the proxy's address).
     size_t connections_per_address = 64;
+    // Printed at the top and bottom of every printed page (print.protective_marking); empty for none.
+    std::string protective_marking = "OFFICIAL-SENSITIVE";
   };
 
   // One route of the table: its method, path pattern (a regular expression) and who may call it.

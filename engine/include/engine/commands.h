@@ -111,6 +111,21 @@ struct UpdateFamilyMemberCommand {
   std::optional<std::vector<std::string>> other_identifiers;
 };
 
+// Something the privacy check must look for (a name, an address, a place, another identifier), or one
+// recorded by mistake taken off. The history says that one was recorded or removed and its kind, never it.
+struct RecordPrivacyIdentifierCommand {
+  Actor actor;
+  ReviewId review = 0;
+  std::string kind;  // name, address, place, other
+  std::string value;
+  std::string note;
+};
+struct RemovePrivacyIdentifierCommand {
+  Actor actor;
+  ReviewId review = 0;
+  int64_t identifier = 0;
+};
+
 // A document entered in the review's register.
 struct RegisterDocumentCommand {
   Actor actor;
@@ -193,7 +208,7 @@ using Command = std::variant<ReferCommand, ApplyEventCommand, CompleteCheckpoint
                              RequestInformationCommand, AnswerInformationRequestCommand, RecordFamilyMemberCommand,
                              UpdateFamilyMemberCommand, RegisterDocumentCommand, UpdateDocumentCommand, AddActionCommand, UpdateActionCommand,
                              CloseFollowUpCommand, AnswerSelfAssessmentCommand, CheckPrivacyCommand,
-                             AcknowledgeAlertCommand>;
+                             AcknowledgeAlertCommand, RecordPrivacyIdentifierCommand, RemovePrivacyIdentifierCommand>;
 
 struct CommandResult {
   Status status;

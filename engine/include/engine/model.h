@@ -122,6 +122,18 @@ struct FamilyMember {
   std::string created_at;
 };
 
+// Something else the privacy check looks for (QM14), recorded beside the family members: a name, an address
+// the family lived at, a place (school, street, town) or another identifier. Personal data, shown and kept
+// like the family members.
+struct PrivacyIdentifierRecord {
+  int64_t id = 0;
+  std::string kind;  // name, address, place, other
+  std::string value;
+  std::string note;
+  std::string recorded_by;
+  std::string created_at;
+};
+
 // An entry of the documents register (the disclosable-material index): metadata only.
 struct Document {
   int64_t id = 0;
@@ -342,6 +354,25 @@ struct Alert {
   std::string status;          // open | acknowledged | resolved
   std::string acknowledged_by;
   std::string acknowledged_at;
+  // What it is about, for people: the review's title and the checkpoint's, action's or request's title.
+  std::string review_title;
+  std::string subject_title;
+  // A deadline_extended alert's extension, from the delay register (empty when not found).
+  std::string reason;
+  std::string previous_due;
+};
+
+// Where the alerts, digests and queued messages stood at a moment (the last ids), and what fired after it.
+struct FiredMark {
+  int64_t alert = 0;
+  int64_t digest = 0;
+  int64_t outbox = 0;
+};
+struct FiredSummary {
+  int64_t reminders = 0, overdue = 0, escalations = 0, escalations_to_chair = 0, deadlines_extended = 0;
+  int64_t digests = 0;          // with something to tell
+  int64_t messages_queued = 0;  // alerts and digests queued for the notifier
+  std::vector<Alert> first;     // the first to fire, oldest first
 };
 
 struct AlertFilter {

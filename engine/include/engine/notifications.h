@@ -20,6 +20,11 @@ struct InboxItem {
   std::string body;
   std::string created_at;
   std::optional<std::string> read_at;
+  // The alert it tells of, and its review; none for a digest.
+  std::optional<int64_t> alert;
+  std::string alert_kind;
+  int64_t review = 0;
+  std::string review_title;
 };
 
 struct DeliveryAttempt {

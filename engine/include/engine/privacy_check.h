@@ -11,7 +11,7 @@
 
 namespace scr {
 
-// Something the text must not give away. kind: name, date_of_birth, address, identifier.
+// Something the text must not give away. kind: name, date_of_birth, address, place, identifier.
 struct PrivacyIdentifier {
   std::string kind;
   std::string text;
@@ -27,9 +27,11 @@ struct PrivacyFinding {
   size_t byte_end = 0;
 };
 
-// What to look for from the family's records: each full name and each part of it, the date of birth in the
-// ways people write dates, each address and each of its lines, and the other identifiers.
-std::vector<PrivacyIdentifier> IdentifiersOf(const std::vector<FamilyMember>& family);
+// What to look for from the family's records and the review's register of identifiers: each full name and
+// each part of it (a surname alone names the family), the date of birth in the ways people write dates,
+// each address, each of its lines and its street without the house number, each place and other identifier.
+std::vector<PrivacyIdentifier> IdentifiersOf(const std::vector<FamilyMember>& family,
+                                             const std::vector<PrivacyIdentifierRecord>& recorded = {});
 
 // Every occurrence in `text` of one of `identifiers`, in text order. Case, spacing and punctuation between
 // letters are ignored, but a match must start and end at a word's edge ("Ann" is not found in "Annual").

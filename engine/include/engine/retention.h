@@ -1,6 +1,6 @@
 // Retention (UK GDPR): a board keeps a review's family records for its retention period (months, 72 by
 // default) after the review ends (closed, or not proceeding); after that the review is anonymised:
-//   - its family_members rows are deleted;
+//   - its family_members and privacy_identifiers rows are deleted;
 //   - every free text that may name or describe people is blanked, wherever a copy of it is kept
 //     (store/review_erasure.cpp lists the columns): the referral's rationale and late referral reason;
 //     checkpoints' notes and evidence; parallel processes' owners and notes; documents' titles, holders and

@@ -51,6 +51,8 @@ class ReviewQueries {
   // The review's family members, in the order recorded; NotFound for another board's review. Callers
   // must check the role: only admins, the business unit and the lead reviewer may see them.
   virtual Result<std::vector<FamilyMember>> FamilyMembers(BoardId board, ReviewId review) = 0;
+  // The other identifiers the privacy check looks for, in the order recorded; seen by the same roles.
+  virtual Result<std::vector<PrivacyIdentifierRecord>> PrivacyIdentifiers(BoardId board, ReviewId review) = 0;
   // The review's documents register, in the order entered; NotFound for another board's review.
   virtual Result<std::vector<Document>> Documents(BoardId board, ReviewId review) = 0;
   // The review's information requests, oldest first; with `agency_scope` (AgencyScope, access.h), only
@@ -74,6 +76,10 @@ class ReviewQueries {
   virtual Result<WorkList> Work(BoardId board, const WorkFilter& filter) = 0;
   // Every review of the board that passes `filter`, the most urgent first (review_listings.cpp).
   virtual Result<ReviewListings> ListingsForExport(BoardId board, const ReviewListFilter& filter) = 0;
+  // Where alerts, digests and the outbox stand now (every board), and what fired for `board` after that
+  // mark, with the `first` alerts to fire.
+  virtual Result<FiredMark> MarkFired() = 0;
+  virtual Result<FiredSummary> FiredSince(BoardId board, const FiredMark& mark, int first) = 0;
 };
 
 // The RAG rating of an improvement action at `now`: green once completed or evidenced; red when not

@@ -21,6 +21,7 @@ class Status {
     kStorage,            // the database failed; nothing was changed
     kUnavailable,        // a service we send to (an SMTP server, a webhook receiver) did not take it
     kPermissionDenied,   // who asks may not do this
+    kUnprocessable,      // well-formed, but the review lacks what it needs first (the message says what to record)
   };
 
   Status() = default;
@@ -39,6 +40,7 @@ class Status {
   static Status Storage(std::string message) { return Status(Code::kStorage, std::move(message)); }
   static Status Unavailable(std::string message) { return Status(Code::kUnavailable, std::move(message)); }
   static Status PermissionDenied(std::string message) { return Status(Code::kPermissionDenied, std::move(message)); }
+  static Status Unprocessable(std::string message) { return Status(Code::kUnprocessable, std::move(message)); }
 
   bool ok() const { return code_ == Code::kOk; }
   Code code() const { return code_; }

@@ -120,3 +120,61 @@ TEST_CASE("privacy check: only a clean check of the text completes privacy_check
   }
   CHECK(checks == 2);
 }
+
+TEST_CASE("privacy check: recorded names, addresses and places are looked for, an address also by its street",
+          "[engine][privacy]") {
+  std::vector<PrivacyIdentifierRecord> recorded = {{0, "name", "Kerry Doyle", "", "", ""},
+                                                   {0, "address", "4 Mill Lane, Eastbrook", "", "", ""},
+                                                   {0, "place", "Riverside Nursery", "", "", ""}};
+  auto found = [&recorded](const std::string& text) {
+    std::vector<std::string> words;
+    for (const PrivacyFinding& finding : FindIdentifiers(text, IdentifiersOf({}, recorded))) {
+      words.push_back(text.substr(finding.byte_start, finding.byte_end - finding.byte_start) + "=" + finding.kind);
+    }
+    return words;
+  };
+  CHECK(found("Ms DOYLE said so.") == std::vector<std::string>{"DOYLE=name"});
+  CHECK(found("They moved to Mill Lane.") == std::vector<std::string>{"Mill Lane=address"});
+  CHECK(found("at 4 mill lane") == std::vector<std::string>{"4 mill lane=address"});
+  CHECK(found("She went to riverside  nursery.") == std::vector<std::string>{"riverside  nursery=place"});
+  CHECK(found("Kerrying on; the doyley; a millstone.").empty());
+}
+
+TEST_CASE("privacy check: refused while nothing about the family is recorded, and the history never holds an "
+          "identifier", "[engine][privacy]") {
+  ServiceFixture fixture;
+  ReviewId review = fixture.Refer();
+  CommandResult refused = fixture.service().Execute(CheckPrivacyCommand{fixture.business_unit(), review, "Any text."});
+  CHECK(refused.status.code() == Status::Code::kUnprocessable);
+  CHECK(refused.status.message().find("record the family members' names and the addresses") != std::string::npos);
+
+  CHECK(fixture.service()
+            .Execute(RecordPrivacyIdentifierCommand{fixture.business_unit(), review, "street", "Mill Lane", ""})
+            .status.code() == Status::Code::kInvalidArgument);
+  CommandResult recorded = fixture.service().Execute(
+      RecordPrivacyIdentifierCommand{fixture.business_unit(), review, "address", "4 Mill Lane", "first home"});
+  REQUIRE(recorded.status.ok());
+  CommandResult found = fixture.service().Execute(CheckPrivacyCommand{fixture.business_unit(), review, "At Mill Lane."});
+  REQUIRE(found.status.ok());
+  CHECK(fixture.queries().GetPrivacyCheck(fixture.board(), review, found.created_id)->findings.size() == 1);
+
+  CHECK(fixture.service()
+            .Execute(RemovePrivacyIdentifierCommand{fixture.business_unit(), review, recorded.created_id + 1})
+            .status.code() == Status::Code::kNotFound);
+  REQUIRE(fixture.service()
+              .Execute(RemovePrivacyIdentifierCommand{fixture.business_unit(), review, recorded.created_id})
+              .status.ok());
+  CHECK(fixture.queries().PrivacyIdentifiers(fixture.board(), review)->empty());
+  CHECK(fixture.service().Execute(CheckPrivacyCommand{fixture.business_unit(), review, "At Mill Lane."}).status.code() ==
+        Status::Code::kUnprocessable);
+
+  Result<std::vector<HistoryEvent>> history = fixture.queries().History(fixture.board(), review);
+  REQUIRE(history.ok());
+  std::vector<std::string> events;
+  for (const HistoryEvent& event : *history) {
+    CHECK(event.data.find("Mill") == std::string::npos);
+    CHECK(event.data.find("first home") == std::string::npos);
+    if (event.event.rfind("privacy_identifier_", 0) == 0) events.push_back(event.event);
+  }
+  CHECK(events == std::vector<std::string>{"privacy_identifier_recorded", "privacy_identifier_removed"});
+}

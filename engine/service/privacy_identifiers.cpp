@@ -1,0 +1,82 @@
+// The register of what the privacy check looks for beside the family members (QM14): names, addresses the
+// family lived at, places and other identifiers. Personal data like the family members: the history says
+// that one was recorded or removed and of what kind, never what it is; no alert, message or log line
+// carries it, and retention erases the register with the family members.
+#include <nlohmann/json.hpp>
+
+#include "service/review_service_impl.h"
+
+namespace scr {
+namespace {
+
+bool KnownKind(const std::string& kind) {
+  return kind == "name" || kind == "address" || kind == "place" || kind == "other";
+}
+
+}  // namespace
+
+Status ReviewServiceImpl::Handle(const RecordPrivacyIdentifierCommand& command, const Context& context,
+                                 CommandResult& result) {
+  if (!KnownKind(command.kind)) {
+    return Status::InvalidArgument("kind must be name, address, place or other");
+  }
+  if (command.value.find_first_not_of(" \t\r\n") == std::string::npos || command.value.size() > 500) {
+    return Status::InvalidArgument(
+        "value must be the name, address, place or identifier to look for (1 to 500 characters)");
+  }
+  Result<OpenReview> checked_out = CheckOut(command.actor, command.review);
+  if (!checked_out.ok()) return checked_out.status();
+  OpenReview review = std::move(checked_out).value();
+
+  Database::Statement insert = database_->Prepare(
+      "INSERT INTO privacy_identifiers (review_id, kind, value, note, recorded_by, created_at) "
+      "VALUES (?, ?, ?, ?, ?, ?)");
+  insert->bind(1, command.review);
+  insert->bind(2, command.kind);
+  insert->bind(3, command.value);
+  insert->bind(4, command.note);
+  insert->bind(5, DescribeActor(command.actor));
+  insert->bindNoCopy(6, context.at);
+  insert->exec();
+  int64_t id = database_->connection().getLastInsertRowid();
+
+  nlohmann::json data = {{"privacy_identifier", id}, {"kind", command.kind}};
+  AppendToHistory(command.review, review, command.actor, context, "privacy_identifier_recorded", "",
+                  data.dump());
+  result.review = command.review;
+  result.created_id = id;
+  result.phase = review.phase;
+  CheckIn(command.review, std::move(review));
+  return Status::Ok();
+}
+
+Status ReviewServiceImpl::Handle(const RemovePrivacyIdentifierCommand& command, const Context& context,
+                                 CommandResult& result) {
+  Result<OpenReview> checked_out = CheckOut(command.actor, command.review);
+  if (!checked_out.ok()) return checked_out.status();
+  OpenReview review = std::move(checked_out).value();
+
+  Database::Statement select =
+      database_->Prepare("SELECT kind FROM privacy_identifiers WHERE id = ? AND review_id = ?");
+  select->bind(1, command.identifier);
+  select->bind(2, command.review);
+  if (!select->executeStep()) {
+    return Status::NotFound("review " + std::to_string(command.review) + " has no identifier " +
+                            std::to_string(command.identifier));
+  }
+  std::string kind = select->getColumn(0).getString();
+  Database::Statement erase = database_->Prepare("DELETE FROM privacy_identifiers WHERE id = ?");
+  erase->bind(1, command.identifier);
+  erase->exec();
+
+  nlohmann::json data = {{"privacy_identifier", command.identifier}, {"kind", kind}};
+  AppendToHistory(command.review, review, command.actor, context, "privacy_identifier_removed", "",
+                  data.dump());
+  result.review = command.review;
+  result.created_id = command.identifier;
+  result.phase = review.phase;
+  CheckIn(command.review, std::move(review));
+  return Status::Ok();
+}
+
+}  // namespace scr
