@@ -145,9 +145,14 @@ TEST_CASE("links: without server.public_url the email's link is the address the 
   const ReceivedMail mail = smtp.Received().front();
   INFO(mail.body);
   REQUIRE(Links(mail.body) == std::vector<std::string>{page});
-  // The link's path is the page's address for the review (not /#/...), on the service itself.
+  // Followed, the link opens the page itself (which asks for a sign-in, then shows that review).
   std::string path = page.substr(page.find('/', std::string("http://").size()));
   CHECK(path == "/reviews/" + std::to_string(review));
+  auto opened = client.Get(path.c_str());
+  REQUIRE(opened);
+  CHECK(opened->status == 200);
+  CHECK(opened->get_header_value("Content-Type").find("text/html") == 0);
+  CHECK(opened->body.find("/web/app.js") != std::string::npos);
 }
 
 TEST_CASE(
