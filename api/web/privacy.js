@@ -13,7 +13,7 @@ function identifiersList(identifiers) {
   if (!identifiers) return '';
   if (!identifiers.items.length) return html`<p>No other identifier is recorded.</p>`;
   return html`<ul class="identifiers">${identifiers.items.map((i) => html`<li id="identifier-${i.id}">${i.kind}: ${i.value}${i.note ? html` (${i.note})` : ''}
-    <button type="button" class="secondary" data-remove-identifier="${i.id}" aria-label="Remove the ${i.kind} ${i.value}">Remove</button></li>`)}</ul>`;
+    <button type="button" class="secondary" data-remove-identifier="${i.id}" data-words="${i.kind} ${i.value}" aria-label="Remove the ${i.kind} ${i.value}">Remove</button></li>`)}</ul>`;
 }
 
 export function privacySection({ review, role, identifiers }) {
@@ -50,16 +50,35 @@ function openIdentifierForm(id, opener, refresh) {
   });
 }
 
-export function wirePrivacy({ id, refresh }) {
+// Removes an identifier; a refusal is shown beside it and keeps the focus there.
+async function removeIdentifier(id, button, refresh) {
+  try {
+    await del(`/reviews/${id}/identifiers/${button.dataset.removeIdentifier}`);
+  } catch (problem) {
+    const item = button.closest('li');
+    item.querySelector('.field-error')?.remove();
+    item.insertAdjacentHTML('beforeend', String(html`<p class="field-error" role="alert">Error: ${problem instanceof ApiError
+      ? problem.message : 'removing it failed; try again'}</p>`));
+    button.focus();
+    return;
+  }
+  await refresh({ focus: 'identifiers-register', message: `Identifier removed: ${button.dataset.words}.` });
+}
+
+// What a passed check did: it completes the privacy checkpoint when that is still open.
+function passedWords(review) {
+  const checkpoint = review.checkpoints.find((c) => c.key === 'privacy_check_passed');
+  return checkpoint && checkpoint.status !== 'done' && checkpoint.status !== 'waived'
+    ? `The privacy check found nothing; "${checkpoint.title}" is complete.` : 'The privacy check found nothing.';
+}
+
+export function wirePrivacy({ id, review, refresh, announce }) {
   const form = document.getElementById('privacy-form');
   if (!form) return;
   const adder = document.querySelector('[data-add-identifier]');
   adder.addEventListener('click', () => openIdentifierForm(id, adder, refresh));
   for (const button of document.querySelectorAll('[data-remove-identifier]')) {
-    button.addEventListener('click', async () => {
-      await del(`/reviews/${id}/identifiers/${button.dataset.removeIdentifier}`);
-      await refresh({ focus: 'identifiers-register', message: 'Identifier removed.' });
-    });
+    button.addEventListener('click', () => removeIdentifier(id, button, refresh));
   }
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -80,7 +99,7 @@ export function wirePrivacy({ id, refresh }) {
     if (!text.value.trim()) return fail('paste the text of the report');
     try {
       const check = await post(`/reviews/${id}/privacy-check`, { text: text.value });
-      if (check.passed) return refresh({ focus: 'privacy-check', message: 'The privacy check found nothing; the checkpoint is complete.' });
+      if (check.passed) return refresh({ focus: 'privacy-check', message: passedWords(review) });
       out.innerHTML = String(html`<div class="error-box" tabindex="-1"><p>${check.findings.length} place${check.findings.length === 1 ? '' : 's'} name the family:</p>
         <ul>${check.findings.map((f) => html`<li>${f.kind.replace(/_/g, ' ')} "${f.match}" at character ${f.start}</li>`)}</ul></div>`);
       out.firstElementChild.focus();
@@ -89,6 +108,7 @@ export function wirePrivacy({ id, refresh }) {
         // Nothing to look for yet: say so by the text, and open the form to record an identifier.
         fail(problem.message);
         openIdentifierForm(id, adder, refresh);
+        announce(`Not checked: ${problem.message}`);
         return;
       }
       fail(problem instanceof ApiError ? problem.message : 'The check failed; try again.');
