@@ -1,6 +1,7 @@
 // The review's history and delay register as people read them: checkpoints by their titles ("checkpoint
 // completed: Terms of reference agreed"), decisions with their rationale, and outcomes in words.
 import { formatDate, formatInstant, html } from './format.js';
+import { placesWords } from './privacy.js';
 
 const DECISIONS = ['decide_to_review', 'decide_not_to_review', 'reconsider', 'return_for_revision', 'reopen_report',
   'decide_not_to_publish', 'pause'];
@@ -43,7 +44,7 @@ function what(entry, titles) {
     return `${name} (${data.summary_published ? 'a summary is published' : 'no summary is published'})`;
   }
   if (entry.event === 'privacy_check_run' && 'findings' in data) {
-    return `${name}: ${data.findings ? `${data.findings} place${data.findings === 1 ? '' : 's'} name the family` : 'found nothing'}`;
+    return `${name}: ${data.findings ? placesWords(data.findings) : 'found nothing'}`;
   }
   return name;
 }

@@ -3,8 +3,11 @@
 // (names, addresses, places, others); until the review has some, the service refuses it (422) and the
 // page shows why with the form to record them.
 import { ApiError, del, post } from './api.js';
-import { html } from './format.js';
+import { html, plural } from './format.js';
 import { choices, given, openAfter } from './forms.js';
+
+// "1 place names the family", "3 places name the family".
+export const placesWords = (count) => `${plural(count, 'place')} name${count === 1 ? 's' : ''} the family`;
 
 export const PRIVACY_CHECKERS = ['admin', 'business_unit', 'lead_reviewer'];
 const KINDS = ['name', 'address', 'place', 'other'];
@@ -100,7 +103,7 @@ export function wirePrivacy({ id, review, refresh, announce }) {
     try {
       const check = await post(`/reviews/${id}/privacy-check`, { text: text.value });
       if (check.passed) return refresh({ focus: 'privacy-check', message: passedWords(review) });
-      out.innerHTML = String(html`<div class="error-box" tabindex="-1"><p>${check.findings.length} place${check.findings.length === 1 ? '' : 's'} name the family:</p>
+      out.innerHTML = String(html`<div class="error-box" tabindex="-1"><p>${placesWords(check.findings.length)}:</p>
         <ul>${check.findings.map((f) => html`<li>${f.kind.replace(/_/g, ' ')} "${f.match}" at character ${f.start}</li>`)}</ul></div>`);
       out.firstElementChild.focus();
     } catch (problem) {

@@ -24,7 +24,7 @@ export function registerTable({ kind, caption, headings, items, cells, update, r
     <thead><tr>${headings.map((h) => html`<th scope="col">${h}</th>`)}${buttons ? html`<th scope="col"><span class="visually-hidden">Update</span></th>` : ''}</tr></thead>
     <tbody>${items.map((item) => html`<tr id="${kind}-${item.id}">${cells(item).map((cell) => html`<td>${cell}</td>`)}
       ${buttons ? html`<td class="row-actions">${buttonsOf(item, update, rowActions).map(([key, verb], i) => html`<button type="button"
-        class="${i === 0 ? '' : 'secondary'}" data-row-${kind}="${item.id}" data-act="${key}"
+        ${i === 0 ? '' : html`class="secondary"`} data-row-${kind}="${item.id}" data-act="${key}"
         aria-label="${verb}: ${item.label || caption} (${item.id})">${verb}</button>`)}</td>` : ''}</tr>`)}</tbody></table></div>`
     : html`<p>${empty}</p>`;
   return html`<div id="${kind}-register" tabindex="-1">${table}${addLabel ? html`<p><button type="button" data-add-${kind}>${addLabel}</button></p>` : ''}</div>`;
@@ -100,7 +100,7 @@ const short = (text) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
 // to another agency; an agency user answers those addressed to its own agency (the only ones it sees).
 function requestButtons(role) {
   if (REGISTER_KEEPERS.includes(role)) {
-    return (r) => (requestOpen(r) ? [['update', 'Record the answer'], ['move', 'Move the due date'], ['readdress', 'Re-address']] : []);
+    return (r) => (requestOpen(r) ? [['update', 'Record the answer'], ['move', 'Change the due date'], ['readdress', 'Re-address']] : []);
   }
   return role === 'agency' ? (r) => (requestOpen(r) ? [['update', 'Answer']] : []) : null;
 }
