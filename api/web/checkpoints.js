@@ -4,7 +4,7 @@
 // what the service requires (a late completion needs a note; a new due date is a working day).
 import { post } from './api.js';
 import { badge, dueWords, formatDate, html } from './format.js';
-import { openUnderRow } from './forms.js';
+import { isWeekend, openUnderRow } from './forms.js';
 
 const COMPLETERS = ['admin', 'business_unit', 'chair', 'lead_reviewer'];
 const ON_BEHALF = ['admin', 'business_unit'];
@@ -62,8 +62,6 @@ function dueNow(c) {
   return html`<p class="due-now">Due now: <strong>${dueWords(c.due, c.working_days_left)}</strong>${late
     ? html` <span class="badge overdue">${late} working day${late === 1 ? '' : 's'} late</span>` : ''}</p>`;
 }
-
-const isWeekend = (iso) => [0, 6].includes(new Date(`${iso}T12:00:00Z`).getUTCDay());
 
 function formFor(kind, c) {
   const late = lateBy(c);

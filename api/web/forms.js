@@ -213,4 +213,7 @@ export function showSaved(id, message, announce) {
   announce(message);
 }
 
+// Whether an ISO date falls on a Saturday or Sunday (the service also refuses the board's bank holidays).
+export const isWeekend = (iso) => [0, 6].includes(new Date(`${iso}T12:00:00Z`).getUTCDay());
+
 export const choices = (list) => list.map((v) => [v, v.replace(/_/g, ' ')]);

@@ -3,8 +3,11 @@
 // (names, addresses, places, others); until the review has some, the service refuses it (422) and the
 // page shows why with the form to record them.
 import { ApiError, del, post } from './api.js';
-import { html } from './format.js';
+import { html, plural } from './format.js';
 import { choices, given, openAfter } from './forms.js';
+
+// "1 place names the family", "3 places name the family".
+export const placesWords = (count) => `${plural(count, 'place')} name${count === 1 ? 's' : ''} the family`;
 
 export const PRIVACY_CHECKERS = ['admin', 'business_unit', 'lead_reviewer'];
 const KINDS = ['name', 'address', 'place', 'other'];
@@ -13,7 +16,7 @@ function identifiersList(identifiers) {
   if (!identifiers) return '';
   if (!identifiers.items.length) return html`<p>No other identifier is recorded.</p>`;
   return html`<ul class="identifiers">${identifiers.items.map((i) => html`<li id="identifier-${i.id}">${i.kind}: ${i.value}${i.note ? html` (${i.note})` : ''}
-    <button type="button" class="secondary" data-remove-identifier="${i.id}" aria-label="Remove the ${i.kind} ${i.value}">Remove</button></li>`)}</ul>`;
+    <button type="button" class="secondary" data-remove-identifier="${i.id}" data-words="${i.kind} ${i.value}" aria-label="Remove the ${i.kind} ${i.value}">Remove</button></li>`)}</ul>`;
 }
 
 export function privacySection({ review, role, identifiers }) {
@@ -50,16 +53,35 @@ function openIdentifierForm(id, opener, refresh) {
   });
 }
 
-export function wirePrivacy({ id, refresh }) {
+// Removes an identifier; a refusal is shown beside it and keeps the focus there.
+async function removeIdentifier(id, button, refresh) {
+  try {
+    await del(`/reviews/${id}/identifiers/${button.dataset.removeIdentifier}`);
+  } catch (problem) {
+    const item = button.closest('li');
+    item.querySelector('.field-error')?.remove();
+    item.insertAdjacentHTML('beforeend', String(html`<p class="field-error" role="alert">Error: ${problem instanceof ApiError
+      ? problem.message : 'removing it failed; try again'}</p>`));
+    button.focus();
+    return;
+  }
+  await refresh({ focus: 'identifiers-register', message: `Identifier removed: ${button.dataset.words}.` });
+}
+
+// What a passed check did: it completes the privacy checkpoint when that is still open.
+function passedWords(review) {
+  const checkpoint = review.checkpoints.find((c) => c.key === 'privacy_check_passed');
+  return checkpoint && checkpoint.status !== 'done' && checkpoint.status !== 'waived'
+    ? `The privacy check found nothing; "${checkpoint.title}" is complete.` : 'The privacy check found nothing.';
+}
+
+export function wirePrivacy({ id, review, refresh, announce }) {
   const form = document.getElementById('privacy-form');
   if (!form) return;
   const adder = document.querySelector('[data-add-identifier]');
   adder.addEventListener('click', () => openIdentifierForm(id, adder, refresh));
   for (const button of document.querySelectorAll('[data-remove-identifier]')) {
-    button.addEventListener('click', async () => {
-      await del(`/reviews/${id}/identifiers/${button.dataset.removeIdentifier}`);
-      await refresh({ focus: 'identifiers-register', message: 'Identifier removed.' });
-    });
+    button.addEventListener('click', () => removeIdentifier(id, button, refresh));
   }
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -80,8 +102,8 @@ export function wirePrivacy({ id, refresh }) {
     if (!text.value.trim()) return fail('paste the text of the report');
     try {
       const check = await post(`/reviews/${id}/privacy-check`, { text: text.value });
-      if (check.passed) return refresh({ focus: 'privacy-check', message: 'The privacy check found nothing; the checkpoint is complete.' });
-      out.innerHTML = String(html`<div class="error-box" tabindex="-1"><p>${check.findings.length} place${check.findings.length === 1 ? '' : 's'} name the family:</p>
+      if (check.passed) return refresh({ focus: 'privacy-check', message: passedWords(review) });
+      out.innerHTML = String(html`<div class="error-box" tabindex="-1"><p>${placesWords(check.findings.length)}:</p>
         <ul>${check.findings.map((f) => html`<li>${f.kind.replace(/_/g, ' ')} "${f.match}" at character ${f.start}</li>`)}</ul></div>`);
       out.firstElementChild.focus();
     } catch (problem) {
@@ -89,6 +111,7 @@ export function wirePrivacy({ id, refresh }) {
         // Nothing to look for yet: say so by the text, and open the form to record an identifier.
         fail(problem.message);
         openIdentifierForm(id, adder, refresh);
+        announce(`Not checked: ${problem.message}`);
         return;
       }
       fail(problem instanceof ApiError ? problem.message : 'The check failed; try again.');

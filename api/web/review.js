@@ -46,8 +46,9 @@ async function showForAgency(id, me, after) {
   render(title, html`<p><a href="/">Back</a></p><h1>${title}</h1>
     <p>Your agency's (${me.agency}) part of this review.</p>
     <h2 id="actions-heading">Improvement actions of ${me.agency}</h2>${actionsSection(context)}
-    <h2>Information asked of ${me.agency}</h2>${requestsSection(context)}`);
+    <h2 id="requests-heading">Information asked of ${me.agency}</h2>${requestsSection(context)}`);
   wireActions(context);
+  wireRequests(context);
   if (after) showSaved(after.focus, after.message, announce);
 }
 
