@@ -79,3 +79,7 @@ export async function checkAccessible(page, name) {
 export async function screenshot(page, name) {
   await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
 }
+
+// The id of the element that has the focus, and what the page last announced to screen readers.
+export const focusedId = (page) => page.evaluate(() => document.activeElement?.id || '');
+export const statusText = (page) => page.locator('#status').innerText();
