@@ -35,6 +35,7 @@ void WriteTimescale(JsonWriter& json, const std::optional<Timescale>& timescale)
   }
   json.BeginObject();
   WriteDate(json, "due", timescale->due);
+  WriteDate(json, "from", timescale->from);
   json.Field("basis", timescale->basis).Key("working_days_left");
   if (timescale->working_days_left) json.Int(*timescale->working_days_left);
   else json.Null();

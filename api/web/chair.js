@@ -2,9 +2,9 @@
 // review, one line per step at its highest alert level, each with a checkbox; one or several lines are
 // acknowledged with a note after a confirmation of what will be acknowledged. Then the latest daily digest.
 import { ApiError, get, post } from './api.js';
-import { badge, dueWords, formatDate, formatInstant, html, plural } from './format.js';
-import { announce, confirmChange, currentUser, render, showError } from './page.js';
-import { chairQueue, everyPage, KIND_WORDS } from './chair_queue.js';
+import { badge, formatDate, formatInstant, html, lateWords, plural } from './format.js';
+import { announce, confirmChange, currentUser, everyPage, render, showError } from './page.js';
+import { chairQueue, KIND_WORDS } from './chair_queue.js';
 
 const BADGE = { escalation: 'overdue', overdue: 'overdue', timescale_missed: 'overdue', timescale_at_risk: 'due_soon', reminder: 'due_soon' };
 
@@ -15,9 +15,7 @@ function lineName(line, group) {
 
 function lineDetail(line) {
   if (line.kind === 'deadline_extended') {
-    return line.previous_due || line.new_due
-      ? html`moved from ${formatDate(line.previous_due)} to ${formatDate(line.new_due)}${line.reason ? html`; reason: ${line.reason}` : ''}`
-      : html`new due date ${formatDate(line.due)}${line.reason ? html`; reason: ${line.reason}` : ''}`;
+    return html`moved ${line.previous_due ? html`from ${formatDate(line.previous_due)} ` : ''}to ${formatDate(line.new_due)}${line.reason ? html`; reason: ${line.reason}` : ''}`;
   }
   const also = line.alerts.length > 1 ? html`<br><span class="muted">with ${plural(line.alerts.length - 1, 'earlier alert')} of this step</span>` : '';
   return html`due ${formatDate(line.due)}; sent ${formatInstant(line.fired_at)}${also}`;
@@ -26,7 +24,7 @@ function lineDetail(line) {
 function queueLine(line, group, index, canAcknowledge) {
   const id = `line-${group.review}-${index}`;
   const kind = `${KIND_WORDS[line.kind] || line.kind}${line.level && line.kind === 'escalation' ? ` level ${line.level}` : ''}`;
-  const moved = line.kind === 'deadline_extended' ? `, new due date ${formatDate(line.new_due || line.due)}` : '';
+  const moved = line.kind === 'deadline_extended' ? `, new due date ${formatDate(line.new_due)}` : '';
   const words = html`${badge(BADGE[line.kind] || 'pending', kind)} ${line.subject_title}<span class="visually-hidden">, ${group.title}${moved}</span>`;
   return html`<li class="queue-line">
     ${canAcknowledge ? html`<input type="checkbox" id="${id}" data-ids="${line.ids.join(',')}" data-name="${lineName(line, group)}">
@@ -40,6 +38,14 @@ function queueGroup(group, canAcknowledge) {
     <h3 id="group-${group.review}"><a href="/reviews/${group.review}">${group.title}</a></h3>
     <ul class="queue">${group.lines.map((line, i) => queueLine(line, group, i, canAcknowledge))}</ul>
   </section>`;
+}
+
+// A referral waiting for the chair: its missed steps with their lateness, and the next step to come.
+function decisionLine(review) {
+  const next = review.next_checkpoint;
+  const missed = review.missed.map((step) => `${step.title} (${lateWords(step.working_days_late)})`);
+  return html`<li><a href="/reviews/${review.id}">${review.title}</a>, referred ${formatDate(review.referral_date)}${missed.length
+    ? html`; ${badge('overdue', 'missed')} ${missed.join('; ')}` : ''}${next ? html`; next: ${next.title}, due ${formatDate(next.due)}` : ''}</li>`;
 }
 
 async function acknowledgeChosen(chosen) {
@@ -65,7 +71,8 @@ async function acknowledgeChosen(chosen) {
 
 export async function showChair(doneMessage = '') {
   const [queue, decisions] = await Promise.all([chairQueue(), everyPage('/reviews?state=decision_pending')]);
-  const inbox = currentUser().user ? await get('/inbox?limit=50').catch(() => ({ items: [] })) : { items: [] };
+  // The digest goes to people, not to the board's API tokens.
+  const inbox = currentUser().user ? await get('/inbox?limit=50') : { items: [] };
   const digest = inbox.items.find((item) => /digest/i.test(item.subject));
   const waiting = decisions.filter((r) => r.state === 'decision_pending');
   // Alerts sent to the chair: the chair acknowledges them, or an admin or the business unit on its behalf.
@@ -75,7 +82,7 @@ export async function showChair(doneMessage = '') {
     <h1>Chair's queue</h1>
     ${doneMessage ? html`<p class="notice" id="done" tabindex="-1">${doneMessage}</p>` : ''}
     <h2>Decisions awaiting the chair</h2>
-    ${waiting.length ? html`<ul>${waiting.map((r) => html`<li><a href="/reviews/${r.id}">${r.title}</a>, referred ${formatDate(r.referral_date)}; decision due ${dueWords(r.next_checkpoint?.due ?? r.next_due)}</li>`)}</ul>`
+    ${waiting.length ? html`<ul>${waiting.map(decisionLine)}</ul>`
       : html`<p>No referral is waiting for a decision.</p>`}
     <h2 id="queue-heading">Alerts waiting for the chair</h2>
     <div id="queue">

@@ -1,16 +1,10 @@
 // The demo clock bar (a simulated clock only): shows the demo's date; an admin moves it forward after a
-// confirmation that says to what date, then sees a summary of what fired ("3 reminders, 2 overdue,
-// 1 escalation to the chair").
+// confirmation that says to what date, then sees the service's summary of what fired ("Moved to Mon 14 Dec
+// 2026: 3 reminders, 2 overdue, 1 escalation to the chair") and the first alerts it fired.
 import { ApiError, get, post } from './api.js';
 import { formatDate, formatInstant, html, plural } from './format.js';
 import { announce, confirmChange, showError } from './page.js';
-import { everyPage } from './chair_queue.js';
-
-const KIND_COUNT = {
-  reminder: (n) => plural(n, 'reminder'), overdue: (n) => `${n} overdue`,
-  escalation: (n) => `${plural(n, 'escalation')} to the chair`, deadline_extended: (n) => `${plural(n, 'deadline')} moved`,
-  timescale_at_risk: (n) => `${plural(n, 'timescale')} at risk`, timescale_missed: (n) => `${plural(n, 'timescale')} missed`,
-};
+import { KIND_WORDS } from './chair_queue.js';
 
 const addDays = (iso, days) => {
   const date = new Date(iso);
@@ -18,29 +12,8 @@ const addDays = (iso, days) => {
   return date.toISOString();
 };
 
-// Counts by kind from the answer's summary when it has one ({"counts": {...}}, {"by_kind": {...}} or the
-// counts themselves); otherwise from the alerts that fired after the old time.
-async function firedCounts(moved, before) {
-  const summary = moved.summary;
-  if (summary && typeof summary === 'object') {
-    const counts = summary.counts || summary.by_kind || summary;
-    const numbers = Object.entries(counts).filter(([, n]) => typeof n === 'number' && n > 0);
-    const first = summary.first || summary.items || summary.first_items || [];
-    return { counts: Object.fromEntries(numbers), first: Array.isArray(first) ? first : [] };
-  }
-  const alerts = await everyPage('/alerts').catch(() => []);
-  const counts = {};
-  for (const alert of alerts.filter((a) => a.fired_at && a.fired_at > before)) counts[alert.kind] = (counts[alert.kind] || 0) + 1;
-  return { counts, first: [] };
-}
-
-function summaryWords({ counts }) {
-  const parts = Object.entries(counts).map(([kind, n]) => (KIND_COUNT[kind] ? KIND_COUNT[kind](n) : `${n} ${kind.replace(/_/g, ' ')}`));
-  return parts.length ? parts.join(', ') : 'nothing fired';
-}
-
-const firstItemWords = (item) => (typeof item === 'string' ? item
-  : [item.kind && item.kind.replace(/_/g, ' '), item.subject_title || item.title || item.checkpoint, item.review_title].filter(Boolean).join(': '));
+// One alert the move fired: "Overdue: Terms of reference agreed, Child R (2026/09)".
+const firedWords = (alert) => `${KIND_WORDS[alert.kind] || alert.kind.replace(/_/g, ' ')}: ${alert.subject_title}, ${alert.review_title}`;
 
 export async function showClockBar(me, onMoved) {
   const bar = document.getElementById('clock-bar');
@@ -74,17 +47,17 @@ export async function showClockBar(me, onMoved) {
     });
     if (!yes) return;
     try {
-      const before = now;
       const moved = await post('/admin/clock/advance', { days });
       now = moved.now;
-      const fired = await firedCounts(moved, before);
-      const words = `The clock moved forward ${plural(days, 'day')} to ${formatDate(moved.now.slice(0, 10))}: ${summaryWords(fired)}.`;
-      const box = document.getElementById('clock-summary');
-      box.innerHTML = String(html`<p>${words}</p>${fired.first.length ? html`<ul>${fired.first.slice(0, 5).map((item) => html`<li>${firstItemWords(item)}</li>`)}</ul>` : ''}`);
-      box.hidden = false;
+      const { fired } = moved;
+      const words = `The clock moved forward ${plural(days, 'day')}. ${fired.summary}.`;
+      // The page is drawn anew for the new time; then the new time shows with its summary.
       await onMoved();
-      // The new time shows with its summary, once the page has been drawn anew.
       document.getElementById('clock-now').textContent = formatInstant(moved.now);
+      const box = document.getElementById('clock-summary');
+      box.innerHTML = String(html`<p>${words}</p>${fired.first.length ? html`<p>The first to fire:</p>
+        <ul>${fired.first.map((alert) => html`<li>${firedWords(alert)}</li>`)}</ul>` : ''}`);
+      box.hidden = false;
       announce(words);
       box.focus();
     } catch (error) {

@@ -2,49 +2,34 @@
 // deadline still to come and who owns it, the steps already missed and by how much; sortable by column,
 // searchable by title, filtered by phase, with closed reviews on request. The filters live in the address
 // (/?phase=...&q=...) and the exports take the same ones. Below, the timeline against each review's timescale.
-import { get } from './api.js';
 import {
-  badge, daysBetween, dueWords, formatDate, html, lateWords, PHASE_INDEX, PHASES, phaseLabel, plural, roleLabel,
+  badge, daysBetween, formatDate, html, lateWords, PHASE_INDEX, PHASES, phaseLabel, plural, roleLabel,
   timescaleWords,
 } from './format.js';
-import { currentUser, focusAfterShowing, goTo, offers, render } from './page.js';
+import { boardToday, currentUser, everyPage, focusAfterShowing, goTo, render } from './page.js';
 import { timeline } from './dashboard_timeline.js';
 
-async function allReviews() {
-  const reviews = [];
-  let cursor = '';
-  do {
-    const page = await get(`/reviews?limit=200${cursor ? `&cursor=${cursor}` : ''}`);
-    reviews.push(...page.items);
-    cursor = page.next_cursor;
-  } while (cursor);
-  return reviews;
-}
-
 const ended = (review) => review.state === 'closed' || review.state === 'not_proceeding';
-const missedCount = (review) => (Array.isArray(review.missed) ? review.missed.length : review.overdue_checkpoints);
-// The next deadline still to come: the engine's `next_checkpoint` when it gives one; otherwise `next_due`
-// when it has not passed (before that field, `next_due` was the oldest open date, often a missed one).
-const nextDue = (review, today) => ('next_checkpoint' in review ? review.next_checkpoint?.due
-  : review.next_due && review.next_due >= today ? review.next_due : null);
+const missedCount = (review) => review.missed.length;
+const nextDue = (review) => review.next_checkpoint?.due ?? null;  // the next deadline still to come
 const TIMESCALE_RANK = { missed: 0, at_risk: 1, on_track: 2, met: 3 };
 const byDate = (a, b) => (a && b ? a.localeCompare(b) : a ? -1 : b ? 1 : 0);
 
 // Most missed work first, then the timescale most at risk, then the nearest deadline to come.
-export function byUrgency(today) {
-  return (a, b) => missedCount(b) - missedCount(a)
+function byUrgency(a, b) {
+  return missedCount(b) - missedCount(a)
     || (TIMESCALE_RANK[a.timescale?.status] ?? 2) - (TIMESCALE_RANK[b.timescale?.status] ?? 2)
-    || byDate(nextDue(a, today), nextDue(b, today)) || a.id - b.id;
+    || byDate(nextDue(a), nextDue(b)) || a.id - b.id;
 }
 
 // The columns a user may sort by, each with its comparison (ascending).
 const COLUMNS = [
-  ['title', 'Review', () => (a, b) => a.title.localeCompare(b.title)],
-  ['phase', 'Phase', () => (a, b) => (PHASE_INDEX[a.state] ?? 99) - (PHASE_INDEX[b.state] ?? 99)],
-  ['timescale', 'Timescale', () => (a, b) => byDate(a.timescale?.due, b.timescale?.due)],
-  ['next', 'Next deadline to come', (today) => (a, b) => byDate(nextDue(a, today), nextDue(b, today))],
-  ['missed', 'Missed steps', () => (a, b) => missedCount(a) - missedCount(b)],
-  ['processes', 'Parallel processes', () => (a, b) => a.active_parallel_processes - b.active_parallel_processes],
+  ['title', 'Review', (a, b) => a.title.localeCompare(b.title)],
+  ['phase', 'Phase', (a, b) => (PHASE_INDEX[a.state] ?? 99) - (PHASE_INDEX[b.state] ?? 99)],
+  ['timescale', 'Timescale', (a, b) => byDate(a.timescale?.due, b.timescale?.due)],
+  ['next', 'Next deadline to come', (a, b) => byDate(nextDue(a), nextDue(b))],
+  ['missed', 'Missed steps', (a, b) => missedCount(a) - missedCount(b)],
+  ['processes', 'Parallel processes', (a, b) => a.active_parallel_processes - b.active_parallel_processes],
 ];
 
 function progressBar(state) {
@@ -53,33 +38,27 @@ function progressBar(state) {
   return html`<div class="progress" role="img" aria-label="Phase ${reached + 1} of ${PHASES.length - 1}: ${phaseLabel(state)}">${steps}</div>`;
 }
 
+// The review's overall timescale: null when its type sets none; no due day until what it counts from happens.
 function timescaleCell(review, today) {
-  const look = timescaleWords(review.timescale);
+  const timescale = review.timescale;
   const since = html`<span class="muted">referred ${formatDate(review.referral_date)}, day ${daysBetween(review.referral_date, today)}</span>`;
-  if (!look) return html`${ended(review) ? phaseLabel(review.state) : 'No timescale yet'}<br>${since}`;
-  return html`${badge(look.status, look.words)}<br>${review.timescale.due ? html`due ${formatDate(review.timescale.due)}` : 'no due day yet'}
-    ${review.timescale.basis ? html`<br><span class="muted">${review.timescale.basis}</span>` : ''}`;
+  if (!timescale) return html`${ended(review) ? phaseLabel(review.state) : 'No overall timescale for this type'}<br>${since}`;
+  if (!timescale.due) return html`Not counting yet<br><span class="muted">${timescale.basis}</span><br>${since}`;
+  const look = timescaleWords(timescale);
+  return html`${badge(look.status, look.words)}<br>due ${formatDate(timescale.due)}
+    <br><span class="muted">${timescale.basis}</span>`;
 }
 
-function nextCell(review, today) {
-  if ('next_checkpoint' in review) {
-    const next = review.next_checkpoint;
-    if (!next) return html`<span class="muted">Nothing dated to come</span>`;
-    return html`${next.title}<br>${dueWords(next.due, next.working_days_left)}<br><span class="muted">owner: ${roleLabel(next.owner_role)}</span>`;
-  }
-  const due = nextDue(review, today);
-  return due ? html`Next deadline: ${formatDate(due)}` : html`<span class="muted">None still to come; see the review</span>`;
+function nextCell(review) {
+  const next = review.next_checkpoint;
+  if (!next) return html`<span class="muted">Nothing dated to come</span>`;
+  return html`${next.title}<br>due ${formatDate(next.due)}<br><span class="muted">owner: ${roleLabel(next.owner_role)}</span>`;
 }
 
 function missedCell(review) {
-  if (Array.isArray(review.missed)) {
-    if (!review.missed.length) return 'None';
-    return html`<ul class="missed">${review.missed.map((step) => html`<li>${badge('overdue', 'missed')} ${step.title},
-      due ${formatDate(step.due)}, ${lateWords(step.working_days_late)}<span class="muted"> (${roleLabel(step.owner_role)})</span></li>`)}</ul>`;
-  }
-  return review.overdue_checkpoints
-    ? html`${badge('overdue', 'missed')} ${plural(review.overdue_checkpoints, 'step')} past ${review.overdue_checkpoints === 1 ? 'its' : 'their'} due date`
-    : 'None';
+  if (!review.missed.length) return 'None';
+  return html`<ul class="missed">${review.missed.map((step) => html`<li>${badge('overdue', 'missed')} ${step.title},
+    due ${formatDate(step.due)}, ${lateWords(step.working_days_late)}<span class="muted"> (${roleLabel(step.owner_role)})</span></li>`)}</ul>`;
 }
 
 function row(review, today) {
@@ -87,7 +66,7 @@ function row(review, today) {
     <td><a href="/reviews/${review.id}">${review.title}</a><br><span class="muted">${review.workflow}</span></td>
     <td>${phaseLabel(review.state)}${progressBar(review.state)}</td>
     <td>${timescaleCell(review, today)}</td>
-    <td>${nextCell(review, today)}</td>
+    <td>${nextCell(review)}</td>
     <td>${missedCell(review)}</td>
     <td>${review.active_parallel_processes}${review.publication_holds ? html` (${review.publication_holds} holding publication)` : ''}</td>
   </tr>`;
@@ -131,22 +110,17 @@ function headerCell([key, label], filters) {
 
 export async function showDashboard() {
   const filters = readFilters();
-  const [reviews, clock, csv, xlsx] = await Promise.all([allReviews(),
-    get('/admin/clock').catch(() => ({ now: new Date().toISOString() })),
-    offers('/reports/reviews.csv'), offers('/reports/reviews.xlsx')]);
-  const today = clock.now.slice(0, 10);
+  const [reviews, today] = await Promise.all([everyPage('/reviews'), boardToday()]);
   const open = reviews.filter((r) => !ended(r));
   const words = filters.q.toLowerCase();
   const shown = (filters.closed ? reviews : open).filter((r) => (!filters.phase || r.state === filters.phase)
     && (!filters.overdue || missedCount(r) > 0) && (!words || r.title.toLowerCase().includes(words)));
   const column = COLUMNS.find(([key]) => key === filters.sort);
-  shown.sort(column ? column[2](today) : byUrgency(today));
+  shown.sort(column ? column[2] : byUrgency);
   if (column && filters.dir === 'desc') shown.reverse();
   const phaseOptions = [...PHASES, ['not_proceeding', 'Not proceeding']].map(([key, label]) => html`<option value="${key}" ${key === filters.phase ? 'selected' : ''}>${label}</option>`);
   const role = currentUser().role;
   const query = exportQuery(filters);
-  const exports = [csv ? html`<a href="/api/v1/reports/reviews.csv${query}" download>Download these reviews as CSV</a>` : '',
-    xlsx ? html`<a href="/api/v1/reports/reviews.xlsx${query}" download>Download these reviews as Excel</a>` : ''].filter(Boolean);
   render('Board dashboard', html`
     <h1>Board dashboard</h1>
     ${['admin', 'business_unit'].includes(role) ? html`<p><a class="button" href="/refer">Refer a case</a></p>` : ''}
@@ -162,7 +136,8 @@ export async function showDashboard() {
       <div><label><input type="checkbox" id="closed-filter" ${filters.closed ? 'checked' : ''}> Show closed and not proceeding reviews</label></div>
       <div><button type="submit" class="secondary">Apply filters</button></div>
     </form>
-    ${exports.length ? html`<p class="exports">${exports.map((link, i) => html`${i ? ' · ' : ''}${link}`)}</p>` : ''}
+    <p class="exports"><a href="/api/v1/reports/reviews.csv${query}" download>Download these reviews as CSV</a> ·
+      <a href="/api/v1/reports/reviews.xlsx${query}" download>Download these reviews as Excel</a></p>
     <div class="table-wrap"><table id="reviews">
       <caption>${filters.closed ? 'Reviews, with those closed or not proceeding' : 'Open reviews'}${column ? '' : ', most urgent first'}</caption>
       <thead><tr>${COLUMNS.map((c) => headerCell(c, filters))}</tr></thead>

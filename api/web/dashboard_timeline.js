@@ -1,13 +1,14 @@
-// The dashboard's timeline: each review drawn against its own overall timescale, from what the timescale
-// counts from (the decision, for most types) to its due day, with today marked. A review without a
-// timescale yet (no decision) is drawn from its referral to today, with no due day.
-import { basisDate, daysBetween, formatDate, html, phaseLabel, timescaleWords } from './format.js';
+// The dashboard's timeline: each review drawn against its own overall timescale, from the day it counts
+// from (`timescale.from`: the decision, for most types) to its due day, with today marked. A review whose
+// timescale is not counting yet (no decision), or whose type sets none, is drawn from its referral to
+// today, with no due day.
+import { daysBetween, formatDate, html, phaseLabel, timescaleWords } from './format.js';
 
 const COLOURS = { overdue: '#a4161a', due_soon: '#8a4b00', done: '#00703c', pending: '#1d4f91', closed: '#505a5f' };
 
 function span(review, today) {
-  const timescale = review.timescale || null;
-  const start = basisDate(timescale) || review.referral_date;
+  const timescale = review.timescale?.due ? review.timescale : null;
+  const start = timescale?.from || review.referral_date;
   const due = timescale?.due || null;
   const ended = review.state === 'closed' || review.state === 'not_proceeding';
   const look = timescaleWords(timescale);

@@ -98,12 +98,6 @@ export function timescaleWords(timescale) {
 // A missed step: "Terms of reference agreed, due Mon 2 Mar 2026, 4 working days late (business unit)".
 export const lateWords = (days) => (days > 0 ? `${plural(days, 'working day')} late` : 'late');
 
-// The date a timescale counts from, when its words carry one ("from the decision on 2026-03-02").
-export function basisDate(timescale) {
-  const found = /\d{4}-\d{2}-\d{2}/.exec(timescale?.basis || '');
-  return found ? found[0] : null;
-}
-
 // Monday to Sunday of the week `today` falls in (ISO dates).
 export function weekEnd(today) {
   const [y, m, d] = today.split('-').map(Number);

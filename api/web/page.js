@@ -1,11 +1,30 @@
 // What every page shares: putting content on the screen, telling screen-reader users what happened,
 // showing a problem, and who is signed in.
-import { ApiError } from './api.js';
+import { ApiError, get } from './api.js';
 import { html } from './format.js';
 
 let user = null;
 export const currentUser = () => user;
 export const setCurrentUser = (signedIn) => { user = signedIn; };
+
+// Today as the board counts it: the demo's simulated clock when the service runs one, otherwise today in
+// the board's time zone.
+export async function boardToday() {
+  if (user?.simulated_clock) return (await get('/admin/clock')).now.slice(0, 10);
+  return new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
+}
+
+// Every page of a list (`items`, `next_cursor`).
+export async function everyPage(path) {
+  const items = [];
+  let cursor = '';
+  do {
+    const page = await get(`${path}${path.includes('?') ? '&' : '?'}limit=200${cursor ? `&cursor=${cursor}` : ''}`);
+    items.push(...page.items);
+    cursor = page.next_cursor;
+  } while (cursor);
+  return items;
+}
 
 // Going to one of the page's own addresses without reloading (a link, a filter, a form that moves on).
 let router = null;
@@ -35,7 +54,7 @@ export function showError(error, where = document.getElementById('main')) {
   box.focus();
 }
 
-// ---- Asking before a change that cannot be undone, and what the API offers ----
+// ---- Asking before a change that cannot be undone ----
 // A modal dialog that says what will happen; resolves true when the user confirms. Escape or Cancel: false.
 // The focus returns to where it was.
 export function confirmChange({ title, body, confirm }) {
@@ -59,16 +78,6 @@ export function confirmChange({ title, body, confirm }) {
     dialog.showModal();
     dialog.querySelector('button[value="yes"]').focus();
   });
-}
-
-// Whether the service offers a route ("/work", "/reports/reviews.csv"): its OpenAPI description says, read once.
-let routes = null;
-export async function offers(path) {
-  if (!routes) {
-    routes = fetch('/api/v1/openapi.json').then((response) => response.json()).then((doc) => new Set(Object.keys(doc.paths || {})))
-      .catch(() => new Set());
-  }
-  return (await routes).has(`/api/v1${path}`);
 }
 
 // Where the focus goes once the next page is shown (a sort button, a list kept in place); the page's

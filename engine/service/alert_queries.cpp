@@ -8,10 +8,11 @@
 namespace scr {
 namespace {
 
-// The title of an alert's subject: an item's ("action/12") from its register, a checkpoint's from the
-// review's workflow (filled in by ReadAlert).
+// The title of an alert's subject: an item's ("action/12") from its register, the review's overall
+// timescale by name, a checkpoint's from the review's workflow (filled in by ReadAlert).
 const char* const kSubjectTitle =
     "CASE "
+    "WHEN a.checkpoint = 'timescale' THEN 'The review''s overall timescale' "
     "WHEN a.checkpoint LIKE 'action/%' THEN (SELECT title FROM improvement_actions "
     "  WHERE id = CAST(substr(a.checkpoint, 8) AS INTEGER)) "
     "WHEN a.checkpoint LIKE 'follow_up/%' THEN (SELECT 'Follow-up of: ' || i.title FROM follow_ups f "

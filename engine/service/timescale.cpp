@@ -65,6 +65,7 @@ Result<Timescale> ComputeTimescale(const TimescaleDefinition& definition, const 
   }
   const Date due = **found;
   timescale.due = due;
+  timescale.from = facts.basis_date;
   timescale.basis = fixed ? definition.due.text
                           : definition.due.text + " (" + facts.basis_date->ToString() + ")";
   if (facts.working_days_paused > 0) {

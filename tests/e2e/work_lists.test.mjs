@@ -1,10 +1,15 @@
-// The work lists in a real browser against `scr-tracker demo`: the chair works its queue (one step with a
-// note, then two at once, and once with the keyboard alone); the business unit sorts and searches the
-// dashboard and opens its export; My work for the business unit, the chair and an agency; the demo clock
-// asks before it moves and says what fired; a printed review carries the board, the date, the marking and
-// page numbers, and keeps its blockers. Desktop and tablet sizes; no accessibility violation in any state.
+// The work lists in a real browser against `scr-tracker demo`, on the demo's own data: the dashboard says
+// each review's timescale in words and draws it from the day it counts from; the chair's queue leads with
+// the timescale, names reviews and steps by their titles and says why a deadline moved; the chair works its
+// queue (one step with a note, then two at once, and once with the keyboard alone); the business unit sorts
+// and searches the dashboard and downloads its exports; My work for the business unit, the chair, the lead
+// reviewer and the police; the demo clock asks before it moves and shows the service's summary of what
+// fired; a printed review carries the board, the date, the service's protective marking and page numbers,
+// and keeps its blockers. Desktop and tablet sizes; no accessibility violation in any state.
+// The tests share one demo and run in order: the first ones read the queue before the chair works it.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { formatDate, lateWords, roleLabel } from '../../api/web/format.js';
 import { checkAccessible, screenshot, signIn as signInTo, startDemoAndBrowser, TABLET } from './support.mjs';
 
 let demo;
@@ -17,6 +22,92 @@ const openChairAlertIds = async (page) => {
   return new Set((await alerts.json()).items.map((alert) => alert.id));
 };
 const idsOf = async (box) => (await box.getAttribute('data-ids')).split(',').map(Number);
+const apiGet = async (page, path) => (await page.request.get(`${demo.base}/api/v1${path}`)).json();
+const reviewRow = (page, title) => page.locator('#reviews tbody tr', { has: page.getByRole('link', { name: title, exact: true }) });
+const queueGroup = (page, title) => page.locator('#queue section', { has: page.getByRole('heading', { name: title, exact: true }) });
+const squash = (text) => text.replace(/\s+/g, ' ').trim();
+
+test('the dashboard says each timescale in words, lists missed steps with their lateness, and draws each timescale from the day it counts from', async () => {
+  const page = await signIn('business.unit@northshire.example');
+  await page.locator('#reviews tbody tr').first().waitFor();
+  const reviews = (await apiGet(page, '/reviews?limit=200')).items;
+  const byTitle = Object.fromEntries(reviews.map((review) => [review.title, review]));
+  const atRisk = byTitle['Siblings M and N (2026/02)'];
+  assert.equal(atRisk.timescale.status, 'at_risk', 'the demo has a review whose timescale is at risk');
+  const timescale = squash(await reviewRow(page, atRisk.title).locator('td').nth(2).innerText());
+  assert.match(timescale, new RegExp(`^at risk due ${formatDate(atRisk.timescale.due)}`));
+  assert.match(timescale, /6 months after decide_to_review/, 'with what it counts from');
+  assert.match(squash(await reviewRow(page, 'Child K (2026/01)').locator('td').nth(2).innerText()), /^met due /);
+  assert.match(squash(await reviewRow(page, 'Child J (2026/06)').locator('td').nth(2).innerText()), /^Not counting yet /,
+    'a referral not yet decided on has no timescale running');
+
+  const missed = byTitle['Young person P (2026/03)'].missed;
+  const listed = (await reviewRow(page, 'Young person P (2026/03)').locator('td').nth(4).locator('li').allInnerTexts()).map(squash);
+  assert.equal(listed.length, missed.length, 'every missed step is listed');
+  missed.forEach((step, i) => assert.equal(listed[i], `missed ${step.title}, due ${formatDate(step.due)}, ${lateWords(step.working_days_late)} (${roleLabel(step.owner_role)})`));
+  const next = byTitle['Young person P (2026/03)'].next_checkpoint;
+  assert.match(squash(await reviewRow(page, 'Young person P (2026/03)').locator('td').nth(3).innerText()),
+    new RegExp(`due ${formatDate(next.due)} owner: lead reviewer`), 'the next deadline still to come, with its owner');
+
+  // The timeline runs each review from the day its timescale counts from (the decision), not the referral.
+  const bars = await page.locator('.timeline svg rect title').allTextContents();
+  for (const review of reviews.filter((r) => r.timescale?.from && r.state !== 'closed')) {
+    assert.ok(review.timescale.from !== review.referral_date);
+    assert.ok(bars.some((bar) => bar.startsWith(`${review.title}: from ${formatDate(review.timescale.from)};`)), `${review.title} from its decision`);
+  }
+  assert.ok(bars.some((bar) => bar.startsWith(`Child J (2026/06): from ${formatDate(byTitle['Child J (2026/06)'].referral_date)}; no timescale yet`)));
+  await checkAccessible(page, 'the dashboard with its timescales');
+  await page.setViewportSize(TABLET);
+  await checkAccessible(page, 'the dashboard with its timescales on a tablet');
+  await screenshot(page, 'dashboard-timescales-tablet');
+  await page.context().close();
+});
+
+test("the chair's queue leads a review's group with its timescale alert, names reviews and steps from the alerts, and says why a deadline moved", async () => {
+  const page = await signIn('chair@northshire.example', TABLET, '/chair');
+  await page.locator('#queue input[type="checkbox"]').first().waitFor();
+  const alerts = (await apiGet(page, '/alerts?status=open&role=chair&limit=200')).items;
+  const timescale = alerts.find((alert) => alert.kind === 'timescale_at_risk');
+  assert.ok(timescale, 'the demo has a timescale at risk');
+  const group = queueGroup(page, timescale.review_title);
+  assert.equal(await group.locator('.queue-line input').first().getAttribute('data-name'),
+    `Timescale at risk: ${timescale.subject_title}, ${timescale.review_title}`, "the timescale leads its review's group");
+  const headings = (await page.locator('#queue section h3').allInnerTexts()).map(squash);
+  assert.deepEqual(new Set(headings), new Set(alerts.map((alert) => alert.review_title)), 'each review by its title');
+  for (const alert of alerts.filter((a) => a.kind === 'escalation')) {
+    assert.ok(await queueGroup(page, alert.review_title).locator('.line-label', { hasText: alert.subject_title }).count(),
+      `${alert.subject_title} of ${alert.review_title} by its title`);
+  }
+  const moved = alerts.find((alert) => alert.kind === 'deadline_extended' && alert.previous_due);
+  assert.ok(moved, 'the demo has a moved deadline');
+  const line = queueGroup(page, moved.review_title).locator('.queue-line', { hasText: 'Deadline moved' }).filter({ hasText: moved.subject_title });
+  assert.equal(squash(await line.locator('.line-detail').innerText()),
+    `moved from ${formatDate(moved.previous_due)} to ${formatDate(moved.new_due)}; reason: ${moved.reason}`);
+  await checkAccessible(page, "the chair's queue led by the timescale");
+  await page.context().close();
+});
+
+test('My work for the lead reviewer: its step due this week and its overdue step, each opening its review at the step', async () => {
+  const page = await signIn('lead.reviewer@northshire.example', undefined, '/my-work');
+  await page.getByRole('heading', { name: /^Overdue/ }).waitFor();
+  const work = await apiGet(page, '/work?within=10');
+  const event = work.items.find((item) => item.key === 'practitioner_event_held');
+  assert.ok(event && event.working_days_left >= 0, 'the demo gives the lead reviewer a step due this week');
+  const week = page.locator('section[aria-labelledby="work-week"] tbody tr');
+  assert.equal(await week.count(), 1);
+  assert.match(squash(await week.innerText()), new RegExp(`^Step ${event.title.slice(0, 30).replace(/[()]/g, '.')}.* ${event.review_title.replace(/[()]/g, '.')} ${formatDate(event.due)} \\(in ${event.working_days_left} working days?\\) lead reviewer Nothing$`));
+  const overdue = await page.locator('section[aria-labelledby="work-overdue"] tbody tr').allInnerTexts();
+  assert.equal(overdue.length, work.items.filter((item) => item.working_days_left < 0).length);
+  assert.ok(overdue.some((row) => /Which family members take part/.test(row) && /Young person P/.test(row)), 'its overdue family involvement decision');
+  assert.ok(overdue.every((row) => /working days? overdue/.test(row)));
+  await checkAccessible(page, "the lead reviewer's work");
+  await screenshot(page, 'my-work-lead-reviewer');
+  await week.getByRole('link').click();
+  await page.locator('.phase-map').waitFor();
+  assert.equal(new URL(page.url()).pathname, `/reviews/${event.review}`);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'checkpoint-practitioner_event_held', 'the link opens the step');
+  await page.context().close();
+});
 
 test('the chair acknowledges a step with a note, then two steps at once, each after a confirmation', async () => {
   const page = await signIn('chair@northshire.example', undefined, '/chair');
@@ -133,15 +224,26 @@ test('the business unit sorts and searches the dashboard, keeps the filters in t
   await checkAccessible(page, 'the dashboard searched, with closed reviews');
   await screenshot(page, 'dashboard-searched');
 
-  const csv = page.getByRole('link', { name: /as CSV/ });
-  if (await csv.count()) {
-    const href = await csv.getAttribute('href');
+  // Each export link downloads, in the page's own session, the reviews the dashboard shows.
+  const download = (name) => page.getByRole('link', { name }).evaluate(async (link) => {
+    const answer = await fetch(link.href);
+    const bytes = new Uint8Array(await answer.arrayBuffer());
+    return { status: answer.status, type: answer.headers.get('Content-Type'), text: new TextDecoder().decode(bytes), first: [...bytes.slice(0, 2)] };
+  });
+  for (const link of await page.locator('.exports a').all()) {
+    const href = await link.getAttribute('href');
     assert.match(href, /q=child/);
     assert.match(href, /closed=true/);
-    const answer = await page.request.get(`${demo.base}${href}`);
-    assert.equal(answer.status(), 200);
-    assert.match(answer.headers()['content-type'], /text\/csv/);
   }
+  const csv = await download('Download these reviews as CSV');
+  assert.equal(csv.status, 200);
+  assert.match(csv.type, /text\/csv/);
+  const [header, ...lines] = csv.text.trim().split(/\r?\n/);
+  assert.match(header, /^Id,Title,Review type,Phase,Referral date/);
+  assert.equal(lines.length, (await titles()).length, 'one line per review the dashboard shows');
+  const xlsx = await download('Download these reviews as Excel');
+  assert.equal(xlsx.status, 200);
+  assert.equal(String.fromCharCode(...xlsx.first), 'PK', 'a real workbook (a zip file)');
   await page.context().close();
 });
 
@@ -175,17 +277,23 @@ test('My work: the business unit sees all open work by owner and chooses one rol
   await chair.context().close();
 });
 
-test("an agency user lands on its own work and is not offered the board's pages", async () => {
-  const page = await signIn('police@northshire.example');
+test("the police land on their own work: their overdue action and the request addressed to them, never Health's, and no board pages", async () => {
+  const page = await signIn('police@northshire.example', TABLET);
   await page.getByRole('heading', { level: 1, name: 'My work' }).waitFor();
   assert.equal(await page.locator('.error-box').count(), 0);
   const nav = page.getByRole('navigation', { name: 'Main' });
   assert.equal(await nav.getByRole('link', { name: 'Board dashboard' }).count(), 0);
   assert.equal(await nav.getByRole('link', { name: 'Chair' }).count(), 0);
   assert.equal(await nav.getByRole('link', { name: 'My work' }).getAttribute('aria-current'), 'page');
+  const overdue = (await page.locator('section[aria-labelledby="work-overdue"] tbody tr').allInnerTexts()).map(squash);
+  assert.ok(overdue.some((row) => /^Improvement action Police attend every strategy discussion in person Child K \(2026\/01\) .* working days overdue\) agency Police Nothing$/.test(row)),
+    'its overdue action on Child K');
+  const later = (await page.locator('section[aria-labelledby="work-later"] tbody tr').allInnerTexts()).map(squash);
+  assert.ok(later.some((row) => /^Information request Chronology of police call-outs .*Young person P \(2026\/03\)/.test(row)), 'the request addressed to the police');
   const owners = await page.locator('.work-list tbody td:nth-child(4)').allInnerTexts();
-  assert.ok(owners.every((owner) => /Police/.test(owner)), "only the agency's own work");
-  await checkAccessible(page, "an agency's work");
+  assert.ok(owners.length >= 2 && owners.every((owner) => /Police/.test(owner)), "only the agency's own work");
+  assert.doesNotMatch(await page.locator('main').innerText(), /Health/, "nothing of Health's");
+  await checkAccessible(page, "the police's work on a tablet");
   await screenshot(page, 'my-work-agency');
   await nav.getByRole('link', { name: 'Actions tracker' }).click();
   await page.getByRole('heading', { level: 1, name: 'Actions tracker' }).waitFor();
@@ -193,7 +301,7 @@ test("an agency user lands on its own work and is not offered the board's pages"
   await page.context().close();
 });
 
-test('an admin moves the demo clock after confirming the date, and sees what fired', async () => {
+test("an admin moves the demo clock after confirming the date and sees the service's summary of what fired; a timescale passed shows as missed", async () => {
   const page = await signIn('admin@northshire.example');
   const before = await page.locator('#clock-now').innerText();
   await page.getByLabel('Move forward by').fill('5');
@@ -207,27 +315,45 @@ test('an admin moves the demo clock after confirming the date, and sees what fir
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Move the clock', 'the focus returns');
 
   await page.getByRole('button', { name: 'Move the clock' }).click();
+  const answered = page.waitForResponse((response) => response.url().endsWith('/api/v1/admin/clock/advance'));
   await page.getByRole('dialog').getByRole('button', { name: /^Move to / }).click();
+  const { fired } = await (await answered).json();
   await page.locator('#clock-summary:not([hidden])').waitFor();
   assert.notEqual(await page.locator('#clock-now').innerText(), before);
-  const summary = await page.locator('#clock-summary').innerText();
-  assert.match(summary, /The clock moved forward 5 days to .*: (\d+ (reminders?|overdue|escalations? to the chair|deadlines? moved|timescales? (at risk|missed)))(, \d+ [a-z ]+)*\.|nothing fired\./);
-  assert.match(summary, /\d/, 'five days of a demo full of deadlines fire something');
+  assert.match(fired.summary, /^Moved to \w{3} \d+ \w{3} \d{4}: \d+ /, 'five days of a demo full of deadlines fire something');
+  const summary = squash(await page.locator('#clock-summary').innerText());
+  assert.ok(summary.startsWith(`The clock moved forward 5 days. ${fired.summary}.`), summary);
+  const first = await page.locator('#clock-summary li').allInnerTexts();
+  assert.equal(first.length, fired.first.length);
+  assert.ok(first.length > 0 && first.every((item, i) => item.endsWith(`${fired.first[i].subject_title}, ${fired.first[i].review_title}`)));
   assert.match(await page.locator('#status').innerText(), /The clock moved forward 5 days/);
   await checkAccessible(page, 'the dashboard after the clock moved');
   await screenshot(page, 'clock-moved');
+
+  // Five days on, Siblings M and N's timescale has passed unmet: missed, by how much, and the chair told.
+  const siblings = (await apiGet(page, '/reviews?limit=200')).items.find((review) => review.title === 'Siblings M and N (2026/02)');
+  assert.equal(siblings.timescale.status, 'missed');
+  const days = -siblings.timescale.working_days_left;
+  assert.match(squash(await reviewRow(page, siblings.title).locator('td').nth(2).innerText()),
+    new RegExp(`^missed by ${days} working days? due ${formatDate(siblings.timescale.due)}`));
+  await page.goto(`${demo.base}/chair`);
+  const line = queueGroup(page, siblings.title).locator('.queue-line').first();
+  await line.waitFor();
+  assert.match(squash(await line.innerText()), /^Timescale missed The review's overall timescale/, "the timescale missed leads the review's group");
+  await checkAccessible(page, "the chair's queue with a timescale missed");
   await page.context().close();
 });
 
 test('a printed review carries the board, the date, the protective marking and page numbers, and keeps its blockers', async () => {
   const page = await signIn('business.unit@northshire.example', undefined, '/reviews/3');
   await page.locator('.phase-map').waitFor();
+  const session = await apiGet(page, '/session');
+  const today = (await apiGet(page, '/admin/clock')).now.slice(0, 10);
   await page.emulateMedia({ media: 'print' });
-  const head = await page.locator('#print-head').innerText();
-  assert.match(head, /Northshire/);
-  assert.match(head, /\w{3} \d+ \w{3} \d{4}/);
-  assert.match(head, /OFFICIAL-SENSITIVE/);
-  assert.match(await page.locator('#print-foot').innerText(), /OFFICIAL-SENSITIVE/);
+  const marks = `${session.board_name} · ${formatDate(today)} · ${session.protective_marking}`;
+  assert.match(session.protective_marking, /^OFFICIAL-SENSITIVE$/, "the demo's marking is the default");
+  assert.equal(await page.locator('#print-head').innerText(), marks);
+  assert.equal(await page.locator('#print-foot').innerText(), marks);
   assert.equal(await page.getByRole('navigation', { name: 'Main' }).isVisible(), false, 'no navigation on paper');
   assert.equal(await page.locator('main button:visible').count(), 0, 'no buttons on paper');
   assert.match(await page.locator('#step-publish .why').innerText(), /Blocked/, 'what blocks the next step is printed');
@@ -235,6 +361,8 @@ test('a printed review carries the board, the date, the protective marking and p
     .filter((rule) => rule.cssText.startsWith('@page')).map((rule) => rule.cssText).join('\n'));
   assert.match(margins, /counter\(pages?\)/, 'every page is numbered');
   assert.match(margins, /Northshire/, "the board's name is in the page's margin");
+  assert.ok(margins.includes(`"${session.protective_marking}"`), "the marking is in the page's margin");
+  await checkAccessible(page, 'a review as printed');
   const pdf = await page.pdf({ format: 'A4', path: `${process.env.SCR_ARTIFACTS || new URL('./artifacts', import.meta.url).pathname}/review.pdf` });
   assert.ok(pdf.length > 1000);
   assert.match(pdf.subarray(0, 8).toString(), /^%PDF/);

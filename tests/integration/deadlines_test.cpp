@@ -56,16 +56,21 @@ void Advance(httplib::Client& client, const std::string& admin, int days) {
   REQUIRE(advanced->status == 200);
 }
 
-// A referral made today, decided on at once: the six months start today.
-long long ReferAndDecide(httplib::Client& client, const Board& board) {
+// A referral made today, not yet decided on.
+long long Refer(httplib::Client& client, const Board& board, const std::string& title) {
   Date today = Today(client, board.admin);
-  json referral = {{"workflow", "scr-2015"}, {"title", "Child T"}, {"incident_date", today.ToString()},
+  json referral = {{"workflow", "scr-2015"}, {"title", title}, {"incident_date", today.ToString()},
                    {"referral_date", today.ToString()}, {"rationale", "Serious harm; agencies worked together."},
                    {"statutory_criteria_met", true}, {"child_died", false}};
   auto created = Post(client, "/api/v1/reviews", board.unit, referral);
   REQUIRE(created);
   REQUIRE(created->status == 201);
-  long long id = json::parse(created->body)["id"].get<long long>();
+  return json::parse(created->body)["id"].get<long long>();
+}
+
+// A referral made today, decided on at once: the six months start today.
+long long ReferAndDecide(httplib::Client& client, const Board& board) {
+  long long id = Refer(client, board, "Child T");
   std::string base = "/api/v1/reviews/" + std::to_string(id);
   for (const char* key : {"referral_rationale_recorded", "chair_decision"}) {
     auto done = Post(client, base + "/checkpoints/" + key + "/complete", board.unit, {{"note", "done"}});
@@ -122,6 +127,11 @@ TEST_CASE("deadlines: the review list names the next step to come, the steps mis
   REQUIRE(fresh["timescale"].is_object());
   CHECK(fresh["timescale"]["status"] == "on_track");
   CHECK(fresh["timescale"]["basis"] == "6 months after decide_to_review (" + decided_on.ToString() + ")");
+  CHECK(fresh["timescale"]["from"] == decided_on.ToString());
+  // A referral not yet decided on has no timescale running: nothing to count from, no due day.
+  json undecided = ListItem(client, board.unit, Refer(client, board, "Child U"));
+  CHECK(undecided["timescale"]["from"].is_null());
+  CHECK(undecided["timescale"]["due"].is_null());
   Date six_months = england.WorkingDayOnOrAfter(decided_on.AddMonths(6)).value();
   CHECK(fresh["timescale"]["due"] == six_months.ToString());
 
@@ -280,6 +290,8 @@ TEST_CASE("deadlines: the chair is told once when the timescale becomes at risk 
     for (const json& alert : alerts["items"]) {
       if (alert["kind"] == "timescale_at_risk" && alert["recipient_role"] == "chair" && alert["due"] == timescale_due) {
         at_risk = alert["id"].get<long long>();
+        CHECK(alert["subject_title"] == "The review's overall timescale");
+        CHECK(alert["review_title"] == "Child T");
       }
     }
     REQUIRE(at_risk > 0);

@@ -20,6 +20,7 @@ const char* TimescaleStatusName(TimescaleStatus status);  // on_track, at_risk, 
 
 struct Timescale {
   std::optional<Date> due;              // null until what it counts from has happened
+  std::optional<Date> from;             // the day it counts from (the basis event's); null until then
   std::string basis;                    // what it counts from, in words, and since when (or "not yet")
   std::optional<int> working_days_left; // from today to the due day; negative once passed; null when met
   TimescaleStatus status = TimescaleStatus::kOnTrack;

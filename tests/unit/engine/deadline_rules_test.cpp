@@ -121,6 +121,7 @@ TEST_CASE("timescale: no due date before the decision to review, and the basis s
   facts.today = D("2026-03-02");
   Timescale timescale = Computed(facts);
   CHECK_FALSE(timescale.due);
+  CHECK_FALSE(timescale.from);
   CHECK_FALSE(timescale.working_days_left);
   CHECK(timescale.status == TimescaleStatus::kOnTrack);
   CHECK(timescale.basis == "6 months after decide_to_review: not counting yet, decide_to_review has not happened");
@@ -136,6 +137,8 @@ TEST_CASE("timescale: six months from the decision, on a working day, with the w
   Timescale timescale = Computed(facts);
   REQUIRE(timescale.due);
   CHECK(timescale.due->ToString() == "2026-10-26");
+  REQUIRE(timescale.from);
+  CHECK(timescale.from->ToString() == "2026-04-25");
   CHECK(timescale.basis == "6 months after decide_to_review (2026-04-25)");
   CHECK(timescale.working_days_left == 5);
   CHECK(timescale.status == TimescaleStatus::kOnTrack);
