@@ -69,6 +69,10 @@ std::string DayOf(const std::string& instant) {
 
 nlohmann::json FiredJson(const FiredSummary& fired, const std::string& now) {
   std::vector<std::string> parts;
+  if (fired.timescales_missed) parts.push_back(Counted(fired.timescales_missed, "timescale missed", "timescales missed"));
+  if (fired.timescales_at_risk) {
+    parts.push_back(Counted(fired.timescales_at_risk, "timescale at risk", "timescales at risk"));
+  }
   if (fired.reminders) parts.push_back(Counted(fired.reminders, "reminder", "reminders"));
   if (fired.overdue) parts.push_back(std::to_string(fired.overdue) + " overdue");
   if (fired.escalations) {
@@ -88,6 +92,8 @@ nlohmann::json FiredJson(const FiredSummary& fired, const std::string& now) {
           {"escalation", fired.escalations},
           {"escalation_to_chair", fired.escalations_to_chair},
           {"deadline_extended", fired.deadlines_extended},
+          {"timescale_at_risk", fired.timescales_at_risk},
+          {"timescale_missed", fired.timescales_missed},
           {"digests", fired.digests},
           {"messages_queued", fired.messages_queued},
           {"first", first},

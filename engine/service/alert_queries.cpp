@@ -141,8 +141,12 @@ Result<FiredSummary> ReviewQueriesImpl::FiredSince(BoardId board, const FiredMar
       } else if (kind == "escalation") {
         summary.escalations = count;
         summary.escalations_to_chair = kinds->getColumn(2).getInt64();
-      } else {
+      } else if (kind == "deadline_extended") {
         summary.deadlines_extended = count;
+      } else if (kind == "timescale_at_risk") {
+        summary.timescales_at_risk = count;
+      } else if (kind == "timescale_missed") {
+        summary.timescales_missed = count;
       }
     }
     summary.digests =

@@ -49,11 +49,13 @@ httplib::Result Post(httplib::Client& client, const std::string& path, const std
   return client.Post(path.c_str(), Bearer(token), body.dump(), "application/json");
 }
 
-void Advance(httplib::Client& client, const std::string& admin, int days) {
+// Moves the simulated clock on; the answer says what fired meanwhile.
+json Advance(httplib::Client& client, const std::string& admin, int days) {
   client.set_read_timeout(120, 0);
   auto advanced = Post(client, "/api/v1/admin/clock/advance", admin, {{"days", days}});
   REQUIRE(advanced);
   REQUIRE(advanced->status == 200);
+  return json::parse(advanced->body)["fired"];
 }
 
 // A referral made today, not yet decided on.
@@ -325,7 +327,9 @@ TEST_CASE("deadlines: the chair is told once when the timescale becomes at risk 
     REQUIRE(more->status == 200);
     CHECK(TimescaleAlerts(board.db, id, "timescale_at_risk") == 1);
     CHECK(TimescaleAlerts(board.db, id, "timescale_missed") == 0);
-    Advance(client, board.admin, 200);  // past the end of the due day
+    json fired = Advance(client, board.admin, 200);  // past the end of the due day
+    CHECK(fired["timescale_missed"] == 1);
+    CHECK(fired["summary"].get<std::string>().find("1 timescale missed") != std::string::npos);
     CHECK(TimescaleAlerts(board.db, id, "timescale_missed") == 1);
     CHECK(GetJson(client, base, board.unit)["timescale"]["status"] == "missed");
     REQUIRE(service.Stop() == 0);

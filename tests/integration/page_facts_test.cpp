@@ -46,7 +46,8 @@ TEST_CASE(
   long long alerts = CountRows(db, "SELECT COUNT(*) FROM alerts WHERE id >= " +
                                        std::to_string(fired["first"][0]["id"].get<long long>()));
   CHECK(fired["reminder"].get<long long>() + fired["overdue"].get<long long>() + fired["escalation"].get<long long>() +
-            fired["deadline_extended"].get<long long>() ==
+            fired["deadline_extended"].get<long long>() + fired["timescale_at_risk"].get<long long>() +
+            fired["timescale_missed"].get<long long>() ==
         alerts);
   CHECK(fired["first"].size() <= 10);
   CHECK(fired["first"][0]["review_title"] == "Child K (clock)");

@@ -370,6 +370,7 @@ struct FiredMark {
 };
 struct FiredSummary {
   int64_t reminders = 0, overdue = 0, escalations = 0, escalations_to_chair = 0, deadlines_extended = 0;
+  int64_t timescales_at_risk = 0, timescales_missed = 0;
   int64_t digests = 0;          // with something to tell
   int64_t messages_queued = 0;  // alerts and digests queued for the notifier
   std::vector<Alert> first;     // the first to fire, oldest first
