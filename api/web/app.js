@@ -66,7 +66,7 @@ function markCurrentNav() {
   }
 }
 
-async function route() {
+async function showAddress() {
   // Addresses of the first release ("#/reviews/5") still work: they become the page's own.
   if (location.hash.startsWith('#/')) history.replaceState(null, '', location.hash.slice(1));
   markCurrentNav();
@@ -91,6 +91,14 @@ async function route() {
   const target = takeFocusTarget() || named || main;
   target.focus();
   if (named && target === named) named.scrollIntoView();
+}
+
+// One page is drawn at a time, in the order the addresses were asked for: a slow page (the dashboard reads
+// every review) never draws over the page asked for after it.
+let drawing = Promise.resolve();
+function route() {
+  drawing = drawing.then(showAddress, showAddress);
+  return drawing;
 }
 
 
