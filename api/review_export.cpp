@@ -1,5 +1,7 @@
 #include "review_export.h"
 
+#include <algorithm>
+
 #include "csv.h"
 
 namespace scr {
@@ -50,6 +52,20 @@ const std::vector<ExportColumn>& ReviewExportColumns() {
       {"Holding publication", 11, [](const ExportRow& r) { return Number(r.review.summary.publication_holds); }},
       {"Published", 10, [](const ExportRow& r) { return Text(r.review.published_on ? "yes" : "no"); }},
       {"Published on", 13, [](const ExportRow& r) { return DateCell(r.review.published_on); }},
+      {"Timescale due", 13,
+       [](const ExportRow& r) {
+         const std::optional<Timescale>& timescale = r.review.summary.timescale;
+         return timescale ? DateCell(timescale->due) : ExportCell{};
+       }},
+      {"Timescale", 12,
+       [](const ExportRow& r) {
+         const std::optional<Timescale>& timescale = r.review.summary.timescale;
+         if (!timescale) return ExportCell{};
+         std::string status = TimescaleStatusName(timescale->status);
+         std::replace(status.begin(), status.end(), '_', ' ');  // "on track", "at risk"
+         return Text(timescale->due ? status : "not counting yet");
+       }},
+      {"Missed steps", 9, [](const ExportRow& r) { return Number(static_cast<int64_t>(r.review.summary.missed.size())); }},
   };
   return kColumns;
 }

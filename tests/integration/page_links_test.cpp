@@ -3,6 +3,7 @@
 #include <httplib.h>
 
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <fstream>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -65,10 +66,17 @@ TEST_CASE("links: every email, inbox item, webhook and digest links to the page 
     httplib::Client client("127.0.0.1", service.port());
     long long review = Refer(client, board, "Child L (links)");
     Send(client, "POST", "/api/v1/admin/clock/advance", board.admin, {{"days", 40}}, 200);
+    // Until everything queued is delivered and the daily digest has reached the mail server (a first
+    // attempt may meet the mail server still starting, and be retried).
+    auto digest_mailed = [&] {
+      std::vector<ReceivedMail> received = smtp.Received();
+      return std::any_of(received.begin(), received.end(),
+                         [](const ReceivedMail& mail) { return mail.subject.rfind("Daily digest", 0) == 0; });
+    };
     REQUIRE(WaitFor([&] {
       return CountRows(db, "SELECT COUNT(*) FROM digests WHERE kind = 'daily' AND item_count > 0") > 0 &&
              CountRows(db, "SELECT COUNT(*) FROM messages WHERE state = 'pending'") == 0 &&
-             CountRows(db, "SELECT COUNT(*) FROM outbox WHERE expanded_at IS NULL") == 0;
+             CountRows(db, "SELECT COUNT(*) FROM outbox WHERE expanded_at IS NULL") == 0 && digest_mailed();
     }));
     std::string review_page = base + "/reviews/" + std::to_string(review);
 

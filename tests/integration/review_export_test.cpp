@@ -5,6 +5,7 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 
@@ -23,7 +24,8 @@ namespace {
 
 const std::vector<std::string> kColumns = {
     "Id",      "Title",              "Review type",         "Phase",     "Referral date", "Decision date", "Days since referral",
-    "Next deadline", "Overdue", "Parallel processes", "Holding publication", "Published", "Published on"};
+    "Next deadline", "Overdue", "Parallel processes", "Holding publication", "Published", "Published on",
+    "Timescale due", "Timescale", "Missed steps"};
 
 // Runs a Python program on a file and parses what it prints as JSON.
 json RunPython(const TempDir& dir, const std::string& name, const std::string& bytes, const std::string& program) {
@@ -125,6 +127,13 @@ TEST_CASE("exports: the reviews as CSV and as a workbook, with the values the AP
     CHECK(row[9] == std::to_string(review["active_parallel_processes"].get<int>()));
     CHECK(row[10] == std::to_string(review["publication_holds"].get<int>()));
     CHECK(row[11] == "no");
+    // The overall timescale as the review shows it (not counting before the decision), and its missed steps.
+    const json& timescale = review["timescale"];
+    CHECK(row[13] == (timescale["due"].is_null() ? "" : timescale["due"].get<std::string>()));
+    std::string status = timescale["status"];
+    std::replace(status.begin(), status.end(), '_', ' ');
+    CHECK(row[14] == (timescale["due"].is_null() ? "not counting yet" : status));
+    CHECK(row[15] == std::to_string(review["missed"].size()));
     CHECK(row[5] == (review["id"] == 3 ? today : ""));
   }
 

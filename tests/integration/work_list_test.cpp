@@ -89,7 +89,8 @@ TEST_CASE("work list: each role its own work, admin and the business unit the wh
     }
     CHECK(waits_on_rationale);
   }
-  for (const json& item : GetJson(client, "/api/v1/work?within=260", lead)["items"]) CHECK(item["owner_role"] == "lead_reviewer");
+  json lead_work = GetJson(client, "/api/v1/work?within=260", lead);
+  for (const json& item : lead_work["items"]) CHECK(item["owner_role"] == "lead_reviewer");
   CHECK(GetJson(client, "/api/v1/work?within=260", viewer)["items"].empty());
 
   // A week on: the notification is overdue, and overdue work comes first, the oldest first.
