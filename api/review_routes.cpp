@@ -1,6 +1,7 @@
 // Reviews, their events and history, checkpoints and parallel processes.
 #include "json_mapping.h"
 #include "list_params.h"
+#include "prefer_header.h"
 #include "problem.h"
 #include "review_json.h"
 #include "routes.h"
@@ -40,11 +41,33 @@ Result<std::string> ReviewAnswer(ApiContext& api, BoardId board, ReviewId id, bo
   return *json;
 }
 
-// Answers a command with the review as it now stands.
+// With `Prefer: return=minimal` (RFC 7240), a command on the review itself is answered with what it did:
+// the review's id, its phase and its version (the length of its history), not the whole review.
+bool AnswerMinimal(ApiContext& api, RequestContext& context, const CommandResult& result, int http_status) {
+  if (!PrefersMinimalReturn(context.request)) return false;
+  Result<ConnectionPool<ReviewQueries>::Lease> queries = api.queries.Acquire();
+  if (!queries.ok()) {
+    WriteProblem(context.response, queries.status());
+    return true;
+  }
+  Result<ReviewVersion> version = (*queries)->VersionOf(context.actor.board_id, result.review);
+  if (!version.ok()) {
+    WriteProblem(context.response, version.status());
+    return true;
+  }
+  context.response.set_header("Preference-Applied", "return=minimal");
+  WriteJson(context.response, http_status,
+            {{"id", result.review}, {"state", PhaseName(result.phase)}, {"version", version->last_seq}});
+  return true;
+}
+
+// Answers a command with the review as it now stands (or, when asked, only what the command did).
 void AnswerWithReview(ApiContext& api, RequestContext& context, const CommandResult& result, int http_status) {
   if (!result.status.ok()) return WriteProblem(context.response, result.status);
+  context.response.set_header("Vary", "Prefer");
   std::optional<int64_t> created;
   if (result.created_id != result.review && result.created_id != 0) created = result.created_id;
+  if (!created && AnswerMinimal(api, context, result, http_status)) return;
   Result<std::string> json = ReviewAnswer(api, context.actor.board_id, result.review, false, created);
   if (!json.ok()) return WriteProblem(context.response, json.status());
   WriteJsonText(context.response, http_status, std::move(json).value());

@@ -286,3 +286,53 @@ TEST_CASE("cli: check-workflows names the file and line of each problem, calenda
   CHECK(RunTracker({"calendar", "--nation", "mars", "holidays", "2023"}).exit_code != 0);
   CHECK(RunTracker({"calendar", "--nation", "england", "holidays", "2040"}).exit_code != 0);
 }
+
+TEST_CASE("http: a command sent with Prefer: return=minimal is answered with the review's id, phase and version",
+          "[integration][http]") {
+  TempDir dir;
+  Boards boards(dir.File("scr.db"));
+  TrackerService service(boards.database);
+  httplib::Client client("127.0.0.1", service.port());
+  const std::string unit = boards.tokens["business_unit"];
+  auto send = [&](const std::string& path, const std::string& body, const std::string& prefer) {
+    httplib::Headers headers{{"Authorization", "Bearer " + unit}};
+    if (!prefer.empty()) headers.emplace("Prefer", prefer);
+    return client.Post(path.c_str(), headers, body, "application/json");
+  };
+
+  auto referred = send("/api/v1/reviews", kReferral, "return=minimal");
+  REQUIRE(referred);
+  REQUIRE(referred->status == 201);
+  CHECK(referred->get_header_value("Preference-Applied") == "return=minimal");
+  json made = json::parse(referred->body);
+  CHECK(made == json{{"id", made["id"]}, {"state", "decision_pending"}, {"version", 1}});
+  std::string review = "/api/v1/reviews/" + std::to_string(made["id"].get<long long>());
+
+  // Among other preferences, in any case, quoted: still minimal; the version is the history's length.
+  auto completed = send(review + "/checkpoints/referral_rationale_recorded/complete", R"({"note": "Recorded."})",
+                        "respond-async, RETURN = \"Minimal\"; wait=5");
+  REQUIRE(completed);
+  REQUIRE(completed->status == 200);
+  CHECK(completed->get_header_value("Preference-Applied") == "return=minimal");
+  CHECK(completed->get_header_value("Vary") == "Prefer");
+  json after = json::parse(completed->body);
+  CHECK(after["version"] == 2);
+  CHECK(after["state"] == "decision_pending");
+
+  // Without the preference (or with another), the whole review, as before.
+  auto whole = send(review + "/checkpoints/chair_decision/extend", R"({"due": "2027-01-29", "reason": "Awaiting the police summary."})",
+                    "return=representation");
+  REQUIRE(whole);
+  REQUIRE(whole->status == 200);
+  CHECK(whole->get_header_value("Preference-Applied").empty());
+  json full = json::parse(whole->body);
+  CHECK(full.contains("checkpoints"));
+  CHECK(full.contains("allowed_events"));
+
+  // A refused command is a problem whatever was preferred.
+  auto refused = send(review + "/events", R"({"event": "publish", "reason": "Too soon."})", "return=minimal");
+  REQUIRE(refused);
+  CHECK(refused->status == 409);
+  CHECK(refused->get_header_value("Preference-Applied").empty());
+  CHECK(refused->get_header_value("Content-Type") == "application/problem+json");
+}
