@@ -3,7 +3,13 @@
 committed by the engine), at 1 and 32 connections. Starts `scr-tracker serve` on a fresh database, prepares
 reviews waiting in quality assurance, runs wrk, and prints one JSON object of figures (medians of --runs).
 
-    tests/bench/http_load.py [--binary build/api/scr-tracker] [--seconds 10] [--runs 3]
+    tests/bench/http_load.py [--binary build/api/scr-tracker] [--seconds 10] [--runs 3] [--whole-review]
+                             [--peers PATH/TO/peers/run.sh]
+
+Events are sent with `Prefer: return=minimal` (the answer says what the command did) unless --whole-review
+asks for the whole review in every answer, as a client that shows it would. With --peers, BullMQ on Redis is
+measured first, in the same run (its sequential and 32-client durable adds), and the ratios are printed with
+the figures: events_c1_vs_bullmq, events_c32_vs_bullmq.
 """
 import argparse, json, os, re, shutil, socket, statistics, subprocess, sys, tempfile, time, urllib.request, urllib.error
 
@@ -28,8 +34,9 @@ function request()
   counter = counter + 1
   local event = (round %% 2 == 0) and "return_for_revision" or "submit_report"
   local body = '{"event": "' .. event .. '", "reason": "load"}'
-  return wrk.format("POST", "/api/v1/reviews/" .. review .. "/events",
-                    {["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json"}, body)
+  local headers = {["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json"}
+  if %(minimal)s then headers["Prefer"] = "return=minimal" end
+  return wrk.format("POST", "/api/v1/reviews/" .. review .. "/events", headers, body)
 end
 local told = 0
 function response(status, headers, body)
@@ -63,7 +70,8 @@ def walk_to_quality_assurance(base, token, review):
             if status == 200:
                 break
             for key in body.get("blocking", []):
-                call(base, token, "POST", f"/api/v1/reviews/{review}/checkpoints/{key}/complete", {})
+                # The referral is months old, so each step is done late: the note says why.
+                call(base, token, "POST", f"/api/v1/reviews/{review}/checkpoints/{key}/complete", {"note": "setup, late"})
         else:
             sys.exit(f"review {review}: cannot apply {event}: {body}")
 
@@ -84,13 +92,29 @@ def wrk(url, connections, seconds, script=None, token=None):
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     return rps, float(p99.group(1)) * scale, int(errors.group(1)) if errors else 0
 
+def bullmq_adds(run_sh):
+    """BullMQ's durable adds per second, one client adding in sequence and 32 at once, from the peers' run.sh
+    (its drain measurement skipped), run now so that the ratio compares figures of the same hour."""
+    run = subprocess.run(["bash", run_sh], capture_output=True, text=True, env={**os.environ, "SKIP_DRAIN": "1"})
+    if run.returncode != 0:
+        sys.exit(f"the BullMQ measurement failed ({run_sh}):\n{run.stderr[-2000:]}")
+    sequential = re.search(r"sequential add x\d+: (\d+) adds/s", run.stdout)
+    concurrent = re.search(r"C=32: (\d+) adds/s", run.stdout)
+    if not sequential or not concurrent:
+        sys.exit(f"the BullMQ measurement printed nothing this script reads:\n{run.stdout}")
+    sys.stderr.write(run.stdout)
+    return float(sequential.group(1)), float(concurrent.group(1))
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", default=os.path.join(ROOT, "build/api/scr-tracker"))
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--reviews", type=int, default=1000)
+    parser.add_argument("--whole-review", action="store_true", help="answer each event with the whole review")
+    parser.add_argument("--peers", help="the peers' run.sh: measure BullMQ first and print the ratios")
     args = parser.parse_args()
+    peers = bullmq_adds(args.peers) if args.peers else None
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed: run deploy/install-deps.sh")
     folder = tempfile.mkdtemp(prefix="scr-load-")
@@ -115,7 +139,8 @@ def main():
         for review in range(1, args.reviews + 1):
             call(base, token, "POST", "/api/v1/reviews", referral)
             walk_to_quality_assurance(base, token, review)
-        figures = {"reviews": args.reviews, "seconds_per_run": args.seconds, "runs": args.runs}
+        figures = {"reviews": args.reviews, "seconds_per_run": args.seconds, "runs": args.runs,
+                   "event_answer": "whole review" if args.whole_review else "return=minimal"}
         for connections in (1, 32):
             reads = [wrk(base + "/api/v1/reviews/1", connections, args.seconds, token=token) for _ in range(args.runs)]
             figures[f"get_review_c{connections}_rps"] = statistics.median(r[0] for r in reads)
@@ -125,7 +150,8 @@ def main():
                 per_thread = args.reviews
                 script = os.path.join(folder, f"events-{connections}-{run}.lua")
                 # Each run starts every review afresh from where the last left it: even rounds return it.
-                open(script, "w").write(LUA_EVENTS % {"token": token, "per_thread": per_thread})
+                open(script, "w").write(LUA_EVENTS % {"token": token, "per_thread": per_thread,
+                                                      "minimal": "false" if args.whole_review else "true"})
                 events.append(wrk(base + "/", connections, args.seconds, script=script))
                 # Put every review back in quality assurance for the next run, once the events wrk sent
                 # as it stopped have been answered.
@@ -140,6 +166,10 @@ def main():
         figures["events_per_s_c1"] = figures["post_event_c1_rps"]
         figures["events_per_s_c32"] = figures["post_event_c32_rps"]
         figures["p99_ms"] = max(figures[f"{kind}_c{c}_p99_ms"] for kind in ("get_review", "post_event") for c in (1, 32))
+        if peers:
+            figures["bullmq_adds_per_s_c1"], figures["bullmq_adds_per_s_c32"] = peers
+            figures["events_c1_vs_bullmq"] = round(figures["events_per_s_c1"] / peers[0], 3)
+            figures["events_c32_vs_bullmq"] = round(figures["events_per_s_c32"] / peers[1], 3)
         print(json.dumps(figures))
     finally:
         service.terminate()
