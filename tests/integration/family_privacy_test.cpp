@@ -11,12 +11,11 @@
 #include <cctype>
 #include <chrono>
 #include <fstream>
-#include <mutex>
-#include <thread>
 
 #include "support/process.h"
 #include "support/smtp_server.h"
 #include "support/test_support.h"
+#include "support/webhook_receiver.h"
 
 using nlohmann::json;
 using scr::test::ReceivedMail;
@@ -41,16 +40,8 @@ bool Mentions(std::string text, const std::vector<std::string>& secrets) {
 TEST_CASE("family: members are seen only by admin, business unit and lead reviewer, and never appear in any "
           "message, the history or the log",
           "[integration][family][notifier]") {
-  std::mutex mutex;
-  std::vector<std::string> webhook_bodies;
-  httplib::Server receiver;
-  receiver.Post("/hook", [&](const httplib::Request& request, httplib::Response& response) {
-    std::lock_guard<std::mutex> lock(mutex);
-    webhook_bodies.push_back(request.body);
-    response.status = 204;
-  });
-  int hook_port = receiver.bind_to_any_port("127.0.0.1");
-  std::thread serving([&] { receiver.listen_after_bind(); });
+  scr::test::WebhookReceiver receiver;
+  const int hook_port = receiver.port();
 
   TempDir dir;
   std::string db = dir.File("scr.db");
@@ -116,8 +107,8 @@ TEST_CASE("family: members are seen only by admin, business unit and lead review
     }
     log = service.Log();
   }
-  receiver.stop();
-  serving.join();
+  receiver.Stop();
+  const std::vector<std::string> webhook_bodies = receiver.Bodies();
 
   std::vector<ReceivedMail> mails = smtp.Received();
   REQUIRE(mails.size() > 10);

@@ -5,15 +5,14 @@
 #include <catch2/catch.hpp>
 #include <algorithm>
 #include <fstream>
-#include <mutex>
 #include <nlohmann/json.hpp>
 #include <regex>
-#include <thread>
 
 #include "support/board_client.h"
 #include "support/process.h"
 #include "support/smtp_server.h"
 #include "support/test_support.h"
+#include "support/webhook_receiver.h"
 
 using nlohmann::json;
 using namespace scr::test::board;
@@ -40,16 +39,8 @@ std::vector<std::string> Links(const std::string& text) {
 
 TEST_CASE("links: every email, inbox item, webhook and digest links to the page at server.public_url",
           "[integration][links][notifier]") {
-  std::mutex mutex;
-  std::vector<std::string> hooks;
-  httplib::Server receiver;
-  receiver.Post("/hook", [&](const httplib::Request& request, httplib::Response& response) {
-    std::lock_guard<std::mutex> lock(mutex);
-    hooks.push_back(request.body);
-    response.status = 204;
-  });
-  int hook_port = receiver.bind_to_any_port("127.0.0.1");
-  std::thread serving([&] { receiver.listen_after_bind(); });
+  scr::test::WebhookReceiver receiver;
+  const int hook_port = receiver.port();
 
   TempDir dir;
   std::string db = dir.File("scr.db");
@@ -120,8 +111,8 @@ TEST_CASE("links: every email, inbox item, webhook and digest links to the page 
     std::string unfolded = std::regex_replace(calendar->body, std::regex("\r\n "), "");  // RFC 5545 folding
     CHECK(unfolded.find(review_page) != std::string::npos);
   }
-  receiver.stop();
-  serving.join();
+  receiver.Stop();
+  const std::vector<std::string> hooks = receiver.Bodies();
   // Webhooks: the alert's link is its review's page, a digest's the chair's queue.
   REQUIRE_FALSE(hooks.empty());
   for (const std::string& body : hooks) {
