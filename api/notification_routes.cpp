@@ -159,7 +159,7 @@ void RetryNotification(ApiContext& api, RequestContext& context) {
   }
   auto notifications = api.notifications.Acquire();
   if (!notifications.ok()) return WriteProblem(context.response, notifications.status());
-  if (Status retried = (*notifications)->Retry(context.actor.board_id, id, std::chrono::system_clock::now());
+  if (Status retried = (*notifications)->Retry(context.actor.board_id, id, api.options.real_time->Now());
       !retried.ok()) {
     return WriteProblem(context.response, retried);
   }

@@ -124,7 +124,7 @@ struct ApiServer::Impl {
     if (!token) return AuthenticateSession(context);
     Result<ConnectionPool<Directory>::Lease> directory = api.directories.Acquire();
     if (!directory.ok()) return directory.status();
-    Instant now = api.options.clock ? api.options.clock->Now() : std::chrono::system_clock::now();
+    Instant now = (api.options.clock ? api.options.clock : api.options.real_time)->Now();
     Result<TokenGrant> grant = (*directory)->Authenticate(token->value, now);
     if (!grant.ok()) return grant.status();
     if (token->in_url && grant->scope != TokenScope::kCalendar) {
@@ -138,7 +138,7 @@ struct ApiServer::Impl {
           "this is a calendar token: it reads the calendar feed (GET /api/v1/calendar.ics?token=...) and nothing "
           "else; use an API token for the rest of the API");
     }
-    if (grant->actor.token_id) api.token_use->Note(*grant->actor.token_id, std::chrono::system_clock::now());
+    if (grant->actor.token_id) api.token_use->Note(*grant->actor.token_id, api.options.real_time->Now());
     return grant->actor;
   }
 
@@ -149,7 +149,7 @@ struct ApiServer::Impl {
     if (!cookie) return Status::NotFound("no session");
     Result<ConnectionPool<Sessions>::Lease> sessions = api.sessions.Acquire();
     if (!sessions.ok()) return sessions.status();
-    Result<Session> session = (*sessions)->Find(*cookie, std::chrono::system_clock::now());
+    Result<Session> session = (*sessions)->Find(*cookie, api.options.real_time->Now());
     if (!session.ok()) return session.status();
     if (context.request.method != "GET" && context.request.get_header_value("X-CSRF-Token") != session->csrf_token) {
       return Status::PermissionDenied("a change made with a session must carry the page's X-CSRF-Token header");

@@ -44,7 +44,7 @@ void SignIn(ApiContext& api, RequestContext& context) {
   if (!body.ok()) return WriteProblem(context.response, 400, "Bad request", body.error());
   auto sessions = api.sessions.Acquire();
   if (!sessions.ok()) return WriteProblem(context.response, sessions.status());
-  SignInAttempt attempt{email, password, ClientAddress(context.request), std::chrono::system_clock::now()};
+  SignInAttempt attempt{email, password, ClientAddress(context.request), api.options.real_time->Now()};
   const Instant now = attempt.now;
   Result<SignInOutcome> outcome = (*sessions)->SignIn(attempt);
   // Logged by a hash of the email address: never the address, never the password.
@@ -96,7 +96,7 @@ void SignOut(ApiContext& api, RequestContext& context) {
   if (std::optional<std::string> cookie = SessionCookie(context.request)) {
     auto sessions = api.sessions.Acquire();
     if (!sessions.ok()) return WriteProblem(context.response, sessions.status());
-    if (Status ended = (*sessions)->SignOut(*cookie, std::chrono::system_clock::now()); !ended.ok()) {
+    if (Status ended = (*sessions)->SignOut(*cookie, api.options.real_time->Now()); !ended.ok()) {
       return WriteProblem(context.response, ended);
     }
   }

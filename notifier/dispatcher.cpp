@@ -52,7 +52,7 @@ class DispatcherImpl final : public Dispatcher {
       auto wait = options_.idle_wait;
       Result<std::optional<Instant>> next = store_->NextAttemptAt();
       if (next.ok() && next->has_value()) {
-        auto until = std::chrono::duration_cast<std::chrono::milliseconds>(**next - std::chrono::system_clock::now());
+        auto until = std::chrono::duration_cast<std::chrono::milliseconds>(**next - options_.real_time->Now());
         wait = std::clamp(until, std::chrono::milliseconds(0), wait);
       }
       std::unique_lock<std::mutex> lock(mutex_);
@@ -101,7 +101,7 @@ class DispatcherImpl final : public Dispatcher {
     // One transaction for the whole batch: the engine and admin commands wait on the write lock once per
     // batch, not once per row.
     if (rows.empty()) return false;
-    if (Status stored = store_->Expand(rows, std::chrono::system_clock::now()); !stored.ok()) {
+    if (Status stored = store_->Expand(rows, options_.real_time->Now()); !stored.ok()) {
       spdlog::error("notifier: {}", stored.message());
       return false;
     }
@@ -110,15 +110,15 @@ class DispatcherImpl final : public Dispatcher {
 
   // Sends what is due; true when it sent (or tried) any.
   bool DeliverDue() {
-    Result<std::vector<PendingMessage>> due = store_->Due(std::chrono::system_clock::now(), kRowsAtOnce);
+    Result<std::vector<PendingMessage>> due = store_->Due(options_.real_time->Now(), kRowsAtOnce);
     if (!due.ok()) {
       spdlog::error("notifier: {}", due.status().message());
       return false;
     }
     for (const PendingMessage& message : *due) {
       if (Stopping()) return false;
-      Status sent = Send(message);
-      Instant now = std::chrono::system_clock::now();
+      Status sent = Send(message, options_.real_time->Now());
+      Instant now = options_.real_time->Now();
       std::optional<Instant> retry_at;
       if (!sent.ok() && message.attempts + 1 < options_.max_attempts) retry_at = now + Backoff(message.attempts + 1);
       if (!sent.ok()) {
@@ -139,14 +139,14 @@ class DispatcherImpl final : public Dispatcher {
     return !due->empty();
   }
 
-  Status Send(const PendingMessage& message) {
+  Status Send(const PendingMessage& message, Instant at) {
     if (message.channel == "email") {
       if (!email_) return Status::Unavailable("no SMTP server is configured (notifier.smtp.url)");
-      return email_->Send({message.recipient, message.subject, message.body, message.idempotency_key + "@scr-tracker"});
+      return email_->Send({message.recipient, message.subject, message.body, message.idempotency_key + "@scr-tracker", at});
     }
     if (message.channel == "webhook") {
       for (const Webhook& webhook : webhooks_) {
-        if (webhook.url == message.recipient) return webhook_channel_.Post(webhook, message.body, message.idempotency_key);
+        if (webhook.url == message.recipient) return webhook_channel_.Post(webhook, message.body, message.idempotency_key, at);
       }
       return Status::Unavailable("the webhook " + message.recipient + " is no longer configured");
     }

@@ -31,8 +31,8 @@ std::string OneLine(const std::string& text) {
   return line;
 }
 
-std::string RfcDate() {
-  std::time_t now = std::time(nullptr);
+std::string RfcDate(Instant date) {
+  std::time_t now = std::chrono::system_clock::to_time_t(date);
   std::tm utc{};
   gmtime_r(&now, &utc);
   char buffer[64];
@@ -52,7 +52,7 @@ std::string RedactedSmtpUrl(const std::string& url) {
 }
 
 std::string FormatEmail(const Email& email, const std::string& from) {
-  std::string text = "Date: " + RfcDate() + "\r\nFrom: " + OneLine(from) + "\r\nTo: " + OneLine(email.to) +
+  std::string text = "Date: " + RfcDate(email.date) + "\r\nFrom: " + OneLine(from) + "\r\nTo: " + OneLine(email.to) +
                      "\r\nSubject: " + OneLine(email.subject) + "\r\nMessage-ID: <" + OneLine(email.message_id) +
                      ">\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n"
                      "Content-Transfer-Encoding: 8bit\r\n\r\n";

@@ -6,6 +6,8 @@
 
 #include <string>
 
+#include "engine/clock.h"
+
 #include "engine/status.h"
 
 namespace scr::notifier {
@@ -24,6 +26,7 @@ struct Email {
   std::string subject;
   std::string body;        // plain text
   std::string message_id;  // the message's idempotency key: a receiver can drop a repeat
+  Instant date;            // its Date: header
 };
 
 class EmailChannel {

@@ -32,28 +32,28 @@ MessageText AlertMessage(const OutboxEntry& entry, const WorkflowRegistry& workf
   std::string link = base_url + "/reviews/" + std::to_string(entry.review);
   MessageText text;
   std::string lead, todo;
-  if (entry.alert_kind == "reminder") {
+  if (entry.alert_kind == AlertKind::kReminder) {
     text.subject = "Reminder: " + what + " is due on " + entry.due + " - " + review;
     lead = "This is a reminder that \"" + what + "\"" + marker + " for " + review + " is due on " + entry.due + ".";
     todo = "Please complete it by then, or, if it cannot be done in time, record an extension with the reason.";
-  } else if (entry.alert_kind == "overdue") {
+  } else if (entry.alert_kind == AlertKind::kOverdue) {
     text.subject = "Overdue: " + what + " was due on " + entry.due + " - " + review;
     lead = "\"" + what + "\"" + marker + " for " + review + " was due on " + entry.due + " and is now overdue.";
     todo = "Please complete it, or record an extension with the reason so that the board can see why it slipped.";
-  } else if (entry.alert_kind == "escalation") {
+  } else if (entry.alert_kind == AlertKind::kEscalation) {
     text.subject = "Escalation (level " + std::to_string(entry.level) + "): " + what + " overdue since " + entry.due +
                    " - " + review;
     lead = "\"" + what + "\"" + marker + " for " + review + " was due on " + entry.due +
            " and is still not done. It has been escalated to you (level " + std::to_string(entry.level) + ").";
     todo = "Please find out what is holding it up and agree with its owner when it will be done; an extension "
            "with its reason keeps the board informed.";
-  } else if (entry.alert_kind == "timescale_at_risk") {
+  } else if (entry.alert_kind == AlertKind::kTimescaleAtRisk) {
     text.subject = "Timescale at risk: " + review + " is due to finish by " + entry.due;
     lead = review + " should be finished by " + entry.due + " (its timescale), but steps still to do before "
            "then are now due after that date.";
     todo = "Please agree with the business unit and the lead reviewer how the timescale can still be met, or "
            "record why it cannot, so that the board knows.";
-  } else if (entry.alert_kind == "timescale_missed") {
+  } else if (entry.alert_kind == AlertKind::kTimescaleMissed) {
     text.subject = "Timescale missed: " + review + " was due to finish by " + entry.due;
     lead = review + " was due to finish by " + entry.due + " (its timescale) and has not.";
     todo = "Please record why in the review and tell the board when it will be finished.";
@@ -73,52 +73,41 @@ MessageText AlertMessage(const OutboxEntry& entry, const WorkflowRegistry& workf
   return text;
 }
 
-void ListItems(std::string& body, const nlohmann::json& items, const char* heading, int64_t total,
-               const std::string& base_url) {
-  if (items.empty()) return;
-  body += std::string("\n") + heading + " (" + std::to_string(total) + "):\n";
-  for (const nlohmann::json& item : items) {
-    body += "  - review " + std::to_string(item.value("review", 0)) + ": " + item.value("checkpoint", "") +
-            ", due " + item.value("due", item.value("new_due", ""));
-    if (item.contains("reason")) {
-      body += " (was " + item.value("previous_due", "") + "; reason: " + item.value("reason", "") + ")";
-    }
-    if (item.contains("kind")) body += " [" + item.value("kind", "") + "]";
-    body += "  " + base_url + "/reviews/" + std::to_string(item.value("review", 0)) + "\n";
+void ListItems(std::string& body, const DigestList& list, const std::string& heading, const std::string& base_url) {
+  if (list.items.empty()) return;
+  body += "\n" + heading + " (" + std::to_string(list.total) + "):\n";
+  for (const DigestItem& item : list.items) {
+    body += "  - review " + std::to_string(item.review) + ": " + item.checkpoint + ", due " + item.due;
+    if (!item.previous_due.empty()) body += " (was " + item.previous_due + "; reason: " + item.reason + ")";
+    if (!item.alert_kind.empty()) body += " [" + item.alert_kind + "]";
+    body += "  " + base_url + "/reviews/" + std::to_string(item.review) + "\n";
   }
-  if (total > static_cast<int64_t>(items.size())) {
-    body += "  ... and " + std::to_string(total - static_cast<int64_t>(items.size())) + " more.\n";
-  }
+  int64_t listed = static_cast<int64_t>(list.items.size());
+  if (list.total > listed) body += "  ... and " + std::to_string(list.total - listed) + " more.\n";
 }
 
 MessageText DigestMessage(const OutboxEntry& entry, const std::string& base_url) {
-  nlohmann::json body = nlohmann::json::parse(entry.digest_body, nullptr, false);
-  if (body.is_discarded()) body = nlohmann::json::object();
+  const Digest& digest = entry.digest_content;
   MessageText text;
-  if (entry.digest_kind == "catch_up") {
-    int64_t total = body.value("alerts_total", int64_t{0});
-    text.subject = "Catch-up: " + Plural(total, "alert", "alerts") + " fell due while the tracker was stopped - " +
-                   entry.board_name;
-    text.body = "Dear colleague,\n\nThe tracker was not running from " + body.value("fell_due_from", "") +
-                " until " + body.value("fired_at", "") + ". Rather than send each alert late, here they are together.\n";
-    ListItems(text.body, body.value("alerts", nlohmann::json::array()), "Alerts", total, base_url);
+  if (digest.kind == DigestKind::kCatchUp) {
+    text.subject = "Catch-up: " + Plural(digest.alerts.total, "alert", "alerts") +
+                   " fell due while the tracker was stopped - " + entry.board_name;
+    text.body = "Dear colleague,\n\nThe tracker was not running from " + digest.fell_due_from + " until " +
+                digest.fired_at + ". Rather than send each alert late, here they are together.\n";
+    ListItems(text.body, digest.alerts, "Alerts", base_url);
     text.body += "\nEach is also in your work list: " + base_url + "/my-work\n";
   } else {
-    text.subject = "Daily digest for " + entry.digest_day + " - " + entry.board_name;
-    text.body = "Dear chair,\n\nYour digest for " + entry.digest_day + ".\n";
-    ListItems(text.body, body.value("became_overdue", nlohmann::json::array()), "Became overdue",
-              body.value("became_overdue_total", int64_t{0}), base_url);
-    ListItems(text.body, body.value("extended", nlohmann::json::array()), "Deadlines extended",
-              body.value("extended_total", int64_t{0}), base_url);
-    ListItems(text.body, body.value("due_soon", nlohmann::json::array()),
-              ("Due by " + body.value("due_soon_until", std::string("the next ten working days"))).c_str(),
-              body.value("due_soon_total", int64_t{0}), base_url);
+    text.subject = "Daily digest for " + digest.day + " - " + entry.board_name;
+    text.body = "Dear chair,\n\nYour digest for " + digest.day + ".\n";
+    ListItems(text.body, digest.became_overdue, "Became overdue", base_url);
+    ListItems(text.body, digest.extended, "Deadlines extended", base_url);
+    std::string until = digest.due_soon_until.empty() ? "the next ten working days" : digest.due_soon_until;
+    ListItems(text.body, digest.due_soon, "Due by " + until, base_url);
     text.body += "\nThe chair's queue: " + base_url + "/chair\n";
-    std::string fingerprint = body.value("history_fingerprint", "");
-    if (!fingerprint.empty()) {
+    if (!digest.history_fingerprint.empty()) {
       text.body += "\nFingerprint of the reviews' histories today (keep this message: `scr-tracker admin verify "
                    "--fingerprint` shows whether any history recorded up to today was changed since):\n" +
-                   fingerprint + "\n";
+                   digest.history_fingerprint + "\n";
     }
   }
   text.body += "\n" + entry.board_name + " - Serious Case Review tracker.\n";
@@ -141,14 +130,15 @@ std::string WebhookBody(const OutboxEntry& entry, const MessageText& text, const
                          {"text", text.body}};
   if (entry.alert) {
     body["type"] = "alert";
-    body["alert"] = {{"id", *entry.alert},   {"kind", entry.alert_kind}, {"level", entry.level},
+    body["alert"] = {{"id", *entry.alert},   {"kind", AlertKindName(entry.alert_kind)}, {"level", entry.level},
                      {"review", entry.review}, {"checkpoint", entry.checkpoint}, {"due", entry.due},
                      {"fired_late_by_s", entry.late_by_s}};
     body["link"] = base_url + "/reviews/" + std::to_string(entry.review);
   } else {
     body["type"] = "digest";
-    body["digest"] = {{"id", *entry.digest}, {"kind", entry.digest_kind}, {"day", entry.digest_day}};
-    body["link"] = base_url + (entry.digest_kind == "catch_up" ? "/my-work" : "/chair");
+    const Digest& digest = entry.digest_content;
+    body["digest"] = {{"id", *entry.digest}, {"kind", DigestKindName(digest.kind)}, {"day", digest.day}};
+    body["link"] = base_url + (digest.kind == DigestKind::kCatchUp ? "/my-work" : "/chair");
   }
   return body.dump();
 }

@@ -75,12 +75,11 @@ WebhookChannel::~WebhookChannel() {
   if (curl_) curl_easy_cleanup(static_cast<CURL*>(curl_));
 }
 
-Status WebhookChannel::Post(const Webhook& webhook, const std::string& body, const std::string& id) {
+Status WebhookChannel::Post(const Webhook& webhook, const std::string& body, const std::string& id, Instant at) {
   CURL* curl = static_cast<CURL*>(curl_);
   if (!curl) return Status::Unavailable("libcurl could not be initialised");
   curl_easy_reset(curl);
-  int64_t timestamp =
-      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  int64_t timestamp = std::chrono::duration_cast<std::chrono::seconds>(at.time_since_epoch()).count();
   std::string headers_text[] = {
       "Content-Type: application/json",
       "webhook-id: " + id,

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <string>
 
+#include "engine/clock.h"
 #include "engine/status.h"
 
 namespace scr::notifier {
@@ -33,7 +34,7 @@ class WebhookChannel {
   WebhookChannel& operator=(const WebhookChannel&) = delete;
 
   // Ok when the receiver answered 2xx. `id` is the message's idempotency key.
-  Status Post(const Webhook& webhook, const std::string& body, const std::string& id);
+  Status Post(const Webhook& webhook, const std::string& body, const std::string& id, Instant at);
 
  private:
   void* curl_;  // CURL*, kept for its open connections

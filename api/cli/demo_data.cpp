@@ -270,7 +270,7 @@ Result<DemoDatabase> BuildDemoDatabase(const ReferenceData& reference) {
   if (Status set = (*sessions)->SetPassword(*neighbour_user, kDemoPassword); !set.ok()) return set;
   demo.logins.emplace_back("business.unit@westvale.example", "business_unit, Westvale board");
 
-  Instant today = std::chrono::system_clock::now();
+  Instant today = SystemClock::Instance().Now();
   Instant start = today - std::chrono::hours(24 * kDemoDays);
   demo.clock = std::make_unique<SimulatedClock>(start);
   {

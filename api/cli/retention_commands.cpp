@@ -25,7 +25,7 @@ struct RetentionOptions {
 // Retention counts from the system clock; on a database run with a simulated clock (demo, training) from
 // the simulated time when it is later, so that a rehearsal shows what would go.
 Result<Instant> RetentionNow(const std::string& database_path) {
-  Instant now = SystemClock().Now();
+  Instant now = SystemClock::Instance().Now();
   Result<std::unique_ptr<Directory>> directory = Directory::Open(database_path);
   if (!directory.ok()) return directory.status();
   Result<std::optional<Instant>> simulated = (*directory)->LoadSimulatedNow();

@@ -35,7 +35,7 @@ Result<Instant> ExpiryOf(const std::string& text) {
   Result<Date> date = Date::Parse(text);
   if (!date.ok()) return Status::InvalidArgument("--expires must be a date, YYYY-MM-DD: " + date.status().message());
   Instant end = Instant(std::chrono::hours(24) * (date->days_since_epoch() + 1));
-  if (end <= std::chrono::system_clock::now()) {
+  if (end <= SystemClock::Instance().Now()) {
     return Status::InvalidArgument("--expires " + text + " is in the past; give today or a later date");
   }
   return end;
@@ -115,7 +115,7 @@ int RevokeToken(const TokenOptions& options) {
   if (!directory.ok()) return Fail(directory.status().message());
   Result<int64_t> id = options.id != 0 ? Result<int64_t>(options.id) : (*directory)->FindToken(options.token);
   if (!id.ok()) return Fail(id.status().message());
-  Result<bool> revoked = (*directory)->RevokeToken(*id, std::chrono::system_clock::now());
+  Result<bool> revoked = (*directory)->RevokeToken(*id, SystemClock::Instance().Now());
   if (!revoked.ok()) return Fail(revoked.status().message());
   std::cout << "token " << *id << (*revoked ? " is revoked" : " was already revoked") << "\n";
   return 0;
@@ -124,7 +124,7 @@ int RevokeToken(const TokenOptions& options) {
 int DisableUser(const TokenOptions& options) {
   Result<std::unique_ptr<Directory>> directory = OpenDirectory(options);
   if (!directory.ok()) return Fail(directory.status().message());
-  Result<UserDisabled> disabled = (*directory)->DisableUser(options.user, std::chrono::system_clock::now());
+  Result<UserDisabled> disabled = (*directory)->DisableUser(options.user, SystemClock::Instance().Now());
   if (!disabled.ok()) return Fail(disabled.status().message());
   std::cout << "user " << options.user << " is disabled: sign-in refused, " << disabled->tokens_revoked
             << " tokens revoked, " << disabled->sessions_ended << " sessions ended\n";

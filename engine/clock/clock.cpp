@@ -4,6 +4,11 @@
 
 namespace scr {
 
+const SystemClock& SystemClock::Instance() {
+  static const SystemClock clock;
+  return clock;
+}
+
 Status SimulatedClock::AdvanceTo(Instant target) {
   Instant::rep wanted = target.time_since_epoch().count();
   Instant::rep current = now_.load();

@@ -4,18 +4,6 @@
 
 namespace scr {
 
-const char* AlertKindName(AlertKind kind) {
-  switch (kind) {
-    case AlertKind::kReminder: return "reminder";
-    case AlertKind::kOverdue: return "overdue";
-    case AlertKind::kEscalation: return "escalation";
-    case AlertKind::kDeadlineExtended: return "deadline_extended";
-    case AlertKind::kTimescaleAtRisk: return "timescale_at_risk";
-    case AlertKind::kTimescaleMissed: return "timescale_missed";
-  }
-  return "reminder";
-}
-
 std::string PlannedAlert::Subject(const WorkflowDefinition& workflow) const {
   if (timescale) return kTimescaleSubject;
   if (item != 0) return std::string(ItemKindName(item_kind)) + "/" + std::to_string(item);

@@ -9,16 +9,13 @@
 #include <string>
 #include <vector>
 
+#include "engine/alert_kind.h"
 #include "engine/calendar.h"
 #include "engine/model.h"
 #include "engine/roles.h"
 #include "service/open_review.h"
 
 namespace scr {
-
-enum class AlertKind : uint8_t { kReminder, kOverdue, kEscalation, kDeadlineExtended, kTimescaleAtRisk, kTimescaleMissed };
-// reminder, overdue, escalation, deadline_extended, timescale_at_risk, timescale_missed
-const char* AlertKindName(AlertKind kind);
 
 // What an alert about the review's overall timescale names instead of a checkpoint.
 constexpr const char* kTimescaleSubject = "timescale";

@@ -115,7 +115,7 @@ Result<size_t> ReviewServiceImpl::FireDueAlerts(size_t batch, size_t max_transac
         const WorkingCalendar& calendar = *CalendarFor(review.board_id).value();
         bool caught_up = catching_up_ && alert.fire_at < opened_at_;
         bool stale = caught_up && alert.kind == AlertKind::kReminder && calendar.EndOfDay(alert.due) <= now;
-        Instant fired_at = !caught_up && options_.clock->is_simulated() ? alert.fire_at : now;
+        Instant fired_at = caught_up ? now : options_.clock->HappenedAt(alert.fire_at, now);
         if (stale) ++stale_reminders_;
         else StoreAlert(alert, review.board_id, *review.workflow, fired_at, /*hold=*/caught_up);
         release_held_ = release_held_ || (caught_up && !stale);

@@ -1,13 +1,13 @@
 // The chair's digests, fired by the same scheduler as the alerts: a daily digest per board at the
 // configured time on each working day (what became overdue, what was extended and why, what falls due
 // in the next 10 working days), and one catch-up digest instead of a flood after downtime.
-#include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
 #include <set>
 
 #include "service/review_service_impl.h"
+#include "store/digest_body.h"
 #include "store/history_fingerprint.h"
 
 namespace scr {
@@ -78,11 +78,11 @@ void ReviewServiceImpl::FireDigest(BoardId board, Instant now) {
   digests.next_at = calendar.AtLocalTime(*following, *options_.digest_time);
   // Of the digests missed while the service was stopped, only the last goes out, covering them all.
   if (at < opened_at_ && digests.next_at <= now) return;
-  Instant fired_at = at >= opened_at_ && options_.clock->is_simulated() ? at : now;
+  Instant fired_at = at >= opened_at_ ? options_.clock->HappenedAt(at, now) : now;
 
-  nlohmann::json overdue = nlohmann::json::array(), extended = nlohmann::json::array(),
-                 due_soon = nlohmann::json::array();
-  size_t overdue_total = 0, extended_total = 0, due_soon_total = 0;
+  Digest digest;
+  digest.kind = DigestKind::kDaily;
+  digest.day = day.ToString();
   Database::Statement became_overdue = database_->Prepare(
       "SELECT id, review_id, checkpoint, due FROM alerts WHERE id > ? AND +board_id = ? AND kind = 'overdue' "
       "ORDER BY id");  // by id from the last digest's: the unary + keeps SQLite off the board index
@@ -91,10 +91,12 @@ void ReviewServiceImpl::FireDigest(BoardId board, Instant now) {
   int64_t alerts_through = digests.alerts_through;
   while (became_overdue->executeStep()) {
     alerts_through = became_overdue->getColumn(0).getInt64();
-    if (++overdue_total > kListedItems) continue;
-    overdue.push_back({{"review", became_overdue->getColumn(1).getInt64()},
-                       {"checkpoint", became_overdue->getColumn(2).getString()},
-                       {"due", became_overdue->getColumn(3).getString()}});
+    if (++digest.became_overdue.total > static_cast<int64_t>(kListedItems)) continue;
+    DigestItem item;
+    item.review = became_overdue->getColumn(1).getInt64();
+    item.checkpoint = became_overdue->getColumn(2).getString();
+    item.due = became_overdue->getColumn(3).getString();
+    digest.became_overdue.items.push_back(std::move(item));
   }
   alerts_through = std::max(alerts_through, LastAlertId());
   std::string since = FormatInstant(digests.last_fired_at), until = FormatInstant(fired_at);
@@ -106,11 +108,15 @@ void ReviewServiceImpl::FireDigest(BoardId board, Instant now) {
   delays->bindNoCopy(2, since);
   delays->bindNoCopy(3, until);
   while (delays->executeStep()) {
-    if (++extended_total > kListedItems) continue;
-    extended.push_back({{"review", delays->getColumn(0).getInt64()}, {"checkpoint", delays->getColumn(1).getString()},
-                        {"previous_due", delays->getColumn(2).getString()},
-                        {"new_due", delays->getColumn(3).getString()}, {"reason", delays->getColumn(4).getString()},
-                        {"recorded_by", delays->getColumn(5).getString()}});
+    if (++digest.extended.total > static_cast<int64_t>(kListedItems)) continue;
+    DigestItem item;
+    item.review = delays->getColumn(0).getInt64();
+    item.checkpoint = delays->getColumn(1).getString();
+    item.previous_due = delays->getColumn(2).getString();
+    item.due = delays->getColumn(3).getString();
+    item.reason = delays->getColumn(4).getString();
+    item.recorded_by = delays->getColumn(5).getString();
+    digest.extended.items.push_back(std::move(item));
   }
   Result<Date> horizon = calendar.AddWorkingDays(day, kDueSoonWorkingDays);
   std::vector<std::tuple<int32_t, ReviewId, const std::string*>> soon;
@@ -123,46 +129,39 @@ void ReviewServiceImpl::FireDigest(BoardId board, Instant now) {
     }
   }
   std::sort(soon.begin(), soon.end());
-  due_soon_total = soon.size();
+  digest.due_soon.total = static_cast<int64_t>(soon.size());
   for (size_t i = 0; i < soon.size() && i < kListedItems; ++i) {
-    due_soon.push_back({{"review", std::get<1>(soon[i])},
-                        {"checkpoint", *std::get<2>(soon[i])},
-                        {"due", Date::FromDays(std::get<0>(soon[i])).ToString()}});
+    DigestItem item;
+    item.review = std::get<1>(soon[i]);
+    item.checkpoint = *std::get<2>(soon[i]);
+    item.due = Date::FromDays(std::get<0>(soon[i])).ToString();
+    digest.due_soon.items.push_back(std::move(item));
   }
-  nlohmann::json body = {{"kind", "daily"},
-                         {"day", day.ToString()},
-                         {"since", since},
-                         {"became_overdue", overdue},
-                         {"became_overdue_total", overdue_total},
-                         {"extended", extended},
-                         {"extended_total", extended_total},
-                         {"due_soon", due_soon},
-                         {"due_soon_total", due_soon_total},
-                         {"due_soon_until", horizon.ok() ? horizon->ToString() : day.ToString()}};
+  digest.since = since;
+  digest.due_soon_until = horizon.ok() ? horizon->ToString() : day.ToString();
   // The board's histories as they stand, to be kept outside the service: `admin verify --fingerprint`.
   Result<std::string> fingerprint = HistoryFingerprint(*database_, board);
-  if (fingerprint.ok()) body["history_fingerprint"] = *fingerprint;
-  size_t items = overdue_total + extended_total + due_soon_total;
-  int64_t digest = StoreDigest(board, "daily", day, at, fired_at, items, body, alerts_through);
-  if (digest != 0 && items > 0) QueueDigest(digest, board, {Role::kChair}, fired_at);
+  if (fingerprint.ok()) digest.history_fingerprint = *fingerprint;
+  size_t items = static_cast<size_t>(digest.became_overdue.total + digest.extended.total + digest.due_soon.total);
+  int64_t stored = StoreDigest(board, digest, at, fired_at, items, alerts_through);
+  if (stored != 0 && items > 0) QueueDigest(stored, board, {Role::kChair}, fired_at);
   digests.last_fired_at = fired_at;
   digests.alerts_through = alerts_through;
 }
 
-int64_t ReviewServiceImpl::StoreDigest(BoardId board, const char* kind, Date day, Instant scheduled_for,
-                                       Instant fired_at, size_t items, const nlohmann::json& body,
-                                       int64_t alerts_through) {
+int64_t ReviewServiceImpl::StoreDigest(BoardId board, const Digest& digest, Instant scheduled_for, Instant fired_at,
+                                       size_t items, int64_t alerts_through) {
   Database::Statement insert = database_->Prepare(
       "INSERT OR IGNORE INTO digests (board_id, kind, day, scheduled_for, fired_at, fired_late_by_s, item_count, "
       "body, alerts_through) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   insert->bind(1, board);
-  insert->bindNoCopy(2, kind);
-  insert->bind(3, day.ToString());
+  insert->bindNoCopy(2, DigestKindName(digest.kind));
+  insert->bind(3, digest.day);
   insert->bind(4, FormatInstant(scheduled_for));
   insert->bind(5, FormatInstant(fired_at));
   insert->bind(6, static_cast<int64_t>(std::chrono::duration_cast<std::chrono::seconds>(fired_at - scheduled_for).count()));
   insert->bind(7, static_cast<int64_t>(items));
-  insert->bind(8, body.dump());
+  insert->bind(8, DigestBody(digest));
   insert->bind(9, alerts_through);
   if (insert->exec() == 0) return 0;  // this digest went out before
   return database_->connection().getLastInsertRowid();
@@ -204,30 +203,33 @@ Status ReviewServiceImpl::ReleaseHeldAlerts(Instant now) {
         continue;
       }
       // Many: one catch-up digest, to the chair and to every role the alerts were for.
-      nlohmann::json items = nlohmann::json::array();
-      nlohmann::json counts = nlohmann::json::object();
+      const WorkingCalendar& calendar = *CalendarFor(board).value();
+      Digest catch_up;
+      catch_up.kind = DigestKind::kCatchUp;
+      catch_up.day = calendar.LocalDate(now).ToString();
+      catch_up.fired_at = FormatInstant(now);
+      catch_up.alerts.total = count;
       std::set<Role> recipients = {Role::kChair};
-      std::string from;
       Database::Statement list = database_->Prepare(
           "SELECT review_id, checkpoint, kind, level, due, recipient_role, scheduled_for FROM alerts "
           "WHERE held = 1 AND board_id = ? ORDER BY scheduled_for, id");
       list->bind(1, board);
       while (list->executeStep()) {
-        std::string kind = list->getColumn(2).getString();
-        counts[kind] = counts.value(kind, 0) + 1;
-        if (std::optional<Role> role = RoleFromName(list->getColumn(5).getText())) recipients.insert(*role);
-        if (from.empty()) from = list->getColumn(6).getString();
-        if (items.size() >= kListedItems) continue;
-        items.push_back({{"review", list->getColumn(0).getInt64()}, {"checkpoint", list->getColumn(1).getString()},
-                         {"kind", kind}, {"level", list->getColumn(3).getInt()}, {"due", list->getColumn(4).getString()},
-                         {"recipient_role", list->getColumn(5).getString()},
-                         {"scheduled_for", list->getColumn(6).getString()}});
+        DigestItem item;
+        item.review = list->getColumn(0).getInt64();
+        item.checkpoint = list->getColumn(1).getString();
+        item.alert_kind = list->getColumn(2).getString();
+        item.level = list->getColumn(3).getInt();
+        item.due = list->getColumn(4).getString();
+        item.recipient_role = list->getColumn(5).getString();
+        item.scheduled_for = list->getColumn(6).getString();
+        ++catch_up.counts[item.alert_kind];
+        if (std::optional<Role> role = RoleFromName(item.recipient_role)) recipients.insert(*role);
+        if (catch_up.fell_due_from.empty()) catch_up.fell_due_from = item.scheduled_for;
+        if (catch_up.alerts.items.size() < kListedItems) catch_up.alerts.items.push_back(std::move(item));
       }
-      nlohmann::json body = {{"kind", "catch_up"}, {"fell_due_from", from}, {"fired_at", FormatInstant(now)},
-                             {"counts", counts},   {"alerts", items},       {"alerts_total", count}};
-      const WorkingCalendar& calendar = *CalendarFor(board).value();
-      int64_t digest = StoreDigest(board, "catch_up", calendar.LocalDate(now), now, now, static_cast<size_t>(count),
-                                   body, 0);
+      std::string from = catch_up.fell_due_from;
+      int64_t digest = StoreDigest(board, catch_up, now, now, static_cast<size_t>(count), 0);
       if (digest == 0) return Status::Conflict("a catch-up digest for board " + std::to_string(board) + " at " +
                                                FormatInstant(now) + " exists already");
       QueueDigest(digest, board, {recipients.begin(), recipients.end()}, now);

@@ -73,11 +73,11 @@ struct Engine::Impl {
       }
       return;
     }
-    if (clock->is_simulated()) return;
+    std::optional<std::chrono::steady_clock::duration> until = clock->RealWaitUntil(next.value_or(clock->Now()));
+    if (!until) return;  // a clock that moves only when moved: whoever moves it fires what fell due
     auto wait = std::chrono::steady_clock::duration(std::chrono::hours(1));
     if (!fired.ok()) wait = std::chrono::seconds(5);
-    else if (next) wait = std::min(wait, std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                                             std::max(Instant::duration::zero(), *next - clock->Now())));
+    else if (next) wait = std::min(wait, *until);
     timer.expires_after(wait);
     timer.async_wait([this](const boost::system::error_code& error) {
       if (!error) FireAndArm();

@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/digest.h"
 #include "engine/review_service.h"
 #include "scheduler/alert_plan.h"
 #include "service/open_review.h"
@@ -136,8 +137,8 @@ class ReviewServiceImpl final : public ReviewService {
   // Stores `board`'s daily digest due now and plans the next.
   void FireDigest(BoardId board, Instant now);
   // The id of the stored digest, or 0 when it was stored before.
-  int64_t StoreDigest(BoardId board, const char* kind, Date day, Instant scheduled_for, Instant fired_at,
-                      size_t items, const nlohmann::json& body, int64_t alerts_through);
+  int64_t StoreDigest(BoardId board, const Digest& digest, Instant scheduled_for, Instant fired_at, size_t items,
+                      int64_t alerts_through);
   void QueueDigest(int64_t digest, BoardId board, const std::vector<Role>& recipients, Instant at);
   // Tells the alerts held while catching up: one by one for a board with few, else in one digest.
   Status ReleaseHeldAlerts(Instant now);

@@ -6,6 +6,7 @@
 #include <ctime>
 #include <filesystem>
 
+#include "engine/clock.h"
 #include "store/event_log.h"
 #include "store/schema.h"
 #include "store/snapshot.h"
@@ -131,7 +132,7 @@ Status Database::BackUpBeforeUpgrade() {
 Status Database::CopyBeforeUpgrade(int version) {
   std::string target = path_ + ".pre-v" + std::to_string(Migrations().size()) + ".bak";
   if (std::filesystem::exists(target)) {  // from an earlier upgrade: kept, and this copy goes beside it
-    target = path_ + ".pre-v" + std::to_string(Migrations().size()) + "." + std::to_string(std::time(nullptr)) + ".bak";
+    target = path_ + ".pre-v" + std::to_string(Migrations().size()) + "." + std::to_string(std::chrono::system_clock::to_time_t(SystemClock::Instance().Now())) + ".bak";
   }
   spdlog::info("database {}: schema version {} is older than {}; copying it to {} before upgrading", path_, version,
                Migrations().size(), target);

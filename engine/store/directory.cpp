@@ -12,11 +12,10 @@
 namespace scr {
 namespace {
 
-std::string Now() { return FormatInstant(std::chrono::system_clock::now()); }
-
 class DirectoryImpl final : public Directory {
  public:
-  explicit DirectoryImpl(std::unique_ptr<Database> database) : database_(std::move(database)) {}
+  DirectoryImpl(std::unique_ptr<Database> database, const Clock& real_time)
+      : database_(std::move(database)), real_time_(real_time) {}
 
   Result<BoardId> CreateBoard(const std::string& name, Nation nation, const std::string& time_zone) override {
     if (name.empty()) return Status::InvalidArgument("the board needs a name");
@@ -26,7 +25,7 @@ class DirectoryImpl final : public Directory {
       insert->bind(1, name);
       insert->bind(2, NationName(nation));
       insert->bind(3, time_zone);
-      insert->bind(4, Now());
+      insert->bind(4, FormatInstant(real_time_.Now()));
       insert->exec();
       return database_->connection().getLastInsertRowid();
     } catch (const std::exception& e) {
@@ -48,7 +47,7 @@ class DirectoryImpl final : public Directory {
       insert->bind(2, RoleName(role));
       insert->bind(3, name);
       insert->bind(4, email);
-      insert->bind(5, Now());
+      insert->bind(5, FormatInstant(real_time_.Now()));
       if (role == Role::kAgency) insert->bind(6, kept_agency);
       else insert->bind(6);
       insert->exec();
@@ -85,7 +84,7 @@ class DirectoryImpl final : public Directory {
   }
 
   Result<std::string> CreateToken(const NewToken& token) override {
-    return scr::CreateToken(*database_, token, std::chrono::system_clock::now());
+    return scr::CreateToken(*database_, token, real_time_.Now());
   }
 
   Status SetEmailPreference(UserId user, EmailPreference preference) override {
@@ -163,6 +162,7 @@ class DirectoryImpl final : public Directory {
   }
 
   std::unique_ptr<Database> database_;
+  const Clock& real_time_;
 };
 
 }  // namespace
@@ -174,10 +174,10 @@ std::string HashToken(const std::string& token) {
   return ToHex(hash);
 }
 
-Result<std::unique_ptr<Directory>> Directory::Open(const std::string& database_path) {
+Result<std::unique_ptr<Directory>> Directory::Open(const std::string& database_path, const Clock& real_time) {
   Result<std::unique_ptr<Database>> database = Database::Open(database_path, Database::Mode::kReadWrite);
   if (!database.ok()) return database.status();
-  return std::unique_ptr<Directory>(new DirectoryImpl(std::move(database).value()));
+  return std::unique_ptr<Directory>(new DirectoryImpl(std::move(database).value(), real_time));
 }
 
 }  // namespace scr

@@ -6,6 +6,7 @@
 #include <chrono>
 
 #include "engine/calendar.h"
+#include "engine/clock.h"
 #include "store/event_log.h"
 
 namespace scr {
@@ -109,7 +110,7 @@ Status KeyHistory(Database& database, const HistoryKey& key, Keying keying) {
   RestoreAppendOnly(database);
   SQLite::Statement record(database.connection(),
                            "INSERT INTO history_keying (id, keyed_at, events_keyed, key_check) VALUES (1, ?, ?, ?)");
-  record.bind(1, FormatInstant(std::chrono::system_clock::now()));
+  record.bind(1, FormatInstant(SystemClock::Instance().Now()));  // an admin command: real time
   record.bind(2, rekeyed.events);
   record.bind(3, seal.KeyCheck());
   record.exec();

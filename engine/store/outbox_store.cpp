@@ -3,6 +3,7 @@
 #include <map>
 
 #include "engine/calendar.h"
+#include "store/digest_body.h"
 #include "store/database.h"
 
 namespace scr {
@@ -33,7 +34,7 @@ class OutboxStoreImpl final : public OutboxStore {
         entry.recipient_role = RoleFromName(row.getColumn(3).getText()).value_or(Role::kBusinessUnit);
         if (!row.getColumn(4).isNull()) {
           entry.alert = row.getColumn(4).getInt64();
-          entry.alert_kind = row.getColumn(5).getString();
+          entry.alert_kind = AlertKindFromName(row.getColumn(5).getText()).value_or(AlertKind::kReminder);
           entry.level = row.getColumn(6).getInt();
           entry.checkpoint = row.getColumn(7).getString();
           entry.due = row.getColumn(8).getString();
@@ -46,9 +47,8 @@ class OutboxStoreImpl final : public OutboxStore {
         }
         if (!row.getColumn(15).isNull()) {
           entry.digest = row.getColumn(15).getInt64();
-          entry.digest_kind = row.getColumn(16).getString();
-          entry.digest_day = row.getColumn(17).getString();
-          entry.digest_body = row.getColumn(18).getString();
+          entry.digest_content = DigestFromBody(row.getColumn(16).getString(), row.getColumn(17).getString(),
+                                                row.getColumn(18).getString());
         }
         entries.push_back(std::move(entry));
       }
@@ -67,7 +67,7 @@ class OutboxStoreImpl final : public OutboxStore {
         users->reset();
         users->bind(1, entry.board);
         users->bind(2, RoleName(entry.recipient_role));
-        users->bind(3, entry.digest_kind == "daily" ? 1 : 0);
+        users->bind(3, entry.digest_content.kind == DigestKind::kDaily ? 1 : 0);
         users->bind(4, entry.checkpoint);
         while (users->executeStep()) {
           entry.recipients.push_back(

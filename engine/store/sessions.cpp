@@ -65,7 +65,8 @@ const std::string& DummyHash() {
 
 class SessionsImpl final : public Sessions {
  public:
-  explicit SessionsImpl(std::unique_ptr<Database> database) : database_(std::move(database)) {}
+  SessionsImpl(std::unique_ptr<Database> database, const Clock& real_time)
+      : database_(std::move(database)), real_time_(real_time) {}
 
   Status SetPassword(UserId user, const std::string& password) override {
     if (password.size() < 10) return Status::InvalidArgument("a password needs at least 10 characters");
@@ -80,7 +81,7 @@ class SessionsImpl final : public Sessions {
       if (database_->connection().getChanges() == 0) return Status::NotFound("no user " + std::to_string(user));
       Database::Statement end = database_->Prepare(
           "UPDATE sessions SET ended_at = ? WHERE user_id = ? AND ended_at IS NULL");
-      end->bind(1, FormatInstant(std::chrono::system_clock::now()));
+      end->bind(1, FormatInstant(real_time_.Now()));
       end->bind(2, user);
       end->exec();
       transaction.Commit();
@@ -179,6 +180,7 @@ class SessionsImpl final : public Sessions {
   }
 
   std::unique_ptr<Database> database_;
+  const Clock& real_time_;
 };
 
 }  // namespace
@@ -215,11 +217,11 @@ std::string EmailKey(const std::string& email) {
   return HashToken(lower);
 }
 
-Result<std::unique_ptr<Sessions>> Sessions::Open(const std::string& database_path) {
+Result<std::unique_ptr<Sessions>> Sessions::Open(const std::string& database_path, const Clock& real_time) {
   DummyHash();  // made now rather than during the first sign-in for an unknown address
   Result<std::unique_ptr<Database>> database = Database::Open(database_path, Database::Mode::kReadWrite);
   if (!database.ok()) return database.status();
-  return std::unique_ptr<Sessions>(std::make_unique<SessionsImpl>(std::move(database).value()));
+  return std::unique_ptr<Sessions>(std::make_unique<SessionsImpl>(std::move(database).value(), real_time));
 }
 
 }  // namespace scr

@@ -23,7 +23,9 @@ class ApiServer {
     Engine* engine = nullptr;
     const WorkflowRegistry* workflows = nullptr;
     const BankHolidays* holidays = nullptr;
-    const Clock* clock = nullptr;
+    const Clock* clock = nullptr;  // the review clock
+    // What is timed in real time (sessions, sign-in throttling, tokens' use, message retries): clock.h.
+    const Clock* real_time = &SystemClock::Instance();
     SimulatedClock* simulated_clock = nullptr;  // null on the system clock: /admin/clock answers 404
     // HTTPS with this PEM certificate and key when both are set (Bind refuses files it cannot use).
     std::string tls_cert;

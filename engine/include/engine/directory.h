@@ -62,7 +62,9 @@ struct UserDisabled {
 class Directory {
  public:
   // Opens the database for writing (creating and migrating it if new).
-  static Result<std::unique_ptr<Directory>> Open(const std::string& database_path);
+  // Users and tokens are created, changed and stamped at `real_time`'s now (clock.h).
+  static Result<std::unique_ptr<Directory>> Open(const std::string& database_path,
+                                                 const Clock& real_time = SystemClock::Instance());
   virtual ~Directory() = default;
 
   virtual Result<BoardId> CreateBoard(const std::string& name, Nation nation, const std::string& time_zone) = 0;

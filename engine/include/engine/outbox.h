@@ -9,7 +9,9 @@
 #include <string>
 #include <vector>
 
+#include "engine/alert_kind.h"
 #include "engine/clock.h"
+#include "engine/digest.h"
 #include "engine/model.h"
 #include "engine/roles.h"
 #include "engine/status.h"
@@ -34,7 +36,7 @@ struct OutboxEntry {
   std::vector<Recipient> recipients;
   // An alert:
   std::optional<int64_t> alert;
-  std::string alert_kind;  // reminder, overdue, escalation, deadline_extended
+  AlertKind alert_kind = AlertKind::kReminder;
   int level = 0;
   std::string checkpoint;  // the workflow's key
   std::string due;
@@ -46,9 +48,7 @@ struct OutboxEntry {
   std::string workflow;
   // A digest:
   std::optional<int64_t> digest;
-  std::string digest_kind;  // daily, catch_up
-  std::string digest_day;
-  std::string digest_body;  // JSON
+  Digest digest_content;
 };
 
 struct NewMessage {

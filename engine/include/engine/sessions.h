@@ -45,7 +45,9 @@ struct SignInOutcome {
 
 class Sessions {
  public:
-  static Result<std::unique_ptr<Sessions>> Open(const std::string& database_path);
+  // A password set at `real_time`'s now ends the user's sessions from then (clock.h).
+  static Result<std::unique_ptr<Sessions>> Open(const std::string& database_path,
+                                                const Clock& real_time = SystemClock::Instance());
   virtual ~Sessions() = default;
 
   // At least 10 characters; NotFound for an unknown user. Ends every session of the user.

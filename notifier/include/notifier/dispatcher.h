@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/clock.h"
 #include "engine/status.h"
 #include "engine/workflow.h"
 
@@ -21,6 +22,7 @@ struct DispatcherOptions {
   std::string database_path;
   const WorkflowRegistry* workflows = nullptr;  // outlives the dispatcher
   std::string base_url;                         // links in messages point here
+  const Clock* real_time = &SystemClock::Instance();  // delivery and its retries are timed in real time
   std::string smtp_url;                         // empty: no email, the inbox only
   std::string smtp_from = "scr-tracker@localhost";
   std::string smtp_ca_file;  // a CA to trust for the server's certificate, besides the system's
