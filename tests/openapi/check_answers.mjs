@@ -13,6 +13,9 @@ const METHODS = ["get", "put", "post", "delete", "patch"];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
+// "text/csv; charset=utf-8" -> "text/csv"
+const mediaType = (contentType) => (contentType ?? "").split(";")[0].trim().toLowerCase();
+
 // A checker of answers against `document` (the parsed OpenAPI description).
 export function answerChecker(document) {
   const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
@@ -24,9 +27,10 @@ export function answerChecker(document) {
     template,
     item,
     pattern: new RegExp("^" + template.replace(/[.]/g, "\\.").replace(/\{[^}]+\}/g, "[^/]+") + "$"),
-    literal: !template.includes("{"),
   }));
-  routes.sort((a, b) => Number(b.literal) - Number(a.literal) || b.template.length - a.template.length);
+  // "/reviews/{id}/self-assessment/report" before "/reviews/{id}/self-assessment/{question_id}".
+  const parameters = (template) => (template.match(/\{/g) ?? []).length;
+  routes.sort((a, b) => parameters(a.template) - parameters(b.template) || b.template.length - a.template.length);
   const validators = new Map();
   const validator = (pointer) => {
     if (!validators.has(pointer)) validators.set(pointer, ajv.compile({ $ref: "openapi#" + pointer }));
@@ -39,12 +43,18 @@ export function answerChecker(document) {
     const path = answer.path.split("?")[0];
     const route = routes.find((candidate) => candidate.pattern.test(path));
     const method = answer.method.toLowerCase();
-    if (!route) {
-      if (path.startsWith("/api/") && path !== "/api/v1/openapi.json") return [`${answer.method} ${path}: no operation documents this path`];
-      return null;
+    const operation = route?.item[method];
+    if (!operation || !METHODS.includes(method)) {
+      if (!route && (!path.startsWith("/api/") || path === "/api/v1/openapi.json")) return null;
+      // What no operation serves is answered 404 (405 for another method of a path) with a problem.
+      const where = route ? `${answer.method} ${route.template}: not documented` : `${answer.method} ${path}: no operation documents this path`;
+      if ([404, 405].includes(answer.status) && mediaType(answer.content_type) === "application/problem+json") {
+        const problem = validator("/components/schemas/Problem");
+        if (problem(JSON.parse(answer.body))) return [];
+        return [`${where}, and its ${answer.status} is not a Problem: ${ajv.errorsText(problem.errors)}`];
+      }
+      return [`${where} (answered ${answer.status})`];
     }
-    const operation = route.item[method];
-    if (!operation || !METHODS.includes(method)) return [`${answer.method} ${route.template}: not documented`];
     const name = `${operation.operationId} (${answer.method} ${route.template})`;
     const status = String(answer.status);
     const responses = operation.responses ?? {};
@@ -54,9 +64,10 @@ export function answerChecker(document) {
     if (!content) {
       return answer.body ? [`${name} ${status}: documented without a body, answered one`] : [];
     }
-    const type = (answer.content_type ?? "").split(";")[0].trim();
-    if (!content[type]) return [`${name} ${status}: content type '${type}' not documented (documented: ${Object.keys(content).join(", ")})`];
-    if (!type.includes("json") || !content[type].schema) return [];
+    const type = mediaType(answer.content_type);
+    const key = Object.keys(content).find((documentedType) => mediaType(documentedType) === type);
+    if (!key) return [`${name} ${status}: content type '${type}' not documented (documented: ${Object.keys(content).join(", ")})`];
+    if (!type.includes("json") || !content[key].schema) return [];
     let body;
     try {
       body = JSON.parse(answer.body);
@@ -64,7 +75,7 @@ export function answerChecker(document) {
       return [`${name} ${status}: body is not JSON (${error.message})`];
     }
     const escape = (text) => text.replace(/~/g, "~0").replace(/\//g, "~1");
-    const pointer = `/paths/${escape(route.template)}/${method}/responses/${documented}/content/${escape(type)}/schema`;
+    const pointer = `/paths/${escape(route.template)}/${method}/responses/${documented}/content/${escape(key)}/schema`;
     const validate = validator(pointer);
     if (validate(body)) return [];
     return validate.errors.slice(0, 5).map((error) => `${name} ${status}: ${error.instancePath || "(body)"} ${error.message}` +

@@ -36,8 +36,15 @@ test("a problem without its detail fails", () => {
 test("an undocumented status, content type or path fails", () => {
   assert.match(failuresOf(answer("GET", "/health", 418, { status: "ok" }))[0], /getHealth .* 418: status not documented/);
   assert.match(failuresOf(answer("GET", "/health", 200, "ok", "text/plain"))[0], /content type 'text\/plain' not documented/);
-  assert.match(failuresOf(answer("GET", "/api/v1/nowhere", 404, {}, problem))[0], /no operation documents this path/);
-  assert.match(failuresOf(answer("DELETE", "/api/v1/reviews", 404, {}, problem))[0], /DELETE \/api\/v1\/reviews: not documented/);
+  assert.match(failuresOf(answer("GET", "/api/v1/nowhere", 200, {}))[0], /no operation documents this path/);
+  assert.match(failuresOf(answer("DELETE", "/api/v1/reviews", 200, {}))[0], /DELETE \/api\/v1\/reviews: not documented/);
+  assert.match(failuresOf(answer("DELETE", "/api/v1/reviews", 404, { title: "Not Found" }, problem))[0], /not a Problem/);
+});
+
+test("a path or method no operation serves may be answered 404 with a problem", () => {
+  const notFound = { type: "about:blank", title: "Not Found", status: 404, detail: "No such address: see /api/v1/openapi.json." };
+  assert.deepEqual(failuresOf(answer("GET", "/api/v1/nowhere", 404, notFound, problem)), []);
+  assert.deepEqual(failuresOf(answer("DELETE", "/api/v1/reviews", 404, notFound, problem)), []);
 });
 
 test("a non-JSON answer is checked for its content type only", () => {
