@@ -1,6 +1,7 @@
 // The access log of a review, for admins: who read it, when, through which route.
 #include <algorithm>
 
+#include "list_params.h"
 #include "problem.h"
 #include "routes.h"
 
@@ -20,25 +21,17 @@ nlohmann::json ToJson(const ReviewRead& read) {
 void ListReads(ApiContext& api, RequestContext& context) {
   std::optional<ReviewId> id = PathNumber(context, 1);
   if (!id) return;
-  std::optional<int64_t> after;
-  int limit = 100;
-  try {
-    const httplib::Request& request = context.request;
-    if (request.has_param("cursor") && !request.get_param_value("cursor").empty()) {
-      after = std::stoll(request.get_param_value("cursor"));
-    }
-    if (request.has_param("limit")) limit = std::clamp(std::stoi(request.get_param_value("limit")), 1, 500);
-  } catch (const std::exception&) {
-    return WriteProblem(context.response, 400, "Bad request", "cursor and limit must be whole numbers");
+  PageParams page;
+  if (std::optional<std::string> wrong = ReadPageParams(context.request, &page)) {
+    return WriteProblem(context.response, 400, "Bad request", *wrong);
   }
-  Result<std::vector<ReviewRead>> reads = api.access_log->Reads(context.actor.board_id, *id, after, limit);
+  Result<std::vector<ReviewRead>> reads =
+      api.access_log->Reads(context.actor.board_id, *id, page.after, page.limit);
   if (!reads.ok()) return WriteProblem(context.response, reads.status());
   nlohmann::json items = nlohmann::json::array();
   for (const ReviewRead& read : *reads) items.push_back(ToJson(read));
-  bool full = static_cast<int>(reads->size()) == limit;
   WriteJson(context.response, 200,
-            {{"items", items},
-             {"next_cursor", full ? nlohmann::json(std::to_string(reads->back().id)) : nlohmann::json(nullptr)}});
+            {{"items", items}, {"next_cursor", NextCursor(reads->size(), page, reads->empty() ? 0 : reads->back().id)}});
 }
 
 }  // namespace

@@ -96,7 +96,7 @@ void AnswerWithActions(ApiContext& api, RequestContext& context, ActionFilter fi
     items.push_back(ToJson(action));
   }
   if (id) return WriteProblem(context.response, 404, "Not found", "no improvement action " + std::to_string(*id));
-  WriteJson(context.response, 200, {{"items", items}, {"next_cursor", nullptr}});
+  WriteListPage(context, std::move(items));
 }
 
 void ListReviewActions(ApiContext& api, RequestContext& context) {
@@ -253,7 +253,7 @@ void SummariseByAgency(ApiContext& api, RequestContext& context) {
   }
   nlohmann::json items = nlohmann::json::array();
   for (auto& [name, agency] : agencies) items.push_back(agency);
-  WriteJson(context.response, 200, {{"items", items}});
+  WriteListPage(context, std::move(items));
 }
 
 }  // namespace

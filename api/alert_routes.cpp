@@ -1,5 +1,6 @@
 // Alerts the scheduler fired, each with the titles of its review and of what it is about; acknowledging
 // them; and the summary of what fired while the simulated clock moved (POST /admin/clock/advance).
+#include "list_params.h"
 #include "problem.h"
 #include "routes.h"
 #include "strict_json.h"
@@ -120,11 +121,15 @@ void ListAlerts(ApiContext& api, RequestContext& context) {
       filter.role = RoleFromName(*role);
       if (!filter.role) return WriteProblem(context.response, 400, "Bad request", "unknown role '" + *role + "'");
     }
-    if (auto cursor = param("cursor")) filter.after = std::stoll(*cursor);
-    if (auto limit = param("limit")) filter.limit = std::stoi(*limit);
   } catch (const std::exception&) {
-    return WriteProblem(context.response, 400, "Bad request", "review, level, cursor and limit must be whole numbers");
+    return WriteProblem(context.response, 400, "Bad request", "review and level must be whole numbers");
   }
+  PageParams page_params;
+  if (std::optional<std::string> wrong = ReadPageParams(request, &page_params)) {
+    return WriteProblem(context.response, 400, "Bad request", *wrong);
+  }
+  filter.after = page_params.after;
+  filter.limit = page_params.limit;
   Result<ConnectionPool<ReviewQueries>::Lease> queries = api.queries.Acquire();
   if (!queries.ok()) return WriteProblem(context.response, queries.status());
   auto page = (*queries)->ListAlerts(context.actor.board_id, filter);

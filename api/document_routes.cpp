@@ -44,7 +44,7 @@ void ListDocuments(ApiContext& api, RequestContext& context) {
   if (!documents.ok()) return WriteProblem(context.response, documents.status());
   nlohmann::json items = nlohmann::json::array();
   for (const Document& document : *documents) items.push_back(ToJson(document));
-  WriteJson(context.response, 200, {{"items", items}});
+  WriteListPage(context, std::move(items));
 }
 
 void RegisterDocument(ApiContext& api, RequestContext& context) {

@@ -45,7 +45,7 @@ void ListMembers(ApiContext& api, RequestContext& context) {
   if (!members.ok()) return WriteProblem(context.response, members.status());
   nlohmann::json items = nlohmann::json::array();
   for (const FamilyMember& member : *members) items.push_back(ToJson(member));
-  WriteJson(context.response, 200, {{"items", items}});
+  WriteListPage(context, std::move(items));
 }
 
 void RecordMember(ApiContext& api, RequestContext& context) {
@@ -114,7 +114,7 @@ void ListIdentifiers(ApiContext& api, RequestContext& context) {
   if (!identifiers.ok()) return WriteProblem(context.response, identifiers.status());
   nlohmann::json items = nlohmann::json::array();
   for (const PrivacyIdentifierRecord& identifier : *identifiers) items.push_back(ToJson(identifier));
-  WriteJson(context.response, 200, {{"items", items}});
+  WriteListPage(context, std::move(items));
 }
 
 void RecordIdentifier(ApiContext& api, RequestContext& context) {

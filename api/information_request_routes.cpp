@@ -56,7 +56,7 @@ void ListRequests(ApiContext& api, RequestContext& context) {
   if (!requests.ok()) return WriteProblem(context.response, requests.status());
   nlohmann::json items = nlohmann::json::array();
   for (const InformationRequest& request : *requests) items.push_back(ToJson(request));
-  WriteJson(context.response, 200, {{"items", items}});
+  WriteListPage(context, std::move(items));
 }
 
 void AddRequest(ApiContext& api, RequestContext& context) {

@@ -1,6 +1,7 @@
 // What the notifier sent: the caller's own inbox (read and unread) and how they want alerts by email,
 // and for admins and the business unit the audit of every message with its attempts; an admin can send a
 // dead message again.
+#include "list_params.h"
 #include "problem.h"
 #include "routes.h"
 #include "strict_json.h"
@@ -35,9 +36,8 @@ std::optional<std::string> Param(const httplib::Request& request, const char* na
 
 // The page's cursor: the last id, when the page is full.
 template <typename Item>
-nlohmann::json NextCursor(const std::vector<Item>& items, int limit) {
-  if (items.empty() || static_cast<int>(items.size()) < limit) return nullptr;
-  return std::to_string(items.back().id);
+nlohmann::json NextPage(const std::vector<Item>& items, const PageParams& page) {
+  return NextCursor(items.size(), page, items.empty() ? 0 : items.back().id);
 }
 
 void ListInbox(ApiContext& api, RequestContext& context) {
@@ -45,13 +45,9 @@ void ListInbox(ApiContext& api, RequestContext& context) {
     return WriteProblem(context.response, 400, "Bad request",
                         "this token belongs to no user, and an inbox is a user's; use a token made with --user");
   }
-  std::optional<int64_t> after;
-  int limit = 50;
-  try {
-    if (auto cursor = Param(context.request, "cursor")) after = std::stoll(*cursor);
-    if (auto value = Param(context.request, "limit")) limit = std::clamp(std::stoi(*value), 1, 200);
-  } catch (const std::exception&) {
-    return WriteProblem(context.response, 400, "Bad request", "cursor and limit must be whole numbers");
+  PageParams page;
+  if (std::optional<std::string> wrong = ReadPageParams(context.request, &page)) {
+    return WriteProblem(context.response, 400, "Bad request", *wrong);
   }
   std::optional<std::string> unread = Param(context.request, "unread");
   if (unread && *unread != "true" && *unread != "false") {
@@ -59,11 +55,11 @@ void ListInbox(ApiContext& api, RequestContext& context) {
   }
   auto notifications = api.notifications.Acquire();
   if (!notifications.ok()) return WriteProblem(context.response, notifications.status());
-  auto items = (*notifications)->Inbox(*context.actor.user_id, unread && *unread == "true", after, limit);
+  auto items = (*notifications)->Inbox(*context.actor.user_id, unread && *unread == "true", page.after, page.limit);
   if (!items.ok()) return WriteProblem(context.response, items.status());
   nlohmann::json list = nlohmann::json::array();
   for (const InboxItem& item : *items) list.push_back(ToJson(item, PublicBase(api, context.request)));
-  WriteJson(context.response, 200, {{"items", list}, {"next_cursor", NextCursor(*items, limit)}});
+  WriteJson(context.response, 200, {{"items", list}, {"next_cursor", NextPage(*items, page)}});
 }
 
 // PUT /me/preferences {"email": "immediate" | "digest"}: the caller's own choice, so a token of a user.
@@ -117,12 +113,12 @@ void ListNotifications(ApiContext& api, RequestContext& context) {
   if (filter.channel && *filter.channel != "email" && *filter.channel != "webhook" && *filter.channel != "inbox") {
     return WriteProblem(context.response, 400, "Bad request", "channel must be email, webhook or inbox");
   }
-  try {
-    if (auto cursor = Param(context.request, "cursor")) filter.after = std::stoll(*cursor);
-    if (auto value = Param(context.request, "limit")) filter.limit = std::clamp(std::stoi(*value), 1, 200);
-  } catch (const std::exception&) {
-    return WriteProblem(context.response, 400, "Bad request", "cursor and limit must be whole numbers");
+  PageParams page;
+  if (std::optional<std::string> wrong = ReadPageParams(context.request, &page)) {
+    return WriteProblem(context.response, 400, "Bad request", *wrong);
   }
+  filter.after = page.after;
+  filter.limit = page.limit;
   auto notifications = api.notifications.Acquire();
   if (!notifications.ok()) return WriteProblem(context.response, notifications.status());
   auto list = (*notifications)->List(context.actor.board_id, filter);
@@ -147,7 +143,7 @@ void ListNotifications(ApiContext& api, RequestContext& context) {
                      {"last_error", n.last_error},
                      {"attempts", attempts}});
   }
-  WriteJson(context.response, 200, {{"items", items}, {"next_cursor", NextCursor(*list, filter.limit)}});
+  WriteJson(context.response, 200, {{"items", items}, {"next_cursor", NextPage(*list, page)}});
 }
 
 void RetryNotification(ApiContext& api, RequestContext& context) {

@@ -100,14 +100,12 @@ void ListReviews(ApiContext& api, RequestContext& context) {
   if (std::optional<std::string> wrong = ReadStateAndOverdue(request, &filter.phase, &filter.overdue)) {
     return WriteProblem(context.response, 400, "Bad request", *wrong);
   }
-  try {
-    if (request.has_param("cursor") && !request.get_param_value("cursor").empty()) {
-      filter.after = std::stoll(request.get_param_value("cursor"));
-    }
-    if (request.has_param("limit")) filter.limit = std::stoi(request.get_param_value("limit"));
-  } catch (const std::exception&) {
-    return WriteProblem(context.response, 400, "Bad request", "cursor and limit must be whole numbers");
+  PageParams page_params;
+  if (std::optional<std::string> wrong = ReadPageParams(request, &page_params)) {
+    return WriteProblem(context.response, 400, "Bad request", *wrong);
   }
+  filter.after = page_params.after;
+  filter.limit = page_params.limit;
   Result<ConnectionPool<ReviewQueries>::Lease> queries = api.queries.Acquire();
   if (!queries.ok()) return WriteProblem(context.response, queries.status());
   Result<ReviewPage> page = (*queries)->ListReviews(context.actor.board_id, filter);
@@ -142,7 +140,7 @@ void ListEvents(ApiContext& api, RequestContext& context) {
   if (!history.ok()) return WriteProblem(context.response, history.status());
   nlohmann::json items = nlohmann::json::array();
   for (const HistoryEvent& event : *history) items.push_back(ToJson(event));
-  WriteJson(context.response, 200, {{"items", items}, {"next_cursor", nullptr}});
+  WriteListPage(context, std::move(items));
 }
 
 void CompleteCheckpoint(ApiContext& api, RequestContext& context) {

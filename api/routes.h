@@ -127,6 +127,9 @@ std::vector<Route> AccessLogRoutes(ApiContext& api);
 void WriteJson(httplib::Response& response, int status, const nlohmann::json& body);
 // The same, for JSON already written as text (review_json.h).
 void WriteJsonText(httplib::Response& response, int status, std::string body);
+// Answers 200 with the page of `items` (a list read whole) the request's `limit` and `cursor` ask for, or
+// 400 when either is wrong (list_params.h).
+void WriteListPage(RequestContext& context, nlohmann::json items);
 // The number in the path's group `index` (1-based); nothing, after answering 404, when it is not one.
 std::optional<int64_t> PathNumber(RequestContext& context, size_t index);
 // The printable self-assessment report (assessment_report.cpp).

@@ -1,5 +1,6 @@
 // The OpenAPI document, the review types loaded, and the simulated clock.
 #include "json_mapping.h"
+#include "list_params.h"
 #include "problem.h"
 #include "routes.h"
 #include "strict_json.h"
@@ -16,7 +17,7 @@ const std::vector<Role> kEveryRole = {Role::kAdmin, Role::kBusinessUnit, Role::k
 void ListWorkflows(ApiContext& api, RequestContext& context) {
   nlohmann::json items = nlohmann::json::array();
   for (const auto& workflow : api.options.workflows->all()) items.push_back(WorkflowSummaryJson(*workflow));
-  WriteJson(context.response, 200, {{"items", items}, {"next_cursor", nullptr}});
+  WriteListPage(context, std::move(items));
 }
 
 void GetWorkflow(ApiContext& api, RequestContext& context) {
@@ -86,6 +87,14 @@ void AdvanceClock(ApiContext& api, RequestContext& context) {
 void WriteJson(httplib::Response& response, int status, const nlohmann::json& body) {
   response.status = status;
   response.set_content(body.dump(), "application/json");
+}
+
+void WriteListPage(RequestContext& context, nlohmann::json items) {
+  PageParams page;
+  if (std::optional<std::string> wrong = ReadPageParams(context.request, &page)) {
+    return WriteProblem(context.response, 400, "Bad request", *wrong);
+  }
+  WriteJson(context.response, 200, PageOf(std::move(items), page));
 }
 
 void WriteJsonText(httplib::Response& response, int status, std::string body) {

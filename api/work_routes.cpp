@@ -1,6 +1,7 @@
 // GET /work: the caller's work list. Every role sees its own work; admin and the business unit see the
 // whole board's (narrowed with role=); an agency user, only its own agency's requests and actions.
 #include "json_writer.h"
+#include "list_params.h"
 #include "problem.h"
 #include "routes.h"
 
@@ -21,10 +22,14 @@ void WriteBlocker(JsonWriter& json, const WorkBlocker& blocker) {
   json.EndObject();
 }
 
-std::string WorkJson(const WorkList& list, int within) {
-  JsonWriter json(256 * (list.items.size() + 1));
+// The page of the work list `page` asks for (the cursor counts the items of earlier pages).
+std::string WorkJson(const WorkList& list, int within, const PageParams& page) {
+  size_t start = std::min(static_cast<size_t>(page.after.value_or(0)), list.items.size());
+  size_t end = std::min(start + static_cast<size_t>(page.limit), list.items.size());
+  JsonWriter json(256 * (end - start + 1));
   json.BeginObject().Field("today", list.today.ToString()).Field("within", within).Key("items").BeginArray();
-  for (const WorkItem& item : list.items) {
+  for (size_t i = start; i < end; ++i) {
+    const WorkItem& item = list.items[i];
     json.BeginObject()
         .Field("review", item.review)
         .Field("review_title", item.review_title)
@@ -41,7 +46,10 @@ std::string WorkJson(const WorkList& list, int within) {
     for (const WorkBlocker& blocker : item.blocked_by) WriteBlocker(json, blocker);
     json.EndArray().EndObject();
   }
-  json.EndArray().Key("next_cursor").Null().EndObject();
+  json.EndArray().Key("next_cursor");
+  if (end < list.items.size()) json.String(std::to_string(end));
+  else json.Null();
+  json.EndObject();
   return json.Take();
 }
 
@@ -83,11 +91,15 @@ void GetWork(ApiContext& api, RequestContext& context) {
   if (std::optional<std::string> wrong = ReadWorkFilter(context, &filter, &forbidden)) {
     return WriteProblem(context.response, forbidden ? 403 : 400, forbidden ? "Forbidden" : "Bad request", *wrong);
   }
+  PageParams page;
+  if (std::optional<std::string> wrong = ReadPageParams(context.request, &page)) {
+    return WriteProblem(context.response, 400, "Bad request", *wrong);
+  }
   Result<ConnectionPool<ReviewQueries>::Lease> queries = api.queries.Acquire();
   if (!queries.ok()) return WriteProblem(context.response, queries.status());
   Result<WorkList> list = (*queries)->Work(context.actor.board_id, filter);
   if (!list.ok()) return WriteProblem(context.response, list.status());
-  WriteJsonText(context.response, 200, WorkJson(*list, filter.within_working_days));
+  WriteJsonText(context.response, 200, WorkJson(*list, filter.within_working_days, page));
 }
 
 }  // namespace

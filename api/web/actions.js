@@ -1,7 +1,6 @@
 // The actions tracker: every improvement action of the board, by agency and RAG, with filters.
-import { get } from './api.js';
 import { badge, formatDate, html } from './format.js';
-import { goTo, render } from './page.js';
+import { goTo, render, wholeList } from './page.js';
 
 const RAG_ORDER = { red: 0, amber: 1, green: 2, none: 3 };
 const STATUSES = ['not_started', 'in_progress', 'completed', 'evidenced', 'not_achieved', 'dropped'];
@@ -10,7 +9,7 @@ export async function showActions() {
   const params = new URLSearchParams(location.search);
   const query = new URLSearchParams();
   for (const name of ['agency', 'status', 'overdue']) if (params.get(name)) query.set(name, params.get(name));
-  const [actions, agencies] = await Promise.all([get(`/actions?${query}`), get('/actions/by-agency')]);
+  const [actions, agencies] = await Promise.all([wholeList(`/actions?${query}`), wholeList('/actions/by-agency')]);
   const items = actions.items.slice().sort((a, b) => RAG_ORDER[a.rag] - RAG_ORDER[b.rag] || a.due.localeCompare(b.due));
   const summary = agencies.items.map((a) => [a.agency, a.total, a.rag.red, a.rag.amber, a.rag.green, a.overdue]);
   render('Actions tracker', html`

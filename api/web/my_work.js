@@ -1,9 +1,8 @@
 // My work: what the signed-in role owns that is overdue or due soon (GET /work), grouped as it is worked:
 // overdue, due this week, later, and what cannot be done yet with what it waits for. The business unit
 // (and an admin) see all the board's open work by owner, or one owner role's. An agency sees its own.
-import { get } from './api.js';
 import { badge, dueWords, formatDate, html, plural, ROLES, roleLabel, weekEnd } from './format.js';
-import { currentUser, goTo, render } from './page.js';
+import { currentUser, goTo, render, wholeList } from './page.js';
 
 const WITHIN = 10;  // working days ahead, as the work list counts them
 const KIND_WORDS = {
@@ -73,7 +72,7 @@ export async function showMyWork() {
   const { role, agency } = currentUser();
   const params = new URLSearchParams(location.search);
   const ownerRole = wholeBoard(role) && ROLES.includes(params.get('role')) ? params.get('role') : '';
-  const { items, today } = await get(`/work?within=${WITHIN}${ownerRole ? `&role=${ownerRole}` : ''}`);
+  const { items, today } = await wholeList(`/work?within=${WITHIN}${ownerRole ? `&role=${ownerRole}` : ''}`);
   const whose = wholeBoard(role) ? (ownerRole ? `The ${roleLabel(ownerRole)}'s open work` : "The whole board's open work, by owner,")
     : role === 'agency' ? `${agency || 'Your agency'}'s open work` : `The ${roleLabel(role)}'s open work`;
   render('My work', html`

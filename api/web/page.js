@@ -14,16 +14,23 @@ export async function boardToday() {
   return new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
 }
 
-// Every page of a list (`items`, `next_cursor`).
-export async function everyPage(path) {
-  const items = [];
+// A list (`items`, `next_cursor`) read to its end: the first page's answer with every page's items.
+export async function wholeList(path) {
+  let whole = null;
   let cursor = '';
   do {
     const page = await get(`${path}${path.includes('?') ? '&' : '?'}limit=200${cursor ? `&cursor=${cursor}` : ''}`);
-    items.push(...page.items);
+    if (whole) whole.items.push(...page.items);
+    else whole = page;
     cursor = page.next_cursor;
   } while (cursor);
-  return items;
+  whole.next_cursor = null;
+  return whole;
+}
+
+// Every page's items of a list.
+export async function everyPage(path) {
+  return (await wholeList(path)).items;
 }
 
 // Going to one of the page's own addresses without reloading (a link, a filter, a form that moves on).

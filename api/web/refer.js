@@ -5,7 +5,7 @@
 import { get, post } from './api.js';
 import { html } from './format.js';
 import { formHtml, wireForm } from './forms.js';
-import { announce, currentUser, goTo, render } from './page.js';
+import { announce, currentUser, everyPage, goTo, render } from './page.js';
 
 export const REFERRERS = ['admin', 'business_unit'];
 const KNOWN_CONDITIONS = {
@@ -55,7 +55,7 @@ export async function showRefer() {
     render('Refer a case', html`<h1>Refer a case</h1><p>Cases are referred by the business unit. Your role cannot refer one.</p>`);
     return;
   }
-  const workflows = (await get('/workflows')).items;
+  const workflows = await everyPage('/workflows');
   const typedNow = () => {
     const form = document.getElementById('refer-form');
     return form ? Object.fromEntries(['title', 'incident_date', 'referral_date', 'rationale'].map((n) => [n, form.elements[n].value])) : {};

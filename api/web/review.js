@@ -5,7 +5,7 @@
 // agency's actions and the information asked of it.
 import { ApiError, get } from './api.js';
 import { formatDate, html, PHASE_INDEX, PHASES, phaseLabel } from './format.js';
-import { announce, currentUser, render } from './page.js';
+import { announce, currentUser, render, wholeList } from './page.js';
 import { showSaved } from './forms.js';
 import { nextSteps, wireSteps } from './review_steps.js';
 import { checkpointsByMarker, wireCheckpoints } from './checkpoints.js';
@@ -23,22 +23,22 @@ const FAMILY_READERS = ['admin', 'business_unit', 'lead_reviewer'];
 const optional = (promise) => promise.catch((error) => (error instanceof ApiError && [403, 404].includes(error.status) ? null : Promise.reject(error)));
 
 async function load(id, role) {
-  const [review, history] = await Promise.all([get(`/reviews/${id}`), get(`/reviews/${id}/events`)]);
+  const [review, history] = await Promise.all([get(`/reviews/${id}`), wholeList(`/reviews/${id}/events`)]);
   const [workflow, requests, documents, family, actions, assessment, identifiers] = await Promise.all([
     get(`/workflows/${review.workflow}`),
-    optional(get(`/reviews/${id}/information-requests`)),
-    optional(get(`/reviews/${id}/documents`)),
-    FAMILY_READERS.includes(role) ? optional(get(`/reviews/${id}/family-members`)) : null,
-    get(`/reviews/${id}/actions`),
+    optional(wholeList(`/reviews/${id}/information-requests`)),
+    optional(wholeList(`/reviews/${id}/documents`)),
+    FAMILY_READERS.includes(role) ? optional(wholeList(`/reviews/${id}/family-members`)) : null,
+    wholeList(`/reviews/${id}/actions`),
     optional(get(`/reviews/${id}/self-assessment`)),
-    PRIVACY_CHECKERS.includes(role) ? optional(get(`/reviews/${id}/identifiers`)) : null,
+    PRIVACY_CHECKERS.includes(role) ? optional(wholeList(`/reviews/${id}/identifiers`)) : null,
   ]);
   return { id, review, history, workflow, requests, documents, family, actions, assessment, identifiers };
 }
 
 // An agency user cannot read the review itself: it sees its own agency's actions and requests in it.
 async function showForAgency(id, me, after) {
-  const [actions, requests] = await Promise.all([get(`/reviews/${id}/actions`), optional(get(`/reviews/${id}/information-requests`))]);
+  const [actions, requests] = await Promise.all([wholeList(`/reviews/${id}/actions`), optional(wholeList(`/reviews/${id}/information-requests`))]);
   const title = actions.items[0]?.review_title || `Review ${id}`;
   const own = { ...requests, items: (requests?.items || []).filter((r) => r.agency === me.agency) };
   const context = { id, actions, requests: own, role: me.role, me, announce };

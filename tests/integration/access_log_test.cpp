@@ -4,6 +4,7 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include "support/api_client.h"
 #include "support/process.h"
 #include "support/test_support.h"
 
@@ -44,7 +45,7 @@ TEST_CASE("access log: a viewer's reads of a review are logged with the viewer's
   std::string other_admin = RunAdmin(db, {"create-token", "--board", other_board, "--role", "admin"});
 
   TrackerService service(db, {"--clock", "simulated"});
-  httplib::Client client("127.0.0.1", service.port());
+  scr::test::ApiClient client("127.0.0.1", service.port());
   std::string today =
       json::parse(client.Get("/api/v1/admin/clock", As(admin_token))->body)["now"].get<std::string>().substr(0, 10);
   json referral = {{"workflow", "scr-2015"}, {"title", "Child R (reads)"}, {"incident_date", today},

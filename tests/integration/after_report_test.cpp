@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <fstream>
 
+#include "support/api_client.h"
 #include "support/process.h"
 #include "support/test_support.h"
 
@@ -52,7 +53,7 @@ TEST_CASE("after the report: actions, the self-assessment, the privacy check and
   std::string other_board = RunAdmin(db, {"create-board", "--name", "Other"});
   std::string other = RunAdmin(db, {"create-token", "--board", other_board, "--role", "business_unit"});
   TrackerService service(db);
-  httplib::Client client("127.0.0.1", service.port());
+  scr::test::ApiClient client("127.0.0.1", service.port());
   auto post = [&](const std::string& path, const std::string& token, const json& body) {
     auto response = client.Post(path.c_str(), As(token), body.dump(), "application/json");
     REQUIRE(response);

@@ -3,6 +3,7 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include "support/api_client.h"
 #include "support/process.h"
 #include "support/test_support.h"
 
@@ -23,7 +24,7 @@ TEST_CASE("alerts: moving the clock past a due date fires the overdue alert and 
   std::string other = RunAdmin(db, {"create-token", "--board", other_board, "--role", "chair"});
 
   TrackerService service(db, {"--clock", "simulated"});
-  httplib::Client client("127.0.0.1", service.port());
+  scr::test::ApiClient client("127.0.0.1", service.port());
   auto as = [](const std::string& token) { return httplib::Headers{{"Authorization", "Bearer " + token}}; };
 
   std::string today = json::parse(client.Get("/api/v1/admin/clock", as(admin))->body)["now"].get<std::string>().substr(0, 10);

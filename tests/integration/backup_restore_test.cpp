@@ -10,6 +10,7 @@
 #include <set>
 #include <thread>
 
+#include "support/api_client.h"
 #include "support/process.h"
 #include "support/test_support.h"
 
@@ -48,7 +49,7 @@ TEST_CASE("backup: a copy taken while referrals keep arriving holds every one ac
   std::mutex acknowledged_mutex;
   std::vector<long long> acknowledged;
   std::thread writer([&] {
-    httplib::Client client("127.0.0.1", service.port());
+    scr::test::ApiClient client("127.0.0.1", service.port());
     while (!stop) {
       auto created = client.Post("/api/v1/reviews", {{"Authorization", "Bearer " + token}}, kReferral, "application/json");
       if (created && created->status == 201) {
@@ -99,7 +100,7 @@ TEST_CASE("restore: refuses to overwrite a database without --force, and refuses
   std::string token = RunAdmin(db, {"create-token", "--board", board, "--role", "business_unit"});
   {
     TrackerService service(db);
-    httplib::Client client("127.0.0.1", service.port());
+    scr::test::ApiClient client("127.0.0.1", service.port());
     REQUIRE(client.Post("/api/v1/reviews", {{"Authorization", "Bearer " + token}}, kReferral, "application/json")->status ==
             201);
   }

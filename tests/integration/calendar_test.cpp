@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "support/api_client.h"
 #include "support/process.h"
 #include "support/test_support.h"
 
@@ -54,7 +55,7 @@ TEST_CASE("calendar: the board's open deadlines as a subscribable feed, a moved 
   std::string feed_token = RunAdmin(db, {"create-token", "--board", board, "--role", "business_unit", "--user", user,
                                          "--scope", "calendar"});
   TrackerService service(db);
-  httplib::Client client("127.0.0.1", service.port());
+  scr::test::ApiClient client("127.0.0.1", service.port());
   httplib::Headers as_unit = {{"Authorization", "Bearer " + unit}};
   json referral = {{"workflow", "scr-2015"}, {"title", "Child K"}, {"incident_date", "2026-11-02"},
                    {"referral_date", "2026-11-03"}, {"rationale", "Serious harm."}, {"statutory_criteria_met", true},

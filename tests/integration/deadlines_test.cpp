@@ -11,6 +11,7 @@
 
 #include "engine/calendar.h"
 #include "engine/date.h"
+#include "support/api_client.h"
 #include "support/api_calls.h"
 #include "support/process.h"
 #include "support/test_support.h"
@@ -91,7 +92,7 @@ long long ReferAndDecide(httplib::Client& client, const Board& board) {
 struct DecidedReview {
   Board board;
   TrackerService service{board.db, kSimulated};
-  httplib::Client client{"127.0.0.1", service.port()};
+  scr::test::ApiClient client{"127.0.0.1", service.port()};
   long long id = ReferAndDecide(client, board);
   std::string base = "/api/v1/reviews/" + std::to_string(id);
 };
@@ -169,7 +170,7 @@ TEST_CASE("deadlines: a review type shows its timescale, its rule, the event tha
           "[integration][deadlines]") {
   Board board;
   TrackerService service(board.db, kSimulated);
-  httplib::Client client("127.0.0.1", service.port());
+  scr::test::ApiClient client("127.0.0.1", service.port());
   json timescale = GetJson(client, "/api/v1/workflows/scr-2015", board.unit)["timescale"];
   CHECK(timescale["due_rule"] == "6 months after decide_to_review");
   CHECK(timescale["met_by"] == "sign_off_report");
@@ -272,7 +273,7 @@ TEST_CASE("deadlines: the chair is told once when the timescale becomes at risk 
   std::string timescale_due;
   {
     TrackerService service(board.db, kSimulated);
-    httplib::Client client("127.0.0.1", service.port());
+    scr::test::ApiClient client("127.0.0.1", service.port());
     id = ReferAndDecide(client, board);
     std::string base = "/api/v1/reviews/" + std::to_string(id);
     timescale_due = GetJson(client, base, board.unit)["timescale"]["due"];
@@ -318,7 +319,7 @@ TEST_CASE("deadlines: the chair is told once when the timescale becomes at risk 
   }
   {
     TrackerService service(board.db, kSimulated);  // restarted: what was told is remembered
-    httplib::Client client("127.0.0.1", service.port());
+    scr::test::ApiClient client("127.0.0.1", service.port());
     std::string base = "/api/v1/reviews/" + std::to_string(id);
     auto more = Post(client, base + "/checkpoints/family_informed/extend", board.unit,
                      {{"due", England().AddWorkingDays(Date::Parse(timescale_due).value(), 3).value().ToString()},
@@ -336,7 +337,7 @@ TEST_CASE("deadlines: the chair is told once when the timescale becomes at risk 
   }
   {
     TrackerService service(board.db, kSimulated);
-    httplib::Client client("127.0.0.1", service.port());
+    scr::test::ApiClient client("127.0.0.1", service.port());
     Advance(client, board.admin, 30);
     CHECK(TimescaleAlerts(board.db, id, "timescale_missed") == 1);
     CHECK(TimescaleAlerts(board.db, id, "timescale_at_risk") == 1);

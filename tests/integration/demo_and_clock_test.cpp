@@ -6,6 +6,7 @@
 #include <regex>
 #include <set>
 
+#include "support/api_client.h"
 #include "support/process.h"
 #include "support/test_support.h"
 
@@ -39,7 +40,7 @@ TEST_CASE("demo: a fictional board with reviews in many phases, overdue work, an
   std::string banner = demo->Output();
   INFO(banner);
   CHECK(banner.find("http://127.0.0.1:" + std::to_string(demo->port()) + "/api/v1/reviews") != std::string::npos);
-  httplib::Client client("127.0.0.1", demo->port());
+  scr::test::ApiClient client("127.0.0.1", demo->port());
   std::string unit = TokenFor(banner, "business_unit");
   for (const char* role : {"chair", "lead_reviewer", "agency", "viewer", "admin"}) CHECK_FALSE(TokenFor(banner, role).empty());
 
@@ -96,7 +97,7 @@ TEST_CASE("clock: an admin moves the simulated clock forward, never back, and it
   std::string moved_to;
   {
     TrackerService service(db, {"--clock", "simulated"});
-    httplib::Client client("127.0.0.1", service.port());
+    scr::test::ApiClient client("127.0.0.1", service.port());
     httplib::Headers as_admin{{"Authorization", "Bearer " + admin}};
     auto advanced = client.Post("/api/v1/admin/clock/advance", as_admin, R"({"days": 30})", "application/json");
     REQUIRE(advanced);
@@ -114,7 +115,7 @@ TEST_CASE("clock: an admin moves the simulated clock forward, never back, and it
     CHECK(not_admin->status == 403);
   }
   TrackerService again(db, {"--clock", "simulated"});
-  httplib::Client client("127.0.0.1", again.port());
+  scr::test::ApiClient client("127.0.0.1", again.port());
   std::string now = Get(client, "/api/v1/admin/clock", admin)["now"];
   CHECK(now >= moved_to);
 
@@ -123,7 +124,7 @@ TEST_CASE("clock: an admin moves the simulated clock forward, never back, and it
   std::string other_board = RunAdmin(other, {"create-board", "--name", "Other"});
   std::string other_admin = RunAdmin(other, {"create-token", "--board", other_board, "--role", "admin"});
   TrackerService system_clock(other);
-  httplib::Client plain("127.0.0.1", system_clock.port());
+  scr::test::ApiClient plain("127.0.0.1", system_clock.port());
   auto none = plain.Get("/api/v1/admin/clock", {{"Authorization", "Bearer " + other_admin}});
   REQUIRE(none);
   CHECK(none->status == 404);

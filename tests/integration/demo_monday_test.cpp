@@ -6,6 +6,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "support/api_client.h"
 #include "support/process.h"
 
 using nlohmann::json;
@@ -43,7 +44,7 @@ TEST_CASE(
                             "lead.reviewer@northshire.example: ", "police@northshire.example: "}) {
     CHECK(banner.find(email) != std::string::npos);
   }
-  httplib::Client client("127.0.0.1", demo->port());
+  scr::test::ApiClient client("127.0.0.1", demo->port());
   std::string unit = demo->DemoToken("Sam Okafor");
   std::string chair = demo->DemoToken("Dr Helen Ward");
   std::string police = demo->DemoToken("Police liaison");

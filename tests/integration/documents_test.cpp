@@ -4,6 +4,7 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include "support/api_client.h"
 #include "support/process.h"
 #include "support/test_support.h"
 
@@ -22,7 +23,7 @@ TEST_CASE("documents: the register lists what the review holds and whether it ma
   std::string other = RunAdmin(db, {"create-token", "--board", RunAdmin(db, {"create-board", "--name", "Other"}),
                                     "--role", "business_unit"});
   TrackerService service(db);
-  httplib::Client client("127.0.0.1", service.port());
+  scr::test::ApiClient client("127.0.0.1", service.port());
   auto as = [](const std::string& token) { return httplib::Headers{{"Authorization", "Bearer " + token}}; };
   json referral = {{"workflow", "scr-2015"}, {"title", "Child H"}, {"incident_date", "2026-10-01"},
                    {"referral_date", "2026-10-05"}, {"rationale", "Serious harm."}, {"statutory_criteria_met", true},

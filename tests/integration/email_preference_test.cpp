@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <fstream>
 
+#include "support/api_client.h"
 #include "support/process.h"
 #include "support/smtp_server.h"
 #include "support/test_support.h"
@@ -56,7 +57,7 @@ TEST_CASE("preferences: a chair who takes alerts by digest gets them in the inbo
   std::ofstream(dir.File("scr.yaml")) << "notifier:\n  smtp:\n    url: " << smtp.url()
                                       << "\n    from: tracker@example.org\n    allow_insecure: true\n";  // loopback, no TLS
   TrackerService service(db, {"--clock", "simulated", "--config", dir.File("scr.yaml")});
-  httplib::Client client("127.0.0.1", service.port());
+  scr::test::ApiClient client("127.0.0.1", service.port());
   auto chosen = PutPreferences(client, chair_token, R"({"email": "digest"})");
   REQUIRE(chosen);
   CHECK(chosen->status == 200);

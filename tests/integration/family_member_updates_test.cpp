@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "support/api_client.h"
 #include "support/api_calls.h"
 #include "support/process.h"
 #include "support/test_support.h"
@@ -32,7 +33,7 @@ TEST_CASE("family: a member's involvement and details are updated by the busines
   std::string log;
   {
     TrackerService service(db);
-    httplib::Client client("127.0.0.1", service.port());
+    scr::test::ApiClient client("127.0.0.1", service.port());
     auto send = [&](const std::string& path, const json& body, const std::string& token) {
       auto answer = client.Patch(path.c_str(), Bearer(token), body.dump(), "application/json");
       REQUIRE(answer);

@@ -12,6 +12,7 @@
 #include <chrono>
 #include <fstream>
 
+#include "support/api_client.h"
 #include "support/process.h"
 #include "support/smtp_server.h"
 #include "support/test_support.h"
@@ -62,7 +63,7 @@ TEST_CASE("family: members are seen only by admin, business unit and lead review
   std::string log;
   {
     TrackerService service(db, {"--clock", "simulated", "--config", dir.File("scr.yaml")});
-    httplib::Client client("127.0.0.1", service.port());
+    scr::test::ApiClient client("127.0.0.1", service.port());
     auto as = [](const std::string& token) { return httplib::Headers{{"Authorization", "Bearer " + token}}; };
     std::string today =
         json::parse(client.Get("/api/v1/admin/clock", as(admin))->body)["now"].get<std::string>().substr(0, 10);

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "support/api_client.h"
 #include "support/process.h"
 #include "support/test_support.h"
 
@@ -34,7 +35,7 @@ TEST_CASE(
     "[integration][health]") {
   TempDir dir;
   TrackerService service(dir.File("scr.db"));
-  httplib::Client client("127.0.0.1", service.port());
+  scr::test::ApiClient client("127.0.0.1", service.port());
   auto live = client.Get("/health");
   REQUIRE(live);
   CHECK(live->status == 200);
@@ -70,7 +71,7 @@ TEST_CASE("health: ready turns 503 when email cannot be delivered for longer tha
       "notifier:\n  smtp:\n    url: smtp://127.0.0.1:" + std::to_string(scr::test::FreePort()) +
           "\nhealth:\n  max_undelivered_age_minutes: 86400\n");  // 60 days
   TrackerService service(db, {"--clock", "simulated", "--config", dir.File("scr.yaml")});
-  httplib::Client client("127.0.0.1", service.port());
+  scr::test::ApiClient client("127.0.0.1", service.port());
   std::string today =
       json::parse(client.Get("/api/v1/admin/clock", As(admin))->body)["now"].get<std::string>().substr(0, 10);
   json referral = {{"workflow", "scr-2015"}, {"title", "Child H"},           {"incident_date", today},

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <map>
 
+#include "support/api_client.h"
 #include "support/process.h"
 #include "support/test_support.h"
 
@@ -57,7 +58,7 @@ struct Api {
     return client.Post(path.c_str(), headers, body, "application/json");
   }
 
-  httplib::Client client;
+  scr::test::ApiClient client;
 };
 
 const char* kReferral = R"json({"workflow": "scr-2015", "title": "Child A (2026/11)", "incident_date": "2026-11-02",
@@ -292,7 +293,7 @@ TEST_CASE("http: a command sent with Prefer: return=minimal is answered with the
   TempDir dir;
   Boards boards(dir.File("scr.db"));
   TrackerService service(boards.database);
-  httplib::Client client("127.0.0.1", service.port());
+  scr::test::ApiClient client("127.0.0.1", service.port());
   const std::string unit = boards.tokens["business_unit"];
   auto send = [&](const std::string& path, const std::string& body, const std::string& prefer) {
     httplib::Headers headers{{"Authorization", "Bearer " + unit}};

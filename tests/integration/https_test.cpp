@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "support/api_client.h"
 #include "support/process.h"
 #include "support/test_support.h"
 
@@ -37,6 +38,8 @@ TEST_CASE("https: with tls.cert and tls.key the service answers over TLS, verifi
   CHECK(service.Log().find("on https://127.0.0.1:") != std::string::npos);
 
   httplib::SSLClient client("127.0.0.1", service.port());
+
+  scr::test::RecordAnswersOf(client);
   client.set_ca_cert_path(cert.c_str());
   client.enable_server_certificate_verification(true);
   auto health = client.Get("/health");
@@ -47,7 +50,7 @@ TEST_CASE("https: with tls.cert and tls.key the service answers over TLS, verifi
   REQUIRE(reviews);
   CHECK(reviews->status == 401);  // the API itself, behind TLS
 
-  httplib::Client plain("127.0.0.1", service.port());  // plain HTTP is not spoken on the TLS port
+  scr::test::ApiClient plain("127.0.0.1", service.port());  // plain HTTP is not spoken on the TLS port
   plain.set_connection_timeout(2);
   plain.set_read_timeout(2);
   auto refused = plain.Get("/health");

@@ -4,6 +4,7 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include "support/api_client.h"
 #include "support/process.h"
 #include "support/test_support.h"
 
@@ -23,7 +24,7 @@ TEST_CASE("information requests: asked of an agency by a date, answered once, ch
   std::string other_board = RunAdmin(db, {"create-board", "--name", "Other"});
   std::string other = RunAdmin(db, {"create-token", "--board", other_board, "--role", "business_unit"});
   TrackerService service(db, {"--clock", "simulated"});
-  httplib::Client client("127.0.0.1", service.port());
+  scr::test::ApiClient client("127.0.0.1", service.port());
   auto as = [](const std::string& token) { return httplib::Headers{{"Authorization", "Bearer " + token}}; };
 
   std::string today = json::parse(client.Get("/api/v1/admin/clock", as(admin))->body)["now"].get<std::string>().substr(0, 10);
@@ -94,7 +95,7 @@ TEST_CASE("information requests: the business unit moves an open request's due d
   std::string board = RunAdmin(db, {"create-board", "--name", "Board"});
   std::string unit = RunAdmin(db, {"create-token", "--board", board, "--role", "business_unit"});
   TrackerService service(db);
-  httplib::Client client("127.0.0.1", service.port());
+  scr::test::ApiClient client("127.0.0.1", service.port());
   auto as = [](const std::string& token) { return httplib::Headers{{"Authorization", "Bearer " + token}}; };
   json referral = {{"workflow", "scr-2015"}, {"title", "Child F"}, {"incident_date", "2026-01-05"},
                    {"referral_date", "2026-01-12"}, {"rationale", "Serious harm."}, {"statutory_criteria_met", true},

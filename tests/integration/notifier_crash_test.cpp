@@ -11,6 +11,7 @@
 #include <map>
 #include <thread>
 
+#include "support/api_client.h"
 #include "support/process.h"
 #include "support/smtp_server.h"
 #include "support/test_support.h"
@@ -40,7 +41,7 @@ TEST_CASE("notifier: killed while emails go out, after a restart every message a
   std::vector<std::string> arguments = {"--clock", "simulated", "--config", dir.File("scr.yaml")};
   {
     TrackerService service(db, arguments);
-    httplib::Client client("127.0.0.1", service.port());
+    scr::test::ApiClient client("127.0.0.1", service.port());
     httplib::Headers as_unit = {{"Authorization", "Bearer " + unit}};
     std::string today = json::parse(client.Get("/api/v1/admin/clock", {{"Authorization", "Bearer " + admin}})->body)["now"]
                             .get<std::string>()

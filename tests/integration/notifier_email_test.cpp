@@ -12,6 +12,7 @@
 #include <set>
 #include <thread>
 
+#include "support/api_client.h"
 #include "support/process.h"
 #include "support/smtp_server.h"
 #include "support/test_support.h"
@@ -76,7 +77,7 @@ TEST_CASE("notifier: the chair receives the escalation email naming the review, 
   SmtpServer smtp(dir.File("mail"));
   Board board = MakeBoard(dir, db, smtp.url());
   TrackerService service(db, {"--clock", "simulated", "--config", dir.File("scr.yaml")});
-  httplib::Client client("127.0.0.1", service.port());
+  scr::test::ApiClient client("127.0.0.1", service.port());
   Refer(client, board, "Child C (notifier)");
   auto advanced = client.Post("/api/v1/admin/clock/advance", As(board.admin), R"({"days": 60})", "application/json");
   REQUIRE(advanced);
@@ -139,7 +140,7 @@ TEST_CASE("notifier: while the SMTP server is down messages wait and are retried
   smtp.Stop();  // down from the start
   Board board = MakeBoard(dir, db, smtp.url());
   TrackerService service(db, {"--clock", "simulated", "--config", dir.File("scr.yaml")});
-  httplib::Client client("127.0.0.1", service.port());
+  scr::test::ApiClient client("127.0.0.1", service.port());
   Refer(client, board, "Child D (outage)");  // a reminder falls due at once
   REQUIRE(WaitFor([&] {
     return CountRows(db, "SELECT COUNT(*) FROM messages WHERE channel = 'email' AND attempts >= 1") > 0;
@@ -177,7 +178,7 @@ TEST_CASE("notifier: email goes over STARTTLS to a server that requires it, trus
     std::ofstream(dir.File("scr.yaml")) << "notifier:\n  smtp:\n    url: " << server->url()
                                         << "\n    from: tracker@example.org\n    ca_file: " << cert << "\n";
     TrackerService service(db, {"--clock", "simulated", "--config", dir.File("scr.yaml")});
-    httplib::Client client("127.0.0.1", service.port());
+    scr::test::ApiClient client("127.0.0.1", service.port());
     Refer(client, board, "Child J (tls)");  // reminders fall due at once
     if (server == &secure) {
       REQUIRE(WaitFor([&] {
@@ -212,7 +213,7 @@ TEST_CASE("notifier: with the right SMTP password the chair's email arrives, wit
                                           "    password: right-password-1\n    allow_insecure: true\n";
   {
     TrackerService service(good_db, {"--clock", "simulated", "--config", dir.File("good.yaml")});
-    httplib::Client client("127.0.0.1", service.port());
+    scr::test::ApiClient client("127.0.0.1", service.port());
     Refer(client, good_board, "Child L (login)");
     AdvanceToEscalation(client, good_board);
     REQUIRE(WaitFor([&] {
@@ -229,7 +230,7 @@ TEST_CASE("notifier: with the right SMTP password the chair's email arrives, wit
   std::string bad_url = "smtp://tracker:wrong-password-2@127.0.0.1:" + std::to_string(bad.port());
   Board bad_board = MakeBoard(dir, bad_db, bad_url);
   TrackerService service(bad_db, {"--clock", "simulated", "--config", dir.File("scr.yaml")});
-  httplib::Client client("127.0.0.1", service.port());
+  scr::test::ApiClient client("127.0.0.1", service.port());
   Refer(client, bad_board, "Child M (login refused)");
   AdvanceToEscalation(client, bad_board);
   const std::string chair_email = "SELECT COUNT(*) FROM messages WHERE channel = 'email' AND "

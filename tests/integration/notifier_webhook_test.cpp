@@ -15,6 +15,7 @@
 #include <set>
 #include <thread>
 
+#include "support/api_client.h"
 #include "support/process.h"
 #include "support/test_support.h"
 
@@ -81,7 +82,7 @@ TEST_CASE("webhooks: each alert is POSTed once as JSON signed as Standard Webhoo
                                       << "/hook\n      secret: " << kSecret << "\n      allow_insecure: true\n";
   {
     TrackerService service(db, {"--clock", "simulated", "--config", dir.File("scr.yaml")});
-    httplib::Client client("127.0.0.1", service.port());
+    scr::test::ApiClient client("127.0.0.1", service.port());
     std::string today = json::parse(client.Get("/api/v1/admin/clock", {{"Authorization", "Bearer " + admin}})->body)["now"]
                             .get<std::string>()
                             .substr(0, 10);

@@ -9,6 +9,7 @@
 #include <regex>
 #include <set>
 
+#include "support/api_client.h"
 #include "support/process.h"
 #include "support/test_support.h"
 
@@ -46,7 +47,7 @@ TEST_CASE("openapi: the served document describes exactly the registered routes 
 
   TempDir dir;
   TrackerService service(dir.File("scr.db"));
-  httplib::Client client("127.0.0.1", service.port());
+  scr::test::ApiClient client("127.0.0.1", service.port());
   auto served = client.Get("/api/v1/openapi.json");
   REQUIRE(served);
   REQUIRE(served->status == 200);

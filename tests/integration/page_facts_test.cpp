@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <regex>
 
+#include "support/api_client.h"
 #include "support/board_client.h"
 #include "support/process.h"
 #include "support/test_support.h"
@@ -24,7 +25,7 @@ TEST_CASE(
   std::string db = dir.File("scr.db");
   Board board = MakeBoard(db);
   TrackerService service(db, {"--clock", "simulated"});
-  httplib::Client client("127.0.0.1", service.port());
+  scr::test::ApiClient client("127.0.0.1", service.port());
   // A board with no review: a day passes and nothing falls due.
   json quiet = Send(client, "POST", "/api/v1/admin/clock/advance", board.admin, {{"days", 1}}, 200);
   CHECK(quiet["fired"]["reminder"] == 0);
@@ -71,7 +72,7 @@ TEST_CASE("alerts: each names its review and what it is about, and an extension 
   std::string db = dir.File("scr.db");
   Board board = MakeBoard(db);
   TrackerService service(db, {"--clock", "simulated"});
-  httplib::Client client("127.0.0.1", service.port());
+  scr::test::ApiClient client("127.0.0.1", service.port());
   long long id = Refer(client, board, "Child E (alerts)");
   std::string review = "/api/v1/reviews/" + std::to_string(id);
   std::string today = Today(client, board);
@@ -124,7 +125,7 @@ TEST_CASE(
   Board board = MakeBoard(db);
   std::ofstream(dir.File("scr.yaml")) << "print:\n  protective_marking: OFFICIAL-SENSITIVE PERSONAL\n";
   TrackerService service(db, {"--clock", "simulated", "--config", dir.File("scr.yaml")});
-  httplib::Client client("127.0.0.1", service.port());
+  scr::test::ApiClient client("127.0.0.1", service.port());
   long long id = Refer(client, board, "Child R (report)");
   std::string review = "/api/v1/reviews/" + std::to_string(id);
   auto answered =
@@ -169,6 +170,6 @@ TEST_CASE(
   std::string plain_db = other.File("scr.db");
   Board plain = MakeBoard(plain_db);
   TrackerService plain_service(plain_db);
-  httplib::Client plain_client("127.0.0.1", plain_service.port());
+  scr::test::ApiClient plain_client("127.0.0.1", plain_service.port());
   CHECK(Get(plain_client, "/api/v1/session", plain.unit)["protective_marking"] == "OFFICIAL-SENSITIVE");
 }

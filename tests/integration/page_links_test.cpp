@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <regex>
 
+#include "support/api_client.h"
 #include "support/board_client.h"
 #include "support/process.h"
 #include "support/smtp_server.h"
@@ -54,7 +55,7 @@ TEST_CASE("links: every email, inbox item, webhook and digest links to the page 
       << "      allow_insecure: true\n";
   {
     TrackerService service(db, {"--clock", "simulated", "--config", dir.File("scr.yaml")});
-    httplib::Client client("127.0.0.1", service.port());
+    scr::test::ApiClient client("127.0.0.1", service.port());
     long long review = Refer(client, board, "Child L (links)");
     Send(client, "POST", "/api/v1/admin/clock/advance", board.admin, {{"days", 40}}, 200);
     // Until everything queued is delivered and the daily digest has reached the mail server (a first
@@ -135,7 +136,7 @@ TEST_CASE("links: without server.public_url the email's link is the address the 
   std::ofstream(dir.File("scr.yaml"))
       << "notifier:\n  smtp:\n    url: " << smtp.url() << "\n    allow_insecure: true\n";
   TrackerService service(db, {"--clock", "simulated", "--config", dir.File("scr.yaml")});
-  httplib::Client client("127.0.0.1", service.port());
+  scr::test::ApiClient client("127.0.0.1", service.port());
   long long review = Refer(client, board, "Child M (links)");
   Send(client, "POST", "/api/v1/admin/clock/advance", board.admin, {{"days", 40}}, 200);
   REQUIRE(WaitFor([&] { return !smtp.Received().empty(); }));
@@ -162,7 +163,7 @@ TEST_CASE(
   std::string db = dir.File("scr.db");
   Board board = MakeBoard(db);
   TrackerService service(db, {"--clock", "simulated"});
-  httplib::Client client("127.0.0.1", service.port());
+  scr::test::ApiClient client("127.0.0.1", service.port());
   long long id = Refer(client, board, "Child P (privacy)");
   std::string review = "/api/v1/reviews/" + std::to_string(id);
 

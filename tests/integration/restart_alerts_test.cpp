@@ -16,6 +16,7 @@
 #include <tuple>
 
 #include "engine/date.h"
+#include "support/api_client.h"
 #include "support/process.h"
 #include "support/test_support.h"
 
@@ -41,14 +42,14 @@ using Alerts = std::map<std::string, Alert>;  // by idempotency key
 httplib::Headers As(const std::string& token) { return {{"Authorization", "Bearer " + token}}; }
 
 std::string Now(TrackerService& service, const std::string& token) {
-  httplib::Client client("127.0.0.1", service.port());
+  scr::test::ApiClient client("127.0.0.1", service.port());
   auto clock = client.Get("/api/v1/admin/clock", As(token));
   REQUIRE(clock);
   return json::parse(clock->body)["now"].get<std::string>();
 }
 
 void Advance(TrackerService& service, const std::string& admin, int days) {
-  httplib::Client client("127.0.0.1", service.port());
+  scr::test::ApiClient client("127.0.0.1", service.port());
   client.set_read_timeout(300, 0);
   auto advanced = client.Post("/api/v1/admin/clock/advance", As(admin), json{{"days", days}}.dump(), "application/json");
   REQUIRE(advanced);
@@ -113,7 +114,7 @@ struct Scenario {
     std::vector<std::thread> clerks;  // a few at a time, as a busy business unit would
     for (int clerk = 0; clerk < 4; ++clerk) {
       clerks.emplace_back([&, clerk] {
-        httplib::Client client("127.0.0.1", service.port());
+        scr::test::ApiClient client("127.0.0.1", service.port());
         for (int i = clerk; i < kReviews; i += 4) {
           std::string referred = today.AddDays(-(i % 5)).ToString();
           json referral = {{"workflow", "scr-2015"}, {"title", "Child R" + std::to_string(i)},
@@ -202,7 +203,7 @@ TEST_CASE("restart: alerts due while the service was killed mid-batch fire once 
     TrackerService service(db, kSimulated);
     bool answered = false;
     std::thread advance([&] {
-      httplib::Client client("127.0.0.1", service.port());
+      scr::test::ApiClient client("127.0.0.1", service.port());
       client.set_read_timeout(300, 0);
       auto advanced = client.Post("/api/v1/admin/clock/advance", As(admin), R"({"days": 120})", "application/json");
       answered = advanced && advanced->status == 200;

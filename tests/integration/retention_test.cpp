@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "support/api_client.h"
 #include "support/process.h"
 #include "support/test_support.h"
 
@@ -77,7 +78,7 @@ TEST_CASE(
   std::string board = RunAdmin(db, {"create-board", "--name", "Board"});
   std::string token = RunAdmin(db, {"create-token", "--board", board, "--role", "business_unit"});
   TrackerService service(db, {"--clock", "simulated"});
-  httplib::Client client("127.0.0.1", service.port());
+  scr::test::ApiClient client("127.0.0.1", service.port());
   Api api{client, token};
   std::string admin_token = RunAdmin(db, {"create-token", "--board", board, "--role", "admin"});
 

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <fstream>
 
+#include "support/api_client.h"
 #include "support/api_calls.h"
 #include "support/process.h"
 #include "support/test_support.h"
@@ -90,7 +91,7 @@ TEST_CASE("exports: the reviews as CSV and as a workbook, with the values the AP
   std::string other_board = RunAdmin(db, {"create-board", "--name", "Other"});
   std::string other = RunAdmin(db, {"create-token", "--board", other_board, "--role", "business_unit"});
   TrackerService service(db, {"--clock", "simulated"});
-  httplib::Client client("127.0.0.1", service.port());
+  scr::test::ApiClient client("127.0.0.1", service.port());
   std::string today = GetJson(client, "/api/v1/work", unit)["today"];
   Post(client, unit, "/api/v1/reviews", Referral("Child A, \"the older\"", today));
   Post(client, unit, "/api/v1/reviews", Referral("=HYPERLINK(\"http://example.org\")", today));

@@ -4,6 +4,7 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include "support/api_client.h"
 #include "support/process.h"
 #include "support/test_support.h"
 
@@ -43,7 +44,7 @@ TEST_CASE("a review read again shows every change since: a completed checkpoint,
   std::string unit = RunAdmin(db, {"create-token", "--board", board, "--role", "business_unit"});
   std::string admin = RunAdmin(db, {"create-token", "--board", board, "--role", "admin"});
   TrackerService service(db, {"--clock", "simulated"});
-  httplib::Client client("127.0.0.1", service.port());
+  scr::test::ApiClient client("127.0.0.1", service.port());
 
   std::string today = Call(client, "GET", "/api/v1/admin/clock", admin)["now"].get<std::string>().substr(0, 10);
   json referral = {{"workflow", "scr-2015"},      {"title", "Review R"},        {"incident_date", today},
@@ -86,7 +87,7 @@ TEST_CASE("a review another board has just read is still not found for this boar
   std::string north_unit = RunAdmin(db, {"create-token", "--board", north, "--role", "business_unit"});
   std::string south_unit = RunAdmin(db, {"create-token", "--board", south, "--role", "business_unit"});
   TrackerService service(db);
-  httplib::Client client("127.0.0.1", service.port());
+  scr::test::ApiClient client("127.0.0.1", service.port());
   json referral = {{"workflow", "scr-2015"},         {"title", "Review N"},         {"incident_date", "2026-03-02"},
                    {"referral_date", "2026-03-09"},  {"rationale", "Criteria met."}, {"statutory_criteria_met", true},
                    {"child_died", false}};

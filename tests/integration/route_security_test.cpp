@@ -12,6 +12,7 @@
 #include <regex>
 #include <thread>
 
+#include "support/api_client.h"
 #include "support/process.h"
 #include "support/test_support.h"
 
@@ -110,7 +111,7 @@ TEST_CASE("security: every route refuses a missing token (401), a role it does n
     b[role] = RunAdmin(db, {"create-token", "--board", board_b, "--role", role, "--user", user_b});
   }
   TrackerService service(db);
-  httplib::Client client("127.0.0.1", service.port());
+  scr::test::ApiClient client("127.0.0.1", service.port());
   // Board A has one of everything that has an id: review, request, document, family member, identifier,
   // process, and (from the referral's reminders) an alert and its messages.
   for (const char* key : {"POST /api/v1/reviews", R"(POST /api/v1/reviews/(\d+)/information-requests)",

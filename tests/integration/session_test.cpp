@@ -6,6 +6,7 @@
 
 #include <cstdio>
 
+#include "support/api_client.h"
 #include "support/process.h"
 #include "support/test_support.h"
 
@@ -39,7 +40,7 @@ TEST_CASE("sessions: sign in with a password, act with the cookie and the CSRF t
   REQUIRE(SetPassword(db, sam, "correct horse battery") == 0);
   REQUIRE(SetPassword(db, alex, "another long password") == 0);
   TrackerService service(db);
-  httplib::Client client("127.0.0.1", service.port());
+  scr::test::ApiClient client("127.0.0.1", service.port());
 
   auto wrong = client.Post("/api/v1/session", R"({"email": "sam@northshire.example", "password": "guess guess"})",
                            "application/json");
@@ -92,7 +93,7 @@ TEST_CASE("sessions: sign in with a password, act with the cookie and the CSRF t
 TEST_CASE("dashboard: the page and its files are served with a content security policy", "[integration][session]") {
   TempDir dir;
   TrackerService service(dir.File("scr.db"));
-  httplib::Client client("127.0.0.1", service.port());
+  scr::test::ApiClient client("127.0.0.1", service.port());
   auto page = client.Get("/");
   REQUIRE(page);
   CHECK(page->status == 200);

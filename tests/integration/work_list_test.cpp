@@ -4,6 +4,7 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include "support/api_client.h"
 #include "support/api_calls.h"
 #include "support/process.h"
 #include "support/test_support.h"
@@ -50,7 +51,7 @@ TEST_CASE("work list: each role its own work, admin and the business unit the wh
   std::string unit = board.Token("business_unit"), admin = board.Token("admin"), chair = board.Token("chair");
   std::string lead = board.Token("lead_reviewer"), viewer = board.Token("viewer");
   TrackerService service(board.db, {"--clock", "simulated"});
-  httplib::Client client("127.0.0.1", service.port());
+  scr::test::ApiClient client("127.0.0.1", service.port());
   std::string today = GetJson(client, "/api/v1/admin/clock", admin)["now"].get<std::string>().substr(0, 10);
   json referral = {{"workflow", "scr-2015"}, {"title", "Child W"}, {"incident_date", today}, {"referral_date", today},
                    {"rationale", "Serious harm."}, {"statutory_criteria_met", true}, {"child_died", false}};
@@ -114,7 +115,7 @@ TEST_CASE("work list: another role's work and a bad window are refused with a de
   std::string chair = board.Token("chair"), unit = board.Token("business_unit");
   std::string police = board.AgencyToken("Police");
   TrackerService service(board.db);
-  httplib::Client client("127.0.0.1", service.port());
+  scr::test::ApiClient client("127.0.0.1", service.port());
   for (const auto& [token, path] : std::vector<std::pair<std::string, std::string>>{
            {chair, "/api/v1/work?role=business_unit"}, {police, "/api/v1/work?role=chair"}}) {
     auto refused = client.Get(path.c_str(), Bearer(token));
@@ -141,7 +142,7 @@ TEST_CASE("work list: an agency user sees only its own agency's actions and requ
   std::string unit = board.Token("business_unit");
   std::string police = board.AgencyToken("Police"), health = board.AgencyToken("Health");
   TrackerService service(board.db, {"--clock", "simulated"});
-  httplib::Client client("127.0.0.1", service.port());
+  scr::test::ApiClient client("127.0.0.1", service.port());
   std::string today = GetJson(client, "/api/v1/work", unit)["today"];
   json referral = {{"workflow", "scr-2015"}, {"title", "Child V"}, {"incident_date", today}, {"referral_date", today},
                    {"rationale", "Serious harm."}, {"statutory_criteria_met", true}, {"child_died", false}};

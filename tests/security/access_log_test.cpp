@@ -6,6 +6,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "support/api_client.h"
 #include "support/process.h"
 #include "support/test_support.h"
 
@@ -34,7 +35,7 @@ TEST_CASE("security: while the access log cannot be written, reads of a review a
   std::string board = RunAdmin(db, {"create-board", "--name", "Northshire"});
   std::string token = RunAdmin(db, {"create-token", "--board", board, "--role", "business_unit"});
   TrackerService service(db);
-  httplib::Client client("127.0.0.1", service.port());
+  scr::test::ApiClient client("127.0.0.1", service.port());
   httplib::Headers auth = {{"Authorization", "Bearer " + token}};
   json referral = {{"workflow", "scr-2015"},       {"title", "Child L (log)"},  {"incident_date", "2026-10-01"},
                    {"referral_date", "2026-10-05"}, {"rationale", "Serious harm."}, {"statutory_criteria_met", true},

@@ -5,6 +5,7 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include "support/api_client.h"
 #include "support/api_calls.h"
 #include "support/process.h"
 #include "support/test_support.h"
@@ -28,7 +29,7 @@ struct AskedAgencies {
                                           "--name", "Robin Police", "--email", "robin@police.example"});
   std::string police = RunAdmin(db, {"create-token", "--board", board, "--role", "agency", "--user", police_user});
   TrackerService service{db};
-  httplib::Client client{"127.0.0.1", service.port()};
+  scr::test::ApiClient client{"127.0.0.1", service.port()};
   std::string requests = "/api/v1/reviews/1/information-requests";
   long long police_request = 0, health_request = 0;
 

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 
+#include "support/api_client.h"
 #include "support/api_calls.h"
 #include "support/process.h"
 #include "support/test_support.h"
@@ -40,7 +41,7 @@ std::string ActionPath(const json& action) {
 
 TEST_CASE("security: an agency user cannot change another agency's action", "[security][agency]") {
   auto demo = TrackerService::Demo();
-  httplib::Client client("127.0.0.1", demo->port());
+  scr::test::ApiClient client("127.0.0.1", demo->port());
   std::string police = demo->DemoToken("Police liaison"), unit = demo->DemoToken("Sam Okafor");
   json health = OpenActionOf(client, unit, "Health");
   std::string path = ActionPath(health);
@@ -64,7 +65,7 @@ TEST_CASE("security: an agency user cannot change another agency's action", "[se
 
 TEST_CASE("security: an agency user's lists of actions show only its own agency's", "[security][agency]") {
   auto demo = TrackerService::Demo();
-  httplib::Client client("127.0.0.1", demo->port());
+  scr::test::ApiClient client("127.0.0.1", demo->port());
   std::string police = demo->DemoToken("Police liaison"), unit = demo->DemoToken("Sam Okafor");
   json every = GetJson(client, "/api/v1/actions", unit)["items"];
   REQUIRE(std::any_of(every.begin(), every.end(), [](const json& a) { return a["owner_agency"] != "Police"; }));
@@ -85,7 +86,7 @@ TEST_CASE("security: an agency user's lists of actions show only its own agency'
 TEST_CASE("security: an agency user reads only the information requests addressed to its agency",
           "[security][agency]") {
   auto demo = TrackerService::Demo();
-  httplib::Client client("127.0.0.1", demo->port());
+  scr::test::ApiClient client("127.0.0.1", demo->port());
   std::string police = demo->DemoToken("Police liaison"), unit = demo->DemoToken("Sam Okafor");
   json review = OpenActionOf(client, unit, "Police")["review"];  // a review still open, in implementation
   std::string requests = "/api/v1/reviews/" + std::to_string(review.get<long long>()) + "/information-requests";
@@ -104,7 +105,7 @@ TEST_CASE("security: an agency user reads only the information requests addresse
 
 TEST_CASE("security: a signed-in agency user is held to its agency as its token is", "[security][agency]") {
   auto demo = TrackerService::Demo();
-  httplib::Client client("127.0.0.1", demo->port());
+  scr::test::ApiClient client("127.0.0.1", demo->port());
   std::string unit = demo->DemoToken("Sam Okafor");
   auto signed_in = client.Post("/api/v1/session", R"({"email": "health@northshire.example", "password": "northshire-demo"})",
                                "application/json");
@@ -157,6 +158,6 @@ TEST_CASE("security: an agency user and its tokens must name one agency", "[secu
   std::string token = scr::test::RunAdmin(db, {"create-token", "--board", board, "--role", "agency", "--user", police});
 
   TrackerService service(db);
-  httplib::Client client("127.0.0.1", service.port());
+  scr::test::ApiClient client("127.0.0.1", service.port());
   CHECK(GetJson(client, "/api/v1/session", token)["agency"] == "Police");  // kept without the spaces around it
 }

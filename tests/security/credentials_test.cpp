@@ -12,6 +12,7 @@
 #include <ctime>
 #include <vector>
 
+#include "support/api_client.h"
 #include "support/process.h"
 #include "support/test_support.h"
 
@@ -89,7 +90,7 @@ TEST_CASE("security: guessing one user's password is stopped after 10 failures, 
   Board board = MakeBoard(dir);
   auto service = std::make_unique<TrackerService>(board.db);
   {
-    httplib::Client client("127.0.0.1", service->port());
+    scr::test::ApiClient client("127.0.0.1", service->port());
     for (int i = 0; i < 10; ++i) {
       auto guess = SignIn(client, "sam@northshire.example", "guess number " + std::to_string(i), "203.0.113.7");
       REQUIRE(guess);
@@ -112,7 +113,7 @@ TEST_CASE("security: guessing one user's password is stopped after 10 failures, 
   CHECK(log.find("guess number") == std::string::npos);
   service.reset();
   TrackerService again(board.db);  // a restart does not lift the lockout
-  httplib::Client client("127.0.0.1", again.port());
+  scr::test::ApiClient client("127.0.0.1", again.port());
   CHECK(SignIn(client, "sam@northshire.example", "correct horse battery", "203.0.113.7")->status == 429);
 }
 
@@ -121,7 +122,7 @@ TEST_CASE("security: 50 failed sign-ins from one address lock that address out, 
   TempDir dir;
   Board board = MakeBoard(dir);
   TrackerService service(board.db);
-  httplib::Client client("127.0.0.1", service.port());
+  scr::test::ApiClient client("127.0.0.1", service.port());
   for (int i = 0; i < 50; ++i) {
     auto guess = SignIn(client, "someone" + std::to_string(i) + "@northshire.example", "a password guess",
                         "198.51.100.9");
@@ -141,7 +142,7 @@ TEST_CASE("security: a sign-in for an unknown email takes as long as one for a k
   TempDir dir;
   Board board = MakeBoard(dir);
   TrackerService service(board.db);
-  httplib::Client client("127.0.0.1", service.port());
+  scr::test::ApiClient client("127.0.0.1", service.port());
   REQUIRE(SignIn(client, "warm@northshire.example", "warming up", "192.0.2.200")->status == 401);
   std::vector<double> known, unknown;
   for (int i = 0; i < 7; ++i) {
@@ -177,7 +178,7 @@ TEST_CASE("security: a revoked token, an expired token, and a disabled user's to
   CHECK(RunTracker({"admin", "create-token", "--board", board.id, "--role", "viewer", "--expires", UtcDate(-1), "--db",
                     board.db}).exit_code != 0);
   TrackerService service(board.db, {"--clock", "simulated"});
-  httplib::Client client("127.0.0.1", service.port());
+  scr::test::ApiClient client("127.0.0.1", service.port());
   for (const std::string& token : {by_id, by_value, expiring, sams}) REQUIRE(Status(client, "/api/v1/reviews", Bearer(token)) == 200);
   auto sam_in = SignIn(client, "sam@northshire.example", "correct horse battery", "192.0.2.10");
   REQUIRE(sam_in->status == 201);
@@ -233,7 +234,7 @@ TEST_CASE("security: only a calendar token is taken in a URL, and it reads the c
   CHECK(RunTracker({"admin", "create-token", "--board", board.id, "--role", "viewer", "--scope", "everything", "--db",
                     board.db}).exit_code != 0);
   TrackerService service(board.db);
-  httplib::Client client("127.0.0.1", service.port());
+  scr::test::ApiClient client("127.0.0.1", service.port());
 
   auto admin_in_url = client.Get(("/api/v1/calendar.ics?token=" + admin).c_str());
   REQUIRE(admin_in_url);
@@ -260,14 +261,14 @@ TEST_CASE("security: the session cookie is Secure behind a proxy that ends TLS (
   scr::test::WriteFile(config, "server:\n  public_url: https://scr.northshire.example\n");
   {
     TrackerService proxied(board.db, {"--config", config});
-    httplib::Client client("127.0.0.1", proxied.port());
+    scr::test::ApiClient client("127.0.0.1", proxied.port());
     auto signed_in = SignIn(client, "sam@northshire.example", "correct horse battery", "192.0.2.20");
     REQUIRE(signed_in->status == 201);
     CHECK(signed_in->get_header_value("Set-Cookie").find("; Secure") != std::string::npos);
   }
   {
     TrackerService plain(board.db);  // plain HTTP end to end (a laptop's demo): a Secure cookie would not come back
-    httplib::Client client("127.0.0.1", plain.port());
+    scr::test::ApiClient client("127.0.0.1", plain.port());
     auto signed_in = SignIn(client, "sam@northshire.example", "correct horse battery", "192.0.2.21");
     REQUIRE(signed_in->status == 201);
     CHECK(signed_in->get_header_value("Set-Cookie").find("Secure") == std::string::npos);

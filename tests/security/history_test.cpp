@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "support/api_client.h"
 #include "support/process.h"
 #include "support/test_support.h"
 
@@ -207,7 +208,7 @@ TEST_CASE("security: a copy of the database with a decision's rationale rewritte
   int64_t review = 0;
   {
     TrackerService service(board.db);
-    httplib::Client client("127.0.0.1", service.port());
+    scr::test::ApiClient client("127.0.0.1", service.port());
     review = board.ReferAndDecline(client, "Child H (history)");
   }
   std::string copy = board.dir.File("copy.db");
@@ -241,7 +242,7 @@ TEST_CASE("security: a review deleted whole, with the ledger put right, fails ve
   int64_t first = 0, second = 0;
   {
     TrackerService service(board.db);
-    httplib::Client client("127.0.0.1", service.port());
+    scr::test::ApiClient client("127.0.0.1", service.port());
     first = board.ReferAndDecline(client, "Child F (first)");
     second = board.ReferAndDecline(client, "Child G (second)");
   }
@@ -274,7 +275,7 @@ TEST_CASE("security: a rewrite by someone who has the key fails verify --fingerp
   std::string fingerprint;
   {
     TrackerService service(board.db);
-    httplib::Client client("127.0.0.1", service.port());
+    scr::test::ApiClient client("127.0.0.1", service.port());
     first = board.ReferAndDecline(client, "Child K (first)");
     second = board.ReferAndDecline(client, "Child L (second)");
     fingerprint = board.Fingerprint();

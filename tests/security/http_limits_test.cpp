@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "support/api_client.h"
 #include "support/process.h"
 #include "support/raw_client.h"
 #include "support/test_support.h"
@@ -132,7 +133,7 @@ TEST_CASE("security: an event whose data nests 300,000 levels deep is refused wi
           "[security][http]") {
   Board board;
   TrackerService service(board.db);
-  httplib::Client client("127.0.0.1", service.port());
+  scr::test::ApiClient client("127.0.0.1", service.port());
   httplib::Headers auth = ReferOneReview(client, board.token);
   std::string deep = R"({"event": "decide_to_review", "reason": "Criteria met.", "data": )" +
                      std::string(300000, '[') + std::string(300000, ']') + "}";
@@ -171,7 +172,7 @@ TEST_CASE("security: answers are never cached or sniffed, and HTML answers carry
           "[security][http]") {
   Board board;
   TrackerService service(board.db);
-  httplib::Client client("127.0.0.1", service.port());
+  scr::test::ApiClient client("127.0.0.1", service.port());
   httplib::Headers auth = ReferOneReview(client, board.token);
   for (const char* path : {"/api/v1/reviews/1", "/api/v1/reviews", "/api/v1/reviews/99", "/health"}) {
     auto answer = client.Get(path, auth);

@@ -17,6 +17,7 @@
 #include <thread>
 #include <vector>
 
+#include "support/api_client.h"
 #include "support/process.h"
 #include "support/raw_client.h"
 #include "support/test_support.h"
@@ -68,6 +69,7 @@ class NginxFront {
     bool up = scr::test::WaitFor(
         [this] {
           httplib::SSLClient client("127.0.0.1", https_port_);
+          scr::test::RecordAnswersOf(client);
           client.enable_server_certificate_verification(false);
           auto health = client.Get("/health");
           return health && health->status == 200;
@@ -115,6 +117,7 @@ TEST_CASE("security: behind the documented nginx, 600 slow clients from 20 addre
     slow.back()->Send(std::string("\x16\x03\x01", 3));
   }
   httplib::SSLClient client("127.0.0.1", nginx.https_port());
+  scr::test::RecordAnswersOf(client);
   client.enable_server_certificate_verification(false);
   client.set_connection_timeout(1);
   client.set_read_timeout(1);
@@ -138,6 +141,7 @@ TEST_CASE("security: behind the documented nginx, a body over 1 MiB is refused b
   TrackerService service(db);
   NginxFront nginx(service.port());
   httplib::SSLClient client("127.0.0.1", nginx.https_port());
+  scr::test::RecordAnswersOf(client);
   client.enable_server_certificate_verification(false);
   auto refused = client.Post("/api/v1/reviews", {{"Authorization", "Bearer " + token}}, std::string(3 << 20, ' '),
                              "application/json");

@@ -12,6 +12,7 @@
 #include <fstream>
 #include <thread>
 
+#include "support/api_client.h"
 #include "support/process.h"
 #include "support/test_support.h"
 
@@ -103,7 +104,7 @@ TEST_CASE("security: after admin retention none of the review's free texts is le
   std::string admin_token = RunAdmin(db, {"create-token", "--board", board, "--role", "admin"});
   RunAdmin(db, {"create-user", "--board", board, "--role", "chair", "--name", "Pat Chair", "--email", "pat@example.org"});
   TrackerService service(db, {"--clock", "simulated"});
-  httplib::Client client("127.0.0.1", service.port());
+  scr::test::ApiClient client("127.0.0.1", service.port());
   Api api{client, token}, admin{client, admin_token};
   std::string today = admin.Get("/api/v1/admin/clock")["now"].get<std::string>().substr(0, 10);
   std::string later = WorkingDayAfter(today, 15);
@@ -202,7 +203,7 @@ TEST_CASE("security: an erased review's history text blanked by hand, outside a 
   std::string token = RunAdmin(db, {"create-token", "--board", board, "--role", "business_unit"});
   {
     TrackerService service(db);
-    httplib::Client client("127.0.0.1", service.port());
+    scr::test::ApiClient client("127.0.0.1", service.port());
     Api{client, token}.Send("POST", "/api/v1/reviews",
                             {{"workflow", "scr-2015"}, {"title", "Child P"}, {"incident_date", "2026-01-05"},
                              {"referral_date", "2026-01-12"}, {"rationale", kTexts[0]},

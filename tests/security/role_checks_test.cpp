@@ -5,6 +5,7 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include "support/api_client.h"
 #include "support/api_calls.h"
 #include "support/process.h"
 
@@ -53,7 +54,7 @@ json Data(const json& entry) { return entry["data"].is_string() ? json::parse(en
 
 TEST_CASE("security: a lead reviewer cannot complete the chair's decision checkpoint", "[security][roles]") {
   auto demo = TrackerService::Demo();
-  httplib::Client client("127.0.0.1", demo->port());
+  scr::test::ApiClient client("127.0.0.1", demo->port());
   std::string lead = demo->DemoToken("Priya Nair"), unit = demo->DemoToken("Sam Okafor");
   std::string chair = demo->DemoToken("Dr Helen Ward");
   std::string review = DecisionPendingReview(client, unit);
@@ -77,7 +78,7 @@ TEST_CASE("security: a lead reviewer cannot complete the chair's decision checkp
 
 TEST_CASE("security: a lead reviewer cannot acknowledge the chair's escalations", "[security][roles]") {
   auto demo = TrackerService::Demo();
-  httplib::Client client("127.0.0.1", demo->port());
+  scr::test::ApiClient client("127.0.0.1", demo->port());
   std::string lead = demo->DemoToken("Priya Nair"), unit = demo->DemoToken("Sam Okafor");
   json alerts = ChairAlerts(client, unit);
   std::string one = "/api/v1/alerts/" + std::to_string(alerts[0]["id"].get<long long>()) + "/acknowledge";
@@ -93,7 +94,7 @@ TEST_CASE("security: a lead reviewer cannot acknowledge the chair's escalations"
 TEST_CASE("security: an acknowledgement is recorded in the review's history, with whose behalf it was on",
           "[security][roles]") {
   auto demo = TrackerService::Demo();
-  httplib::Client client("127.0.0.1", demo->port());
+  scr::test::ApiClient client("127.0.0.1", demo->port());
   std::string unit = demo->DemoToken("Sam Okafor"), chair = demo->DemoToken("Dr Helen Ward");
   json alerts = ChairAlerts(client, unit);
   const json& alert = alerts[0];
@@ -124,7 +125,7 @@ TEST_CASE("security: an acknowledgement is recorded in the review's history, wit
 
 TEST_CASE("security: several alerts are acknowledged all together or not at all", "[security][roles]") {
   auto demo = TrackerService::Demo();
-  httplib::Client client("127.0.0.1", demo->port());
+  scr::test::ApiClient client("127.0.0.1", demo->port());
   std::string unit = demo->DemoToken("Sam Okafor"), chair = demo->DemoToken("Dr Helen Ward");
   json alerts = ChairAlerts(client, unit);
   json first = alerts[0]["id"], second = alerts[1]["id"];

@@ -8,6 +8,7 @@
 
 #include <fstream>
 
+#include "support/api_client.h"
 #include "support/process.h"
 #include "support/smtp_server.h"
 #include "support/test_support.h"
@@ -47,7 +48,7 @@ std::string SmtpConfig(const TempDir& dir, const std::string& name, const std::s
 
 // A referral: its reminders fall due at once, and go to the business unit by email.
 void Refer(const TrackerService& service, const Board& board) {
-  httplib::Client client("127.0.0.1", service.port());
+  scr::test::ApiClient client("127.0.0.1", service.port());
   httplib::Headers admin = {{"Authorization", "Bearer " + board.admin}};
   std::string today = json::parse(client.Get("/api/v1/admin/clock", admin)->body)["now"].get<std::string>().substr(0, 10);
   json referral = {{"workflow", "scr-2015"}, {"title", "Child T (tls)"}, {"incident_date", today},

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <map>
 
+#include "support/api_client.h"
 #include "support/process.h"
 #include "support/test_support.h"
 #include "support/webhook_verifier.h"
@@ -47,7 +48,7 @@ TEST_CASE("security: a webhook the service sent verifies with the Standard Webho
   std::string unit = RunAdmin(db, {"create-token", "--board", board, "--role", "business_unit"});
   std::string admin = RunAdmin(db, {"create-token", "--board", board, "--role", "admin"});
   TrackerService service(db, {"--clock", "simulated", "--config", WebhookConfig(dir, verifier.url(), kSecret, true)});
-  httplib::Client client("127.0.0.1", service.port());
+  scr::test::ApiClient client("127.0.0.1", service.port());
   std::string today = json::parse(client.Get("/api/v1/admin/clock", {{"Authorization", "Bearer " + admin}})->body)["now"]
                           .get<std::string>()
                           .substr(0, 10);
