@@ -1,22 +1,13 @@
 // The access log of a review, for admins: who read it, when, through which route.
 #include <algorithm>
 
+#include "json/resources.h"
 #include "list_params.h"
 #include "problem.h"
 #include "routes.h"
 
 namespace scr {
 namespace {
-
-nlohmann::json ToJson(const ReviewRead& read) {
-  return {{"id", read.id},
-          {"read_at", read.read_at},
-          {"route", read.route},
-          {"actor", {{"name", read.actor_name},
-                     {"role", RoleName(read.actor_role)},
-                     {"user", read.user_id ? nlohmann::json(*read.user_id) : nlohmann::json(nullptr)},
-                     {"token", read.token_id ? nlohmann::json(*read.token_id) : nlohmann::json(nullptr)}}}};
-}
 
 void ListReads(ApiContext& api, RequestContext& context) {
   std::optional<ReviewId> id = PathNumber(context, 1);

@@ -1,5 +1,6 @@
 // The Quality Marker self-assessment of a review (answers kept with their stage, and a printable report),
 // and the privacy check of the report's text before publication (QM14).
+#include "json/resources.h"
 #include "problem.h"
 #include "routes.h"
 #include "strict_json.h"
@@ -12,43 +13,6 @@ const std::vector<Role> kReaders = {Role::kAdmin, Role::kBusinessUnit, Role::kCh
 const std::vector<Role> kAssessors = {Role::kAdmin, Role::kBusinessUnit, Role::kChair, Role::kLeadReviewer};
 // The findings quote the family's details back: only those who may read the family's records check.
 const std::vector<Role> kPrivacyCheckers = {Role::kAdmin, Role::kBusinessUnit, Role::kLeadReviewer};
-
-nlohmann::json ToJson(const SelfAssessmentAnswer& answer) {
-  return {{"answer", answer.answer},     {"note", answer.note},           {"evidence", answer.evidence},
-          {"phase", answer.phase},       {"stage", answer.stage},         {"answered_by", answer.answered_by},
-          {"answered_at", answer.answered_at}};
-}
-
-nlohmann::json ToJson(const SelfAssessmentQuestion& question) {
-  nlohmann::json history = nlohmann::json::array();
-  for (const SelfAssessmentAnswer& answer : question.answers) history.push_back(ToJson(answer));
-  nlohmann::json json = {{"id", question.id}, {"text", question.text}, {"history", history}};
-  json["current"] = question.answers.empty() ? nlohmann::json(nullptr) : ToJson(question.answers.back());
-  return json;
-}
-
-nlohmann::json ToJson(const SelfAssessment& assessment) {
-  nlohmann::json markers = nlohmann::json::array();
-  std::map<std::string, int> counts = {{"yes", 0}, {"partly", 0}, {"no", 0}, {"not_applicable", 0}, {"unanswered", 0}};
-  int questions = 0;
-  for (const SelfAssessmentMarker& marker : assessment.markers) {
-    nlohmann::json entries = nlohmann::json::array();
-    for (const SelfAssessmentQuestion& question : marker.questions) {
-      entries.push_back(ToJson(question));
-      ++questions;
-      ++counts[question.answers.empty() ? "unanswered" : question.answers.back().answer];
-    }
-    markers.push_back({{"number", marker.number}, {"name", marker.name}, {"statement", marker.statement}, {"questions", entries}});
-  }
-  nlohmann::json summary = {{"questions", questions}};
-  for (const auto& [answer, count] : counts) summary[answer] = count;
-  return {{"review", assessment.review},
-          {"title", assessment.title},
-          {"workflow", assessment.workflow},
-          {"phase", PhaseName(assessment.phase)},
-          {"summary", summary},
-          {"markers", markers}};
-}
 
 void GetAssessment(ApiContext& api, RequestContext& context) {
   std::optional<int64_t> review = PathNumber(context, 1);

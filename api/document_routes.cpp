@@ -1,5 +1,6 @@
 // The documents register (the disclosable-material index): what material the review holds, whose it is,
 // who holds it, and whether it may be disclosed. Metadata only.
+#include "json/resources.h"
 #include "problem.h"
 #include "routes.h"
 #include "strict_json.h"
@@ -9,20 +10,6 @@ namespace {
 
 const std::vector<Role> kReaders = {Role::kAdmin, Role::kBusinessUnit, Role::kChair, Role::kLeadReviewer, Role::kViewer};
 const std::vector<Role> kRecorders = {Role::kAdmin, Role::kBusinessUnit, Role::kLeadReviewer};
-
-nlohmann::json ToJson(const Document& document) {
-  return {{"id", document.id},
-          {"title", document.title},
-          {"kind", document.kind},
-          {"owner_body", document.owner_body},
-          {"held_by", document.held_by},
-          {"date", document.document_date.ToString()},
-          {"disclosure_status", document.disclosure_status},
-          {"notes", document.notes},
-          {"recorded_by", document.recorded_by},
-          {"created_at", document.created_at},
-          {"updated_at", document.updated_at}};
-}
 
 void AnswerWithDocument(ApiContext& api, RequestContext& context, ReviewId review, int64_t id, int http_status) {
   auto queries = api.queries.Acquire();

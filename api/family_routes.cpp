@@ -1,6 +1,7 @@
 // Family members and their involvement (QM4, QM12), and the register of the other identifiers the privacy
 // check looks for (QM14): names, addresses, places. Readable and recorded only by admins, the business unit
 // and the lead reviewer. Never in a notification, a log line or the calendar.
+#include "json/resources.h"
 #include "problem.h"
 #include "routes.h"
 #include "strict_json.h"
@@ -9,20 +10,6 @@ namespace scr {
 namespace {
 
 const std::vector<Role> kFamilyRoles = {Role::kAdmin, Role::kBusinessUnit, Role::kLeadReviewer};
-
-nlohmann::json ToJson(const FamilyMember& member) {
-  return {{"id", member.id},
-          {"name", member.name},
-          {"relationship", member.relationship},
-          {"date_of_birth", member.date_of_birth ? nlohmann::json(member.date_of_birth->ToString()) : nlohmann::json(nullptr)},
-          {"involvement", member.involvement},
-          {"reason", member.reason},
-          {"support_needs", member.support_needs},
-          {"address", member.address},
-          {"other_identifiers", member.other_identifiers},
-          {"recorded_by", member.recorded_by},
-          {"created_at", member.created_at}};
-}
 
 // Answers with the one family member `id` as it now stands.
 void AnswerWithMember(ApiContext& api, RequestContext& context, ReviewId review, int64_t id, int http_status) {
@@ -94,15 +81,6 @@ void UpdateMember(ApiContext& api, RequestContext& context) {
   CommandResult result = RunCommand(api, command);
   if (!result.status.ok()) return WriteProblem(context.response, result.status);
   AnswerWithMember(api, context, *review, *member, 200);
-}
-
-nlohmann::json ToJson(const PrivacyIdentifierRecord& identifier) {
-  return {{"id", identifier.id},
-          {"kind", identifier.kind},
-          {"value", identifier.value},
-          {"note", identifier.note},
-          {"recorded_by", identifier.recorded_by},
-          {"created_at", identifier.created_at}};
 }
 
 void ListIdentifiers(ApiContext& api, RequestContext& context) {

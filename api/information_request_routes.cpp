@@ -1,5 +1,6 @@
 // Information requested from agencies (QM5): asked with a date, answered or declined with a reason; the
 // scheduler chases each open one like a checkpoint.
+#include "json/resources.h"
 #include "problem.h"
 #include "routes.h"
 #include "strict_json.h"
@@ -13,21 +14,6 @@ const std::vector<Role> kRecorders = {Role::kAdmin, Role::kBusinessUnit, Role::k
 // An agency user answers the requests addressed to its own agency (the engine holds it to them, and to the
 // answer: their due date and agency are the business unit's to change).
 const std::vector<Role> kAnswerers = {Role::kAdmin, Role::kBusinessUnit, Role::kLeadReviewer, Role::kAgency};
-
-nlohmann::json ToJson(const InformationRequest& request) {
-  return {{"id", request.id},
-          {"review", request.review_id},
-          {"agency", request.agency},
-          {"request", request.request},
-          {"requested_on", request.requested_on.ToString()},
-          {"due", request.due.ToString()},
-          {"status", request.status},
-          {"answered_on", request.answered_on ? nlohmann::json(request.answered_on->ToString()) : nlohmann::json(nullptr)},
-          {"reason", request.reason},
-          {"recorded_by", request.recorded_by},
-          {"created_at", request.created_at},
-          {"updated_at", request.updated_at}};
-}
 
 // Answers with the one request `id` as it now stands.
 void AnswerWithRequest(ApiContext& api, RequestContext& context, ReviewId review, int64_t id, int http_status) {

@@ -1,6 +1,7 @@
 // What the notifier sent: the caller's own inbox (read and unread) and how they want alerts by email,
 // and for admins and the business unit the audit of every message with its attempts; an admin can send a
 // dead message again.
+#include "json/resources.h"
 #include "list_params.h"
 #include "problem.h"
 #include "routes.h"
@@ -12,22 +13,6 @@ namespace {
 const std::vector<Role> kEveryone = {Role::kAdmin,        Role::kBusinessUnit, Role::kChair,
                                      Role::kLeadReviewer, Role::kAgency,       Role::kViewer};
 const std::vector<Role> kAuditors = {Role::kAdmin, Role::kBusinessUnit};
-
-// `base`: where the page is reached (PublicBase), for the item's link.
-nlohmann::json ToJson(const InboxItem& item, const std::string& base) {
-  nlohmann::json json = {{"id", item.id},
-                         {"subject", item.subject},
-                         {"body", item.body},
-                         {"created_at", item.created_at},
-                         {"read", item.read_at.has_value()},
-                         {"read_at", item.read_at ? nlohmann::json(*item.read_at) : nlohmann::json(nullptr)},
-                         {"alert", item.alert ? nlohmann::json(*item.alert) : nlohmann::json(nullptr)},
-                         {"review", item.alert ? nlohmann::json(item.review) : nlohmann::json(nullptr)},
-                         {"review_title", item.alert ? nlohmann::json(item.review_title) : nlohmann::json(nullptr)}};
-  if (item.alert) json["kind"] = item.alert_kind;
-  json["link"] = item.alert ? base + "/reviews/" + std::to_string(item.review) : base + "/my-work";
-  return json;
-}
 
 std::optional<std::string> Param(const httplib::Request& request, const char* name) {
   if (!request.has_param(name) || request.get_param_value(name).empty()) return std::nullopt;

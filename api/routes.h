@@ -134,10 +134,6 @@ void WriteListPage(RequestContext& context, nlohmann::json items);
 std::optional<int64_t> PathNumber(RequestContext& context, size_t index);
 // The printable self-assessment report (assessment_report.cpp).
 void PrintSelfAssessmentReport(ApiContext& api, RequestContext& context);
-// An alert as GET /alerts shows it (alert_routes.cpp), and what fired while the simulated clock moved to
-// `now`: counts by kind, the first alerts and a sentence that says it ("Moved to Mon 14 Dec 2026: ...").
-nlohmann::json AlertJson(const Alert& alert);
-nlohmann::json FiredJson(const FiredSummary& fired, const std::string& now);
 // Where users reach the page, without a trailing slash: server.public_url, or else the address this
 // request was sent to. Links the API gives (the inbox, the calendar) start with it.
 std::string PublicBase(const ApiContext& api, const httplib::Request& request);

@@ -1,4 +1,5 @@
 // The OpenAPI document, the review types loaded, and the simulated clock.
+#include "json/resources.h"
 #include "json_mapping.h"
 #include "list_params.h"
 #include "problem.h"
