@@ -1,4 +1,4 @@
-// Information requested from agencies (QM5): asked with a date, answered or declined with a reason; the
+// Information requested from agencies (QM10, or QM2 before the decision: the workflow says): asked with a date, answered or declined with a reason; the
 // scheduler chases each open one like a checkpoint.
 #include "problem.h"
 #include "routes.h"
@@ -22,6 +22,8 @@ nlohmann::json ToJson(const InformationRequest& request) {
           {"requested_on", request.requested_on.ToString()},
           {"due", request.due.ToString()},
           {"status", request.status},
+          {"marker", request.marker > 0 ? nlohmann::json(request.marker) : nlohmann::json(nullptr)},
+          {"before_decision", request.before_decision},
           {"answered_on", request.answered_on ? nlohmann::json(request.answered_on->ToString()) : nlohmann::json(nullptr)},
           {"reason", request.reason},
           {"recorded_by", request.recorded_by},
