@@ -32,6 +32,15 @@ const json* FindCheckpoint(const json& review, const std::string& key) {
   return nullptr;
 }
 
+// A board and the service on a simulated clock, reached by one client.
+struct ServiceOfOneBoard {
+  TempDir dir;
+  std::string db = dir.File("scr.db");
+  Board board = MakeBoard(db);
+  TrackerService service{db, {"--clock", "simulated"}};
+  httplib::Client client{"127.0.0.1", service.port()};
+};
+
 httplib::Result Patch(httplib::Client& client, const std::string& path, const std::string& token, const json& body) {
   auto answer = client.Patch(path.c_str(), As(token), body.dump(), "application/json");
   REQUIRE(answer);
@@ -40,11 +49,9 @@ httplib::Result Patch(httplib::Client& client, const std::string& path, const st
 
 TEST_CASE("referral: the workflow's own conditions are answered in conditions and bring their checkpoints",
           "[integration][conditions]") {
-  TempDir dir;
-  std::string db = dir.File("scr.db");
-  Board board = MakeBoard(db);
-  TrackerService service(db, {"--clock", "simulated"});
-  httplib::Client client("127.0.0.1", service.port());
+  ServiceOfOneBoard tracker;
+  const Board& board = tracker.board;
+  httplib::Client& client = tracker.client;
   std::string today = Today(client, board);
 
   json workflow = Get(client, "/api/v1/workflows/scr-2015", board.unit);
@@ -69,11 +76,9 @@ TEST_CASE("referral: the workflow's own conditions are answered in conditions an
 
 TEST_CASE("referral: a condition the workflow does not declare, or a required one left out, is refused naming them",
           "[integration][conditions]") {
-  TempDir dir;
-  std::string db = dir.File("scr.db");
-  Board board = MakeBoard(db);
-  TrackerService service(db, {"--clock", "simulated"});
-  httplib::Client client("127.0.0.1", service.port());
+  ServiceOfOneBoard tracker;
+  const Board& board = tracker.board;
+  httplib::Client& client = tracker.client;
   std::string today = Today(client, board);
 
   json unknown = Referral("lcspr-2023", today);
@@ -103,11 +108,9 @@ TEST_CASE("referral: a condition the workflow does not declare, or a required on
 TEST_CASE("referral: the first review types' child_died, statutory_criteria_met and family_lived_elsewhere fields "
           "still work as before",
           "[integration][conditions]") {
-  TempDir dir;
-  std::string db = dir.File("scr.db");
-  Board board = MakeBoard(db);
-  TrackerService service(db, {"--clock", "simulated"});
-  httplib::Client client("127.0.0.1", service.port());
+  ServiceOfOneBoard tracker;
+  const Board& board = tracker.board;
+  httplib::Client& client = tracker.client;
   json referral = Referral("scr-2015", Today(client, board));
   referral.update({{"statutory_criteria_met", false}, {"child_died", true}, {"family_lived_elsewhere", true}});
   json review = Send(client, "POST", "/api/v1/reviews", board.unit, referral, 201);
@@ -126,11 +129,9 @@ TEST_CASE("referral: the first review types' child_died, statutory_criteria_met 
 
 TEST_CASE("information requests: asked while the decision is pending they serve QM2, afterwards QM10",
           "[integration][information-requests][markers]") {
-  TempDir dir;
-  std::string db = dir.File("scr.db");
-  Board board = MakeBoard(db);
-  TrackerService service(db, {"--clock", "simulated"});
-  httplib::Client client("127.0.0.1", service.port());
+  ServiceOfOneBoard tracker;
+  const Board& board = tracker.board;
+  httplib::Client& client = tracker.client;
   long long id = Refer(client, board, "Child Q");
   std::string review = "/api/v1/reviews/" + std::to_string(id);
   std::string due = WorkingDayAfter(Today(client, board), 10);
@@ -159,11 +160,9 @@ TEST_CASE("information requests: asked while the decision is pending they serve 
 
 TEST_CASE("lcspr-2023: the rapid review's 15 working days count from the notification to the Panel, not the referral",
           "[integration][lcspr]") {
-  TempDir dir;
-  std::string db = dir.File("scr.db");
-  Board board = MakeBoard(db);
-  TrackerService service(db, {"--clock", "simulated"});
-  httplib::Client client("127.0.0.1", service.port());
+  ServiceOfOneBoard tracker;
+  const Board& board = tracker.board;
+  httplib::Client& client = tracker.client;
   std::string referred = Today(client, board);
   json referral = Referral("lcspr-2023", referred);
   referral["conditions"] = {{"child_died", false}, {"statutory_criteria_met", true}};
@@ -183,11 +182,9 @@ TEST_CASE("lcspr-2023: the rapid review's 15 working days count from the notific
 
 TEST_CASE("references: set, merged, removed and refused, kept in the history and exported",
           "[integration][references]") {
-  TempDir dir;
-  std::string db = dir.File("scr.db");
-  Board board = MakeBoard(db);
-  TrackerService service(db, {"--clock", "simulated"});
-  httplib::Client client("127.0.0.1", service.port());
+  ServiceOfOneBoard tracker;
+  const Board& board = tracker.board;
+  httplib::Client& client = tracker.client;
   long long id = Refer(client, board, "Child S");
   std::string path = "/api/v1/reviews/" + std::to_string(id);
   CHECK(Get(client, path, board.unit)["references"] == json::object());
