@@ -135,8 +135,8 @@ TEST_CASE("information requests: asked while the decision is pending they serve 
   long long id = Refer(client, board, "Child Q");
   std::string review = "/api/v1/reviews/" + std::to_string(id);
   std::string due = WorkingDayAfter(Today(client, board), 10);
-  json before = Send(client, "POST", review + "/information-requests", board.unit,
-                     {{"agency", "Police"}, {"request", "Summary of involvement"}, {"due", due}}, 201);
+  Send(client, "POST", review + "/information-requests", board.unit,
+       {{"agency", "Police"}, {"request", "Summary of involvement"}, {"due", due}}, 201);
   for (const char* key : {"referral_rationale_recorded", "chair_decision"}) {
     Send(client, "POST", review + "/checkpoints/" + key + "/complete", board.unit, json::object(), 200);
   }
@@ -150,7 +150,6 @@ TEST_CASE("information requests: asked while the decision is pending they serve 
   CHECK(requests[0]["before_decision"] == true);
   CHECK(requests[1]["marker"] == 10);
   CHECK(requests[1]["before_decision"] == false);
-  (void)before;
 
   auto calendar = client.Get("/api/v1/calendar.ics", As(board.unit));
   REQUIRE(calendar);
