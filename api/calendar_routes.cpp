@@ -100,7 +100,8 @@ void GetCalendar(ApiContext& api, RequestContext& context) {
         deadlines.push_back({"review-" + std::to_string(summary.id) + "-information-request-" +
                                  std::to_string(request.id) + "@scr-tracker",
                              request.due, "Information due from " + request.agency + " - " + name,
-                             "Quality Marker 5. Asked on " + request.requested_on.ToString() + ". " + link});
+                             (request.marker > 0 ? "Quality Marker " + std::to_string(request.marker) + ". " : "") +
+                                 "Asked on " + request.requested_on.ToString() + ". " + link});
       }
     }
     if (!page->next_cursor) break;

@@ -1,5 +1,5 @@
-// Information requested from agencies (QM5): asked with a date, answered or declined with a reason; the
-// scheduler chases each open one like a checkpoint.
+// Information requested from agencies (QM10, or QM2 before the decision: the workflow says): asked with a
+// date, answered or declined with a reason; the scheduler chases each open one like a checkpoint.
 #include "json/resources.h"
 #include "problem.h"
 #include "routes.h"

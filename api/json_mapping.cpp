@@ -31,6 +31,12 @@ nlohmann::json ToJson(const HistoryEvent& event) {
           {"hash", event.hash}};
 }
 
+namespace {
+
+nlohmann::json MarkerOrNull(int number) { return number > 0 ? nlohmann::json(number) : nlohmann::json(nullptr); }
+
+}  // namespace
+
 nlohmann::json WorkflowSummaryJson(const WorkflowDefinition& workflow) {
   return {{"name", workflow.name}, {"title", workflow.title}, {"description", workflow.description}};
 }
@@ -50,6 +56,18 @@ nlohmann::json WorkflowDetailJson(const WorkflowDefinition& workflow) {
     json["markers"].push_back(
         {{"number", marker.number}, {"name", marker.name}, {"statement", marker.statement}, {"questions", questions}});
   }
+  json["conditions"] = nlohmann::json::array();
+  for (const ConditionDefinition& condition : workflow.conditions) {
+    json["conditions"].push_back({{"key", condition.key},
+                                  {"label", condition.label},
+                                  {"question", condition.question},
+                                  {"source", condition.source.empty() ? nlohmann::json(nullptr) : nlohmann::json(condition.source)},
+                                  {"required", condition.required}});
+  }
+  json["information_requests"] = {
+      {"marker", MarkerOrNull(workflow.information_request_chain.marker)},
+      {"marker_before_decision", MarkerOrNull(workflow.information_marker_before_decision)}};
+  json["improvement_actions"] = {{"marker", MarkerOrNull(workflow.action_chain.marker)}};
   json["timescale"] = nullptr;
   if (const std::optional<TimescaleDefinition>& timescale = workflow.timescale) {
     json["timescale"] = {{"due_rule", timescale->due.text},

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "csv.h"
+#include "engine/review_references.h"
 
 namespace scr {
 namespace {
@@ -24,6 +25,16 @@ std::string CellText(const ExportCell& cell) {
     case ExportCell::Type::kDate: return cell.date.ToString();
   }
   return "";
+}
+
+// "panel: CSPRP-1; steis: 2026/123", in the order the keys are listed (ReferenceKeys()).
+std::string ReferencesText(const std::map<std::string, std::string>& references) {
+  std::string text;
+  for (const ReferenceKey& key : ReferenceKeys()) {
+    auto reference = references.find(key.key);
+    if (reference != references.end()) text += (text.empty() ? "" : "; ") + std::string(key.key) + ": " + reference->second;
+  }
+  return text;
 }
 
 }  // namespace
@@ -66,6 +77,7 @@ const std::vector<ExportColumn>& ReviewExportColumns() {
          return Text(timescale->due ? status : "not counting yet");
        }},
       {"Missed steps", 9, [](const ExportRow& r) { return Number(static_cast<int64_t>(r.review.summary.missed.size())); }},
+      {"References", 30, [](const ExportRow& r) { return Text(ReferencesText(r.review.summary.references)); }},
   };
   return kColumns;
 }

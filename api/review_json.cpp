@@ -62,6 +62,9 @@ void WriteSummaryFields(JsonWriter& json, const ReviewSummary& summary) {
   if (summary.next_checkpoint) WriteStep(json, *summary.next_checkpoint, false);
   else json.Null();
   WriteTimescale(json, summary.timescale);
+  json.Key("references").BeginObject();
+  for (const auto& [key, value] : summary.references) json.Field(key, value);
+  json.EndObject();
 }
 
 void WriteCheckpoint(JsonWriter& json, const CheckpointView& checkpoint) {
@@ -122,10 +125,13 @@ std::string ReviewJson(const ReviewView& review, const WorkflowDefinition* workf
   if (workflow) json.Field("state_label", workflow->Label(review.summary.phase).label);
   json.Field("incident_date", review.referral.incident_date.ToString())
       .Field("rationale", review.referral.rationale)
-      .Field("statutory_criteria_met", review.referral.statutory_criteria_met)
-      .Field("child_died", review.referral.child_died)
-      .Field("family_lived_elsewhere", review.referral.family_lived_elsewhere)
+      .Field("statutory_criteria_met", review.referral.Holds("statutory_criteria_met"))
+      .Field("child_died", review.referral.Holds("child_died"))
+      .Field("family_lived_elsewhere", review.referral.Holds("family_lived_elsewhere"))
       .Field("late_referral_reason", review.referral.late_referral_reason);
+  json.Key("conditions").BeginObject();
+  for (const auto& [key, holds] : review.referral.conditions) json.Field(key, holds);
+  json.EndObject();
   WriteEvents(json, "allowed_events", review.allowed_events);
   json.Key("checkpoints").BeginArray();
   for (const CheckpointView& checkpoint : review.checkpoints) WriteCheckpoint(json, checkpoint);

@@ -1,4 +1,5 @@
 // Reviews, their events and history, checkpoints and parallel processes.
+#include "engine/review_references.h"
 #include "json_mapping.h"
 #include "list_params.h"
 #include "prefer_header.h"
@@ -75,8 +76,8 @@ void AnswerWithReview(ApiContext& api, RequestContext& context, const CommandRes
 
 void CreateReview(ApiContext& api, RequestContext& context) {
   StrictObject body(context.request.body, {"workflow", "title", "incident_date", "referral_date", "rationale",
-                                           "statutory_criteria_met", "child_died", "family_lived_elsewhere",
-                                           "late_referral_reason"});
+                                           "conditions", "statutory_criteria_met", "child_died",
+                                           "family_lived_elsewhere", "late_referral_reason"});
   ReferCommand command{context.actor, {}};
   Referral& referral = command.referral;
   referral.workflow = body.Text("workflow", true, 100).value_or("");
@@ -84,9 +85,18 @@ void CreateReview(ApiContext& api, RequestContext& context) {
   referral.incident_date = body.DateField("incident_date", true).value_or(Date());
   referral.referral_date = body.DateField("referral_date", true).value_or(Date());
   referral.rationale = body.Text("rationale", true).value_or("");
-  referral.statutory_criteria_met = body.Boolean("statutory_criteria_met", true).value_or(false);
-  referral.child_died = body.Boolean("child_died", true).value_or(false);
-  referral.family_lived_elsewhere = body.Boolean("family_lived_elsewhere", false).value_or(false);
+  referral.conditions = body.BooleanMap("conditions", 32);
+  // The first review types' conditions, accepted as fields of their own as before `conditions` existed.
+  for (const char* condition : {"statutory_criteria_met", "child_died", "family_lived_elsewhere"}) {
+    std::optional<bool> answer = body.Boolean(condition, false);
+    if (!answer) continue;
+    auto given = referral.conditions.find(condition);
+    if (given != referral.conditions.end() && given->second != *answer) {
+      return WriteProblem(context.response, 400, "Bad request",
+                          std::string(condition) + " is answered twice, differently: as a field and in conditions");
+    }
+    referral.conditions[condition] = *answer;
+  }
   referral.late_referral_reason = body.Text("late_referral_reason", false).value_or("");
   if (!body.ok()) return WriteProblem(context.response, 400, "Bad request", body.error());
   CommandResult result = RunCommand(api, command);
@@ -208,6 +218,21 @@ void UpdateParallelProcess(ApiContext& api, RequestContext& context) {
   AnswerWithReview(api, context, RunCommand(api, command), 200);
 }
 
+// PATCH /reviews/{id} {"references": {KEY: TEXT | null}}: the references given are set, those given as null
+// removed, the others kept.
+void PatchReview(ApiContext& api, RequestContext& context) {
+  std::optional<ReviewId> id = PathNumber(context, 1);
+  if (!id) return;
+  StrictObject body(context.request.body, {"references"});
+  SetReferencesCommand command{context.actor, *id, body.NullableTextMap("references", 32, kMaxReferenceLength)};
+  if (body.ok() && !body.has("references")) {
+    return WriteProblem(context.response, 400, "Bad request", "say what to change: references, an object of "
+                                                               "references to set (or null to remove)");
+  }
+  if (!body.ok()) return WriteProblem(context.response, 400, "Bad request", body.error());
+  AnswerWithReview(api, context, RunCommand(api, command), 200);
+}
+
 }  // namespace
 
 std::vector<Route> ReviewRoutes(ApiContext& api) {
@@ -220,6 +245,7 @@ std::vector<Route> ReviewRoutes(ApiContext& api) {
       {"POST", "/api/v1/reviews", true, kReferrers, bind(CreateReview)},
       {"GET", "/api/v1/reviews", true, kReaders, bind(ListReviews)},
       {"GET", review, true, kReaders, bind(GetReview)},
+      {"PATCH", review, true, kDecisionRecorders, bind(PatchReview)},
       {"POST", review + "/events", true, kDecisionRecorders, bind(RecordEvent)},
       {"GET", review + "/events", true, kReaders, bind(ListEvents)},
       {"POST", checkpoint + "/complete", true, kCheckpointCompleters, bind(CompleteCheckpoint)},

@@ -127,6 +127,49 @@ std::vector<int64_t> StrictObject::IntegerList(const char* field, size_t max_ite
   return numbers;
 }
 
+std::map<std::string, bool> StrictObject::BooleanMap(const char* field, size_t max_items) {
+  std::map<std::string, bool> answers;
+  const nlohmann::json* value = Field(field, false);
+  if (!value) return answers;
+  if (!value->is_object() || value->size() > max_items) {
+    Fail("'" + std::string(field) + "' must be an object of at most " + std::to_string(max_items) +
+         " keys, each true or false");
+    return answers;
+  }
+  for (const auto& item : value->items()) {
+    if (!item.value().is_boolean()) {
+      Fail("'" + std::string(field) + "." + item.key() + "' must be true or false");
+      return {};
+    }
+    answers[item.key()] = item.value().get<bool>();
+  }
+  return answers;
+}
+
+std::map<std::string, std::optional<std::string>> StrictObject::NullableTextMap(const char* field, size_t max_items,
+                                                                                size_t max_length) {
+  std::map<std::string, std::optional<std::string>> texts;
+  const nlohmann::json* value = Field(field, false);
+  if (!value) return texts;
+  if (!value->is_object() || value->size() > max_items) {
+    Fail("'" + std::string(field) + "' must be an object of at most " + std::to_string(max_items) +
+         " keys, each a text or null");
+    return texts;
+  }
+  for (const auto& item : value->items()) {
+    if (item.value().is_null()) {
+      texts[item.key()] = std::nullopt;
+    } else if (item.value().is_string() && item.value().get_ref<const std::string&>().size() <= max_length) {
+      texts[item.key()] = item.value().get<std::string>();
+    } else {
+      Fail("'" + std::string(field) + "." + item.key() + "' must be a text of at most " + std::to_string(max_length) +
+           " characters, or null");
+      return {};
+    }
+  }
+  return texts;
+}
+
 std::string StrictObject::ObjectText(const char* field) {
   const nlohmann::json* value = Field(field, false);
   if (!value) return "{}";

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -31,6 +32,12 @@ class StrictObject {
   std::optional<long long> Integer(const char* field, bool required);
   // A list of at most `max_items` whole numbers; empty when absent.
   std::vector<int64_t> IntegerList(const char* field, size_t max_items);
+  // An object of at most `max_items` members, each true or false; empty when absent.
+  std::map<std::string, bool> BooleanMap(const char* field, size_t max_items);
+  // An object of at most `max_items` members, each a text of at most `max_length` characters or null
+  // (nullopt); empty when absent.
+  std::map<std::string, std::optional<std::string>> NullableTextMap(const char* field, size_t max_items,
+                                                                    size_t max_length);
   // A nested object, returned as compact JSON text ("{}" when absent).
   std::string ObjectText(const char* field);
 

@@ -58,8 +58,8 @@ class DemoBuilder {
         referral.referral_date = DayOf(clock_.Now());
         referral.incident_date = referral.referral_date.AddDays(-12);
         referral.rationale = review.rationale;
-        referral.child_died = review.child_died;
-        referral.statutory_criteria_met = review.statutory_criteria_met;
+        referral.conditions = {{"child_died", review.child_died},
+                               {"statutory_criteria_met", review.statutory_criteria_met}};
         CommandResult result = service_.Execute(ReferCommand{actor_, referral});
         ids_[step.review] = result.review;
         return result.status;

@@ -30,6 +30,15 @@ function requestWhat(name, data) {
   return `${name} (${data.agency})${changes.length ? `: ${changes.join(', ')}` : ''}`;
 }
 
+// "panel set to CSPRP-1, steis removed (was 2026/12), local changed from A to B".
+function referenceChanges({ references, previous = {} }) {
+  return Object.entries(references).map(([key, value]) => {
+    const was = previous[key];
+    if (value === null) return `${words(key)} removed (was ${was})`;
+    return was ? `${words(key)} changed from ${was} to ${value}` : `${words(key)} set to ${value}`;
+  }).join(', ');
+}
+
 function what(entry, titles) {
   const data = entry.data || {};
   const title = data.checkpoint ? titles[data.checkpoint] || words(data.checkpoint) : '';
@@ -43,6 +52,7 @@ function what(entry, titles) {
   if (entry.event === 'decide_not_to_publish' && 'summary_published' in data) {
     return `${name} (${data.summary_published ? 'a summary is published' : 'no summary is published'})`;
   }
+  if (entry.event === 'references_changed' && data.references) return `${name}: ${referenceChanges(data)}`;
   if (entry.event === 'privacy_check_run' && 'findings' in data) {
     return `${name}: ${data.findings ? placesWords(data.findings) : 'found nothing'}`;
   }

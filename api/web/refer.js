@@ -1,6 +1,7 @@
 // Refer a case (/refer): the business unit (or an admin) records a referral with everything the review
-// type needs: its type, a title that names no one, the dates, the rationale and the type's conditions
-// (whether the statutory criteria are met, whether the child died, whether the family lived elsewhere).
+// type needs: its type, a title that names no one, the dates, the rationale and the questions the type
+// asks (its conditions: for the first types, whether the statutory criteria are met, whether the child
+// died, whether the family lived elsewhere).
 // On success the page moves to the new review.
 import { get, post } from './api.js';
 import { html } from './format.js';
@@ -8,25 +9,17 @@ import { formHtml, wireForm } from './forms.js';
 import { announce, currentUser, everyPage, goTo, render } from './page.js';
 
 export const REFERRERS = ['admin', 'business_unit'];
-const KNOWN_CONDITIONS = {
-  statutory_criteria_met: 'Are the statutory criteria for a review met?',
-  child_died: 'Did the child or adult die?',
-  family_lived_elsewhere: 'Did the family live in another board\'s area?',
-};
 const YES_NO = [['yes', 'Yes'], ['no', 'No']];
 const today = () => new Date().toISOString().slice(0, 10);
 
-// The conditions the review type asks at referral: its own list when it has one, else the first types'.
+// The questions the review type asks at referral (GET /workflows/{name} conditions), each answered yes
+// or no; one the type does not require starts at "no".
 function conditionsOf(workflow) {
-  const named = workflow?.conditions;
-  const keys = Array.isArray(named) ? named.map((c) => (typeof c === 'string' ? c : c.key))
-    : named && typeof named === 'object' ? Object.keys(named) : Object.keys(KNOWN_CONDITIONS);
-  return keys.map((key) => {
-    const given = Array.isArray(named) ? named.find((c) => c?.key === key) : named?.[key];
-    const label = KNOWN_CONDITIONS[key] || given?.question || given?.label || (typeof given === 'string' ? given : key.replace(/_/g, ' '));
-    return { name: key, label, type: 'radios', required: key !== 'family_lived_elsewhere', options: YES_NO,
-      value: key === 'family_lived_elsewhere' ? 'no' : undefined, missing: 'answer yes or no' };
-  });
+  return (workflow?.conditions || []).map((condition) => ({
+    name: condition.key, label: condition.question, type: 'radios', required: condition.required, options: YES_NO,
+    value: condition.required ? undefined : 'no', missing: 'answer yes or no', hint: condition.source || '',
+    about: new RegExp(condition.key),
+  }));
 }
 
 function fieldsFor(workflows, chosen, conditions) {
@@ -80,13 +73,7 @@ export async function showRefer() {
       onSubmit: async (values) => {
         const body = { workflow: values.workflow, title: values.title, incident_date: values.incident_date,
           referral_date: values.referral_date, rationale: values.rationale };
-        const extra = {};
-        for (const condition of conditionsOf(workflow)) {
-          const yes = values[condition.name] === 'yes';
-          if (condition.name in KNOWN_CONDITIONS) body[condition.name] = yes;
-          else extra[condition.name] = yes;
-        }
-        if (Object.keys(extra).length) body.conditions = extra;
+        body.conditions = Object.fromEntries(conditionsOf(workflow).map((c) => [c.name, values[c.name] === 'yes']));
         if (values.late_referral_reason) body.late_referral_reason = values.late_referral_reason;
         const created = await post('/reviews', body);
         goTo(`/reviews/${created.id}`);

@@ -1,4 +1,4 @@
-// One review: where it stands in its phases and what may happen next (and, when a step is blocked, why),
+// One review: where it stands in its phases, its references with the national bodies, what may happen next (and, when a step is blocked, why),
 // its checkpoints by Quality Marker, its registers, improvement actions, the self-assessment, the privacy
 // check and the whole history; each write in place, for the roles that may make it. After a save the
 // review is drawn again with the result shown where the work was done. An agency user sees only its own
@@ -16,6 +16,7 @@ import { actionsSection, wireActions } from './improvement_actions.js';
 import { assessmentSection, wireAssessment } from './self_assessment.js';
 import { delaySection, historySection } from './history.js';
 import { PRIVACY_CHECKERS, privacySection, wirePrivacy } from './privacy.js';
+import { referencesSection, wireReferences } from './references.js';
 
 const FAMILY_READERS = ['admin', 'business_unit', 'lead_reviewer'];
 
@@ -68,6 +69,8 @@ export async function showReview(id, after = null) {
     <p>${review.workflow}, referred ${formatDate(review.referral?.referral_date || review.referral_date)}. Now: <strong>${review.state_label || phaseLabel(review.state)}</strong>.</p>
     <h2>Phases</h2>
     <ol class="phase-map" aria-label="Phases of the review">${phaseMap}</ol>
+    <h2>References</h2>
+    ${referencesSection(context)}
     <h2 id="next-steps" tabindex="-1">Next steps</h2>
     ${nextSteps(context)}
     <h2>Checkpoints by Quality Marker</h2>
@@ -90,6 +93,7 @@ export async function showReview(id, after = null) {
     <h2>History</h2>
     ${historySection(context)}`);
   wireSteps(context);
+  wireReferences(context);
   wireCheckpoints(context);
   wireProcesses(context);
   wireRequests(context);

@@ -111,8 +111,8 @@ export function requestsSection({ requests, role }) {
   return registerTable({
     kind: 'request', caption: 'Information asked of agencies',
     items: requests.items.map((r) => ({ ...r, label: `the request to ${r.agency} for ${short(r.request)}` })),
-    headings: ['Agency', 'Asked for', 'Due', 'Status'],
-    cells: (r) => [r.agency, r.request, formatDate(r.due),
+    headings: ['Agency', 'Asked for', 'Quality Marker', 'Due', 'Status'],
+    cells: (r) => [r.agency, r.request, r.marker ? `QM${r.marker}${r.before_decision ? ' (for the decision)' : ''}` : '', formatDate(r.due),
       html`${requestBadge(r)}${r.answered_on ? html`<br>${formatDate(r.answered_on)}` : ''}${r.reason ? html`<br>${r.reason}` : ''}`],
     rowActions: requestButtons(role),
     empty: role === 'agency' ? 'Nothing is asked of your agency in this review.' : 'No information has been requested.',

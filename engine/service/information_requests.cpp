@@ -1,4 +1,4 @@
-// Information requested from agencies (QM5): each request is a dated item of its review, reminded and
+// Information requested from agencies (QM10, or QM2 while the decision is pending): each request is a dated item of its review, reminded and
 // escalated by the scheduler like a checkpoint until the agency answers or declines.
 #include <nlohmann/json.hpp>
 
@@ -29,7 +29,7 @@ Status ReviewServiceImpl::Handle(const RequestInformationCommand& command, const
 
   Database::Statement insert = database_->Prepare(
       "INSERT INTO information_requests (review_id, agency, request, requested_on, due, recorded_by, created_at, "
-      "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+      "updated_at, before_decision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   insert->bind(1, command.review);
   insert->bind(2, agency);
   insert->bind(3, command.request);
@@ -38,11 +38,14 @@ Status ReviewServiceImpl::Handle(const RequestInformationCommand& command, const
   insert->bind(6, DescribeActor(command.actor));
   insert->bindNoCopy(7, context.at);
   insert->bindNoCopy(8, context.at);
+  const bool before_decision = review.phase == Phase::kDecisionPending;
+  insert->bind(9, before_decision ? 1 : 0);
   insert->exec();
   int64_t id = database_->connection().getLastInsertRowid();
   review.items.push_back(DatedItem{id, ItemKind::kInformationRequest, 0, command.due.days_since_epoch()});
 
   nlohmann::json data = {{"information_request", id}, {"agency", agency}, {"due", command.due.ToString()}};
+  if (int marker = review.workflow->InformationRequestMarker(before_decision); marker > 0) data["marker"] = marker;
   AppendToHistory(command.review, review, command.actor, context, "information_requested", command.request, data.dump());
   result.review = command.review;
   result.created_id = id;

@@ -65,15 +65,6 @@ CheckpointSlot* OpenReview::FindSlot(const std::string& key) {
   return nullptr;
 }
 
-bool OpenReview::Holds(Fact fact) const {
-  switch (fact) {
-    case Fact::kChildDied: return child_died;
-    case Fact::kStatutoryCriteriaMet: return statutory_criteria_met;
-    case Fact::kFamilyLivedElsewhere: return family_lived_elsewhere;
-  }
-  return false;
-}
-
 void OpenReview::AddApplicableCheckpoints() {
   checkpoints.clear();
   for (size_t i = 0; i < workflow->checkpoints.size(); ++i) {
@@ -145,7 +136,7 @@ Status OpenReview::PlanDueDates(const WorkingCalendar& calendar) {
 
 bool ConditionHolds(const CheckpointDefinition& definition, const OpenReview& review) {
   if (!definition.condition) return true;
-  return review.Holds(definition.condition->fact) != definition.condition->negated;
+  return review.Holds(*definition.condition) != definition.condition->negated;
 }
 
 Result<Date> AddDuration(Date date, const Duration& duration, const WorkingCalendar& calendar) {

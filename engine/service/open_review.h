@@ -58,9 +58,7 @@ struct OpenReview {
   BoardId board_id = 0;
   const WorkflowDefinition* workflow = nullptr;
   Phase phase = Phase::kDecisionPending;
-  bool child_died = false;
-  bool statutory_criteria_met = false;
-  bool family_lived_elsewhere = false;
+  uint32_t conditions_held = 0;  // bit i: the workflow's condition i holds for this review
   Date referral_date;
   Date incident_date;
   std::array<int32_t, kLifecycleEventCount> first_event_days;  // the day each event first happened, or kNoDate
@@ -85,7 +83,7 @@ struct OpenReview {
   // Drops the open item, if held.
   void RemoveItem(ItemKind kind, int64_t id);
   CheckpointSlot* FindSlot(const std::string& key);
-  bool Holds(Fact fact) const;
+  bool Holds(const Condition& condition) const { return (conditions_held >> condition.index) & 1u; }
   // One slot, open, for every checkpoint of the workflow whose condition holds.
   void AddApplicableCheckpoints();
   // The day `anchor` happened (the first of its events), or kNoDate while it has not.

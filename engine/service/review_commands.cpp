@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "engine/json_depth.h"
+#include "service/review_conditions.h"
 #include "service/review_service_impl.h"
 
 namespace scr {
@@ -36,7 +37,7 @@ const std::vector<std::string>& ParallelProcessKinds() {
 }
 
 Status ReviewServiceImpl::Handle(const ReferCommand& command, const Context& context, CommandResult& result) {
-  const Referral& referral = command.referral;
+  Referral referral = command.referral;
   const WorkflowDefinition* workflow = options_.workflows->Find(referral.workflow);
   if (!workflow) {
     std::vector<std::string> names;
@@ -53,6 +54,7 @@ Status ReviewServiceImpl::Handle(const ReferCommand& command, const Context& con
     return Status::InvalidArgument("incident_date " + referral.incident_date.ToString() +
                                    " is after referral_date " + referral.referral_date.ToString());
   }
+  if (Status answered = CompleteReferralConditions(*workflow, &referral.conditions); !answered.ok()) return answered;
   Result<const WorkingCalendar*> calendar = CalendarFor(command.actor.board_id);
   if (!calendar.ok()) return calendar.status();
   if (referral.referral_date > (*calendar)->LocalDate(context.now)) {
@@ -62,9 +64,7 @@ Status ReviewServiceImpl::Handle(const ReferCommand& command, const Context& con
   OpenReview review;
   review.board_id = command.actor.board_id;
   review.workflow = workflow;
-  review.child_died = referral.child_died;
-  review.statutory_criteria_met = referral.statutory_criteria_met;
-  review.family_lived_elsewhere = referral.family_lived_elsewhere;
+  review.conditions_held = ConditionsHeld(*workflow, referral.conditions);
   review.referral_date = referral.referral_date;
   review.incident_date = referral.incident_date;
   Lifecycle machine{BlockerQuery()};
@@ -77,20 +77,21 @@ Status ReviewServiceImpl::Handle(const ReferCommand& command, const Context& con
   Database::Statement insert = database_->Prepare(
       "INSERT INTO reviews (board_id, workflow, title, incident_date, referral_date, rationale, "
       "statutory_criteria_met, child_died, family_lived_elsewhere, late_referral_reason, phase, lifecycle_state, "
-      "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "created_at, conditions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   insert->bind(1, review.board_id);
   insert->bind(2, workflow->name);
   insert->bind(3, referral.title);
   insert->bind(4, referral.incident_date.ToString());
   insert->bind(5, referral.referral_date.ToString());
   insert->bind(6, referral.rationale);
-  insert->bind(7, referral.statutory_criteria_met ? 1 : 0);
-  insert->bind(8, referral.child_died ? 1 : 0);
-  insert->bind(9, referral.family_lived_elsewhere ? 1 : 0);
+  insert->bind(7, referral.Holds("statutory_criteria_met") ? 1 : 0);
+  insert->bind(8, referral.Holds("child_died") ? 1 : 0);
+  insert->bind(9, referral.Holds("family_lived_elsewhere") ? 1 : 0);
   insert->bind(10, referral.late_referral_reason);
   insert->bind(11, PhaseName(review.phase));
   insert->bind(12, machine.Save());
   insert->bind(13, context.at);
+  insert->bind(14, EncodeConditions(referral.conditions));
   insert->exec();
   ReviewId id = database_->connection().getLastInsertRowid();
 
@@ -98,9 +99,7 @@ Status ReviewServiceImpl::Handle(const ReferCommand& command, const Context& con
                          {"title", referral.title},
                          {"incident_date", referral.incident_date.ToString()},
                          {"referral_date", referral.referral_date.ToString()},
-                         {"statutory_criteria_met", referral.statutory_criteria_met},
-                         {"child_died", referral.child_died},
-                         {"family_lived_elsewhere", referral.family_lived_elsewhere}};
+                         {"conditions", referral.conditions}};
   if (!referral.late_referral_reason.empty()) data["late_referral_reason"] = referral.late_referral_reason;
   AppendToHistory(id, review, command.actor, context, "referred", referral.rationale, data.dump());
 

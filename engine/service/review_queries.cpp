@@ -1,5 +1,7 @@
 #include <algorithm>
 
+#include "engine/review_references.h"
+#include "service/review_conditions.h"
 #include "service/review_queries_impl.h"
 
 namespace scr {
@@ -84,9 +86,7 @@ Status ReviewQueriesImpl::ReadCheckpoints(ReviewId id, const ReviewRow& row, Ope
   record->workflow = workflow;
   record->board_id = row.summary.board_id;
   record->phase = row.summary.phase;
-  record->child_died = row.referral.child_died;
-  record->statutory_criteria_met = row.referral.statutory_criteria_met;
-  record->family_lived_elsewhere = row.referral.family_lived_elsewhere;
+  record->conditions_held = ConditionsHeld(*workflow, row.referral.conditions);
   record->referral_date = row.referral.referral_date;
   record->incident_date = row.referral.incident_date;
   DecodeFirstEvents(row.first_events, &record->first_event_days);
@@ -203,7 +203,8 @@ const char* const kReviewColumns =
     "id, board_id, workflow, title, phase, referral_date, incident_date, rationale, statutory_criteria_met, "
     "child_died, family_lived_elsewhere, late_referral_reason, first_events, created_at, "
     "(SELECT COUNT(*) FROM parallel_processes WHERE review_id = reviews.id AND status = 'active'), "
-    "(SELECT COUNT(*) FROM parallel_processes WHERE review_id = reviews.id AND status = 'active' AND holds_publication)";
+    "(SELECT COUNT(*) FROM parallel_processes WHERE review_id = reviews.id AND status = 'active' AND holds_publication), "
+    "conditions, review_references";
 
 ReviewRow ReadReviewRow(SQLite::Statement& select, std::string* created_at) {
   ReviewRow row;
@@ -218,14 +219,13 @@ ReviewRow ReadReviewRow(SQLite::Statement& select, std::string* created_at) {
   row.summary.referral_date = row.referral.referral_date;
   row.referral.incident_date = ParseStoredDate(select.getColumn(6).getString());
   row.referral.rationale = select.getColumn(7).getString();
-  row.referral.statutory_criteria_met = select.getColumn(8).getInt() != 0;
-  row.referral.child_died = select.getColumn(9).getInt() != 0;
-  row.referral.family_lived_elsewhere = select.getColumn(10).getInt() != 0;
   row.referral.late_referral_reason = select.getColumn(11).getString();
   row.first_events = select.getColumn(12).getString();
   if (created_at) *created_at = select.getColumn(13).getString();
   row.summary.active_processes = select.getColumn(14).getInt();
   row.summary.publication_holds = select.getColumn(15).getInt();
+  row.referral.conditions = DecodeConditions(select.getColumn(16).getString());
+  row.summary.references = DecodeReferences(select.getColumn(17).getString());
   return row;
 }
 

@@ -95,7 +95,8 @@ Result<std::vector<InformationRequest>> ReviewQueriesImpl::InformationRequests(
     if (Status owned = CheckReviewOfBoard(board, review); !owned.ok()) return owned;
     Database::Statement select = database_->Prepare(
         "SELECT id, agency, request, requested_on, due, status, answered_on, reason, recorded_by, created_at, "
-        "updated_at FROM information_requests WHERE review_id = ?1 AND (?2 IS NULL OR agency = ?2) ORDER BY id");
+        "updated_at, before_decision, (SELECT workflow FROM reviews WHERE id = ?1) "
+        "FROM information_requests WHERE review_id = ?1 AND (?2 IS NULL OR agency = ?2) ORDER BY id");
     select->bind(1, review);
     if (agency_scope) select->bind(2, *agency_scope);
     Instant now = options_.clock->Now();
@@ -115,6 +116,9 @@ Result<std::vector<InformationRequest>> ReviewQueriesImpl::InformationRequests(
       request.recorded_by = select->getColumn(8).getString();
       request.created_at = select->getColumn(9).getString();
       request.updated_at = select->getColumn(10).getString();
+      request.before_decision = select->getColumn(11).getInt() != 0;
+      const WorkflowDefinition* workflow = options_.workflows->Find(select->getColumn(12).getString());
+      request.marker = workflow ? workflow->InformationRequestMarker(request.before_decision) : 0;
       requests.push_back(std::move(request));
     }
     return requests;

@@ -4,6 +4,7 @@
 #include <unordered_set>
 
 #include "engine/history_key.h"
+#include "service/review_conditions.h"
 #include "service/review_service_impl.h"
 #include "store/history_keying.h"
 
@@ -35,8 +36,8 @@ ReviewServiceImpl::ReviewServiceImpl(const Options& options, std::unique_ptr<Dat
 Status ReviewServiceImpl::LoadOpenReviews() {
   try {
     SQLite::Statement reviews(database_->connection(),
-                              "SELECT id, board_id, workflow, lifecycle_state, child_died, statutory_criteria_met, "
-                              "family_lived_elsewhere, referral_date, incident_date, first_events "
+                              "SELECT id, board_id, workflow, lifecycle_state, conditions, referral_date, "
+                              "incident_date, first_events "
                               "FROM reviews WHERE phase <> 'not_proceeding' AND phase <> 'closed'");
     while (reviews.executeStep()) {
       ReviewId id = reviews.getColumn(0).getInt64();
@@ -52,15 +53,13 @@ Status ReviewServiceImpl::LoadOpenReviews() {
       Result<Lifecycle> machine = Lifecycle::Restore(reviews.getColumn(3).getString(), BlockerQuery());
       if (!machine.ok()) return Status::Storage("review " + std::to_string(id) + ": " + machine.status().message());
       review.phase = machine->phase();
-      review.child_died = reviews.getColumn(4).getInt() != 0;
-      review.statutory_criteria_met = reviews.getColumn(5).getInt() != 0;
-      review.family_lived_elsewhere = reviews.getColumn(6).getInt() != 0;
-      Result<Date> referral = Date::Parse(reviews.getColumn(7).getText());
-      Result<Date> incident = Date::Parse(reviews.getColumn(8).getText());
+      review.conditions_held = ConditionsHeld(*review.workflow, DecodeConditions(reviews.getColumn(4).getString()));
+      Result<Date> referral = Date::Parse(reviews.getColumn(5).getText());
+      Result<Date> incident = Date::Parse(reviews.getColumn(6).getText());
       if (!referral.ok() || !incident.ok()) return Status::Storage("review " + std::to_string(id) + " has a damaged date");
       review.referral_date = *referral;
       review.incident_date = *incident;
-      DecodeFirstEvents(reviews.getColumn(9).getString(), &review.first_event_days);
+      DecodeFirstEvents(reviews.getColumn(7).getString(), &review.first_event_days);
       review.AddApplicableCheckpoints();
       open_.emplace(id, std::move(review));
     }

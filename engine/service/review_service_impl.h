@@ -69,6 +69,7 @@ class ReviewServiceImpl final : public ReviewService {
   Status Handle(const RecordPrivacyIdentifierCommand& command, const Context& context, CommandResult& result);
   Status Handle(const RemovePrivacyIdentifierCommand& command, const Context& context, CommandResult& result);
   Status Handle(const AcknowledgeAlertCommand& command, const Context& context, CommandResult& result);
+  Status Handle(const SetReferencesCommand& command, const Context& context, CommandResult& result);
 
   // The open review `id` of the actor's board, copied for changing; NotFound for another board's review,
   // InvalidArgument for a review that has ended.

@@ -22,7 +22,7 @@ struct FreeText {
 
 const std::vector<FreeText>& FreeTextColumns() {
   static const std::vector<FreeText> kColumns = {
-      {"reviews", {"rationale", "late_referral_reason"}, "id = ?1"},
+      {"reviews", {"rationale", "late_referral_reason", "review_references"}, "id = ?1"},
       {"checkpoints", {"note", "evidence"}, "review_id = ?1"},
       {"parallel_processes", {"owner", "notes"}, "review_id = ?1"},
       {"documents", {"title", "held_by", "notes"}, "review_id = ?1"},

@@ -269,7 +269,7 @@ CREATE TABLE delivery_attempts (
 );
 CREATE INDEX delivery_attempts_by_message ON delivery_attempts (message_id);
 )sql",
-      // 5: information requested from agencies (QM5), each chased by the scheduler until answered. Its
+      // 5: information requested from agencies (QM10; QM2 before the decision), each chased by the scheduler until answered. Its
       // alerts name it in alerts.checkpoint as information_request/ID.
       R"sql(
 CREATE TABLE information_requests (

@@ -290,6 +290,27 @@ CREATE TABLE privacy_identifiers (
 );
 CREATE INDEX privacy_identifiers_by_review ON privacy_identifiers (review_id);
 )sql",
+      // What a review type declares rather than the code: a review's answers to its workflow's conditions
+      // as one JSON object (the first types' child_died, statutory_criteria_met and family_lived_elsewhere
+      // carried over; their columns are still written for older readers); the review's references with the
+      // national bodies and other systems; whether an information request was made before the decision
+      // (QM2) rather than for the review (QM10), read from the history for the requests already made.
+      R"sql(
+ALTER TABLE reviews ADD COLUMN conditions TEXT NOT NULL DEFAULT '{}';
+UPDATE reviews SET conditions =
+  '{"child_died":' || (CASE WHEN child_died THEN 'true' ELSE 'false' END) ||
+  ',"family_lived_elsewhere":' || (CASE WHEN family_lived_elsewhere THEN 'true' ELSE 'false' END) ||
+  ',"statutory_criteria_met":' || (CASE WHEN statutory_criteria_met THEN 'true' ELSE 'false' END) || '}';
+ALTER TABLE reviews ADD COLUMN review_references TEXT NOT NULL DEFAULT '{}';
+ALTER TABLE information_requests ADD COLUMN before_decision INTEGER NOT NULL DEFAULT 0;
+UPDATE information_requests SET before_decision = 1 WHERE EXISTS (
+  SELECT 1 FROM review_events asked
+  WHERE asked.review_id = information_requests.review_id AND asked.event = 'information_requested'
+    AND json_valid(asked.data) AND json_extract(asked.data, '$.information_request') = information_requests.id
+    AND NOT EXISTS (SELECT 1 FROM review_events decided
+                    WHERE decided.review_id = asked.review_id AND decided.seq < asked.seq
+                      AND (decided.event = 'decide_to_review' OR decided.event = 'decide_not_to_review')));
+)sql",
   };
   return migrations;
 }

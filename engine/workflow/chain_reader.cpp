@@ -8,9 +8,24 @@ namespace scr {
 namespace {
 
 const std::set<std::string> kEscalationKeys = {"after", "to"};
-const std::set<std::string> kChainKeys = {"owner_role", "reminders", "escalation"};
-const std::set<std::string> kActionKeys = {"owner_role", "reminders", "escalation", "amber_within", "follow_ups"};
+const std::set<std::string> kRequestKeys = {"owner_role", "reminders", "escalation", "marker", "marker_before_decision"};
+const std::set<std::string> kActionKeys = {"owner_role", "reminders", "escalation", "marker", "amber_within",
+                                           "follow_ups"};
 const std::set<std::string> kFollowUpKeys = {"after_completion", "owner_role", "reminders", "escalation"};
+
+// The Quality Marker under `key` of a section (0 when absent), which the file must define.
+int ReadSectionMarker(FileChecker& check, const YAML::Node& section, const char* key, const std::string& what,
+                      const WorkflowDefinition& workflow) {
+  if (!section.IsMap() || !section[key].IsDefined()) return 0;
+  std::optional<int> marker = check.Integer(section, key, what);
+  if (!marker) return 0;
+  for (const Marker& defined : workflow.markers) {
+    if (defined.number == *marker) return *marker;
+  }
+  check.Error(section[key], "'" + std::string(key) + "' of " + what + " names marker " + std::to_string(*marker) +
+                                ", which the file does not define");
+  return 0;
+}
 
 }  // namespace
 
@@ -106,20 +121,23 @@ void ReadChain(FileChecker& check, const YAML::Node& node, const std::set<std::s
 // Information requests, improvement actions and their follow-ups are chased like checkpoints, by the
 // chains given in their sections or the defaults.
 void ReadItemChains(FileChecker& check, YAML::Node root, const Chains& defaults, WorkflowDefinition& workflow) {
-  ReadChain(check, root["information_requests"], kChainKeys, "information_requests", defaults,
-            workflow.information_request_chain);
+  YAML::Node requests = root["information_requests"];
+  ReadChain(check, requests, kRequestKeys, "information_requests", defaults, workflow.information_request_chain);
   workflow.information_request_chain.key = "information_request";
   workflow.information_request_chain.title = "Information requested from an agency";
+  workflow.information_request_chain.marker = ReadSectionMarker(check, requests, "marker", "information_requests", workflow);
+  workflow.information_marker_before_decision =
+      ReadSectionMarker(check, requests, "marker_before_decision", "information_requests", workflow);
   YAML::Node actions = root["improvement_actions"];
   ReadChain(check, actions, kActionKeys, "improvement_actions", defaults, workflow.action_chain);
   workflow.action_chain.key = "action";
   workflow.action_chain.title = "Improvement action";
-  workflow.action_chain.marker = 18;
+  workflow.action_chain.marker = ReadSectionMarker(check, actions, "marker", "improvement_actions", workflow);
   YAML::Node follow_ups = actions.IsMap() ? actions["follow_ups"] : YAML::Node();
   ReadChain(check, follow_ups, kFollowUpKeys, "improvement_actions.follow_ups", defaults, workflow.follow_up_chain);
   workflow.follow_up_chain.key = "follow_up";
   workflow.follow_up_chain.title = "Follow-up check of an improvement action";
-  workflow.follow_up_chain.marker = 18;
+  workflow.follow_up_chain.marker = workflow.action_chain.marker;  // a follow-up checks its action (QM18)
   if (actions.IsMap() && actions["amber_within"].IsDefined()) {
     if (std::optional<Duration> amber = ReadDurationText(check, actions, "amber_within", "improvement_actions")) {
       workflow.action_amber_within = *amber;

@@ -140,25 +140,11 @@ Result<Condition> ParseCondition(const std::string& text) {
     condition.negated = true;
     i = 1;
   }
-  if (i + 1 != words.size()) return Status::InvalidArgument("condition '" + text + "' must be a fact, or 'not' and a fact");
-  const std::string& fact = words[i];
-  if (fact == "child_died") condition.fact = Fact::kChildDied;
-  else if (fact == "statutory_criteria_met") condition.fact = Fact::kStatutoryCriteriaMet;
-  else if (fact == "family_lived_elsewhere") condition.fact = Fact::kFamilyLivedElsewhere;
-  else {
-    return Status::InvalidArgument("unknown condition '" + fact +
-                                   "'; use child_died, statutory_criteria_met or family_lived_elsewhere");
+  if (i + 1 != words.size() || words[i] == "not") {
+    return Status::InvalidArgument("condition '" + text + "' must be a condition's key, or 'not' and a key");
   }
+  condition.key = words[i];
   return condition;
-}
-
-const char* FactName(Fact fact) {
-  switch (fact) {
-    case Fact::kChildDied: return "child_died";
-    case Fact::kStatutoryCriteriaMet: return "statutory_criteria_met";
-    case Fact::kFamilyLivedElsewhere: return "family_lived_elsewhere";
-  }
-  return "";
 }
 
 }  // namespace scr

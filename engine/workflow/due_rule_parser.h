@@ -16,7 +16,8 @@ Result<Duration> ParseDuration(const std::string& text);
 Result<DueRule> ParseDueRule(const std::string& text);
 // "5 working days before"
 Result<ReminderStep> ParseReminder(const std::string& text);
-// "child_died", "not statutory_criteria_met"
+// "child_died", "not statutory_criteria_met": the key is checked later by the loader, which knows the
+// workflow's conditions.
 Result<Condition> ParseCondition(const std::string& text);
 
 }  // namespace scr

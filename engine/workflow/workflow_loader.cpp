@@ -8,6 +8,7 @@
 
 #include "engine/workflow.h"
 #include "workflow/chain_reader.h"
+#include "workflow/condition_reader.h"
 #include "workflow/due_rule_parser.h"
 #include "workflow/file_checker.h"
 
@@ -16,7 +17,7 @@ namespace {
 
 const std::set<std::string> kTopKeys = {"name",     "title",    "description",          "phases",
                                         "markers",  "defaults", "information_requests", "improvement_actions",
-                                        "checkpoints", "timescale"};
+                                        "checkpoints", "timescale", "conditions"};
 const std::set<std::string> kTimescaleKeys = {"due", "met_by", "source", "local_default"};
 const std::set<std::string> kPhaseKeys = {"label", "description"};
 const std::set<std::string> kMarkerKeys = {"number", "name", "statement", "questions"};
@@ -129,10 +130,8 @@ void ReadCheckpoint(FileChecker& check, const YAML::Node& item, const Chains& de
       check.Error(item["due"], rule.status().message());
     }
   }
-  if (std::optional<std::string> condition = check.Text(item, "condition", what, false)) {
-    Result<Condition> parsed = ParseCondition(*condition);
-    if (parsed.ok()) checkpoint.condition = *parsed;
-    else check.Error(item["condition"], parsed.status().message());
+  if (check.Text(item, "condition", what, false)) {
+    checkpoint.condition = ReadCheckpointCondition(check, item["condition"], what, workflow);
   }
   if (YAML::Node blocks = item["blocks"]; blocks.IsDefined()) {
     if (!blocks.IsSequence()) {
@@ -264,6 +263,7 @@ Result<WorkflowDefinition> WorkflowLoader::LoadFile(const std::string& path, std
   workflow.description = check.Text(root, "description", "the workflow", false).value_or("");
   ReadPhases(check, root["phases"], workflow);
   ReadMarkers(check, root["markers"], workflow);
+  ReadConditions(check, root["conditions"], workflow);
 
   Chains defaults;
   if (YAML::Node node = root["defaults"]; node.IsDefined() && check.IsMapWithKnownKeys(node, kDefaultsKeys, "defaults")) {

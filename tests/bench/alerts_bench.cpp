@@ -29,7 +29,7 @@ Referral BenchReferral() {
   referral.incident_date = Date::FromYmd(2026, 5, 20);
   referral.referral_date = Date::FromYmd(2026, 6, 1);
   referral.rationale = "Benchmark";
-  referral.statutory_criteria_met = true;
+  referral.conditions = {{"statutory_criteria_met", true}, {"child_died", false}};
   return referral;
 }
 

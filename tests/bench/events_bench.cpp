@@ -63,7 +63,7 @@ int RunEventsBench(const EventsOptions& options, const ReferenceData& reference)
   referral.incident_date = Date::FromYmd(2026, 4, 20);
   referral.referral_date = Date::FromYmd(2026, 5, 1);
   referral.rationale = "Benchmark";
-  referral.statutory_criteria_met = true;
+  referral.conditions = {{"statutory_criteria_met", true}, {"child_died", false}};
 
   ReviewService::Options service_options{workspace.database_path(), reference.workflows.get(),
                                          reference.holidays.get(), &clock};

@@ -69,7 +69,7 @@ int RunNotifyBench(const NotifyOptions& options, const ReferenceData& reference)
     referral.incident_date = Date::FromYmd(2026, 5, 20);
     referral.referral_date = Date::FromYmd(2026, 6, 1);
     referral.rationale = "Benchmark";
-    referral.statutory_criteria_met = true;
+    referral.conditions = {{"statutory_criteria_met", true}, {"child_died", false}};
     // Each review raises about twenty alerts in its first weeks; refer until enough are queued.
     SQLite::Database database(workspace.database_path(), SQLite::OPEN_READONLY);
     size_t reviews = 0;

@@ -245,3 +245,26 @@ test("the business unit moves a request's due date to a working day with its rea
   await screenshot(page, 'request-moved-tablet');
   await page.context().close();
 });
+
+test("the business unit records the review's references, empties one to remove it, and the history shows both values", async () => {
+  const page = await signIn(BU, DESKTOP);
+  await openReview(page, 'Child D');
+  await page.getByRole('button', { name: 'Change the references' }).click();
+  const form = page.locator('#references-form');
+  await form.getByLabel('Child Safeguarding Practice Review Panel').fill('=CSPRP');
+  await form.getByRole('button', { name: 'Save the references' }).click();
+  assert.match(await page.locator('#references-panel-error').innerText(), /starting with a letter or digit/);
+  await form.getByLabel('Child Safeguarding Practice Review Panel').fill('CSPRP-2026-0042');
+  await form.getByLabel('NHS serious incident (StEIS)').fill('2026/1234');
+  await form.getByRole('button', { name: 'Save the references' }).click();
+  await page.locator('#references .saved-note').waitFor();
+  assert.equal(await page.locator('#reference-panel').innerText(), 'CSPRP-2026-0042');
+  await checkAccessible(page, "the review's references recorded");
+
+  await page.getByRole('button', { name: 'Change the references' }).click();
+  await page.locator('#references-form').getByLabel('NHS serious incident (StEIS)').fill('');
+  await page.locator('#references-form').getByRole('button', { name: 'Save the references' }).click();
+  await page.locator('#reference-steis').waitFor({ state: 'detached' });
+  assert.equal(await page.locator('#reference-panel').innerText(), 'CSPRP-2026-0042');
+  assert.match(await page.locator('.history').innerText(), /references changed: steis removed \(was 2026\/1234\)/);
+});

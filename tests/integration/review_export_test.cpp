@@ -26,7 +26,7 @@ namespace {
 const std::vector<std::string> kColumns = {
     "Id",      "Title",              "Review type",         "Phase",     "Referral date", "Decision date", "Days since referral",
     "Next deadline", "Overdue", "Parallel processes", "Holding publication", "Published", "Published on",
-    "Timescale due", "Timescale", "Missed steps"};
+    "Timescale due", "Timescale", "Missed steps", "References"};
 
 // Runs a Python program on a file and parses what it prints as JSON.
 json RunPython(const TempDir& dir, const std::string& name, const std::string& bytes, const std::string& program) {
@@ -101,6 +101,10 @@ TEST_CASE("exports: the reviews as CSV and as a workbook, with the values the AP
   }
   Post(client, unit, "/api/v1/reviews/3/events", {{"event", "decide_to_review"}, {"reason", "Criteria met."}});
   Post(client, unit, "/api/v1/reviews/3/parallel-processes", {{"kind", "inquest"}, {"holds_publication", true}});
+  auto referenced = client.Patch("/api/v1/reviews/3", Bearer(unit), R"({"references": {"steis": "2026/88", "panel": "P-7"}})",
+                                 "application/json");
+  REQUIRE(referenced);
+  REQUIRE(referenced->status == 200);
 
   auto csv = client.Get("/api/v1/reports/reviews.csv", Bearer(viewer));
   REQUIRE(csv);
@@ -136,6 +140,7 @@ TEST_CASE("exports: the reviews as CSV and as a workbook, with the values the AP
     CHECK(row[14] == (timescale["due"].is_null() ? "not counting yet" : status));
     CHECK(row[15] == std::to_string(review["missed"].size()));
     CHECK(row[5] == (review["id"] == 3 ? today : ""));
+    CHECK(row[16] == (review["id"] == 3 ? "panel: P-7; steis: 2026/88" : ""));  // in the order the keys are listed
   }
 
   auto xlsx = client.Get("/api/v1/reports/reviews.xlsx", Bearer(unit));
@@ -156,6 +161,7 @@ TEST_CASE("exports: the reviews as CSV and as a workbook, with the values the AP
     CHECK(sheet[i][8].get<int>() == std::stoi(rows[i][8].get<std::string>()));
     if (rows[i][0] == "2") CHECK(sheet[i][1] == "=HYPERLINK(\"http://example.org\")");  // text, never a formula
     if (rows[i][0] == "3") CHECK(sheet[i][5] == json{{"date", today}});
+    if (rows[i][0] == "3") CHECK(sheet[i][16] == "panel: P-7; steis: 2026/88");
   }
 
   // The dashboard's filters: state, overdue, q, closed.

@@ -32,6 +32,7 @@ const std::map<std::string, std::string> kSampleBodies = {
     {"POST /api/v1/reviews",
      R"({"workflow": "scr-2015", "title": "Child Z", "incident_date": "2026-10-01", "referral_date": "2026-10-05",
          "rationale": "Serious harm.", "statutory_criteria_met": true, "child_died": false})"},
+    {R"(PATCH /api/v1/reviews/(\d+))", R"({"references": {"panel": "CSPRP-2026-001"}})"},
     {R"(POST /api/v1/reviews/(\d+)/events)", R"({"event": "decide_to_review", "reason": "Criteria met."})"},
     {R"(POST /api/v1/reviews/(\d+)/checkpoints/([a-z][a-z0-9_]*)/complete)", "{}"},
     {R"(POST /api/v1/reviews/(\d+)/checkpoints/([a-z][a-z0-9_]*)/waive)", R"({"reason": "Not needed."})"},

@@ -28,8 +28,8 @@ inline std::string Checkpoint(const std::string& key, const std::string& due, co
   // clang-format on
 }
 
-// The smallest workflow the loader accepts: all ten phases labelled, two markers, defaults and two
-// checkpoints. A test edits one part, so that the only problem in the file is the one it is about.
+// The smallest workflow the loader accepts: all ten phases labelled, two markers, a condition, defaults and
+// two checkpoints. A test edits one part, so that the only problem in the file is the one it is about.
 struct MiniWorkflow {
   std::string top =
       "name: mini\n"
@@ -60,6 +60,12 @@ struct MiniWorkflow {
       "    questions:\n"
       "      - { id: qm2-information, text: \"Is there enough to decide on?\" }\n"
       "      - { id: qm2-delay, text: \"Is any delay justified?\" }\n";
+  std::string conditions =
+      "conditions:\n"
+      "  - key: child_died\n"
+      "    label: The child died\n"
+      "    question: Did the child die?\n"
+      "    required: true\n";
   std::string defaults =
       "defaults:\n"
       "  reminders: [5 working days before, 1 working day before]\n"
@@ -86,7 +92,7 @@ struct MiniWorkflow {
       "    blocks: [commission]\n"
       "    reminders: [2 working days before]\n";
 
-  std::string Text() const { return top + phases + markers + defaults + checkpoints; }
+  std::string Text() const { return top + phases + markers + conditions + defaults + checkpoints; }
 };
 
 // Replaces the only occurrence of `from` in `text` (a test that edits the wrong place fails loudly).

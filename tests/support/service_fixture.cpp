@@ -53,8 +53,7 @@ Referral ServiceFixture::MakeReferral(const std::string& workflow, bool child_di
   referral.incident_date = Date::FromYmd(2026, 2, 20);
   referral.referral_date = Date::FromYmd(2026, 3, 2);
   referral.rationale = "Serious harm; several agencies involved.";
-  referral.statutory_criteria_met = true;
-  referral.child_died = child_died;
+  referral.conditions = {{"statutory_criteria_met", true}, {"child_died", child_died}};
   return referral;
 }
 

@@ -1,6 +1,7 @@
 // The commands that change a review. Each runs in one transaction: all of it happens or none of it.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <variant>
@@ -66,7 +67,7 @@ struct UpdateParallelProcessCommand {
   std::optional<std::string> notes;
 };
 
-// An agency is asked for information for the review (QM5), to answer by `due`.
+// An agency is asked for information, for the decision (QM2) or for the review (QM10), to answer by `due`.
 struct RequestInformationCommand {
   Actor actor;
   ReviewId review = 0;
@@ -203,12 +204,21 @@ struct AcknowledgeAlertCommand {
   std::string note;  // what is being done about them
 };
 
+// A review's references with the national bodies and other systems (ReferenceKeys(), review_references.h)
+// set, changed or, given as nullopt, removed; the others stay as they are.
+struct SetReferencesCommand {
+  Actor actor;
+  ReviewId review = 0;
+  std::map<std::string, std::optional<std::string>> changes;
+};
+
 using Command = std::variant<ReferCommand, ApplyEventCommand, CompleteCheckpointCommand, WaiveCheckpointCommand,
                              ExtendCheckpointCommand, AddParallelProcessCommand, UpdateParallelProcessCommand,
                              RequestInformationCommand, AnswerInformationRequestCommand, RecordFamilyMemberCommand,
                              UpdateFamilyMemberCommand, RegisterDocumentCommand, UpdateDocumentCommand, AddActionCommand, UpdateActionCommand,
                              CloseFollowUpCommand, AnswerSelfAssessmentCommand, CheckPrivacyCommand,
-                             AcknowledgeAlertCommand, RecordPrivacyIdentifierCommand, RemovePrivacyIdentifierCommand>;
+                             AcknowledgeAlertCommand, RecordPrivacyIdentifierCommand, RemovePrivacyIdentifierCommand,
+                             SetReferencesCommand>;
 
 struct CommandResult {
   Status status;

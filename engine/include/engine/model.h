@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -64,10 +65,15 @@ struct Referral {
   Date incident_date;
   Date referral_date;
   std::string rationale;
-  bool statutory_criteria_met = false;
-  bool child_died = false;
-  bool family_lived_elsewhere = false;
+  // The answers to the workflow's conditions (child_died, statutory_criteria_met, ...), by key. A review
+  // holds an answer for every condition its workflow declares (false where the referral gave none).
+  std::map<std::string, bool> conditions;
   std::string late_referral_reason;  // why the referral came late, when it did
+
+  bool Holds(const std::string& condition) const {
+    auto answer = conditions.find(condition);
+    return answer != conditions.end() && answer->second;
+  }
 };
 
 enum class CheckpointStatus { kPending, kDueSoon, kOverdue, kDone, kWaived };
@@ -149,9 +155,12 @@ struct Document {
   std::string updated_at;
 };
 
-// Information asked of an agency (QM5). status: open, overdue (open past its due day), received, declined.
+// Information asked of an agency: for the decision (QM2) or for the review (QM10), as the workflow's
+// information_requests section says. status: open, overdue (open past its due day), received, declined.
 struct InformationRequest {
   int64_t id = 0;
+  bool before_decision = false;  // asked while the review awaited its decision
+  int marker = 0;                // the Quality Marker it serves, from the workflow (0: none named)
   ReviewId review_id = 0;
   std::string agency;
   std::string request;
@@ -312,6 +321,8 @@ struct ReviewSummary {
   std::optional<Timescale> timescale;    // absent when the review type sets none
   int active_processes = 0;   // parallel processes still active
   int publication_holds = 0;  // of those, the ones holding publication
+  // The review's references with national bodies and other systems, by key (review_references.h).
+  std::map<std::string, std::string> references;
 };
 
 // What a review as shown (ReviewView) depends on, besides the workflows and bank holidays loaded at start:

@@ -2,7 +2,8 @@
 // default) after the review ends (closed, or not proceeding); after that the review is anonymised:
 //   - its family_members and privacy_identifiers rows are deleted;
 //   - every free text that may name or describe people is blanked, wherever a copy of it is kept
-//     (store/review_erasure.cpp lists the columns): the referral's rationale and late referral reason;
+//     (store/review_erasure.cpp lists the columns): the referral's rationale and late referral reason
+//     and the review's references (case numbers at the national bodies and the NHS);
 //     checkpoints' notes and evidence; parallel processes' owners and notes; documents' titles, holders and
 //     notes; information requests' texts and reasons; delay reasons; self-assessment notes and evidence;
 //     follow-ups' findings and reasons; improvement actions' titles, findings, recommendations, leads,

@@ -42,14 +42,21 @@ struct DueRule {
   std::string text;  // as written in the file, e.g. "10 working days after decide_to_review"
 };
 
-// Facts recorded with the referral that decide whether a checkpoint applies to a review.
-enum class Fact { kChildDied, kStatutoryCriteriaMet, kFamilyLivedElsewhere };
-const char* FactName(Fact fact);
+// A fact the workflow asks for at referral (e.g. child_died) that decides whether a checkpoint applies.
+struct ConditionDefinition {
+  std::string key;       // snake_case, unique in the file: the key of `conditions` in a referral
+  std::string label;     // a short name users see
+  std::string question;  // what the referral form asks, answered yes or no
+  std::string source;    // the guidance that makes it matter, when one does
+  bool required = false; // a referral must answer it
+};
 
+// A checkpoint's condition: one of the workflow's conditions, or its negation.
 struct Condition {
-  Fact fact = Fact::kChildDied;
+  std::string key;      // a key of the workflow's conditions
+  size_t index = 0;     // its place in WorkflowDefinition::conditions, resolved by the loader
   bool negated = false;
-  std::string text;  // "child_died", "not statutory_criteria_met"
+  std::string text;     // "child_died", "not statutory_criteria_met"
 };
 
 struct ReminderStep {
@@ -107,11 +114,14 @@ struct WorkflowDefinition {
   std::string source_file;
   std::array<PhaseLabel, kPhaseCount> phases;
   std::vector<Marker> markers;
+  std::vector<ConditionDefinition> conditions;    // at most kMaxConditions
   std::vector<CheckpointDefinition> checkpoints;  // in file order; due-rule dependencies come first in Plan()
   std::optional<TimescaleDefinition> timescale;   // absent when the file sets none
   // How an agency's information request is chased: its owner, reminders and escalation (no due rule:
-  // each request has its own date).
+  // each request has its own date), and its marker (`marker`; 0 when the file names none). A request made
+  // while the review awaits its decision carries `information_marker_before_decision` (when set) instead.
   CheckpointDefinition information_request_chain;
+  int information_marker_before_decision = 0;
   // How improvement actions are chased (each has its own date), and how close to its date an open action
   // turns amber.
   CheckpointDefinition action_chain;
@@ -121,7 +131,14 @@ struct WorkflowDefinition {
   std::vector<Duration> follow_ups_after_completion;
   CheckpointDefinition follow_up_chain;
 
+  static constexpr size_t kMaxConditions = 32;
+
   const CheckpointDefinition* FindCheckpoint(const std::string& key) const;
+  const ConditionDefinition* FindCondition(const std::string& key) const;
+  // "child_died, statutory_criteria_met or family_lived_elsewhere" (or "none" when it declares none).
+  std::string ConditionKeys() const;
+  // The marker of an information request asked while the review was (or was not) awaiting its decision.
+  int InformationRequestMarker(bool before_decision) const;
   std::optional<size_t> CheckpointIndex(const std::string& key) const;
   const PhaseLabel& Label(Phase phase) const { return phases[static_cast<size_t>(phase)]; }
 };

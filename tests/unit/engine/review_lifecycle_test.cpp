@@ -90,9 +90,16 @@ TEST_CASE("lifecycle: a rapid review leads to a local child safeguarding practic
           "[engine][review][lifecycle]") {
   ServiceFixture fixture;
   ReviewId id = fixture.Refer("lcspr-2023");
+  // The rapid review counts from the notification to the Panel, which the business unit records: until
+  // then it has no date.
+  CHECK_FALSE(fixture.Checkpoint(fixture.Get(id), "rapid_review_completed").due.has_value());
+  fixture.AdvanceDays(2);
+  fixture.Complete(id, "panel_notified");  // Wednesday 4 March 2026
   ReviewView view = fixture.Get(id);
-  // The rapid review is due 15 working days after the notification (2 March 2026: Easter is later).
-  CHECK(fixture.Checkpoint(view, "rapid_review_completed").due->ToString() == "2026-03-23");
+  // 15 working days after the notification (Easter is later), not after the referral (23 March).
+  CHECK(fixture.Checkpoint(view, "rapid_review_completed").due->ToString() == "2026-03-25");
+  CHECK(fixture.Checkpoint(view, "chair_decision").due->ToString() == "2026-03-25");
+  CHECK(fixture.Checkpoint(view, "agency_information_for_decision").due->ToString() == "2026-03-18");
   for (const auto& [event, phase] : kFullCourse) {
     fixture.AdvanceDays(2);
     CHECK(fixture.Walk(id, event).phase == phase);

@@ -83,7 +83,9 @@ TEST_CASE("workflows: scr-2015 has every checkpoint the contract promises", "[en
   const CheckpointDefinition* coroner = scr.FindCheckpoint("coroner_notified");
   REQUIRE(coroner != nullptr);
   REQUIRE(coroner->condition.has_value());
-  CHECK(coroner->condition->fact == Fact::kChildDied);
+  CHECK(coroner->condition->key == "child_died");
+  REQUIRE(scr.FindCondition("child_died") != nullptr);
+  CHECK(scr.conditions[coroner->condition->index].key == "child_died");
   CHECK_FALSE(coroner->condition->negated);
 
   const CheckpointDefinition* decision = scr.FindCheckpoint("chair_decision");
@@ -102,7 +104,7 @@ TEST_CASE("workflows: scr-2015 has every checkpoint the contract promises", "[en
   CHECK_FALSE(scr.CheckpointIndex("no_such_checkpoint").has_value());
 }
 
-TEST_CASE("workflows: lcspr-2023 calls the first phase a rapid review, due 15 working days after referral",
+TEST_CASE("workflows: lcspr-2023 calls the first phase a rapid review, due 15 working days after the notification",
           "[engine][workflow]") {
   const WorkflowDefinition& lcspr = ProjectWorkflow("lcspr-2023");
   const WorkflowDefinition& scr = ProjectWorkflow("scr-2015");
@@ -111,11 +113,15 @@ TEST_CASE("workflows: lcspr-2023 calls the first phase a rapid review, due 15 wo
 
   const CheckpointDefinition* rapid_review = lcspr.FindCheckpoint("rapid_review_completed");
   REQUIRE(rapid_review != nullptr);
-  CHECK(rapid_review->due.text == "15 working days after referral");
+  CHECK(rapid_review->due.text == "15 working days after panel_notified done");
   CHECK(rapid_review->due.kind == DueRule::Kind::kAfterAnchor);
   CHECK(rapid_review->due.offset.amount == 15);
   CHECK(rapid_review->due.offset.unit == Duration::Unit::kWorkingDays);
-  CHECK(rapid_review->due.anchor.kind == Anchor::Kind::kReferral);
+  CHECK(rapid_review->due.anchor.kind == Anchor::Kind::kCheckpointDone);
+  CHECK(rapid_review->due.anchor.checkpoint == "panel_notified");
+  const CheckpointDefinition* decision = lcspr.FindCheckpoint("chair_decision");
+  REQUIRE(decision != nullptr);
+  CHECK(decision->due.anchor.checkpoint == "panel_notified");
   CHECK(rapid_review->phase == Phase::kDecisionPending);
   CHECK(lcspr.markers.size() == 18u);
 }
