@@ -148,27 +148,7 @@ Status ReviewServiceImpl::Handle(const ExtendCheckpointCommand& command, const C
   if (!calendar.ok()) return calendar.status();
   if (Status working = CheckWorkingDay(command.new_due, **calendar, "the new due date"); !working.ok()) return working;
 
-  slot->due_days = command.new_due.days_since_epoch();
-  slot->extended = true;
-  slot->fired_steps = 0;  // every step is planned again from the new date
-  Database::Statement extend = database_->Prepare(
-      "INSERT INTO checkpoints (review_id, key, state, extended_due) VALUES (?1, ?2, 'open', ?3) "
-      "ON CONFLICT (review_id, key) DO UPDATE SET extended_due = excluded.extended_due");
-  extend->bind(1, command.review);
-  extend->bindNoCopy(2, command.key);
-  extend->bind(3, command.new_due.ToString());
-  extend->exec();
-  Database::Statement delay = database_->Prepare(
-      "INSERT INTO delays (review_id, checkpoint, previous_due, new_due, reason, recorded_by, recorded_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?)");
-  delay->bind(1, command.review);
-  delay->bind(2, command.key);
-  delay->bind(3, previous.ToString());
-  delay->bind(4, command.new_due.ToString());
-  delay->bind(5, command.reason);
-  delay->bind(6, DescribeActor(command.actor));
-  delay->bind(7, context.at);
-  delay->exec();
+  MoveCheckpointDue(command.review, *slot, command.key, command.new_due, command.reason, command.actor, context);
 
   nlohmann::json data = {{"checkpoint", command.key},
                          {"previous_due", previous.ToString()},
@@ -191,6 +171,32 @@ Status ReviewServiceImpl::Handle(const ExtendCheckpointCommand& command, const C
   result.phase = review.phase;
   CheckIn(command.review, std::move(review));
   return Status::Ok();
+}
+
+void ReviewServiceImpl::MoveCheckpointDue(ReviewId id, CheckpointSlot& slot, const std::string& key, Date due,
+                                          const std::string& reason, const Actor& actor, const Context& context) {
+  Date previous = slot.due();
+  slot.due_days = due.days_since_epoch();
+  slot.extended = true;
+  slot.fired_steps = 0;  // every step is planned again from the new date
+  Database::Statement extend = database_->Prepare(
+      "INSERT INTO checkpoints (review_id, key, state, extended_due) VALUES (?1, ?2, 'open', ?3) "
+      "ON CONFLICT (review_id, key) DO UPDATE SET extended_due = excluded.extended_due");
+  extend->bind(1, id);
+  extend->bindNoCopy(2, key);
+  extend->bind(3, due.ToString());
+  extend->exec();
+  Database::Statement delay = database_->Prepare(
+      "INSERT INTO delays (review_id, checkpoint, previous_due, new_due, reason, recorded_by, recorded_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?)");
+  delay->bind(1, id);
+  delay->bind(2, key);
+  delay->bind(3, previous.ToString());
+  delay->bind(4, due.ToString());
+  delay->bind(5, reason);
+  delay->bind(6, DescribeActor(actor));
+  delay->bind(7, context.at);
+  delay->exec();
 }
 
 void ReviewServiceImpl::ResolveAlerts(ReviewId id, const std::string& subject, std::optional<Date> due,
