@@ -83,7 +83,7 @@ class DemoBuilder {
         command.actor = actor_;
         command.review = ids_[step.review];
         command.kind = step.what;
-        command.holds_publication = true;
+        command.holds = "publication";
         command.owner = "Police major crime team";
         command.notes = step.reason;
         return service_.Execute(command).status;
