@@ -57,12 +57,16 @@ Status ReviewServiceImpl::CloseCheckpoint(ReviewId id, const std::string& key, C
   }
   slot.state = state;
   slot.closed_days = today.days_since_epoch();
-  // Checkpoints counting from this one's completion now have a due date; decided before anything is written.
-  bool counted_from = std::any_of(review.workflow->checkpoints.begin(), review.workflow->checkpoints.end(),
-                                  [&](const CheckpointDefinition& other) {
-                                    return other.due.anchor.kind == Anchor::Kind::kCheckpointDone &&
-                                           other.due.anchor.checkpoint_index == slot.definition;
-                                  });
+  // Checkpoints (and not-before dates) counting from this one's completion now have a date; decided before
+  // anything is written.
+  auto counts_from_it = [&](const DueRule& rule) {
+    return rule.anchor.kind == Anchor::Kind::kCheckpointDone && rule.anchor.checkpoint_index == slot.definition;
+  };
+  bool counted_from =
+      std::any_of(review.workflow->checkpoints.begin(), review.workflow->checkpoints.end(),
+                  [&](const CheckpointDefinition& other) { return counts_from_it(other.due); }) ||
+      std::any_of(review.workflow->not_before.begin(), review.workflow->not_before.end(),
+                  [&](const NotBeforeRule& rule) { return counts_from_it(rule.rule); });
   if (counted_from) {
     if (Status planned = review.PlanDueDates(**calendar); !planned.ok()) return planned;
   }
