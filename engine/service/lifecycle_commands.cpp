@@ -113,7 +113,6 @@ Status ReviewServiceImpl::Handle(const ApplyEventCommand& command, const Context
     case Lifecycle::Outcome::kApplied: break;
   }
   review.phase = machine->phase();
-  review.paused = machine->paused();
   int32_t& first_day = review.first_event_days[static_cast<size_t>(*event)];
   bool first_time = first_day == kNoDate;
   if (first_time) first_day = today.days_since_epoch();
@@ -121,6 +120,7 @@ Status ReviewServiceImpl::Handle(const ApplyEventCommand& command, const Context
       !effects.ok()) {
     return effects;
   }
+  review.paused = machine->paused();  // after the effects: resuming counts the pause that ends
   // Checkpoints counting from this event (or from a reopening) now have a due date.
   bool reopens = *event == LifecycleEvent::kReopenReport || *event == LifecycleEvent::kReturnFromAssurance;
   if (first_time || reopens) {
