@@ -212,3 +212,29 @@ TEST_CASE("board isolation: another board cannot see or change a review", "[engi
   CHECK(fixture.queries().History(other, id).status().code() == Status::Code::kNotFound);
   CHECK(fixture.queries().ListReviews(other, {})->items.empty());
 }
+
+TEST_CASE("refusal: reconsidering, reopening the report, not publishing and pausing each need a reason",
+          "[engine][review][refusal][lifecycle]") {
+  ServiceFixture fixture;
+  ReviewId declined = fixture.Refer();
+  fixture.Walk(declined, "decide_not_to_review");
+  ReviewId published = fixture.Refer();
+  for (const char* event : {"decide_to_review", "commission", "start_review", "submit_report", "sign_off_report",
+                            "agree_response"}) {
+    fixture.Walk(published, event);
+  }
+  const std::pair<ReviewId, const char*> decisions[] = {
+      {declined, "reconsider"}, {published, "reopen_report"}, {published, "decide_not_to_publish"}, {published, "pause"}};
+  for (const auto& [review, event] : decisions) {
+    CAPTURE(event);
+    CommandResult refused = fixture.Apply(review, event, "");
+    CHECK(refused.status.code() == Status::Code::kInvalidArgument);
+    CHECK(refused.status.message().find("needs a reason") != std::string::npos);
+  }
+  CHECK(fixture.Apply(published, "decide_not_to_publish", "It would identify the siblings.").phase ==
+        Phase::kImplementation);
+  ReviewView view = fixture.Get(published);
+  REQUIRE(view.publication.has_value());
+  CHECK_FALSE(view.publication->published);
+  CHECK(view.publication->summary_published == std::optional<bool>(false));
+}
