@@ -190,17 +190,7 @@ void ReviewServiceImpl::MoveCheckpointDue(ReviewId id, CheckpointSlot& slot, con
   extend->bindNoCopy(2, key);
   extend->bind(3, due.ToString());
   extend->exec();
-  Database::Statement delay = database_->Prepare(
-      "INSERT INTO delays (review_id, checkpoint, previous_due, new_due, reason, recorded_by, recorded_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?)");
-  delay->bind(1, id);
-  delay->bind(2, key);
-  delay->bind(3, previous.ToString());
-  delay->bind(4, due.ToString());
-  delay->bind(5, reason);
-  delay->bind(6, DescribeActor(actor));
-  delay->bind(7, context.at);
-  delay->exec();
+  RecordDelay(id, key, previous, due, reason, actor, context);
 }
 
 void ReviewServiceImpl::ResolveAlerts(ReviewId id, const std::string& subject, std::optional<Date> due,

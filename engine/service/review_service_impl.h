@@ -97,6 +97,10 @@ class ReviewServiceImpl final : public ReviewService {
   // reason, the old date's alerts resolved, and every reminder planned again from the new date.
   void MoveItemDue(ReviewId id, OpenReview& review, ItemKind kind, int64_t item, Date previous, Date due,
                    const std::string& reason, const Actor& actor, const Context& context);
+  // One entry in the delay register (QM8): `subject` (a checkpoint's key, or "action/12") moved from
+  // `previous` to `due`, and why.
+  void RecordDelay(ReviewId id, const std::string& subject, Date previous, Date due, const std::string& reason,
+                   const Actor& actor, const Context& context);
   // Moves the open checkpoint's due date to `due` (an extension, or a pause's end): kept as its extended
   // date, with an entry in the delay register with the reason; every reminder is planned again.
   void MoveCheckpointDue(ReviewId id, CheckpointSlot& slot, const std::string& key, Date due,
