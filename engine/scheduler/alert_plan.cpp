@@ -114,7 +114,7 @@ Result<std::optional<PlannedAlert>> NextAlert(ReviewId id, const OpenReview& rev
   // review's other alerts: it is skipped, and reported once the rest is planned.
   Status unplanned;
   for (const CheckpointSlot& slot : review.checkpoints) {
-    if (slot.state != CheckpointState::kOpen || !slot.has_due()) continue;
+    if (slot.state != CheckpointState::kOpen || !slot.has_due() || review.IsHeld(slot)) continue;
     const CheckpointDefinition& definition = review.workflow->checkpoints[slot.definition];
     // Reminders come before the end of the due day, everything else at or after it (durations are never
     // negative): once a checkpoint's reminders have fired, an earlier alert found already wins.
@@ -170,7 +170,7 @@ Status PlanAlerts(ReviewId id, const OpenReview& review, const WorkingCalendar& 
   if (!IsChased(review)) return Status::Ok();
   PlannedAlert alerts[kMaxAlertsPerCheckpoint];
   for (const CheckpointSlot& slot : review.checkpoints) {
-    if (slot.state != CheckpointState::kOpen || !slot.has_due()) continue;
+    if (slot.state != CheckpointState::kOpen || !slot.has_due() || review.IsHeld(slot)) continue;
     Result<size_t> count = CheckpointAlerts(id, slot, review.workflow->checkpoints[slot.definition], calendar, alerts);
     if (!count.ok()) return count.status();
     out->insert(out->end(), alerts, alerts + *count);

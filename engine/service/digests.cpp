@@ -117,7 +117,7 @@ void ReviewServiceImpl::FireDigest(BoardId board, Instant now) {
   for (const auto& [id, review] : open_) {
     if (review.board_id != board || !IsChased(review) || !horizon.ok()) continue;
     for (const CheckpointSlot& slot : review.checkpoints) {
-      if (slot.state != CheckpointState::kOpen || !slot.has_due()) continue;
+      if (slot.state != CheckpointState::kOpen || !slot.has_due() || review.IsHeld(slot)) continue;
       if (slot.due_days < day.days_since_epoch() || slot.due_days > horizon->days_since_epoch()) continue;
       soon.emplace_back(slot.due_days, id, &review.workflow->checkpoints[slot.definition].key);
     }

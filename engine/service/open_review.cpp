@@ -116,6 +116,11 @@ std::vector<Blocker> OpenReview::Blockers(LifecycleEvent event, Date today) cons
   return blockers;
 }
 
+bool OpenReview::IsHeld(const CheckpointSlot& slot) const {
+  return workflow->IsFamilyInvolvement(slot.definition) &&
+         std::any_of(holds.begin(), holds.end(), [](const ProcessHold& h) { return h.holds == Hold::kFamilyInvolvement; });
+}
+
 Result<Lifecycle> OpenReview::Machine(Date today) const {
   return Lifecycle::Restore(LifecycleState(), [this, today](LifecycleEvent e) { return Blockers(e, today); },
                             workflow->used_phases);

@@ -109,6 +109,9 @@ struct OpenReview {
   Result<Lifecycle> Machine(Date today) const;
   // The stored form of the machine's state: "review_running" or "review_running,paused".
   std::string LifecycleState() const;
+  // Whether an active parallel process holds the checkpoint (a family-involvement step while the family's
+  // involvement is held): it is not chased meanwhile.
+  bool IsHeld(const CheckpointSlot& slot) const;
   // Drops the open item, if held.
   void RemoveItem(ItemKind kind, int64_t id);
   CheckpointSlot* FindSlot(const std::string& key);

@@ -158,3 +158,22 @@ TEST_CASE("alerts: the next alert is the earliest still to fire of all the revie
 }
 
 }  // namespace scr
+
+namespace scr {
+namespace {
+
+TEST_CASE("alerts: a step of the family's involvement is not chased while a parallel process holds it",
+          "[engine][scheduler]") {
+  WorkingCalendar england = test::England();
+  OpenReview review = ReferredReview(england);
+  review.FindSlot("family_involvement_decided")->due_days = D("2026-06-01").days_since_epoch();
+  REQUIRE_FALSE(AlertsOf(review, england, "family_involvement_decided").empty());
+  review.holds = {ProcessHold{3, "criminal_investigation", Hold::kFamilyInvolvement}};
+  CHECK(AlertsOf(review, england, "family_involvement_decided").empty());
+  CHECK_FALSE(AlertsOf(review, england, "chair_decision").empty());  // the rest of the review is chased
+  review.holds = {ProcessHold{3, "criminal_investigation", Hold::kPublication}};
+  CHECK_FALSE(AlertsOf(review, england, "family_involvement_decided").empty());
+}
+
+}  // namespace
+}  // namespace scr
