@@ -63,6 +63,10 @@ void WriteProblem(httplib::Response& response, int http_status, const std::strin
 }
 
 void WriteProblem(httplib::Response& response, const Status& status) {
+  WriteProblem(response, status, nlohmann::json::object());
+}
+
+void WriteProblem(httplib::Response& response, const Status& status, const nlohmann::json& members) {
   int http_status = HttpStatusFor(status.code());
   nlohmann::json body = {{"type", TypeFor(http_status)},
                          {"title", TitleFor(http_status)},
@@ -74,6 +78,9 @@ void WriteProblem(httplib::Response& response, const Status& status) {
   } else if (status.code() == Status::Code::kBlocked) {
     body["type"] = "https://scr-tracker.invalid/problems/blocked";
     body["blocking"] = status.items();
+  }
+  if (members.is_object()) {
+    for (const auto& [key, value] : members.items()) body[key] = value;
   }
   response.status = http_status;
   response.set_content(body.dump(), "application/problem+json");

@@ -45,6 +45,65 @@ void WriteTimescale(JsonWriter& json, const std::optional<Timescale>& timescale)
       .EndObject();
 }
 
+// One typed blocker: its kind and the members of that kind.
+void WriteBlocker(JsonWriter& json, const Blocker& blocker) {
+  json.BeginObject().Field("kind", BlockerKindName(blocker.kind));
+  switch (blocker.kind) {
+    case BlockerKind::kCheckpoint:
+      json.Field("key", blocker.key).Field("title", blocker.title);
+      WriteDate(json, "due", blocker.due);
+      break;
+    case BlockerKind::kHold:
+      json.Field("parallel_process", blocker.process)
+          .Field("process_kind", blocker.process_kind)
+          .Field("holds", blocker.holds ? HoldName(*blocker.holds) : "");
+      if (!blocker.key.empty()) json.Field("checkpoint", blocker.key).Field("title", blocker.title);
+      break;
+    case BlockerKind::kNotBefore:
+      WriteDate(json, "date", blocker.date);
+      json.Field("rule", blocker.rule).Field("source", blocker.source);
+      break;
+    case BlockerKind::kPaused: json.Field("since", blocker.since).Field("reason", blocker.reason); break;
+    case BlockerKind::kAction:
+    case BlockerKind::kFollowUp:
+      json.Field("id", blocker.item);
+      WriteDate(json, "due", blocker.due);
+      break;
+  }
+  json.EndObject();
+}
+
+void WriteNextEvents(JsonWriter& json, const std::vector<NextEvent>& next_events) {
+  json.BeginArray();
+  for (const NextEvent& next : next_events) {
+    json.BeginObject().Field("event", EventName(next.event)).Key("blocked_by").BeginArray();
+    for (const Blocker& blocker : next.blocked_by) WriteBlocker(json, blocker);
+    json.EndArray().EndObject();
+  }
+  json.EndArray();
+}
+
+void WritePause(JsonWriter& json, const std::optional<PauseView>& paused) {
+  json.Key("paused");
+  if (!paused) {
+    json.Null();
+    return;
+  }
+  json.BeginObject().Field("since", paused->since).Field("reason", paused->reason).EndObject();
+}
+
+void WritePublication(JsonWriter& json, const std::optional<PublicationDecision>& publication) {
+  json.Key("publication");
+  if (!publication) {
+    json.Null();
+    return;
+  }
+  json.BeginObject().Field("published", publication->published).Key("summary_published");
+  if (publication->summary_published) json.Bool(*publication->summary_published);
+  else json.Null();
+  json.EndObject();
+}
+
 // The members a review shares with its line in the review list.
 void WriteSummaryFields(JsonWriter& json, const ReviewSummary& summary) {
   json.Field("id", summary.id)
@@ -65,6 +124,7 @@ void WriteSummaryFields(JsonWriter& json, const ReviewSummary& summary) {
   json.Key("references").BeginObject();
   for (const auto& [key, value] : summary.references) json.Field(key, value);
   json.EndObject();
+  WritePause(json, summary.paused);
 }
 
 void WriteCheckpoint(JsonWriter& json, const CheckpointView& checkpoint) {
@@ -94,6 +154,7 @@ void WriteProcess(JsonWriter& json, const ParallelProcess& process) {
       .Field("id", process.id)
       .Field("kind", process.kind)
       .Field("status", process.status)
+      .Field("holds", process.holds.empty() ? std::optional<std::string>() : std::optional<std::string>(process.holds))
       .Field("holds_publication", process.holds_publication)
       .Field("owner", process.owner)
       .Field("notes", process.notes)
@@ -133,6 +194,11 @@ std::string ReviewJson(const ReviewView& review, const WorkflowDefinition* workf
   for (const auto& [key, holds] : review.referral.conditions) json.Field(key, holds);
   json.EndObject();
   WriteEvents(json, "allowed_events", review.allowed_events);
+  json.Key("next_events");
+  WriteNextEvents(json, review.next_events);
+  json.Field("decision_outcome", review.decision_outcome.empty() ? std::optional<std::string>()
+                                                                   : std::optional<std::string>(review.decision_outcome));
+  WritePublication(json, review.publication);
   json.Key("checkpoints").BeginArray();
   for (const CheckpointView& checkpoint : review.checkpoints) WriteCheckpoint(json, checkpoint);
   json.EndArray().Key("parallel_processes").BeginArray();
@@ -157,6 +223,12 @@ std::string ReviewListJson(const ReviewPage& page) {
   if (page.next_cursor) json.String(std::to_string(*page.next_cursor));  // a string: cursors are opaque
   else json.Null();
   json.EndObject();
+  return json.Take();
+}
+
+std::string NextEventsJson(const std::vector<NextEvent>& next_events) {
+  JsonWriter json(256 * next_events.size() + 16);
+  WriteNextEvents(json, next_events);
   return json.Take();
 }
 

@@ -18,4 +18,7 @@ std::string ReviewJson(const ReviewView& review, const WorkflowDefinition* workf
 
 std::string ReviewListJson(const ReviewPage& page);
 
+// `[{"event", "blocked_by": [{"kind", ...}]}]`: every event of the review's phase and what holds it back.
+std::string NextEventsJson(const std::vector<NextEvent>& next_events);
+
 }  // namespace scr

@@ -131,6 +131,24 @@ void GetReview(ApiContext& api, RequestContext& context) {
   WriteJsonText(context.response, 200, std::move(json).value());
 }
 
+// A refused event's 409 says what may happen now: the events allowed, and every event of the phase with
+// what holds it back (read as GET /reviews/{id} shows them), and for a blocked event its own blockers.
+void RefuseEvent(ApiContext& api, RequestContext& context, ReviewId id, const std::string& event,
+                 const Status& refusal) {
+  nlohmann::json members;
+  Result<ConnectionPool<ReviewQueries>::Lease> queries = api.queries.Acquire();
+  Result<ReviewView> review = queries.ok() ? (*queries)->GetReview(context.actor.board_id, id) : queries.status();
+  if (review.ok()) {
+    members["allowed_events"] = nlohmann::json::array();
+    for (LifecycleEvent allowed : review->allowed_events) members["allowed_events"].push_back(EventName(allowed));
+    members["next_events"] = nlohmann::json::parse(NextEventsJson(review->next_events));
+    for (const nlohmann::json& next : members["next_events"]) {
+      if (next["event"] == event) members["blocked_by"] = next["blocked_by"];
+    }
+  }
+  WriteProblem(context.response, refusal, members);
+}
+
 void RecordEvent(ApiContext& api, RequestContext& context) {
   std::optional<ReviewId> id = PathNumber(context, 1);
   if (!id) return;
@@ -138,7 +156,12 @@ void RecordEvent(ApiContext& api, RequestContext& context) {
   ApplyEventCommand command{context.actor, *id, body.Text("event", true, 100).value_or(""),
                             body.Text("reason", false).value_or(""), body.ObjectText("data")};
   if (!body.ok()) return WriteProblem(context.response, 400, "Bad request", body.error());
-  AnswerWithReview(api, context, RunCommand(api, command), 200);
+  CommandResult result = RunCommand(api, command);
+  Status::Code code = result.status.code();
+  if (code == Status::Code::kInvalidTransition || code == Status::Code::kBlocked) {
+    return RefuseEvent(api, context, *id, command.event, result.status);
+  }
+  AnswerWithReview(api, context, result, 200);
 }
 
 void ListEvents(ApiContext& api, RequestContext& context) {
@@ -183,16 +206,31 @@ void ExtendCheckpoint(ApiContext& api, RequestContext& context) {
   AnswerWithReview(api, context, RunCommand(api, command), 200);
 }
 
+// What a parallel process holds: `holds` (publication, family_involvement, review; "" for nothing), or as
+// the first clients say it, `holds_publication` (true: publication; false: nothing). Both may be given if
+// they agree. Null when neither is given.
+std::optional<std::string> HoldsOf(StrictObject& body) {
+  std::optional<std::string> holds = body.Text("holds", false, 30);
+  std::optional<bool> publication = body.Boolean("holds_publication", false);
+  if (!publication) return holds;
+  std::string from_flag = *publication ? "publication" : "";
+  if (holds && (*holds == "publication") != *publication) {
+    body.Fail("holds and holds_publication disagree: send holds alone (publication, family_involvement or review)");
+  }
+  return holds ? holds : from_flag;
+}
+
 void AddParallelProcess(ApiContext& api, RequestContext& context) {
   std::optional<ReviewId> id = PathNumber(context, 1);
   if (!id) return;
-  StrictObject body(context.request.body, {"kind", "status", "holds_publication", "owner", "notes"});
+  StrictObject body(context.request.body, {"kind", "status", "holds", "holds_publication", "owner", "notes"});
   AddParallelProcessCommand command;
   command.actor = context.actor;
   command.review = *id;
   command.kind = body.Text("kind", true, 100).value_or("");
   command.status = body.Text("status", false, 20).value_or("active");
-  command.holds_publication = body.Boolean("holds_publication", false).value_or(false);
+  std::optional<std::string> holds = HoldsOf(body);
+  command.holds = holds.value_or("");
   command.owner = body.Text("owner", false, 200).value_or("");
   command.notes = body.Text("notes", false).value_or("");
   if (!body.ok()) return WriteProblem(context.response, 400, "Bad request", body.error());
@@ -205,13 +243,13 @@ void UpdateParallelProcess(ApiContext& api, RequestContext& context) {
   std::optional<ReviewId> id = PathNumber(context, 1);
   std::optional<ReviewId> process = PathNumber(context, 2);
   if (!id || !process) return;
-  StrictObject body(context.request.body, {"status", "holds_publication", "owner", "notes"});
+  StrictObject body(context.request.body, {"status", "holds", "holds_publication", "owner", "notes"});
   UpdateParallelProcessCommand command;
   command.actor = context.actor;
   command.review = *id;
   command.process = *process;
   command.status = body.Text("status", false, 20);
-  command.holds_publication = body.Boolean("holds_publication", false);
+  command.holds = HoldsOf(body);
   command.owner = body.Text("owner", false, 200);
   command.notes = body.Text("notes", false);
   if (!body.ok()) return WriteProblem(context.response, 400, "Bad request", body.error());

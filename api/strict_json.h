@@ -40,11 +40,12 @@ class StrictObject {
                                                                     size_t max_length);
   // A nested object, returned as compact JSON text ("{}" when absent).
   std::string ObjectText(const char* field);
-
- private:
+  // Records a problem found by the caller (fields that disagree); the first problem wins.
   void Fail(const std::string& message) {
     if (error_.empty()) error_ = message;
   }
+
+ private:
   const nlohmann::json* Field(const char* field, bool required);
 
   nlohmann::json json_;

@@ -105,6 +105,7 @@ inline const Step kSteps[] = {
     {120, 0, StepKind::kWalkTo, "submit_report", ""},
     {140, 0, StepKind::kWalkTo, "sign_off_report", ""},
     {165, 0, StepKind::kWalkTo, "agree_response", ""},
+    {168, 0, StepKind::kComplete, "publication_to_panel", "Sent to the national panel, Ofsted and the DfE."},
     {185, 0, StepKind::kWalkTo, "publish", ""},
     // Siblings M and N: the report is with quality assurance.
     {20, 1, StepKind::kRefer},

@@ -60,21 +60,36 @@ export function wireRegister(kind, { items = [], add, update, updates = { update
 export function processesSection({ review, role }) {
   return registerTable({
     kind: 'process', caption: 'Police, coroner and other processes', items: review.parallel_processes.map((p) => ({ ...p, label: words(p.kind) })),
-    headings: ['Kind', 'Status', 'Holds publication', 'Owner', 'Notes'],
-    cells: (p) => [words(p.kind), p.status, p.holds_publication ? 'Yes' : 'No', p.owner, p.notes],
+    headings: ['Kind', 'Status', 'Holds back', 'Owner', 'Notes'],
+    cells: (p) => [words(p.kind), p.status, p.holds ? HOLD_WORDS[p.holds] : 'Nothing', p.owner, p.notes],
     update: REGISTER_KEEPERS.includes(role) ? () => true : null,
     empty: 'No parallel process is recorded.',
     addLabel: REGISTER_KEEPERS.includes(role) ? 'Add a parallel process' : '',
   });
 }
 
+// What a parallel process may hold back while it is active, in words.
+const HOLD_WORDS = {
+  publication: 'The publication of the report',
+  family_involvement: "The family's involvement",
+  review: 'The review itself (the report is not submitted or signed off)',
+};
+
 const processFields = (p = {}) => [
   { name: 'status', label: 'Status', type: 'select', options: choices(['active', 'concluded']), value: p.status || 'active' },
   { name: 'holds_publication', label: 'It holds the publication of the report', type: 'checkbox', value: p.holds_publication,
     hint: 'While it holds publication, the review cannot be published.' },
+  { name: 'holds', label: 'Or it holds back', type: 'select', value: p.holds && p.holds !== 'publication' ? p.holds : '',
+    options: [['', 'Nothing else'], ['family_involvement', HOLD_WORDS.family_involvement], ['review', HOLD_WORDS.review]],
+    hint: "A trial may hold the family's involvement, or the whole review, until it ends." },
   { name: 'owner', label: 'Owner (who runs it, e.g. the police force or the coroner)', value: p.owner || '' },
   { name: 'notes', label: 'Notes', type: 'textarea', value: p.notes || '' },
 ];
+
+// The form's two answers as the one `holds` the service keeps.
+function processBody({ holds_publication: publication, holds, ...rest }) {
+  return { ...rest, holds: publication ? 'publication' : holds };
+}
 
 export function wireProcesses({ id, review, refresh }) {
   wireRegister('process', {
@@ -83,11 +98,11 @@ export function wireProcesses({ id, review, refresh }) {
       heading: 'Add a parallel process', submit: 'Add the process', done: 'Parallel process added.',
       fields: [{ name: 'kind', label: 'Kind of process', type: 'select', required: true, options: choices(PROCESS_KINDS),
         missing: 'choose the kind of process' }, ...processFields()],
-      save: (v) => post(`/reviews/${id}/parallel-processes`, v),
+      save: (v) => post(`/reviews/${id}/parallel-processes`, processBody(v)),
     },
     update: (p) => ({
       heading: `Update the ${words(p.kind)}`, done: `The ${words(p.kind)} is updated.`, fields: processFields(p),
-      save: (v) => patch(`/reviews/${id}/parallel-processes/${p.id}`, v),
+      save: (v) => patch(`/reviews/${id}/parallel-processes/${p.id}`, processBody(v)),
     }),
   });
 }

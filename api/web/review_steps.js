@@ -16,27 +16,33 @@ const OUTCOMES = [
   ['other_process', 'Another process covers it (for example a DHR or an inquest)'],
 ];
 
-// What blocks `event` now, in words: open checkpoints that block it, holds, open actions.
-function blockersOf(event, review, actions) {
-  const reasons = review.checkpoints
-    .filter((c) => (c.status !== 'done' && c.status !== 'waived') && (c.blocks || []).includes(event))
-    .map((c) => html`<li>Checkpoint <a href="#checkpoint-${c.key}">${c.title}</a>, ${c.status === 'overdue' ? 'overdue since' : 'due'} ${dueWords(c.due, c.working_days_left)}</li>`);
-  if (event === 'publish') {
-    for (const process of review.parallel_processes) {
-      if (process.status === 'active' && process.holds_publication) {
-        reasons.push(html`<li>The ${process.kind.replace(/_/g, ' ')} (${process.owner || 'owner not recorded'}) is holding publication</li>`);
-      }
+const words = (text) => String(text || '').replace(/_/g, ' ');
+
+// One typed blocker of `next_events` in words, e.g. "Held until 2027-03-02 (7 working days after ...)".
+export function blockerWords(blocker, review) {
+  switch (blocker.kind) {
+    case 'checkpoint': {
+      const c = review.checkpoints.find((k) => k.key === blocker.key) || {};
+      return html`Checkpoint <a href="#checkpoint-${blocker.key}">${blocker.title}</a>, ${c.status === 'overdue' ? 'overdue since' : 'due'} ${dueWords(blocker.due, c.working_days_left)}`;
     }
-  }
-  if (event === 'close') {
-    for (const action of actions) {
-      if (action.status === 'not_started' || action.status === 'in_progress') reasons.push(html`<li>Improvement action "${action.title}" is still open</li>`);
-      for (const follow of action.follow_ups) {
-        if (follow.status === 'pending') reasons.push(html`<li>The ${follow.after_completion} follow-up of "${action.title}" is pending (due ${formatDate(follow.due)})</li>`);
-      }
+    case 'hold': {
+      const process = review.parallel_processes.find((p) => p.id === blocker.parallel_process) || {};
+      const held = blocker.checkpoint ? html`the step "${blocker.title}"` : words(blocker.holds);
+      return html`The ${words(blocker.process_kind)} (${process.owner || 'owner not recorded'}) is holding ${held}`;
     }
+    case 'not_before':
+      return blocker.date ? html`Held until ${formatDate(blocker.date)} (${blocker.rule})` : html`Not yet: ${blocker.rule}`;
+    case 'paused': return html`The review is paused: ${blocker.reason}`;
+    case 'action': return html`Improvement action ${blocker.id} is still open`;
+    case 'follow_up': return html`A follow-up check (due ${formatDate(blocker.due)}) is pending`;
+    default: return html`${words(blocker.kind)}`;
   }
-  return reasons;
+}
+
+// What blocks `event` now, in words, as the review's next_events say.
+function blockersOf(event, review) {
+  const next = (review.next_events || []).find((e) => e.event === event);
+  return next ? next.blocked_by.map((b) => html`<li>${blockerWords(b, review)}</li>`) : [];
 }
 
 function fieldsOf(event) {
@@ -57,19 +63,22 @@ function fieldsOf(event) {
 
 const prefixOf = (event) => `event-${event}`;
 
-// The events of the phase, then any other the review allows now (pause, resume, reopen the report ...).
+// Every event of the review's phase (pause or resume included), as the service lists them.
 function eventsOf(review) {
   const listed = review.next_events ? review.next_events.map((e) => e.event) : EVENTS[review.state] || [];
   return [...new Set([...listed, ...review.allowed_events])];
 }
 
-export function nextSteps({ review, actions, role }) {
+export function nextSteps({ review, role }) {
   const events = eventsOf(review);
   if (!events.length) return html`<p>This review has ended; nothing more happens to it.</p>`;
   const mayRecord = EVENT_RECORDERS.includes(role);
+  const paused = review.paused
+    ? html`<p class="paused" role="status"><strong>Paused since ${formatDate(review.paused.since.slice(0, 10))}: ${review.paused.reason}</strong>. Its deadlines wait and nothing is chased until it resumes.</p>`
+    : '';
   const steps = events.map((event) => {
     const allowed = review.allowed_events.includes(event);
-    const reasons = allowed ? [] : blockersOf(event, review, actions.items);
+    const reasons = allowed ? [] : blockersOf(event, review);
     const why = html`<div class="why" id="why-${event}">${allowed ? (mayRecord ? '' : html`<p class="muted">Recorded by the business unit or the chair.</p>`)
       : html`<p><strong>Blocked:</strong> this cannot happen yet because:</p><ul>${reasons.length ? reasons : html`<li>the review is not ready for it</li>`}</ul>`}</div>`;
     const form = allowed && mayRecord
@@ -77,7 +86,7 @@ export function nextSteps({ review, actions, role }) {
       : html`<h3>${eventLabel(event)}</h3><p><button type="button" disabled aria-describedby="why-${event}">${eventLabel(event)}</button></p>`;
     return html`<div class="step" id="step-${event}">${form}${why}</div>`;
   });
-  return html`<div class="steps">${steps}</div>`;
+  return html`${paused}<div class="steps">${steps}</div>`;
 }
 
 export function wireSteps({ id, review, refresh }) {

@@ -96,13 +96,13 @@ Result<size_t> CheckpointAlerts(ReviewId id, const CheckpointSlot& slot, const C
 
 Result<std::optional<PlannedAlert>> NextAlert(ReviewId id, const OpenReview& review, const WorkingCalendar& calendar) {
   std::optional<PlannedAlert> next;
-  if (IsEndPhase(review.phase)) return next;
+  if (!IsChased(review)) return next;  // ended, or paused: nothing is chased
   PlannedAlert alerts[kMaxAlertsPerCheckpoint];
   // One date that cannot be planned (beyond the years the bank holidays cover) must not silence the
   // review's other alerts: it is skipped, and reported once the rest is planned.
   Status unplanned;
   for (const CheckpointSlot& slot : review.checkpoints) {
-    if (slot.state != CheckpointState::kOpen || !slot.has_due()) continue;
+    if (slot.state != CheckpointState::kOpen || !slot.has_due() || review.IsHeld(slot)) continue;
     const CheckpointDefinition& definition = review.workflow->checkpoints[slot.definition];
     // Reminders come before the end of the due day, everything else at or after it (durations are never
     // negative): once a checkpoint's reminders have fired, an earlier alert found already wins.
@@ -155,10 +155,10 @@ Result<std::optional<PlannedAlert>> TimescaleMissedAlert(ReviewId id, const Open
 
 Status PlanAlerts(ReviewId id, const OpenReview& review, const WorkingCalendar& calendar,
                   std::vector<PlannedAlert>* out) {
-  if (IsEndPhase(review.phase)) return Status::Ok();
+  if (!IsChased(review)) return Status::Ok();
   PlannedAlert alerts[kMaxAlertsPerCheckpoint];
   for (const CheckpointSlot& slot : review.checkpoints) {
-    if (slot.state != CheckpointState::kOpen || !slot.has_due()) continue;
+    if (slot.state != CheckpointState::kOpen || !slot.has_due() || review.IsHeld(slot)) continue;
     Result<size_t> count = CheckpointAlerts(id, slot, review.workflow->checkpoints[slot.definition], calendar, alerts);
     if (!count.ok()) return count.status();
     out->insert(out->end(), alerts, alerts + *count);

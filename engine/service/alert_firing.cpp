@@ -44,9 +44,9 @@ size_t ReviewServiceImpl::CountPlannedAlerts() {
   size_t planned = 0;
   for (const auto& [id, review] : open_) {
     Result<const WorkingCalendar*> calendar = CalendarFor(review.board_id);
-    if (!calendar.ok()) continue;
+    if (!calendar.ok() || !IsChased(review)) continue;
     for (const CheckpointSlot& slot : review.checkpoints) {
-      if (slot.state != CheckpointState::kOpen || !slot.has_due() || IsEndPhase(review.phase)) continue;
+      if (slot.state != CheckpointState::kOpen || !slot.has_due() || !IsChased(review) || review.IsHeld(slot)) continue;
       PlannedAlert planned_alerts[kMaxAlertsPerCheckpoint];
       Result<size_t> count =
           CheckpointAlerts(id, slot, review.workflow->checkpoints[slot.definition], **calendar, planned_alerts);

@@ -57,12 +57,16 @@ Status ReviewServiceImpl::CloseCheckpoint(ReviewId id, const std::string& key, C
   }
   slot.state = state;
   slot.closed_days = today.days_since_epoch();
-  // Checkpoints counting from this one's completion now have a due date; decided before anything is written.
-  bool counted_from = std::any_of(review.workflow->checkpoints.begin(), review.workflow->checkpoints.end(),
-                                  [&](const CheckpointDefinition& other) {
-                                    return other.due.anchor.kind == Anchor::Kind::kCheckpointDone &&
-                                           other.due.anchor.checkpoint_index == slot.definition;
-                                  });
+  // Checkpoints (and not-before dates) counting from this one's completion now have a date; decided before
+  // anything is written.
+  auto counts_from_it = [&](const DueRule& rule) {
+    return rule.anchor.kind == Anchor::Kind::kCheckpointDone && rule.anchor.checkpoint_index == slot.definition;
+  };
+  bool counted_from =
+      std::any_of(review.workflow->checkpoints.begin(), review.workflow->checkpoints.end(),
+                  [&](const CheckpointDefinition& other) { return counts_from_it(other.due); }) ||
+      std::any_of(review.workflow->not_before.begin(), review.workflow->not_before.end(),
+                  [&](const NotBeforeRule& rule) { return counts_from_it(rule.rule); });
   if (counted_from) {
     if (Status planned = review.PlanDueDates(**calendar); !planned.ok()) return planned;
   }
@@ -148,27 +152,7 @@ Status ReviewServiceImpl::Handle(const ExtendCheckpointCommand& command, const C
   if (!calendar.ok()) return calendar.status();
   if (Status working = CheckWorkingDay(command.new_due, **calendar, "the new due date"); !working.ok()) return working;
 
-  slot->due_days = command.new_due.days_since_epoch();
-  slot->extended = true;
-  slot->fired_steps = 0;  // every step is planned again from the new date
-  Database::Statement extend = database_->Prepare(
-      "INSERT INTO checkpoints (review_id, key, state, extended_due) VALUES (?1, ?2, 'open', ?3) "
-      "ON CONFLICT (review_id, key) DO UPDATE SET extended_due = excluded.extended_due");
-  extend->bind(1, command.review);
-  extend->bindNoCopy(2, command.key);
-  extend->bind(3, command.new_due.ToString());
-  extend->exec();
-  Database::Statement delay = database_->Prepare(
-      "INSERT INTO delays (review_id, checkpoint, previous_due, new_due, reason, recorded_by, recorded_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?)");
-  delay->bind(1, command.review);
-  delay->bind(2, command.key);
-  delay->bind(3, previous.ToString());
-  delay->bind(4, command.new_due.ToString());
-  delay->bind(5, command.reason);
-  delay->bind(6, DescribeActor(command.actor));
-  delay->bind(7, context.at);
-  delay->exec();
+  MoveCheckpointDue(command.review, *slot, command.key, command.new_due, command.reason, command.actor, context);
 
   nlohmann::json data = {{"checkpoint", command.key},
                          {"previous_due", previous.ToString()},
@@ -191,6 +175,22 @@ Status ReviewServiceImpl::Handle(const ExtendCheckpointCommand& command, const C
   result.phase = review.phase;
   CheckIn(command.review, std::move(review));
   return Status::Ok();
+}
+
+void ReviewServiceImpl::MoveCheckpointDue(ReviewId id, CheckpointSlot& slot, const std::string& key, Date due,
+                                          const std::string& reason, const Actor& actor, const Context& context) {
+  Date previous = slot.due();
+  slot.due_days = due.days_since_epoch();
+  slot.extended = true;
+  slot.fired_steps = 0;  // every step is planned again from the new date
+  Database::Statement extend = database_->Prepare(
+      "INSERT INTO checkpoints (review_id, key, state, extended_due) VALUES (?1, ?2, 'open', ?3) "
+      "ON CONFLICT (review_id, key) DO UPDATE SET extended_due = excluded.extended_due");
+  extend->bind(1, id);
+  extend->bindNoCopy(2, key);
+  extend->bind(3, due.ToString());
+  extend->exec();
+  RecordDelay(id, key, previous, due, reason, actor, context);
 }
 
 void ReviewServiceImpl::ResolveAlerts(ReviewId id, const std::string& subject, std::optional<Date> due,

@@ -121,9 +121,9 @@ void ReviewServiceImpl::FireDigest(BoardId board, Instant now) {
   Result<Date> horizon = calendar.AddWorkingDays(day, kDueSoonWorkingDays);
   std::vector<std::tuple<int32_t, ReviewId, const std::string*>> soon;
   for (const auto& [id, review] : open_) {
-    if (review.board_id != board || IsEndPhase(review.phase) || !horizon.ok()) continue;
+    if (review.board_id != board || !IsChased(review) || !horizon.ok()) continue;
     for (const CheckpointSlot& slot : review.checkpoints) {
-      if (slot.state != CheckpointState::kOpen || !slot.has_due()) continue;
+      if (slot.state != CheckpointState::kOpen || !slot.has_due() || review.IsHeld(slot)) continue;
       if (slot.due_days < day.days_since_epoch() || slot.due_days > horizon->days_since_epoch()) continue;
       soon.emplace_back(slot.due_days, id, &review.workflow->checkpoints[slot.definition].key);
     }

@@ -4,20 +4,24 @@
 
 namespace scr {
 
-void ReviewServiceImpl::MoveItemDue(ReviewId id, OpenReview& review, ItemKind kind, int64_t item, Date previous,
-                                    Date due, const std::string& reason, const Actor& actor, const Context& context) {
-  DatedItem moved{item, kind, 0, kNoDate};
+void ReviewServiceImpl::RecordDelay(ReviewId id, const std::string& subject, Date previous, Date due,
+                                    const std::string& reason, const Actor& actor, const Context& context) {
   Database::Statement delay = database_->Prepare(
       "INSERT INTO delays (review_id, checkpoint, previous_due, new_due, reason, recorded_by, recorded_at) "
       "VALUES (?, ?, ?, ?, ?, ?, ?)");
   delay->bind(1, id);
-  delay->bind(2, moved.Subject());
+  delay->bindNoCopy(2, subject);
   delay->bind(3, previous.ToString());
   delay->bind(4, due.ToString());
-  delay->bind(5, reason);
+  delay->bindNoCopy(5, reason);
   delay->bind(6, DescribeActor(actor));
   delay->bindNoCopy(7, context.at);
   delay->exec();
+}
+
+void ReviewServiceImpl::MoveItemDue(ReviewId id, OpenReview& review, ItemKind kind, int64_t item, Date previous,
+                                    Date due, const std::string& reason, const Actor& actor, const Context& context) {
+  RecordDelay(id, DatedItem{item, kind, 0, kNoDate}.Subject(), previous, due, reason, actor, context);
   // Those of the old date are answered by the new one.
   ResolveItemAlerts(id, review, kind, item, context);
   for (DatedItem& open : review.items) {

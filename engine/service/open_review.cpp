@@ -30,26 +30,116 @@ std::optional<CheckpointState> CheckpointStateFromName(std::string_view name) {
   return std::nullopt;
 }
 
-std::vector<std::string> OpenReview::Blockers(LifecycleEvent event) const {
-  std::vector<std::string> blockers;
+namespace {
+
+bool Blocks(const CheckpointDefinition& definition, LifecycleEvent event) {
+  return std::find(definition.blocks.begin(), definition.blocks.end(), event) != definition.blocks.end();
+}
+
+// Whether a parallel process holding `hold` holds `event` back (a family-involvement hold is judged by the
+// checkpoints it holds instead).
+bool HoldsEvent(Hold hold, LifecycleEvent event) {
+  switch (hold) {
+    case Hold::kPublication: return event == LifecycleEvent::kPublish;
+    case Hold::kReview: return event == LifecycleEvent::kSubmitReport || event == LifecycleEvent::kSignOffReport;
+    case Hold::kFamilyInvolvement: return false;
+  }
+  return false;
+}
+
+Blocker HoldBlocker(const ProcessHold& hold) {
+  Blocker blocker;
+  blocker.kind = BlockerKind::kHold;
+  blocker.process = hold.process;
+  blocker.process_kind = hold.kind;
+  blocker.holds = hold.holds;
+  return blocker;
+}
+
+}  // namespace
+
+std::vector<Blocker> OpenReview::Blockers(LifecycleEvent event, Date today) const {
+  std::vector<Blocker> blockers;
+  if (paused && event != LifecycleEvent::kResume) {
+    Blocker pause;
+    pause.kind = BlockerKind::kPaused;
+    pause.since = paused_since;
+    pause.reason = pause_reason;
+    blockers.push_back(pause);
+  }
   for (const CheckpointSlot& slot : checkpoints) {
     if (slot.state != CheckpointState::kOpen) continue;
     const CheckpointDefinition& definition = workflow->checkpoints[slot.definition];
-    if (std::find(definition.blocks.begin(), definition.blocks.end(), event) != definition.blocks.end()) {
-      blockers.push_back(definition.key);
+    if (!Blocks(definition, event)) continue;
+    Blocker checkpoint;
+    checkpoint.key = definition.key;
+    checkpoint.title = definition.title;
+    if (slot.has_due()) checkpoint.due = slot.due();
+    blockers.push_back(checkpoint);
+  }
+  for (const ProcessHold& hold : holds) {
+    if (HoldsEvent(hold.holds, event)) blockers.push_back(HoldBlocker(hold));
+    if (hold.holds != Hold::kFamilyInvolvement) continue;
+    for (const CheckpointSlot& slot : checkpoints) {
+      const CheckpointDefinition& definition = workflow->checkpoints[slot.definition];
+      if (slot.state != CheckpointState::kOpen || !workflow->IsFamilyInvolvement(slot.definition) ||
+          !Blocks(definition, event)) {
+        continue;
+      }
+      Blocker held = HoldBlocker(hold);
+      held.key = definition.key;
+      held.title = definition.title;
+      blockers.push_back(held);
     }
   }
-  if (event == LifecycleEvent::kPublish) {
-    for (int64_t process : processes_holding_publication) {
-      blockers.push_back("parallel_process:" + std::to_string(process));
-    }
+  for (size_t i = 0; i < workflow->not_before.size(); ++i) {
+    const NotBeforeRule& rule = workflow->not_before[i];
+    int32_t first_day = i < not_before_days.size() ? not_before_days[i] : kNoDate;
+    if (rule.event != event || (first_day != kNoDate && today.days_since_epoch() >= first_day)) continue;
+    Blocker not_before;
+    not_before.kind = BlockerKind::kNotBefore;
+    if (first_day != kNoDate) not_before.date = Date::FromDays(first_day);
+    not_before.rule = rule.rule.text;
+    not_before.source = rule.source;
+    blockers.push_back(not_before);
   }
   if (event == LifecycleEvent::kClose) {
     for (const DatedItem& item : items) {
-      if (item.kind != ItemKind::kInformationRequest) blockers.push_back(std::string(ItemKindName(item.kind)) + ":" + std::to_string(item.id));
+      if (item.kind == ItemKind::kInformationRequest) continue;
+      Blocker open;
+      open.kind = item.kind == ItemKind::kAction ? BlockerKind::kAction : BlockerKind::kFollowUp;
+      open.item = item.id;
+      if (item.due_days != kNoDate) open.due = item.due();
+      blockers.push_back(open);
     }
   }
   return blockers;
+}
+
+bool OpenReview::IsHeld(const CheckpointSlot& slot) const {
+  return workflow->IsFamilyInvolvement(slot.definition) &&
+         std::any_of(holds.begin(), holds.end(), [](const ProcessHold& h) { return h.holds == Hold::kFamilyInvolvement; });
+}
+
+Result<Lifecycle> OpenReview::Machine(Date today) const {
+  return Lifecycle::Restore(LifecycleState(), [this, today](LifecycleEvent e) { return Blockers(e, today); },
+                            workflow->used_phases);
+}
+
+std::vector<NextEvent> OpenReview::NextEvents(Date today) const {
+  Result<Lifecycle> machine = Machine(today);
+  if (!machine.ok()) return {};
+  return machine->NextEvents();
+}
+
+std::string OpenReview::LifecycleState() const {
+  return std::string(PhaseName(phase)) + (paused ? ",paused" : "");
+}
+
+int WorkingDaysPausedSoFar(const OpenReview& review, Date today, const WorkingCalendar& calendar) {
+  if (!review.paused || review.paused_on_days == kNoDate || today.days_since_epoch() <= review.paused_on_days) return 0;
+  Result<int> days = calendar.WorkingDaysBetween(Date::FromDays(review.paused_on_days), today);
+  return days.ok() ? *days : 0;
 }
 
 void OpenReview::RemoveItem(ItemKind kind, int64_t id) {
@@ -94,9 +184,10 @@ int32_t OpenReview::AnchorDay(const Anchor& anchor) const {
   return day;
 }
 
-TimescaleFacts OpenReview::TimescaleFactsOn(Date today) const {
+TimescaleFacts OpenReview::TimescaleFactsOn(Date today, int pausing_now) const {
   TimescaleFacts facts;
   facts.today = today;
+  facts.working_days_paused = working_days_paused + pausing_now;
   if (!workflow->timescale) return facts;
   const TimescaleDefinition& timescale = *workflow->timescale;
   if (timescale.due.kind == DueRule::Kind::kAfterAnchor) {
@@ -120,8 +211,14 @@ TimescaleFacts OpenReview::TimescaleFactsOn(Date today) const {
 Status OpenReview::PlanDueDates(const WorkingCalendar& calendar) {
   for (CheckpointSlot& slot : checkpoints) {
     if (slot.extended) continue;
-    const DueRule& rule = workflow->checkpoints[slot.definition].due;
+    const CheckpointDefinition& definition = workflow->checkpoints[slot.definition];
+    const DueRule& rule = definition.due;
     int32_t anchor = rule.kind == DueRule::Kind::kFixedDate ? 0 : AnchorDay(rule.anchor);
+    // A reopened report's quality assurance counts again from the reopening.
+    if (anchor != kNoDate && report_reopened_days != kNoDate && definition.phase == Phase::kReportQa &&
+        rule.kind == DueRule::Kind::kAfterAnchor && rule.anchor.kind == Anchor::Kind::kEvent) {
+      anchor = std::max(anchor, report_reopened_days);
+    }
     if (anchor == kNoDate) {
       slot.due_days = kNoDate;
       continue;
@@ -130,6 +227,15 @@ Status OpenReview::PlanDueDates(const WorkingCalendar& calendar) {
     if (!due.ok()) return due.status();
     if (slot.due_days != due->days_since_epoch()) slot.fired_steps = 0;  // a new date: its alerts start again
     slot.due_days = due->days_since_epoch();
+  }
+  not_before_days.assign(workflow->not_before.size(), kNoDate);
+  for (size_t i = 0; i < workflow->not_before.size(); ++i) {
+    const DueRule& rule = workflow->not_before[i].rule;
+    int32_t anchor = rule.kind == DueRule::Kind::kFixedDate ? 0 : AnchorDay(rule.anchor);
+    if (anchor == kNoDate) continue;
+    Result<Date> first = DueFrom(rule, Date::FromDays(anchor), calendar);
+    if (!first.ok()) return first.status();
+    not_before_days[i] = first->days_since_epoch();
   }
   return Status::Ok();
 }

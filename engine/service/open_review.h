@@ -54,6 +54,13 @@ struct DatedItem {
   std::string Subject() const { return std::string(ItemKindName(kind)) + "/" + std::to_string(id); }
 };
 
+// A parallel process that holds something back while it is active (QM9).
+struct ProcessHold {
+  int64_t process = 0;
+  std::string kind;  // criminal_investigation, inquest, ...
+  Hold holds = Hold::kPublication;
+};
+
 struct OpenReview {
   BoardId board_id = 0;
   const WorkflowDefinition* workflow = nullptr;
@@ -69,7 +76,19 @@ struct OpenReview {
   EventHash last_hash{};
   std::vector<CheckpointSlot> checkpoints;          // only those whose condition holds for this review
   std::vector<DatedItem> items;                     // open information requests and actions, pending follow-ups
-  std::vector<int64_t> processes_holding_publication;
+  std::vector<ProcessHold> holds;                    // the active parallel processes that hold something
+  // A pause (a trial, an inquest): since when, why, and the working days of the pauses that have ended.
+  bool paused = false;
+  std::string paused_since;          // RFC 3339
+  int32_t paused_on_days = kNoDate;  // the board-local day it began
+  std::string pause_reason;
+  int working_days_paused = 0;
+  // The day the report was last reopened (after sign-off, or back from assurance): the report quality
+  // assurance checkpoints count from it again.
+  int32_t report_reopened_days = kNoDate;
+  // The first day each of the workflow's not_before rules allows its event, or kNoDate until what it
+  // counts from has happened; planned with the due dates.
+  std::vector<int32_t> not_before_days;
   // Whether the chair has been told the review's timescale is at risk, and that it was missed: once each
   // (counted like fired_steps: 0 or 1).
   uint8_t timescale_at_risk_told = 0;
@@ -77,9 +96,20 @@ struct OpenReview {
 
   OpenReview() { first_event_days.fill(kNoDate); }
 
-  // Open checkpoints blocking `event`, by key, the processes holding publication (for publish), and the
-  // open actions and pending follow-ups (for close).
-  std::vector<std::string> Blockers(LifecycleEvent event) const;
+  // What holds `event` back on `today`: the pause, open checkpoints blocking it, the parallel processes
+  // holding it, a not-before date still to come, and (for close) open actions and pending follow-ups.
+  std::vector<Blocker> Blockers(LifecycleEvent event, Date today) const;
+  // Every event of the review's phase with what holds it back on `today`: the same judgement for the
+  // commands and the queries.
+  std::vector<NextEvent> NextEvents(Date today) const;
+  // The machine, restored to the review's phase and pause, judging by Blockers(·, today). The record
+  // must outlive it.
+  Result<Lifecycle> Machine(Date today) const;
+  // The stored form of the machine's state: "review_running" or "review_running,paused".
+  std::string LifecycleState() const;
+  // Whether an active parallel process holds the checkpoint (a family-involvement step while the family's
+  // involvement is held): it is not chased meanwhile.
+  bool IsHeld(const CheckpointSlot& slot) const;
   // Drops the open item, if held.
   void RemoveItem(ItemKind kind, int64_t id);
   CheckpointSlot* FindSlot(const std::string& key);
@@ -88,11 +118,18 @@ struct OpenReview {
   void AddApplicableCheckpoints();
   // The day `anchor` happened (the first of its events), or kNoDate while it has not.
   int32_t AnchorDay(const Anchor& anchor) const;
-  // What the review's overall timescale depends on, as of `today` (no pauses are counted yet).
-  TimescaleFacts TimescaleFactsOn(Date today) const;
+  // What the review's overall timescale depends on, as of `today`: the working days of ended pauses, and
+  // `pausing_now` those of the pause under way (its due day stops moving closer while paused).
+  TimescaleFacts TimescaleFactsOn(Date today, int pausing_now = 0) const;
   // Works out every due date that is not an extension again from what has happened.
   Status PlanDueDates(const WorkingCalendar& calendar);
 };
+
+// Whether the review's deadlines are chased now: not once it has ended, nor while it is paused.
+inline bool IsChased(const OpenReview& review) { return !IsEndPhase(review.phase) && !review.paused; }
+
+// The working days of the pause under way on `today` (0 when not paused).
+int WorkingDaysPausedSoFar(const OpenReview& review, Date today, const WorkingCalendar& calendar);
 
 // Whether `definition` applies to a review with these facts.
 bool ConditionHolds(const CheckpointDefinition& definition, const OpenReview& review);

@@ -10,12 +10,6 @@
 namespace scr {
 namespace {
 
-bool RequiresReason(LifecycleEvent event) {
-  // The chair's decisions and a report's return are recorded with their rationale (QM2, QM7).
-  return event == LifecycleEvent::kDecideToReview || event == LifecycleEvent::kDecideNotToReview ||
-         event == LifecycleEvent::kReturnForRevision;
-}
-
 std::string Join(const std::vector<std::string>& items) {
   std::string joined;
   for (const std::string& item : items) joined += (joined.empty() ? "" : ", ") + item;
@@ -23,6 +17,10 @@ std::string Join(const std::vector<std::string>& items) {
 }
 
 constexpr size_t kMaxTitle = 200;
+
+Status UnknownHold(const std::string& holds) {
+  return Status::InvalidArgument("holds '" + holds + "' is not known; use publication, family_involvement or review");
+}
 
 }  // namespace
 
@@ -110,70 +108,6 @@ Status ReviewServiceImpl::Handle(const ReferCommand& command, const Context& con
   return Status::Ok();
 }
 
-Status ReviewServiceImpl::Handle(const ApplyEventCommand& command, const Context& context, CommandResult& result) {
-  std::optional<LifecycleEvent> event = EventFromName(command.event);
-  if (!event) {
-    std::vector<std::string> names;
-    for (LifecycleEvent e : AllEvents()) names.push_back(EventName(e));
-    return Status::InvalidArgument("unknown event '" + command.event + "'; events are: " + Join(names));
-  }
-  Result<OpenReview> checked_out = CheckOut(command.actor, command.review);
-  if (!checked_out.ok()) return checked_out.status();
-  OpenReview review = std::move(checked_out).value();
-  if (RequiresReason(*event) && command.reason.empty()) {
-    return Status::InvalidArgument(std::string(EventName(*event)) + " needs a reason: the rationale is kept in the history");
-  }
-  if (command.data != "{}") {
-    if (!JsonDepthWithin(command.data)) {
-      return Status::InvalidArgument("data nests arrays or objects more than " + std::to_string(kMaxJsonDepth) +
-                                     " levels deep");
-    }
-    nlohmann::json data = nlohmann::json::parse(command.data, nullptr, /*allow_exceptions=*/false);
-    if (!data.is_object()) return Status::InvalidArgument("data must be a JSON object");
-  }
-
-  Result<Lifecycle> machine =
-      Lifecycle::Restore(PhaseName(review.phase), [&review](LifecycleEvent e) { return review.Blockers(e); });
-  if (!machine.ok()) return machine.status();
-  switch (machine->Apply(*event)) {
-    case Lifecycle::Outcome::kNotAllowedHere: {
-      std::vector<std::string> allowed;
-      for (LifecycleEvent e : machine->AllowedEvents()) allowed.push_back(EventName(e));
-      return Status::InvalidTransition(std::string(EventName(*event)) + " is not allowed while the review is " +
-                                           PhaseName(review.phase),
-                                       allowed);
-    }
-    case Lifecycle::Outcome::kBlocked: {
-      std::vector<std::string> blockers = review.Blockers(*event);
-      return Status::Blocked(std::string(EventName(*event)) + " is held back by: " + Join(blockers), blockers);
-    }
-    case Lifecycle::Outcome::kApplied: break;
-  }
-  review.phase = machine->phase();
-  Result<const WorkingCalendar*> calendar = CalendarFor(review.board_id);
-  if (!calendar.ok()) return calendar.status();
-  int32_t& first_day = review.first_event_days[static_cast<size_t>(*event)];
-  if (first_day == kNoDate) {
-    first_day = (*calendar)->LocalDate(context.now).days_since_epoch();
-    // Checkpoints counting from this event now have a due date; decided before anything is written.
-    if (Status planned = review.PlanDueDates(**calendar); !planned.ok()) return planned;
-  }
-
-  AppendToHistory(command.review, review, command.actor, context, command.event, command.reason, command.data);
-  Database::Statement update =
-      database_->Prepare("UPDATE reviews SET phase = ?, lifecycle_state = ?, first_events = ? WHERE id = ?");
-  update->bind(1, PhaseName(review.phase));
-  update->bind(2, machine->Save());
-  update->bind(3, EncodeFirstEvents(review.first_event_days));
-  update->bind(4, command.review);
-  update->exec();
-
-  result.review = command.review;
-  result.phase = review.phase;
-  CheckIn(command.review, std::move(review));
-  return Status::Ok();
-}
-
 Status ReviewServiceImpl::Handle(const AddParallelProcessCommand& command, const Context& context,
                                  CommandResult& result) {
   const auto& kinds = ParallelProcessKinds();
@@ -183,29 +117,33 @@ Status ReviewServiceImpl::Handle(const AddParallelProcessCommand& command, const
   if (command.status != "active" && command.status != "concluded") {
     return Status::InvalidArgument("status must be active or concluded");
   }
+  if (!command.holds.empty() && !HoldFromName(command.holds)) return UnknownHold(command.holds);
   Result<OpenReview> checked_out = CheckOut(command.actor, command.review);
   if (!checked_out.ok()) return checked_out.status();
   OpenReview review = std::move(checked_out).value();
 
   Database::Statement insert = database_->Prepare(
       "INSERT INTO parallel_processes (review_id, kind, status, holds_publication, owner, notes, created_at, "
-      "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+      "updated_at, holds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   insert->bind(1, command.review);
   insert->bind(2, command.kind);
   insert->bind(3, command.status);
-  insert->bind(4, command.holds_publication ? 1 : 0);
+  insert->bind(4, command.holds == HoldName(Hold::kPublication) ? 1 : 0);
   insert->bind(5, command.owner);
   insert->bind(6, command.notes);
   insert->bind(7, context.at);
   insert->bind(8, context.at);
+  insert->bind(9, command.holds);
   insert->exec();
   int64_t id = database_->connection().getLastInsertRowid();
-  if (command.status == "active" && command.holds_publication) review.processes_holding_publication.push_back(id);
+  std::optional<Hold> hold = HoldFromName(command.holds);
+  if (command.status == "active" && hold) review.holds.push_back(ProcessHold{id, command.kind, *hold});
 
   nlohmann::json data = {{"parallel_process", id},
                          {"kind", command.kind},
                          {"status", command.status},
-                         {"holds_publication", command.holds_publication},
+                         {"holds", command.holds},
+                         {"holds_publication", hold == Hold::kPublication},
                          {"owner", command.owner}};
   AppendToHistory(command.review, review, command.actor, context, "parallel_process_added", command.notes, data.dump());
 
@@ -221,12 +159,13 @@ Status ReviewServiceImpl::Handle(const UpdateParallelProcessCommand& command, co
   if (command.status && *command.status != "active" && *command.status != "concluded") {
     return Status::InvalidArgument("status must be active or concluded");
   }
+  if (command.holds && !command.holds->empty() && !HoldFromName(*command.holds)) return UnknownHold(*command.holds);
   Result<OpenReview> checked_out = CheckOut(command.actor, command.review);
   if (!checked_out.ok()) return checked_out.status();
   OpenReview review = std::move(checked_out).value();
 
   Database::Statement find = database_->Prepare(
-      "SELECT status, holds_publication, owner, notes FROM parallel_processes WHERE id = ? AND review_id = ?");
+      "SELECT status, holds, owner, notes, kind FROM parallel_processes WHERE id = ? AND review_id = ?");
   find->bind(1, command.process);
   find->bind(2, command.review);
   if (!find->executeStep()) {
@@ -234,29 +173,37 @@ Status ReviewServiceImpl::Handle(const UpdateParallelProcessCommand& command, co
                             std::to_string(command.process));
   }
   std::string status = command.status.value_or(find->getColumn(0).getString());
-  bool holds = command.holds_publication.value_or(find->getColumn(1).getInt() != 0);
+  std::string holds = command.holds.value_or(find->getColumn(1).getString());
   std::string owner = command.owner.value_or(find->getColumn(2).getString());
   std::string notes = command.notes.value_or(find->getColumn(3).getString());
+  std::string kind = find->getColumn(4).getString();
   find->reset();
 
   Database::Statement update = database_->Prepare(
-      "UPDATE parallel_processes SET status = ?, holds_publication = ?, owner = ?, notes = ?, updated_at = ? "
-      "WHERE id = ?");
+      "UPDATE parallel_processes SET status = ?, holds_publication = ?, owner = ?, notes = ?, updated_at = ?, "
+      "holds = ? WHERE id = ?");
   update->bind(1, status);
-  update->bind(2, holds ? 1 : 0);
+  update->bind(2, holds == HoldName(Hold::kPublication) ? 1 : 0);
   update->bind(3, owner);
   update->bind(4, notes);
   update->bind(5, context.at);
-  update->bind(6, command.process);
+  update->bind(6, holds);
+  update->bind(7, command.process);
   update->exec();
 
-  auto& holding = review.processes_holding_publication;
-  holding.erase(std::remove(holding.begin(), holding.end(), command.process), holding.end());
-  if (status == "active" && holds) holding.push_back(command.process);
+  auto& holding = review.holds;
+  holding.erase(std::remove_if(holding.begin(), holding.end(),
+                               [&](const ProcessHold& h) { return h.process == command.process; }),
+                holding.end());
+  std::optional<Hold> hold = HoldFromName(holds);
+  if (status == "active" && hold) holding.push_back(ProcessHold{command.process, kind, *hold});
 
   nlohmann::json data = {{"parallel_process", command.process}};
   if (command.status) data["status"] = *command.status;
-  if (command.holds_publication) data["holds_publication"] = *command.holds_publication;
+  if (command.holds) {
+    data["holds"] = *command.holds;
+    data["holds_publication"] = hold == Hold::kPublication;
+  }
   if (command.owner) data["owner"] = *command.owner;
   AppendToHistory(command.review, review, command.actor, context, "parallel_process_updated",
                   command.notes.value_or(""), data.dump());

@@ -58,7 +58,9 @@ Result<ReviewListings> ReviewQueriesImpl::ListingsForExport(BoardId board, const
     std::vector<CheckpointView> views;
     while (select->executeStep()) {
       ReviewRow row = ReadReviewRow(*select, nullptr);
-      if (!filter.include_closed && !filter.phase && IsEndPhase(row.summary.phase)) continue;
+      // Reviews that did not go ahead are listed with the closed ones (their duties are still chased).
+      bool finished = IsEndPhase(row.summary.phase) || row.summary.phase == Phase::kNotProceeding;
+      if (!filter.include_closed && !filter.phase && finished) continue;
       if (!Matches(row.summary, search)) continue;
       OpenReview record;
       if (Status read = ReadCheckpoints(row.summary.id, row, &record, &views); !read.ok()) return read;

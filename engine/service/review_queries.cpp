@@ -90,6 +90,14 @@ Status ReviewQueriesImpl::ReadCheckpoints(ReviewId id, const ReviewRow& row, Ope
   record->referral_date = row.referral.referral_date;
   record->incident_date = row.referral.incident_date;
   DecodeFirstEvents(row.first_events, &record->first_event_days);
+  if (row.summary.paused) {
+    record->paused = true;
+    record->paused_since = row.summary.paused->since;
+    record->pause_reason = row.summary.paused->reason;
+    if (row.paused_on) record->paused_on_days = row.paused_on->days_since_epoch();
+  }
+  record->working_days_paused = row.working_days_paused;
+  if (row.report_reopened_on) record->report_reopened_days = row.report_reopened_on->days_since_epoch();
   record->AddApplicableCheckpoints();
 
   struct Closure {
@@ -203,8 +211,9 @@ const char* const kReviewColumns =
     "id, board_id, workflow, title, phase, referral_date, incident_date, rationale, statutory_criteria_met, "
     "child_died, family_lived_elsewhere, late_referral_reason, first_events, created_at, "
     "(SELECT COUNT(*) FROM parallel_processes WHERE review_id = reviews.id AND status = 'active'), "
-    "(SELECT COUNT(*) FROM parallel_processes WHERE review_id = reviews.id AND status = 'active' AND holds_publication), "
-    "conditions, review_references";
+    "(SELECT COUNT(*) FROM parallel_processes WHERE review_id = reviews.id AND status = 'active' AND holds = 'publication'), "
+    "conditions, review_references, paused_since, paused_on, pause_reason, working_days_paused, report_reopened_on, "
+    "decision_outcome, publication, summary_published";
 
 ReviewRow ReadReviewRow(SQLite::Statement& select, std::string* created_at) {
   ReviewRow row;
@@ -226,6 +235,17 @@ ReviewRow ReadReviewRow(SQLite::Statement& select, std::string* created_at) {
   row.summary.publication_holds = select.getColumn(15).getInt();
   row.referral.conditions = DecodeConditions(select.getColumn(16).getString());
   row.summary.references = DecodeReferences(select.getColumn(17).getString());
+  if (!select.getColumn(18).isNull()) row.summary.paused = PauseView{select.getColumn(18).getString(), select.getColumn(20).getString()};
+  if (Result<Date> on = Date::Parse(select.getColumn(19).getString()); on.ok()) row.paused_on = *on;
+  row.working_days_paused = select.getColumn(21).getInt();
+  if (Result<Date> on = Date::Parse(select.getColumn(22).getString()); on.ok()) row.report_reopened_on = *on;
+  row.decision_outcome = select.getColumn(23).getString();
+  if (!select.getColumn(24).isNull()) {
+    PublicationDecision decision;
+    decision.published = select.getColumn(24).getString() == "published";
+    if (!select.getColumn(25).isNull()) decision.summary_published = select.getColumn(25).getInt() != 0;
+    row.publication = decision;
+  }
   return row;
 }
 
@@ -277,7 +297,7 @@ Result<ReviewView> ReviewQueriesImpl::GetReview(BoardId board, ReviewId id) {
     if (Status summarised = Summarise(record, view.checkpoints, &view.summary); !summarised.ok()) return summarised;
 
     Database::Statement processes = database_->Prepare(
-        "SELECT id, kind, status, holds_publication, owner, notes, created_at, updated_at FROM parallel_processes "
+        "SELECT id, kind, status, holds, owner, notes, created_at, updated_at FROM parallel_processes "
         "WHERE review_id = ? ORDER BY id");
     processes->bind(1, id);
     while (processes->executeStep()) {
@@ -286,14 +306,14 @@ Result<ReviewView> ReviewQueriesImpl::GetReview(BoardId board, ReviewId id) {
       process.review_id = id;
       process.kind = processes->getColumn(1).getString();
       process.status = processes->getColumn(2).getString();
-      process.holds_publication = processes->getColumn(3).getInt() != 0;
+      process.holds = processes->getColumn(3).getString();
+      process.holds_publication = process.holds == HoldName(Hold::kPublication);
       process.owner = processes->getColumn(4).getString();
       process.notes = processes->getColumn(5).getString();
       process.created_at = processes->getColumn(6).getString();
       process.updated_at = processes->getColumn(7).getString();
-      if (process.status == "active" && process.holds_publication) {
-        record.processes_holding_publication.push_back(process.id);
-      }
+      std::optional<Hold> hold = HoldFromName(process.holds);
+      if (process.status == "active" && hold) record.holds.push_back(ProcessHold{process.id, process.kind, *hold});
       view.parallel_processes.push_back(std::move(process));
     }
     Database::Statement delays = database_->Prepare(
@@ -315,9 +335,12 @@ Result<ReviewView> ReviewQueriesImpl::GetReview(BoardId board, ReviewId id) {
       record.items.push_back(DatedItem{items->getColumn(0).getInt64(), kind, 0, kNoDate});
     }
     // The same judgement the engine makes, on the same record.
-    Result<Lifecycle> machine =
-        Lifecycle::Restore(PhaseName(view.summary.phase), [&record](LifecycleEvent e) { return record.Blockers(e); });
-    if (machine.ok()) view.allowed_events = machine->AllowedEvents();
+    view.next_events = record.NextEvents(view.version.today);
+    for (const NextEvent& next : view.next_events) {
+      if (next.blocked_by.empty()) view.allowed_events.push_back(next.event);
+    }
+    view.decision_outcome = row.decision_outcome;
+    view.publication = row.publication;
     return view;
   } catch (const std::exception& e) {
     return StorageError(e, "reading review " + std::to_string(id));

@@ -17,6 +17,12 @@ struct ReviewRow {
   ReviewSummary summary;
   Referral referral;
   std::string first_events;
+  // The pause, working days paused, the day the report was reopened, and the recorded decisions.
+  std::optional<Date> paused_on;
+  int working_days_paused = 0;
+  std::optional<Date> report_reopened_on;
+  std::string decision_outcome;
+  std::optional<PublicationDecision> publication;
 };
 
 // The columns ReadReviewRow reads, in its order: "SELECT " + kReviewColumns + " FROM reviews ...".

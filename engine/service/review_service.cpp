@@ -37,8 +37,8 @@ Status ReviewServiceImpl::LoadOpenReviews() {
   try {
     SQLite::Statement reviews(database_->connection(),
                               "SELECT id, board_id, workflow, lifecycle_state, conditions, referral_date, "
-                              "incident_date, first_events "
-                              "FROM reviews WHERE phase <> 'not_proceeding' AND phase <> 'closed'");
+                              "incident_date, first_events, paused_since, paused_on, pause_reason, working_days_paused, "
+                              "report_reopened_on FROM reviews WHERE phase <> 'closed'");
     while (reviews.executeStep()) {
       ReviewId id = reviews.getColumn(0).getInt64();
       OpenReview review;
@@ -53,6 +53,7 @@ Status ReviewServiceImpl::LoadOpenReviews() {
       Result<Lifecycle> machine = Lifecycle::Restore(reviews.getColumn(3).getString(), BlockerQuery());
       if (!machine.ok()) return Status::Storage("review " + std::to_string(id) + ": " + machine.status().message());
       review.phase = machine->phase();
+      review.paused = machine->paused();
       review.conditions_held = ConditionsHeld(*review.workflow, DecodeConditions(reviews.getColumn(4).getString()));
       Result<Date> referral = Date::Parse(reviews.getColumn(5).getText());
       Result<Date> incident = Date::Parse(reviews.getColumn(6).getText());
@@ -60,6 +61,13 @@ Status ReviewServiceImpl::LoadOpenReviews() {
       review.referral_date = *referral;
       review.incident_date = *incident;
       DecodeFirstEvents(reviews.getColumn(7).getString(), &review.first_event_days);
+      review.paused_since = reviews.getColumn(8).getString();
+      if (Result<Date> on = Date::Parse(reviews.getColumn(9).getString()); on.ok()) review.paused_on_days = on->days_since_epoch();
+      review.pause_reason = reviews.getColumn(10).getString();
+      review.working_days_paused = reviews.getColumn(11).getInt();
+      if (Result<Date> on = Date::Parse(reviews.getColumn(12).getString()); on.ok()) {
+        review.report_reopened_days = on->days_since_epoch();
+      }
       review.AddApplicableCheckpoints();
       open_.emplace(id, std::move(review));
     }
@@ -92,10 +100,13 @@ Status ReviewServiceImpl::LoadOpenReviews() {
       review->second.items.push_back(DatedItem{actions.getColumn(1).getInt64(), kind, 0, due->days_since_epoch()});
     }
     SQLite::Statement holds(database_->connection(),
-                            "SELECT review_id, id FROM parallel_processes WHERE status = 'active' AND holds_publication");
+                            "SELECT review_id, id, kind, holds FROM parallel_processes WHERE status = 'active' AND holds <> ''");
     while (holds.executeStep()) {
       auto review = open_.find(holds.getColumn(0).getInt64());
-      if (review != open_.end()) review->second.processes_holding_publication.push_back(holds.getColumn(1).getInt64());
+      std::optional<Hold> hold = HoldFromName(holds.getColumn(3).getString());
+      if (review != open_.end() && hold) {
+        review->second.holds.push_back(ProcessHold{holds.getColumn(1).getInt64(), holds.getColumn(2).getString(), *hold});
+      }
     }
   } catch (const std::exception& e) {
     return StorageError(e, "loading the open reviews");
@@ -255,7 +266,7 @@ Result<OpenReview> ReviewServiceImpl::CheckOut(const Actor& actor, ReviewId id) 
 
 void ReviewServiceImpl::CheckIn(ReviewId id, OpenReview review) {
   // A command that makes the timescale certain to be missed tells the chair at once (once a review).
-  if (!IsEndPhase(review.phase)) TellTimescaleAtRisk(id, review, options_.clock->Now());
+  if (IsChased(review)) TellTimescaleAtRisk(id, review, options_.clock->Now());
   auto it = open_.find(id);
   if (it != open_.end()) {
     undo_.emplace_back(id, std::move(it->second));

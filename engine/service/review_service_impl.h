@@ -99,6 +99,22 @@ class ReviewServiceImpl final : public ReviewService {
   // reason, the old date's alerts resolved, and every reminder planned again from the new date.
   void MoveItemDue(ReviewId id, OpenReview& review, ItemKind kind, int64_t item, Date previous, Date due,
                    const std::string& reason, const Actor& actor, const Context& context);
+  // One entry in the delay register (QM8): `subject` (a checkpoint's key, or "action/12") moved from
+  // `previous` to `due`, and why.
+  void RecordDelay(ReviewId id, const std::string& subject, Date previous, Date due, const std::string& reason,
+                   const Actor& actor, const Context& context);
+  // Moves the open checkpoint's due date to `due` (an extension, or a pause's end): kept as its extended
+  // date, with an entry in the delay register with the reason; every reminder is planned again.
+  void MoveCheckpointDue(ReviewId id, CheckpointSlot& slot, const std::string& key, Date due,
+                         const std::string& reason, const Actor& actor, const Context& context);
+  // The effects of an applied lifecycle event beyond the phase (lifecycle_effects.cpp): the pause kept or
+  // ended (every deadline moved on), the report's quality assurance reopened, the decisions recorded.
+  // `data` is the event's data, completed with its defaults for the history.
+  Status ApplyEventEffects(ReviewId id, OpenReview& review, LifecycleEvent event, const ApplyEventCommand& command,
+                           nlohmann::json& data, const WorkingCalendar& calendar, const Context& context);
+  Status ResumeReview(ReviewId id, OpenReview& review, const Actor& actor, Date today,
+                      const WorkingCalendar& calendar, const Context& context, nlohmann::json& data);
+  void ReopenReportQa(ReviewId id, OpenReview& review, Date today, nlohmann::json& data);
   // Plans the follow-up checks of an action completed on `completed_on`.
   Status PlanFollowUps(ReviewId id, OpenReview& review, int64_t action, Date completed_on, const Context& context);
 

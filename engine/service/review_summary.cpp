@@ -29,7 +29,9 @@ Status ReviewQueriesImpl::Summarise(const OpenReview& record, const std::vector<
   if (!calendar.ok()) return calendar.status();
   Date today = (*calendar)->LocalDate(options_.clock->Now());
   if (record.workflow && record.workflow->timescale) {
-    Result<Timescale> timescale = ComputeTimescale(*record.workflow->timescale, record.TimescaleFactsOn(today), **calendar);
+    Result<Timescale> timescale = ComputeTimescale(
+        *record.workflow->timescale, record.TimescaleFactsOn(today, WorkingDaysPausedSoFar(record, today, **calendar)),
+        **calendar);
     if (timescale.ok()) summary->timescale = *timescale;
   }
   if (IsEndPhase(summary->phase)) return Status::Ok();

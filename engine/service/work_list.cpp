@@ -130,7 +130,7 @@ Status ReviewQueriesImpl::AddReviewWork(const ReviewRow& row, const WorkFilter& 
     }
     if (decision.event == LifecycleEvent::kPublish) {
       Database::Statement holds = database_->Prepare(
-          "SELECT id, kind FROM parallel_processes WHERE review_id = ? AND status = 'active' AND holds_publication ORDER BY id");
+          "SELECT id, kind FROM parallel_processes WHERE review_id = ? AND status = 'active' AND holds = 'publication' ORDER BY id");
       holds->bind(1, row.summary.id);
       while (holds->executeStep()) {
         item.blocked_by.push_back(

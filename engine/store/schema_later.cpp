@@ -311,6 +311,27 @@ UPDATE information_requests SET before_decision = 1 WHERE EXISTS (
                     WHERE decided.review_id = asked.review_id AND decided.seq < asked.seq
                       AND (decided.event = 'decide_to_review' OR decided.event = 'decide_not_to_review')));
 )sql",
+      // The lifecycle as practice runs it: what a parallel process holds (publication, the family's
+      // involvement or the review itself; holds_publication stays as `holds = 'publication'`), a review's
+      // pause (since when, from which day, why, and the working days of the pauses that ended), the
+      // outcome of a decision not to review, the decision to publish or not (and whether a summary was),
+      // and the day the report was last reopened.
+      R"sql(
+ALTER TABLE parallel_processes ADD COLUMN holds TEXT NOT NULL DEFAULT ''
+  CHECK (holds IN ('', 'publication', 'family_involvement', 'review'));
+UPDATE parallel_processes SET holds = 'publication' WHERE holds_publication;
+ALTER TABLE reviews ADD COLUMN paused_since TEXT;
+ALTER TABLE reviews ADD COLUMN paused_on TEXT;
+ALTER TABLE reviews ADD COLUMN pause_reason TEXT NOT NULL DEFAULT '';
+ALTER TABLE reviews ADD COLUMN working_days_paused INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE reviews ADD COLUMN decision_outcome TEXT
+  CHECK (decision_outcome IS NULL OR decision_outcome IN ('no_review', 'national_review', 'other_process'));
+ALTER TABLE reviews ADD COLUMN publication TEXT CHECK (publication IS NULL OR publication IN ('published', 'not_published'));
+ALTER TABLE reviews ADD COLUMN summary_published INTEGER;
+ALTER TABLE reviews ADD COLUMN report_reopened_on TEXT;
+UPDATE reviews SET decision_outcome = 'no_review' WHERE phase = 'not_proceeding';
+UPDATE reviews SET publication = 'published' WHERE phase IN ('implementation', 'closed') AND first_events LIKE '%publish=%';
+)sql",
   };
   return migrations;
 }

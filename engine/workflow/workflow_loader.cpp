@@ -11,13 +11,14 @@
 #include "workflow/condition_reader.h"
 #include "workflow/due_rule_parser.h"
 #include "workflow/file_checker.h"
+#include "workflow/lifecycle_rules_reader.h"
 
 namespace scr {
 namespace {
 
 const std::set<std::string> kTopKeys = {"name",     "title",    "description",          "phases",
                                         "markers",  "defaults", "information_requests", "improvement_actions",
-                                        "checkpoints", "timescale", "conditions"};
+                                        "checkpoints", "timescale", "conditions", "not_before", "family_involvement"};
 const std::set<std::string> kTimescaleKeys = {"due", "met_by", "source", "local_default"};
 const std::set<std::string> kPhaseKeys = {"label", "description"};
 const std::set<std::string> kMarkerKeys = {"number", "name", "statement", "questions"};
@@ -43,6 +44,7 @@ void ReadPhases(FileChecker& check, const YAML::Node& node, WorkflowDefinition& 
       continue;
     }
     seen.insert(*phase);
+    workflow.used_phases.Add(*phase);
     PhaseLabel& label = workflow.phases[static_cast<size_t>(*phase)];
     std::string what = "phase " + entry.first.Scalar();
     if (entry.second.IsScalar()) {
@@ -54,6 +56,7 @@ void ReadPhases(FileChecker& check, const YAML::Node& node, WorkflowDefinition& 
     }
   }
   for (Phase phase : AllPhases()) {
+    if (phase == Phase::kExternalAssurance) continue;  // only for reports that go to an outside body first
     if (!seen.count(phase)) check.Error(node, std::string("'phases' has no label for phase ") + PhaseName(phase));
   }
 }
@@ -287,6 +290,8 @@ Result<WorkflowDefinition> WorkflowLoader::LoadFile(const std::string& path, std
     Anchor& anchor = checkpoint.due.anchor;
     if (anchor.kind == Anchor::Kind::kCheckpointDone) anchor.checkpoint_index = workflow.CheckpointIndex(anchor.checkpoint).value_or(0);
   }
+
+  ReadLifecycleRules(check, root, workflow);
 
   if (check.count() > 0) return Status::InvalidArgument(errors->back());
   return workflow;

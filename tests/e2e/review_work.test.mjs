@@ -156,7 +156,7 @@ test('the business unit adds an information request, a family member and a paral
   await page.getByLabel(/^Owner/).fill('HM Coroner for Northshire');
   await page.getByRole('button', { name: 'Add the process' }).click();
   await page.locator('#process-register .saved-note').waitFor();
-  assert.match(await page.locator('#process-register').innerText(), /inquest\s+active\s+Yes\s+HM Coroner/);
+  assert.match(await page.locator('#process-register').innerText(), /inquest\s+active\s+The publication of the report\s+HM Coroner/);
   await checkAccessible(page, 'the review with its new registers');
   await screenshot(page, 'registers');
   await page.context().close();
@@ -245,5 +245,24 @@ test('a case is referred and its decision recorded with the keyboard alone', asy
   await page.keyboard.press('Enter');
   await page.locator('.phase-map [aria-current="step"]', { hasText: 'Setting up' }).waitFor();
   await checkAccessible(page, 'the review after a keyboard-only decision');
+  await page.context().close();
+});
+
+test('the business unit pauses a review for a trial, sees why every step waits, and resumes it', async () => {
+  const page = await signIn(BU, DESKTOP, '/reviews/2');
+  await page.getByRole('heading', { level: 1 }).filter({ hasNotText: 'Sign in' }).waitFor();
+  const pause = page.locator('#step-pause');
+  await pause.getByRole('button', { name: 'Pause' }).click();
+  assert.equal(await focusedId(page), 'event-pause-reason', 'a pause without its reason is not sent');
+  await pause.getByLabel('Reason or decision note').fill('Criminal trial of the father; the CPS asks us to wait.');
+  await pause.getByRole('button', { name: 'Pause' }).click();
+  await page.locator('#step-resume').waitFor();
+  assert.match(await page.locator('p.paused').innerText(), /Paused since .*: Criminal trial of the father/);
+  assert.match(await page.locator('.steps').innerText(), /The review is paused: Criminal trial of the father/);
+  await checkAccessible(page, 'a paused review');
+  await screenshot(page, 'review-paused');
+  await page.locator('#step-resume').getByRole('button', { name: 'Resume' }).click();
+  await page.locator('#step-pause').waitFor();
+  assert.equal(await page.locator('p.paused').count(), 0);
   await page.context().close();
 });

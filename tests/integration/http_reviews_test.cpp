@@ -125,7 +125,8 @@ TEST_CASE("http: a business unit refers a case, records the chair's decision and
   // The wrong phase: the allowed events are listed.
   auto wrong = api.Send("POST", path + "/events", unit, R"({"event": "publish"})");
   CheckProblem(wrong, 409);
-  CHECK(json::parse(wrong->body)["allowed_events"] == json{"decide_to_review", "decide_not_to_review"});
+  CHECK(json::parse(wrong->body)["allowed_events"] == json{"decide_to_review", "decide_not_to_review", "pause"});
+  CHECK(json::parse(wrong->body)["next_events"].size() == 3);  // each with what holds it back: nothing now
 
   auto decided = api.Send("POST", path + "/events", boards.tokens["chair"],
                           R"({"event": "decide_to_review", "reason": "Criteria met.", "data": {"criteria": "death"}})");

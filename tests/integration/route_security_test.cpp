@@ -37,7 +37,7 @@ const std::map<std::string, std::string> kSampleBodies = {
     {R"(POST /api/v1/reviews/(\d+)/checkpoints/([a-z][a-z0-9_]*)/complete)", "{}"},
     {R"(POST /api/v1/reviews/(\d+)/checkpoints/([a-z][a-z0-9_]*)/waive)", R"({"reason": "Not needed."})"},
     {R"(POST /api/v1/reviews/(\d+)/checkpoints/([a-z][a-z0-9_]*)/extend)", R"({"due": "2027-01-04", "reason": "Police."})"},
-    {R"(POST /api/v1/reviews/(\d+)/parallel-processes)", R"({"kind": "inquest"})"},
+    {R"(POST /api/v1/reviews/(\d+)/parallel-processes)", R"({"kind": "inquest", "holds": "publication"})"},
     {R"(PATCH /api/v1/reviews/(\d+)/parallel-processes/(\d+))", R"({"status": "concluded"})"},
     {R"(POST /api/v1/alerts/(\d+)/acknowledge)", ""},
     {"POST /api/v1/alerts/acknowledge", R"({"ids": [1], "note": "Seen."})"},

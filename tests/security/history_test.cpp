@@ -120,7 +120,8 @@ void RewriteWithKey(const std::string& database, int64_t review) {
   last.bind(1, review);
   REQUIRE(last.executeStep());
   REQUIRE(last.getColumn(4).getString() == "decide_not_to_review");
-  REQUIRE(last.getColumn(5).getString() == "{}");
+  std::string data = last.getColumn(5).getString();  // the decision's outcome, as recorded
+  REQUIRE(data == R"({"outcome":"no_review"})");
   int64_t seq = last.getColumn(1).getInt64();
   SQLite::Statement before(db, "SELECT hash FROM review_events WHERE review_id = ? AND seq = ?");
   before.bind(1, review);
@@ -133,7 +134,7 @@ void RewriteWithKey(const std::string& database, int64_t review) {
   std::string text_digest = Sha256(texts);
   std::string encoded;
   for (const std::string& field : {std::to_string(review), std::to_string(seq), last.getColumn(2).getString(),
-                                   last.getColumn(3).getString(), last.getColumn(4).getString(), std::string("{}")}) {
+                                   last.getColumn(3).getString(), last.getColumn(4).getString(), data}) {
     AddField(encoded, field);
   }
   encoded += text_digest + Unhex(before.getColumn(0).getString());

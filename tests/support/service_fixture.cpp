@@ -68,16 +68,32 @@ CommandResult ServiceFixture::Apply(ReviewId review, const std::string& event, c
   return service_->Execute(ApplyEventCommand{business_unit_, review, event, reason, "{}"});
 }
 
+namespace {
+
+bool HeldByDate(const Status& status) {
+  for (const std::string& key : status.items()) {
+    if (key.rfind("not_before:", 0) == 0) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 CommandResult ServiceFixture::Walk(ReviewId review, const std::string& event) {
   CommandResult result = Apply(review, event);
   if (result.status.code() == Status::Code::kBlocked) {
     for (const std::string& key : result.status.items()) {
-      if (key.rfind("parallel_process:", 0) == 0) continue;
+      if (key.rfind("parallel_process:", 0) == 0 || key.rfind("not_before:", 0) == 0) continue;
       CommandResult done = Complete(review, key);
       INFO(key << ": " << done.status.message());
       REQUIRE(done.status.ok());
     }
     result = Apply(review, event);
+    // A not-before date (publication a week or so after the report went to the national bodies): wait for it.
+    for (int day = 0; day < 30 && result.status.code() == Status::Code::kBlocked && HeldByDate(result.status); ++day) {
+      AdvanceDays(1);
+      result = Apply(review, event);
+    }
   }
   INFO(event << ": " << result.status.message());
   REQUIRE(result.status.ok());

@@ -52,7 +52,7 @@ struct AddParallelProcessCommand {
   ReviewId review = 0;
   std::string kind;
   std::string status = "active";
-  bool holds_publication = false;
+  std::string holds;  // publication | family_involvement | review, or empty: it holds nothing back
   std::string owner;
   std::string notes;
 };
@@ -62,7 +62,7 @@ struct UpdateParallelProcessCommand {
   ReviewId review = 0;
   int64_t process = 0;
   std::optional<std::string> status;
-  std::optional<bool> holds_publication;
+  std::optional<std::string> holds;  // empty: it no longer holds anything back
   std::optional<std::string> owner;
   std::optional<std::string> notes;
 };

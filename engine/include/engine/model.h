@@ -103,7 +103,8 @@ struct ParallelProcess {
   ReviewId review_id = 0;
   std::string kind;
   std::string status = "active";  // active | concluded
-  bool holds_publication = false;
+  std::string holds;  // publication | family_involvement | review, or empty: holds nothing back
+  bool holds_publication = false;  // holds == "publication", as the first clients know it
   std::string owner;
   std::string notes;
   std::string created_at;
@@ -307,6 +308,19 @@ struct DueStep {
   int working_days_late = 0;  // missed steps: working days since the due day
 };
 
+// A paused review (a trial, an inquest): since when (RFC 3339) and why.
+struct PauseView {
+  std::string since;
+  std::string reason;
+};
+
+// The decision on the report's publication, once taken: published, or not (and then whether a summary of
+// the learning was).
+struct PublicationDecision {
+  bool published = true;
+  std::optional<bool> summary_published;
+};
+
 struct ReviewSummary {
   ReviewId id = 0;
   BoardId board_id = 0;
@@ -323,6 +337,7 @@ struct ReviewSummary {
   int publication_holds = 0;  // of those, the ones holding publication
   // The review's references with national bodies and other systems, by key (review_references.h).
   std::map<std::string, std::string> references;
+  std::optional<PauseView> paused;  // null when the review is not paused
 };
 
 // What a review as shown (ReviewView) depends on, besides the workflows and bank holidays loaded at start:
@@ -343,6 +358,9 @@ struct ReviewView {
   ReviewSummary summary;
   Referral referral;
   std::vector<LifecycleEvent> allowed_events;
+  std::vector<NextEvent> next_events;        // every event of the phase, with what holds it back
+  std::string decision_outcome;              // after decide_not_to_review: no_review, national_review, other_process
+  std::optional<PublicationDecision> publication;
   std::vector<CheckpointView> checkpoints;
   std::vector<ParallelProcess> parallel_processes;
   std::vector<Delay> delays;

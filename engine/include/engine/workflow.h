@@ -90,6 +90,14 @@ struct TimescaleDefinition {
   bool local_default = false;                               // no public source fixes it: the board's choice
 };
 
+// An event that may not happen before a date the review type fixes: e.g. publish no sooner than "7 working
+// days after publication_to_panel done" (the report went to the national bodies first).
+struct NotBeforeRule {
+  LifecycleEvent event = LifecycleEvent::kPublish;
+  DueRule rule;        // the first day allowed, counted as a due date is
+  std::string source;  // the guidance that fixes it
+};
+
 struct MarkerQuestion {
   std::string id;
   std::string text;
@@ -113,6 +121,7 @@ struct WorkflowDefinition {
   std::string description;
   std::string source_file;
   std::array<PhaseLabel, kPhaseCount> phases;
+  PhaseSet used_phases;  // those the file lists (external_assurance only where the report goes outside first)
   std::vector<Marker> markers;
   std::vector<ConditionDefinition> conditions;    // at most kMaxConditions
   std::vector<CheckpointDefinition> checkpoints;  // in file order; due-rule dependencies come first in Plan()
@@ -130,6 +139,11 @@ struct WorkflowDefinition {
   // they are chased.
   std::vector<Duration> follow_ups_after_completion;
   CheckpointDefinition follow_up_chain;
+  // Dates before which an event may not happen (`not_before`).
+  std::vector<NotBeforeRule> not_before;
+  // The checkpoints that involve the family (`family_involvement`), by index: a parallel process holding
+  // family involvement holds them, and the events they block.
+  std::vector<size_t> family_involvement;
 
   static constexpr size_t kMaxConditions = 32;
 
@@ -141,6 +155,7 @@ struct WorkflowDefinition {
   int InformationRequestMarker(bool before_decision) const;
   std::optional<size_t> CheckpointIndex(const std::string& key) const;
   const PhaseLabel& Label(Phase phase) const { return phases[static_cast<size_t>(phase)]; }
+  bool IsFamilyInvolvement(size_t checkpoint) const;
 };
 
 // Reads and validates review types. Every problem is reported as "file:line: message".

@@ -73,15 +73,23 @@ TEST_CASE("alerts: a board in Scotland escalates a day earlier, Easter Monday be
   CHECK(FormatInstant(alerts[3].fire_at) == "2026-04-07T23:00:00Z");
 }
 
-TEST_CASE("alerts: a checkpoint done, or not yet dated, raises nothing, an ended review raises nothing",
+TEST_CASE("alerts: a checkpoint done, or not yet dated, raises nothing, a closed or paused review raises nothing",
           "[engine][scheduler]") {
   WorkingCalendar england = test::England();
   OpenReview review = ReferredReview(england);
   CHECK(AlertsOf(review, england, "family_informed").empty());  // counts from a decision not yet taken
   review.FindSlot("chair_decision")->state = CheckpointState::kDone;
   CHECK(AlertsOf(review, england, "chair_decision").empty());
-  review.phase = Phase::kNotProceeding;
   std::vector<PlannedAlert> all;
+  review.paused = true;
+  REQUIRE(PlanAlerts(7, review, england, &all).ok());
+  CHECK(all.empty());
+  review.paused = false;
+  review.phase = Phase::kNotProceeding;  // its duties are still chased
+  REQUIRE(PlanAlerts(7, review, england, &all).ok());
+  CHECK_FALSE(all.empty());
+  all.clear();
+  review.phase = Phase::kClosed;
   REQUIRE(PlanAlerts(7, review, england, &all).ok());
   CHECK(all.empty());
 }
@@ -149,4 +157,23 @@ TEST_CASE("alerts: the next alert is the earliest still to fire of all the revie
   }
 }
 
+}  // namespace scr
+
+namespace scr {
+namespace {
+
+TEST_CASE("alerts: a step of the family's involvement is not chased while a parallel process holds it",
+          "[engine][scheduler]") {
+  WorkingCalendar england = test::England();
+  OpenReview review = ReferredReview(england);
+  review.FindSlot("family_involvement_decided")->due_days = D("2026-06-01").days_since_epoch();
+  REQUIRE_FALSE(AlertsOf(review, england, "family_involvement_decided").empty());
+  review.holds = {ProcessHold{3, "criminal_investigation", Hold::kFamilyInvolvement}};
+  CHECK(AlertsOf(review, england, "family_involvement_decided").empty());
+  CHECK_FALSE(AlertsOf(review, england, "chair_decision").empty());  // the rest of the review is chased
+  review.holds = {ProcessHold{3, "criminal_investigation", Hold::kPublication}};
+  CHECK_FALSE(AlertsOf(review, england, "family_involvement_decided").empty());
+}
+
+}  // namespace
 }  // namespace scr

@@ -24,6 +24,7 @@ int64_t AddAction(ServiceFixture& fixture, ReviewId review, const char* agency, 
   action.priority = "medium";
   action.due = due;
   CommandResult added = fixture.service().Execute(AddActionCommand{fixture.business_unit(), review, action});
+  INFO(added.status.message());
   REQUIRE(added.status.ok());
   return added.created_id;
 }
@@ -69,8 +70,9 @@ TEST_CASE("metrics: durations, timeliness, open delays, actions by agency and th
   fixture.AdvanceDays(30);  // Saturday 11 April: the report signed off; the other referral declined, late
   for (const char* event : {"commission", "start_review", "submit_report", "sign_off_report"}) fixture.Walk(published, event);
   fixture.Walk(declined, "decide_not_to_review");
-  fixture.AdvanceDays(20);  // Friday 1 May: published
-  fixture.Walk(published, "agree_response");
+  fixture.Walk(published, "agree_response");  // and the report goes to the national bodies at once
+  REQUIRE(fixture.Complete(published, "publication_to_panel").status.ok());
+  fixture.AdvanceDays(20);  // Friday 1 May: published, well after the week they have it first
   fixture.Walk(published, "publish");
   int64_t training = AddAction(fixture, published, "Health", Date::FromYmd(2026, 6, 30));
   UpdateActionCommand complete;

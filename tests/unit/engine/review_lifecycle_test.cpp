@@ -106,18 +106,20 @@ TEST_CASE("lifecycle: a rapid review leads to a local child safeguarding practic
   }
 }
 
-TEST_CASE("lifecycle: deciding not to review ends the review, and nothing more can be recorded",
+TEST_CASE("lifecycle: deciding not to review keeps its duties open and can be reconsidered, nothing else",
           "[engine][review][lifecycle]") {
   ServiceFixture fixture;
   ReviewId id = fixture.Refer();
   CHECK(fixture.Walk(id, "decide_not_to_review").phase == Phase::kNotProceeding);
   ReviewView view = fixture.Get(id);
-  CHECK(view.allowed_events.empty());
-  CHECK(view.summary.overdue_count == 0);
+  std::vector<std::string> allowed;
+  for (LifecycleEvent event : view.allowed_events) allowed.push_back(EventName(event));
+  CHECK(allowed == std::vector<std::string>{"reconsider", "pause"});
+  CHECK(fixture.Checkpoint(view, "board_advised").due.has_value());  // the board is told either way (QM3)
   CommandResult after = fixture.Apply(id, "commission");
   CHECK(after.status.code() == Status::Code::kInvalidTransition);
-  CHECK(after.status.message().find("has ended") != std::string::npos);
-  CHECK(fixture.Complete(id, "board_advised").status.code() == Status::Code::kInvalidTransition);
+  CHECK(after.status.message().find("not_proceeding") != std::string::npos);
+  CHECK(fixture.Complete(id, "board_advised").status.ok());
 }
 
 TEST_CASE("refusal: an event that does not belong to the phase is refused and the allowed events are listed",
@@ -128,7 +130,7 @@ TEST_CASE("refusal: an event that does not belong to the phase is refused and th
   fixture.Complete(id, "referral_rationale_recorded");
   CommandResult result = fixture.Apply(id, "publish");
   CHECK(result.status.code() == Status::Code::kInvalidTransition);
-  CHECK(result.status.items() == std::vector<std::string>{"decide_to_review", "decide_not_to_review"});
+  CHECK(result.status.items() == std::vector<std::string>{"decide_to_review", "decide_not_to_review", "pause"});
   CHECK(Names(fixture.Get(id).allowed_events) == result.status.items());
   CHECK(fixture.Apply(id, "no_such_event").status.code() == Status::Code::kInvalidArgument);
 }
@@ -142,7 +144,7 @@ TEST_CASE("refusal: an event held back by open checkpoints lists them, and is al
   CHECK(Contains(blocked.status.items(), "chair_decision"));
   CHECK(Contains(blocked.status.items(), "referral_rationale_recorded"));
   CHECK(fixture.Get(id).summary.phase == Phase::kDecisionPending);
-  CHECK(fixture.Get(id).allowed_events.empty());
+  CHECK(Names(fixture.Get(id).allowed_events) == std::vector<std::string>{"pause"});
   for (const std::string& key : blocked.status.items()) REQUIRE(fixture.Complete(id, key).status.ok());
   CHECK(fixture.Apply(id, "decide_to_review").phase == Phase::kSettingUp);
 }
@@ -165,7 +167,7 @@ TEST_CASE("refusal: publication waits while a criminal trial holds it, and goes 
   trial.actor = fixture.business_unit();
   trial.review = id;
   trial.kind = "criminal_investigation";
-  trial.holds_publication = true;
+  trial.holds = "publication";
   trial.owner = "Police";
   CommandResult added = fixture.service().Execute(trial);
   REQUIRE(added.status.ok());
@@ -176,8 +178,9 @@ TEST_CASE("refusal: publication waits while a criminal trial holds it, and goes 
   CommandResult held = fixture.Apply(id, "publish");
   if (held.status.code() == Status::Code::kBlocked) {
     for (const std::string& key : held.status.items()) {
-      if (key.rfind("parallel_process:", 0) != 0) fixture.Complete(id, key);
+      if (key.rfind("parallel_process:", 0) != 0 && key.rfind("not_before:", 0) != 0) fixture.Complete(id, key);
     }
+    fixture.AdvanceDays(14);  // past the week the national bodies have the report before publication
     held = fixture.Apply(id, "publish");
   }
   CHECK(held.status.code() == Status::Code::kBlocked);
@@ -215,4 +218,30 @@ TEST_CASE("board isolation: another board cannot see or change a review", "[engi
   CHECK(fixture.queries().GetReview(other, id).status().code() == Status::Code::kNotFound);
   CHECK(fixture.queries().History(other, id).status().code() == Status::Code::kNotFound);
   CHECK(fixture.queries().ListReviews(other, {})->items.empty());
+}
+
+TEST_CASE("refusal: reconsidering, reopening the report, not publishing and pausing each need a reason",
+          "[engine][review][refusal][lifecycle]") {
+  ServiceFixture fixture;
+  ReviewId declined = fixture.Refer();
+  fixture.Walk(declined, "decide_not_to_review");
+  ReviewId published = fixture.Refer();
+  for (const char* event : {"decide_to_review", "commission", "start_review", "submit_report", "sign_off_report",
+                            "agree_response"}) {
+    fixture.Walk(published, event);
+  }
+  const std::pair<ReviewId, const char*> decisions[] = {
+      {declined, "reconsider"}, {published, "reopen_report"}, {published, "decide_not_to_publish"}, {published, "pause"}};
+  for (const auto& [review, event] : decisions) {
+    CAPTURE(event);
+    CommandResult refused = fixture.Apply(review, event, "");
+    CHECK(refused.status.code() == Status::Code::kInvalidArgument);
+    CHECK(refused.status.message().find("needs a reason") != std::string::npos);
+  }
+  CHECK(fixture.Apply(published, "decide_not_to_publish", "It would identify the siblings.").phase ==
+        Phase::kImplementation);
+  ReviewView view = fixture.Get(published);
+  REQUIRE(view.publication.has_value());
+  CHECK_FALSE(view.publication->published);
+  CHECK(view.publication->summary_published == std::optional<bool>(false));
 }

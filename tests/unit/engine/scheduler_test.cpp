@@ -121,14 +121,19 @@ TEST_CASE("scheduler: extending a due date re-plans every step and tells the cha
   for (const StoredAlert& alert : AlertsOf(fixture, "chair_decision")) CHECK(alert.status == "resolved");
 }
 
-TEST_CASE("scheduler: a review not proceeding, or closed, fires nothing", "[engine][scheduler]") {
+TEST_CASE("scheduler: a paused review fires nothing, and a review not proceeding still chases its duties",
+          "[engine][scheduler]") {
   ServiceFixture fixture;
-  ReviewId id = fixture.Refer();
-  fixture.Walk(id, "decide_not_to_review");
+  ReviewId paused = fixture.Refer();
+  fixture.Walk(paused, "decide_to_review");
+  REQUIRE(fixture.Apply(paused, "pause", "Criminal trial").status.ok());
+  ReviewId not_proceeding = fixture.Refer();
+  fixture.Walk(not_proceeding, "decide_not_to_review");
   fixture.AdvanceAndFire("2026-12-01T09:00:00Z");
   SQLite::Database database(fixture.database_path(), SQLite::OPEN_READONLY);
-  CHECK(database.execAndGet("SELECT COUNT(*) FROM alerts").getInt64() == 0);
-  CHECK(fixture.service().pending_alert_count() == 0);
+  CHECK(database.execAndGet("SELECT COUNT(*) FROM alerts WHERE review_id = " + std::to_string(paused)).getInt64() == 0);
+  CHECK(database.execAndGet("SELECT COUNT(*) FROM alerts WHERE checkpoint = 'board_advised' AND review_id = " +
+                            std::to_string(not_proceeding)).getInt64() > 0);
 }
 
 TEST_CASE("scheduler: what fell due while the service was stopped fires once, late, without stale reminders",

@@ -194,3 +194,30 @@ TEST_CASE(
                              "due, scheduled_for, fired_at) VALUES (1, 4, 'timescale', 'timescale_wobbly', 0, 0, "
                              "'chair', '2026-09-14', 'x', 'y')"));
 }
+
+TEST_CASE("schema: a database from before pauses and holds keeps its publication holds and decisions",
+          "[engine][store][migration][upgrade]") {
+  test::TempDir dir;
+  std::string path = dir.File("before-pauses.db");
+  const int latest = static_cast<int>(Migrations().size());
+  {
+    MakeVersionOneDatabase(path);  // its review 4, then every migration but the last
+    SQLite::Database old(path, SQLite::OPEN_READWRITE);
+    for (int i = 1; i < latest - 1; ++i) old.exec(Migrations()[static_cast<size_t>(i)]);
+    old.exec("PRAGMA user_version = " + std::to_string(latest - 1));
+    old.exec("INSERT INTO parallel_processes (review_id, kind, status, holds_publication, owner, notes, created_at, "
+             "updated_at) VALUES (4, 'prosecution', 'active', 1, 'CPS', '', 'x', 'x'), "
+             "(4, 'inquest', 'active', 0, 'Coroner', '', 'x', 'x')");
+    old.exec("UPDATE reviews SET phase = 'not_proceeding', lifecycle_state = 'not_proceeding' WHERE id = 4");
+  }
+  Result<std::unique_ptr<Database>> opened = Database::Open(path, Database::Mode::kReadWrite);
+  INFO(opened.status().message());
+  REQUIRE(opened.ok());
+  SQLite::Database& database = (*opened)->connection();
+  CHECK(database.execAndGet("PRAGMA user_version").getInt() == latest);
+  CHECK(database.execAndGet("SELECT holds FROM parallel_processes WHERE kind = 'prosecution'").getString() == "publication");
+  CHECK(database.execAndGet("SELECT holds FROM parallel_processes WHERE kind = 'inquest'").getString() == "");
+  CHECK(database.execAndGet("SELECT decision_outcome FROM reviews WHERE id = 4").getString() == "no_review");
+  CHECK(database.execAndGet("SELECT paused_since IS NULL AND working_days_paused = 0 FROM reviews WHERE id = 4").getInt() == 1);
+  CHECK_THROWS(database.exec("UPDATE parallel_processes SET holds = 'everything'"));
+}

@@ -73,7 +73,7 @@ TEST_CASE("work list: the chair's decision to publish shows the steps and the tr
   trial.actor = fixture.business_unit();
   trial.review = review;
   trial.kind = "criminal_investigation";
-  trial.holds_publication = true;
+  trial.holds = "publication";
   CommandResult added = fixture.service().Execute(trial);
   REQUIRE(added.status.ok());
 
