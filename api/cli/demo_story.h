@@ -155,7 +155,7 @@ inline const Step kSteps[] = {
     {186, 0, StepKind::kAction, "evidenced", "4"},     // green: done and its impact shown
     {186, 0, StepKind::kAction, "not_achieved", "5"},  // red: could not be done
     {186, 0, StepKind::kAction, "dropped", "6"},       // not rated
-    // Child R: ready to publish but for one overdue step.
+    // Child R: ready to publish but for one overdue step (the professionals are still to be told).
     {30, 8, StepKind::kRefer},
     {48, 8, StepKind::kWalkTo, "decide_to_review",
      "Criteria met: serious neglect known to several agencies."},
@@ -166,8 +166,8 @@ inline const Step kSteps[] = {
     {200, 8, StepKind::kWalkTo, "agree_response", ""},
     {203, 8, StepKind::kComplete, "publication_date_set",
      "Publication set for the board's next open meeting."},
-    {206, 8, StepKind::kComplete, "professionals_informed_before_publication",
-     "Briefings held for every agency."},
+    {203, 8, StepKind::kComplete, "publication_to_panel",
+     "Sent to the national panel and the DfE a week before the planned date."},
     {206, 8, StepKind::kComplete, "family_told_publication_date",
      "The family met the chair and have the report."},
     // Monday morning: something for every role.

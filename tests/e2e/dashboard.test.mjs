@@ -35,16 +35,16 @@ test('the business unit signs in, sees the most urgent review first, and publish
   await publish.locator('.why a').first().click();  // "see the blocking checkpoint" stays on the review
   assert.match(await page.evaluate(() => document.activeElement.id), /^checkpoint-/);
   assert.match(why, /Blocked/);
-  assert.match(why, /national panel/i, 'the blocking checkpoint is named');
+  assert.match(why, /professionals involved/i, 'the blocking checkpoint is named');
   await checkAccessible(page, 'the review page');
   await screenshot(page, 'review-blocked');
 
-  await page.getByRole('button', { name: /^Complete: The final report and response are sent to the national panel/ }).click();
-  await page.getByLabel('Note (what was done)').fill('Sent to the panel and the DfE by secure email.');
+  await page.getByRole('button', { name: /^Complete: The professionals involved are told/ }).click();
+  await page.getByLabel('Note (what was done)').fill('Briefings held for every agency.');
   await page.getByRole('button', { name: 'Complete', exact: true }).click();
   const publishButton = page.locator('#step-publish').getByRole('button', { name: 'Publish' });
   await page.waitForFunction(() => !document.querySelector('#step-publish button')?.disabled);
-  await page.getByLabel('Reason or decision note').fill('Published on the board website with the response.');
+  await page.locator('#step-publish').getByLabel('Reason or decision note').fill('Published on the board website with the response.');
   await publishButton.click();
 
   await page.locator('.phase-map [aria-current="step"]', { hasText: 'Implementation' }).waitFor();
