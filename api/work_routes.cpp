@@ -16,6 +16,8 @@ void WriteBlocker(JsonWriter& json, const WorkBlocker& blocker) {
   json.BeginObject().Field("kind", blocker.kind);
   if (blocker.kind == "hold") {
     json.Field("process", blocker.process).Field("process_kind", blocker.process_kind).Field("holds", blocker.holds);
+  } else if (blocker.kind == "paused") {
+    json.Field("since", blocker.since).Field("reason", blocker.reason);
   } else {
     json.Field("key", blocker.key).Field("title", blocker.title);
   }

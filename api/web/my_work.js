@@ -12,8 +12,11 @@ const KIND_WORDS = {
 const wholeBoard = (role) => role === 'admin' || role === 'business_unit';
 
 // A step not yet done ("checkpoint") or a parallel process holding it ("hold").
-const blockerWords = (blocker) => (blocker.kind === 'hold'
-  ? `${blocker.process_kind.replace(/_/g, ' ')} holds ${blocker.holds}` : `waits for: ${blocker.title}`);
+const blockerWords = (blocker) => {
+  if (blocker.kind === 'hold') return `${blocker.process_kind.replace(/_/g, ' ')} holds ${blocker.holds}`;
+  if (blocker.kind === 'paused') return `the review is paused: ${blocker.reason}`;
+  return `waits for: ${blocker.title}`;
+};
 
 // A step opens at its checkpoint's row, a decision at its lifecycle step; other items at their review.
 const ANCHORS = { checkpoint: 'checkpoint', decision: 'step' };

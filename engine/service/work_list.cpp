@@ -37,7 +37,12 @@ bool IsOpen(const CheckpointView& checkpoint) {
   return checkpoint.status != CheckpointStatus::kDone && checkpoint.status != CheckpointStatus::kWaived;
 }
 
-WorkBlocker StepBlocker(const CheckpointView& step) { return WorkBlocker{"checkpoint", step.key, step.title, 0, "", ""}; }
+WorkBlocker StepBlocker(const CheckpointView& step) { return WorkBlocker{"checkpoint", step.key, step.title, 0, "", "", "", ""}; }
+
+// Everything of a paused review waits for it to resume.
+WorkBlocker PauseBlocker(const std::string& since, const std::string& reason) {
+  return WorkBlocker{"paused", "", "", 0, "", "", since, reason};
+}
 
 // Whether the caller asked for this owner's work.
 bool Wanted(const WorkFilter& filter, Role owner, const std::string& agency) {
@@ -99,6 +104,7 @@ Status ReviewQueriesImpl::AddReviewWork(const ReviewRow& row, const WorkFilter& 
   if (Status read = ReadCheckpoints(row.summary.id, row, &record, &views); !read.ok()) return read;
   Instant now = options_.clock->Now();
   Date today = calendar.LocalDate(now);
+  size_t first_item = items->size();
   auto item_for = [&](WorkKind kind, const std::string& key, const std::string& title, Date due, CheckpointStatus status,
                       Role owner) {
     return WorkItem{row.summary.id, row.summary.title, kind, key, title, due, WorkingDaysLeft(today, due, calendar),
@@ -134,10 +140,13 @@ Status ReviewQueriesImpl::AddReviewWork(const ReviewRow& row, const WorkFilter& 
       holds->bind(1, row.summary.id);
       while (holds->executeStep()) {
         item.blocked_by.push_back(
-            WorkBlocker{"hold", "", "", holds->getColumn(0).getInt64(), holds->getColumn(1).getString(), "publication"});
+            WorkBlocker{"hold", "", "", holds->getColumn(0).getInt64(), holds->getColumn(1).getString(), "publication", "", ""});
       }
     }
     items->push_back(std::move(item));
+  }
+  if (const std::optional<PauseView>& paused = row.summary.paused) {
+    for (size_t i = first_item; i < items->size(); ++i) (*items)[i].blocked_by.push_back(PauseBlocker(paused->since, paused->reason));
   }
   return Status::Ok();
 }
@@ -149,17 +158,20 @@ Status ReviewQueriesImpl::AddDatedWork(BoardId board, const WorkFilter& filter, 
   Instant now = options_.clock->Now();
   Date today = calendar.LocalDate(now);
   // Columns: kind (1 request, 2 action, 3 follow-up), id, review, review title, workflow, agency, title, due,
-  // status.
+  // status, and the review's pause (since, reason).
   Database::Statement select = database_->Prepare(
-      "SELECT 1, q.id, r.id, r.title, r.workflow, q.agency, q.request, q.due, q.status FROM information_requests q "
+      "SELECT 1, q.id, r.id, r.title, r.workflow, q.agency, q.request, q.due, q.status, r.paused_since, r.pause_reason "
+      "FROM information_requests q "
       "JOIN reviews r ON r.id = q.review_id WHERE r.board_id = ?1 AND q.status = 'open' AND q.due <= ?2 "
       "AND r.phase NOT IN ('closed', 'not_proceeding') AND (?3 IS NULL OR q.agency = ?3) "
-      "UNION ALL SELECT 2, a.id, r.id, r.title, r.workflow, a.owner_agency, a.title, a.due, a.status "
+      "UNION ALL SELECT 2, a.id, r.id, r.title, r.workflow, a.owner_agency, a.title, a.due, a.status, r.paused_since, "
+      "r.pause_reason "
       "FROM improvement_actions a JOIN reviews r ON r.id = a.review_id WHERE r.board_id = ?1 "
       "AND a.status IN ('not_started', 'in_progress') AND a.due <= ?2 AND r.phase NOT IN ('closed', 'not_proceeding') "
       "AND (?3 IS NULL OR a.owner_agency = ?3) "
       "UNION ALL SELECT 3, f.id, r.id, r.title, r.workflow, a.owner_agency, "
-      "'Follow-up check ' || f.after_completion || ' after completion: ' || a.title, f.due, f.status "
+      "'Follow-up check ' || f.after_completion || ' after completion: ' || a.title, f.due, f.status, r.paused_since, "
+      "r.pause_reason "
       "FROM follow_ups f JOIN improvement_actions a ON a.id = f.action_id JOIN reviews r ON r.id = f.review_id "
       "WHERE r.board_id = ?1 AND f.status = 'pending' AND f.due <= ?2 AND r.phase NOT IN ('closed', 'not_proceeding') "
       "AND ?3 IS NULL");
@@ -188,6 +200,9 @@ Status ReviewQueriesImpl::AddDatedWork(BoardId board, const WorkFilter& filter, 
     item.status = now >= calendar.EndOfDay(due) ? "overdue" : select->getColumn(8).getString();
     item.owner_role = owner;
     item.owner_agency = agency;
+    if (!select->getColumn(9).isNull()) {
+      item.blocked_by.push_back(PauseBlocker(select->getColumn(9).getString(), select->getColumn(10).getString()));
+    }
     items->push_back(std::move(item));
   }
   return Status::Ok();

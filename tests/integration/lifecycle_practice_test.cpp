@@ -13,6 +13,7 @@
 #include "engine/calendar.h"
 #include "engine/date.h"
 #include "support/api_calls.h"
+#include "support/api_client.h"
 #include "support/process.h"
 #include "support/test_support.h"
 
@@ -34,7 +35,7 @@ struct Practice {
   std::string unit = RunAdmin(db, {"create-token", "--board", board, "--role", "business_unit"});
   std::string admin = RunAdmin(db, {"create-token", "--board", board, "--role", "admin"});
   TrackerService service{db, {"--clock", "simulated"}};
-  httplib::Client client{"127.0.0.1", service.port()};
+  scr::test::ApiClient client{"127.0.0.1", service.port()};
   long long id = 0;
   std::string base;
 
@@ -173,6 +174,20 @@ TEST_CASE("lifecycle practice: a review paused for a trial fires nothing and res
   long long alerts_before = practice.Alerts();
   practice.Advance(30);
   CHECK(practice.Alerts() == alerts_before);  // nothing chased while paused
+  // The business unit's work list still shows the review's steps, each waiting for the review to resume.
+  json work = GetJson(practice.client, "/api/v1/work?within=60", practice.unit);
+  json items = work["items"];
+  bool listed = false;
+  for (const json& item : items) {
+    if (item["review"] != practice.id) continue;
+    listed = true;
+    bool waits_for_resume = false;
+    for (const json& blocker : item["blocked_by"]) {
+      if (blocker["kind"] == "paused" && blocker["reason"] == "Criminal trial of the father") waits_for_resume = true;
+    }
+    CHECK(waits_for_resume);
+  }
+  CHECK(listed);
   CHECK(practice.Review()["timescale"]["working_days_left"] == left_before);  // the timescale stopped
 
   auto resumed = practice.Post(practice.base + "/events", {{"event", "resume"}});

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "support/board_client.h"
+#include "support/api_client.h"
 #include "support/process.h"
 #include "support/test_support.h"
 
@@ -38,7 +39,7 @@ struct ServiceOfOneBoard {
   std::string db = dir.File("scr.db");
   Board board = MakeBoard(db);
   TrackerService service{db, {"--clock", "simulated"}};
-  httplib::Client client{"127.0.0.1", service.port()};
+  scr::test::ApiClient client{"127.0.0.1", service.port()};
 };
 
 httplib::Result Patch(httplib::Client& client, const std::string& path, const std::string& token, const json& body) {

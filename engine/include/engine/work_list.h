@@ -16,15 +16,18 @@ enum class WorkKind { kCheckpoint, kInformationRequest, kAction, kFollowUp, kDec
 const char* WorkKindName(WorkKind kind);  // checkpoint, information_request, action, follow_up, decision
 
 // What stops a work item being done now, in the shapes of a refused event's blockers: another step not
-// yet done ("checkpoint": `key`, `title`), or a parallel process holding it ("hold": `process`, its
-// `process_kind`, and what it `holds`).
+// yet done ("checkpoint": `key`, `title`), a parallel process holding it ("hold": `process`, its
+// `process_kind`, and what it `holds`), or the review's pause ("paused": `since`, `reason`; its deadlines
+// move on by the paused working days when it resumes).
 struct WorkBlocker {
-  std::string kind;  // checkpoint | hold
+  std::string kind;  // checkpoint | hold | paused
   std::string key;
   std::string title;
   int64_t process = 0;
   std::string process_kind;
   std::string holds;  // publication
+  std::string since;   // paused: the moment the review was paused
+  std::string reason;  // paused: why
 };
 
 // One open item of a review that somebody must do: a checkpoint, an agency's information request, an
