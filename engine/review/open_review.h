@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "calendar/due_dates.h"
 #include "engine/calendar.h"
 #include "engine/lifecycle.h"
 #include "engine/model.h"
@@ -133,23 +134,6 @@ int WorkingDaysPausedSoFar(const OpenReview& review, Date today, const WorkingCa
 
 // Whether `definition` applies to a review with these facts.
 bool ConditionHolds(const CheckpointDefinition& definition, const OpenReview& review);
-
-// `date` moved by `duration` (negative amounts count back) in `calendar`.
-Result<Date> AddDuration(Date date, const Duration& duration, const WorkingCalendar& calendar);
-// The due date `duration` after `date`: rolled forward to the next working day when a count in calendar
-// days, weeks or months lands on a weekend or a bank holiday (no due date falls on a non-working day).
-Result<Date> DueAfter(Date date, const Duration& duration, const WorkingCalendar& calendar);
-// The due date of `rule` counted from `anchor_date` in `calendar`, on a working day (as DueAfter).
-Result<Date> DueFrom(const DueRule& rule, Date anchor_date, const WorkingCalendar& calendar);
-
-// How late something due on `due` and done on `done_on` was, in working days: 0 when done on or before
-// its due day, at least 1 after it (the working days in (due, done_on]).
-Result<int> WorkingDaysLate(Date due, Date done_on, const WorkingCalendar& calendar);
-std::string DescribeWorkingDays(int count);  // "1 working day", "3 working days"
-
-// Ok when `date` is a working day of the board; otherwise InvalidArgument naming the next working day, e.g.
-// "the due date 2026-10-25 is not a working day for this board; the next working day is 2026-10-26".
-Status CheckWorkingDay(Date date, const WorkingCalendar& calendar, const std::string& what);
 
 // Applies a stored checkpoint row (a closure or an extension) to the record's slot for `key`; rows of
 // checkpoints the workflow no longer has, or that do not apply to the review, are ignored.

@@ -13,7 +13,7 @@
 #include "engine/calendar.h"
 #include "engine/model.h"
 #include "engine/roles.h"
-#include "service/open_review.h"
+#include "review/open_review.h"
 
 namespace scr {
 

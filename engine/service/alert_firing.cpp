@@ -189,82 +189,36 @@ void ReviewServiceImpl::StoreAlert(const PlannedAlert& alert, BoardId board, con
 }
 
 void ReviewServiceImpl::FlushAlerts() {
-  // Many rows to a statement: a batch of alerts costs far fewer statement runs. The idempotency key
-  // (review/ID/checkpoint/KEY/due/DATE/KIND/STEP) is derived from these columns and kept unique by them:
-  // an alert stored before is ignored.
-  constexpr int kColumns = 12;
-  size_t done = 0;
-  while (done < alert_rows_.size()) {
-    size_t rows = 1;  // 32, 16, ... 1 rows a statement: a handful of statements to prepare, each kept
-    while (rows < 32 && done + rows * 2 <= alert_rows_.size()) rows *= 2;
-    std::string sql =
-        "INSERT OR IGNORE INTO alerts (board_id, review_id, checkpoint, kind, level, step, recipient_role, due, "
-        "scheduled_for, fired_at, fired_late_by_s, held) VALUES ";
-    for (size_t i = 0; i < rows; ++i) sql += i == 0 ? "(?,?,?,?,?,?,?,?,?,?,?,?)" : ",(?,?,?,?,?,?,?,?,?,?,?,?)";
-    Database::Statement insert = database_->PrepareBuilt(sql);
-    for (size_t i = 0; i < rows; ++i) {
-      const AlertRow& row = alert_rows_[done + i];
-      int base = static_cast<int>(i) * kColumns;
-      insert->bind(base + 1, row.board);
-      insert->bind(base + 2, row.review);
-      insert->bindNoCopy(base + 3, row.subject);  // texts outlive the statement's run
-      insert->bindNoCopy(base + 4, row.kind);
-      insert->bind(base + 5, row.level);
-      insert->bind(base + 6, row.step);
-      insert->bindNoCopy(base + 7, row.recipient);
-      insert->bindNoCopy(base + 8, row.due);
-      insert->bindNoCopy(base + 9, row.scheduled_for);
-      insert->bindNoCopy(base + 10, row.fired_at);
-      insert->bind(base + 11, static_cast<int64_t>(row.late_by_s));
-      insert->bind(base + 12, row.hold ? 1 : 0);
-    }
-    insert->exec();
-    done += rows;
-  }
+  InsertAlerts(*database_, alert_rows_);
   alert_rows_.clear();
 }
 
 void ReviewServiceImpl::QueueNewAlerts(int64_t alerts_after) {
   FlushAlerts();
-  // New rows take ids above every earlier one (an INTEGER PRIMARY KEY without AUTOINCREMENT).
-  Database::Statement queue = database_->Prepare(
-      "INSERT INTO outbox (alert_id, board_id, recipient_role, created_at) "
-      "SELECT id, board_id, recipient_role, fired_at FROM alerts WHERE id > ? AND held = 0 ORDER BY id");
-  queue->bind(1, alerts_after);
-  queue->exec();
+  QueueAlertsAfter(*database_, alerts_after);
 }
 
-int64_t ReviewServiceImpl::LastAlertId() {
-  Database::Statement last = database_->Prepare("SELECT IFNULL(MAX(id), 0) FROM alerts");
-  last->executeStep();
-  return last->getColumn(0).getInt64();
-}
+int64_t ReviewServiceImpl::LastAlertId() { return scr::LastAlertId(*database_); }
 
 Status ReviewServiceImpl::LoadFiredAlerts() {
   try {
-    SQLite::Statement fired(database_->connection(),
-                            "SELECT review_id, checkpoint, due, MAX(step) FROM alerts "
-                            "WHERE kind <> 'deadline_extended' GROUP BY review_id, checkpoint, due");
-    while (fired.executeStep()) {
-      auto review = open_.find(fired.getColumn(0).getInt64());
+    for (const FiredAlertSteps& fired : ReadFiredAlertSteps(*database_)) {
+      auto review = open_.find(fired.review);
       if (review == open_.end()) continue;
-      std::string subject = fired.getColumn(1).getString();
-      Result<Date> due = Date::Parse(fired.getColumn(2).getText());
+      Result<Date> due = Date::Parse(fired.due);
       if (!due.ok()) continue;
-      auto steps = static_cast<uint8_t>(fired.getColumn(3).getInt() + 1);
-      if (CheckpointSlot* slot = review->second.FindSlot(subject)) {
+      auto steps = static_cast<uint8_t>(fired.last_step + 1);
+      if (CheckpointSlot* slot = review->second.FindSlot(fired.subject)) {
         if (slot->has_due() && slot->due() == *due) slot->fired_steps = steps;
       }
       for (DatedItem& item : review->second.items) {
-        if (item.due_days == due->days_since_epoch() && item.Subject() == subject) item.fired_steps = steps;
+        if (item.due_days == due->days_since_epoch() && item.Subject() == fired.subject) item.fired_steps = steps;
       }
     }
-    SQLite::Statement timescale(database_->connection(),
-                                "SELECT review_id, kind FROM alerts WHERE checkpoint = 'timescale'");
-    while (timescale.executeStep()) {
-      auto review = open_.find(timescale.getColumn(0).getInt64());
+    for (const auto& [id, kind] : ReadTimescaleAlertsTold(*database_)) {
+      auto review = open_.find(id);
       if (review == open_.end()) continue;
-      if (timescale.getColumn(1).getString() == AlertKindName(AlertKind::kTimescaleMissed)) {
+      if (kind == AlertKindName(AlertKind::kTimescaleMissed)) {
         review->second.timescale_missed_told = 1;
       } else {
         review->second.timescale_at_risk_told = 1;

@@ -7,7 +7,6 @@
 #include <set>
 
 #include "service/review_service_impl.h"
-#include "store/digest_body.h"
 #include "store/history_fingerprint.h"
 
 namespace scr {
@@ -24,19 +23,15 @@ void ReviewServiceImpl::PlanDigests(BoardId board, const WorkingCalendar& calend
   BoardDigests digests;
   Date first_day = calendar.LocalDate(options_.clock->Now());
   bool after_now = true;  // a board's first digest is the next one to come, never one already past
-  Database::Statement last = database_->Prepare(
-      "SELECT day, fired_at, alerts_through FROM digests WHERE board_id = ? AND kind = 'daily' "
-      "ORDER BY scheduled_for DESC LIMIT 1");
-  last->bind(1, board);
-  if (last->executeStep()) {
-    Result<Date> day = Date::Parse(last->getColumn(0).getText());
-    Result<Instant> fired = ParseInstant(last->getColumn(1).getText());
+  if (std::optional<LastDigest> last = ReadLastDailyDigest(*database_, board)) {
+    Result<Date> day = Date::Parse(last->day);
+    Result<Instant> fired = ParseInstant(last->fired_at);
     if (day.ok() && fired.ok()) {
       first_day = day->AddDays(1);
       digests.last_fired_at = *fired;
       after_now = false;  // one missed while the service was stopped goes out late, once
     }
-    digests.alerts_through = last->getColumn(2).getInt64();
+    digests.alerts_through = last->alerts_through;
   } else {
     digests.last_fired_at = options_.clock->Now();
     digests.alerts_through = LastAlertId();
@@ -83,41 +78,10 @@ void ReviewServiceImpl::FireDigest(BoardId board, Instant now) {
   Digest digest;
   digest.kind = DigestKind::kDaily;
   digest.day = day.ToString();
-  Database::Statement became_overdue = database_->Prepare(
-      "SELECT id, review_id, checkpoint, due FROM alerts WHERE id > ? AND +board_id = ? AND kind = 'overdue' "
-      "ORDER BY id");  // by id from the last digest's: the unary + keeps SQLite off the board index
-  became_overdue->bind(1, digests.alerts_through);
-  became_overdue->bind(2, board);
-  int64_t alerts_through = digests.alerts_through;
-  while (became_overdue->executeStep()) {
-    alerts_through = became_overdue->getColumn(0).getInt64();
-    if (++digest.became_overdue.total > static_cast<int64_t>(kListedItems)) continue;
-    DigestItem item;
-    item.review = became_overdue->getColumn(1).getInt64();
-    item.checkpoint = became_overdue->getColumn(2).getString();
-    item.due = became_overdue->getColumn(3).getString();
-    digest.became_overdue.items.push_back(std::move(item));
-  }
+  int64_t alerts_through = ReadBecameOverdue(*database_, board, digests.alerts_through, kListedItems, digest.became_overdue);
   alerts_through = std::max(alerts_through, LastAlertId());
   std::string since = FormatInstant(digests.last_fired_at), until = FormatInstant(fired_at);
-  Database::Statement delays = database_->Prepare(
-      "SELECT d.review_id, d.checkpoint, d.previous_due, d.new_due, d.reason, d.recorded_by FROM delays d "
-      "JOIN reviews r ON r.id = d.review_id WHERE r.board_id = ? AND d.recorded_at > ? AND d.recorded_at <= ? "
-      "ORDER BY d.id");
-  delays->bind(1, board);
-  delays->bindNoCopy(2, since);
-  delays->bindNoCopy(3, until);
-  while (delays->executeStep()) {
-    if (++digest.extended.total > static_cast<int64_t>(kListedItems)) continue;
-    DigestItem item;
-    item.review = delays->getColumn(0).getInt64();
-    item.checkpoint = delays->getColumn(1).getString();
-    item.previous_due = delays->getColumn(2).getString();
-    item.due = delays->getColumn(3).getString();
-    item.reason = delays->getColumn(4).getString();
-    item.recorded_by = delays->getColumn(5).getString();
-    digest.extended.items.push_back(std::move(item));
-  }
+  ReadDeadlinesMoved(*database_, board, since, until, kListedItems, digest.extended);
   Result<Date> horizon = calendar.AddWorkingDays(day, kDueSoonWorkingDays);
   std::vector<std::tuple<int32_t, ReviewId, const std::string*>> soon;
   for (const auto& [id, review] : open_) {
@@ -143,63 +107,21 @@ void ReviewServiceImpl::FireDigest(BoardId board, Instant now) {
   Result<std::string> fingerprint = HistoryFingerprint(*database_, board);
   if (fingerprint.ok()) digest.history_fingerprint = *fingerprint;
   size_t items = static_cast<size_t>(digest.became_overdue.total + digest.extended.total + digest.due_soon.total);
-  int64_t stored = StoreDigest(board, digest, at, fired_at, items, alerts_through);
-  if (stored != 0 && items > 0) QueueDigest(stored, board, {Role::kChair}, fired_at);
+  int64_t stored = StoreDigest(*database_, board, digest, at, fired_at, items, alerts_through);
+  if (stored != 0 && items > 0) QueueDigest(*database_, stored, board, {Role::kChair}, fired_at);
   digests.last_fired_at = fired_at;
   digests.alerts_through = alerts_through;
-}
-
-int64_t ReviewServiceImpl::StoreDigest(BoardId board, const Digest& digest, Instant scheduled_for, Instant fired_at,
-                                       size_t items, int64_t alerts_through) {
-  Database::Statement insert = database_->Prepare(
-      "INSERT OR IGNORE INTO digests (board_id, kind, day, scheduled_for, fired_at, fired_late_by_s, item_count, "
-      "body, alerts_through) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  insert->bind(1, board);
-  insert->bindNoCopy(2, DigestKindName(digest.kind));
-  insert->bind(3, digest.day);
-  insert->bind(4, FormatInstant(scheduled_for));
-  insert->bind(5, FormatInstant(fired_at));
-  insert->bind(6, static_cast<int64_t>(std::chrono::duration_cast<std::chrono::seconds>(fired_at - scheduled_for).count()));
-  insert->bind(7, static_cast<int64_t>(items));
-  insert->bind(8, DigestBody(digest));
-  insert->bind(9, alerts_through);
-  if (insert->exec() == 0) return 0;  // this digest went out before
-  return database_->connection().getLastInsertRowid();
-}
-
-void ReviewServiceImpl::QueueDigest(int64_t digest, BoardId board, const std::vector<Role>& recipients, Instant at) {
-  Database::Statement queue = database_->Prepare(
-      "INSERT INTO outbox (digest_id, board_id, recipient_role, created_at) VALUES (?, ?, ?, ?)");
-  std::string created_at = FormatInstant(at);
-  for (Role role : recipients) {
-    queue->bind(1, digest);
-    queue->bind(2, board);
-    queue->bindNoCopy(3, RoleName(role));
-    queue->bindNoCopy(4, created_at);
-    queue->exec();
-    queue->reset();
-  }
 }
 
 Status ReviewServiceImpl::ReleaseHeldAlerts(Instant now) {
   try {
     WriteTransaction transaction(*database_);
-    std::vector<std::pair<BoardId, int64_t>> boards;
-    Database::Statement held = database_->Prepare(
-        "SELECT board_id, COUNT(*) FROM alerts WHERE held = 1 GROUP BY board_id");
-    while (held->executeStep()) boards.emplace_back(held->getColumn(0).getInt64(), held->getColumn(1).getInt64());
+    std::vector<std::pair<BoardId, int64_t>> boards = ReadHeldAlertCounts(*database_);
     for (const auto& [board, count] : boards) {
       if (count <= kToldOneByOne) {
         spdlog::info("board {}: {} alerts fell due while the service was stopped; each is sent now, late", board,
                      count);
-        Database::Statement queue = database_->Prepare(
-            "INSERT INTO outbox (alert_id, board_id, recipient_role, created_at) "
-            "SELECT id, board_id, recipient_role, fired_at FROM alerts WHERE held = 1 AND board_id = ? ORDER BY id");
-        queue->bind(1, board);
-        queue->exec();
-        Database::Statement release = database_->Prepare("UPDATE alerts SET held = 0 WHERE held = 1 AND board_id = ?");
-        release->bind(1, board);
-        release->exec();
+        QueueHeldAlerts(*database_, board);
         continue;
       }
       // Many: one catch-up digest, to the chair and to every role the alerts were for.
@@ -210,34 +132,13 @@ Status ReviewServiceImpl::ReleaseHeldAlerts(Instant now) {
       catch_up.fired_at = FormatInstant(now);
       catch_up.alerts.total = count;
       std::set<Role> recipients = {Role::kChair};
-      Database::Statement list = database_->Prepare(
-          "SELECT review_id, checkpoint, kind, level, due, recipient_role, scheduled_for FROM alerts "
-          "WHERE held = 1 AND board_id = ? ORDER BY scheduled_for, id");
-      list->bind(1, board);
-      while (list->executeStep()) {
-        DigestItem item;
-        item.review = list->getColumn(0).getInt64();
-        item.checkpoint = list->getColumn(1).getString();
-        item.alert_kind = list->getColumn(2).getString();
-        item.level = list->getColumn(3).getInt();
-        item.due = list->getColumn(4).getString();
-        item.recipient_role = list->getColumn(5).getString();
-        item.scheduled_for = list->getColumn(6).getString();
-        ++catch_up.counts[item.alert_kind];
-        if (std::optional<Role> role = RoleFromName(item.recipient_role)) recipients.insert(*role);
-        if (catch_up.fell_due_from.empty()) catch_up.fell_due_from = item.scheduled_for;
-        if (catch_up.alerts.items.size() < kListedItems) catch_up.alerts.items.push_back(std::move(item));
-      }
+      ReadHeldAlerts(*database_, board, kListedItems, catch_up, recipients);
       std::string from = catch_up.fell_due_from;
-      int64_t digest = StoreDigest(board, catch_up, now, now, static_cast<size_t>(count), 0);
+      int64_t digest = StoreDigest(*database_, board, catch_up, now, now, static_cast<size_t>(count), 0);
       if (digest == 0) return Status::Conflict("a catch-up digest for board " + std::to_string(board) + " at " +
                                                FormatInstant(now) + " exists already");
-      QueueDigest(digest, board, {recipients.begin(), recipients.end()}, now);
-      Database::Statement release =
-          database_->Prepare("UPDATE alerts SET held = 0, digest_id = ? WHERE held = 1 AND board_id = ?");
-      release->bind(1, digest);
-      release->bind(2, board);
-      release->exec();
+      QueueDigest(*database_, digest, board, {recipients.begin(), recipients.end()}, now);
+      MarkHeldAlertsTold(*database_, board, digest);
       spdlog::info("board {}: {} alerts fell due while the service was stopped (from {}); they are told in one "
                    "catch-up digest (id {}) to {} roles, and each is in the alerts list",
                    board, count, from, digest, recipients.size());

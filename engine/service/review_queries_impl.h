@@ -7,7 +7,7 @@
 #include <memory>
 
 #include "engine/review_queries.h"
-#include "service/open_review.h"
+#include "review/open_review.h"
 #include "store/database.h"
 
 namespace scr {

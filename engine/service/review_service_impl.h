@@ -14,8 +14,9 @@
 #include "engine/digest.h"
 #include "engine/review_service.h"
 #include "scheduler/alert_plan.h"
-#include "service/open_review.h"
+#include "review/open_review.h"
 #include "store/database.h"
+#include "store/scheduler_store.h"
 
 namespace scr {
 
@@ -153,10 +154,6 @@ class ReviewServiceImpl final : public ReviewService {
   std::map<BoardId, BoardDigests>::iterator NextDigest();
   // Stores `board`'s daily digest due now and plans the next.
   void FireDigest(BoardId board, Instant now);
-  // The id of the stored digest, or 0 when it was stored before.
-  int64_t StoreDigest(BoardId board, const Digest& digest, Instant scheduled_for, Instant fired_at, size_t items,
-                      int64_t alerts_through);
-  void QueueDigest(int64_t digest, BoardId board, const std::vector<Role>& recipients, Instant at);
   // Tells the alerts held while catching up: one by one for a board with few, else in one digest.
   Status ReleaseHeldAlerts(Instant now);
   // When the next review alert falls due (NextAlertAt() also counts digests).
@@ -181,19 +178,7 @@ class ReviewServiceImpl final : public ReviewService {
   size_t scheduled_reviews_ = 0;  // reviews with an alert to come (entries in schedule_ may be stale)
   Instant opened_at_;             // alerts due before this moment fell due while the service was stopped
   std::map<BoardId, BoardDigests> digests_;
-  struct AlertRow {  // an alert fired in this transaction, not yet inserted
-    BoardId board;
-    ReviewId review;
-    std::string subject;  // the checkpoint's key, or the item's subject
-    const char* kind;
-    int level;
-    int step;
-    const char* recipient;
-    std::string due, scheduled_for, fired_at;
-    int64_t late_by_s;
-    bool hold;
-  };
-  std::vector<AlertRow> alert_rows_;
+  std::vector<AlertRow> alert_rows_;  // fired in this transaction, not yet inserted
   bool catching_up_ = true;   // until the first time nothing is due: what fell due before start is late
   bool release_held_ = true;  // alerts may be held for a catch-up digest (at start: by an earlier run)
   size_t stale_reminders_ = 0;  // dropped while catching up: their overdue alert replaced them

@@ -4,7 +4,7 @@
 
 #include "engine/calendar.h"
 #include "engine/workflow.h"
-#include "service/open_review.h"
+#include "review/open_review.h"
 
 namespace scr {
 namespace {

@@ -9,7 +9,7 @@
 #include "engine/calendar.h"
 #include "engine/timescale.h"
 #include "engine/workflow.h"
-#include "service/open_review.h"
+#include "review/open_review.h"
 #include "support/calendar_helpers.h"
 #include "support/service_fixture.h"
 #include "workflow/due_rule_parser.h"

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "engine/lifecycle.h"
-#include "service/open_review.h"
+#include "review/open_review.h"
 
 namespace scr {
 namespace {
