@@ -1,5 +1,6 @@
-// The board's reviews as its exports list them: the dashboard's filters, its order (the most urgent
-// first), every review at once, with the dates a board's papers give.
+// The board's reviews as lists give them: a page of GET /reviews by id, and, for the exports, the
+// dashboard's filters and order (the most urgent first), every review at once, with the dates a board's
+// papers give.
 #include <algorithm>
 #include <cctype>
 #include <tuple>
@@ -77,6 +78,36 @@ Result<ReviewListings> ReviewQueriesImpl::ListingsForExport(BoardId board, const
     return listings;
   } catch (const std::exception& e) {
     return StorageError(e, "listing the reviews for an export");
+  }
+}
+
+Result<ReviewPage> ReviewQueriesImpl::ListReviews(BoardId board, const ReviewFilter& filter) {
+  try {
+    static const std::string kSql = std::string("SELECT ") + kReviewColumns +
+                                    " FROM reviews WHERE board_id = ?1 AND id > ?2 AND (?3 IS NULL OR phase = ?3) "
+                                    "ORDER BY id";
+    Database::Statement select = database_->PrepareBuilt(kSql);
+    select->bind(1, board);
+    select->bind(2, filter.after.value_or(0));
+    if (filter.phase) select->bind(3, PhaseName(*filter.phase));
+    int limit = std::clamp(filter.limit, 1, 200);
+    ReviewPage page;
+    std::vector<CheckpointView> views;
+    while (select->executeStep()) {
+      ReviewRow row = ReadReviewRow(*select, nullptr);
+      OpenReview record;
+      if (Status read = ReadCheckpoints(row.summary.id, row, &record, &views); !read.ok()) return read;
+      if (Status summarised = Summarise(record, views, &row.summary); !summarised.ok()) return summarised;
+      if (filter.overdue && (row.summary.overdue_count > 0) != *filter.overdue) continue;
+      if (static_cast<int>(page.items.size()) == limit) {
+        page.next_cursor = page.items.back().id;
+        break;
+      }
+      page.items.push_back(std::move(row.summary));
+    }
+    return page;
+  } catch (const std::exception& e) {
+    return StorageError(e, "listing reviews");
   }
 }
 

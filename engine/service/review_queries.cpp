@@ -347,36 +347,6 @@ Result<ReviewView> ReviewQueriesImpl::GetReview(BoardId board, ReviewId id) {
   }
 }
 
-Result<ReviewPage> ReviewQueriesImpl::ListReviews(BoardId board, const ReviewFilter& filter) {
-  try {
-    static const std::string kSql = std::string("SELECT ") + kReviewColumns +
-                                    " FROM reviews WHERE board_id = ?1 AND id > ?2 AND (?3 IS NULL OR phase = ?3) "
-                                    "ORDER BY id";
-    Database::Statement select = database_->PrepareBuilt(kSql);
-    select->bind(1, board);
-    select->bind(2, filter.after.value_or(0));
-    if (filter.phase) select->bind(3, PhaseName(*filter.phase));
-    int limit = std::clamp(filter.limit, 1, 200);
-    ReviewPage page;
-    std::vector<CheckpointView> views;
-    while (select->executeStep()) {
-      ReviewRow row = ReadReviewRow(*select, nullptr);
-      OpenReview record;
-      if (Status read = ReadCheckpoints(row.summary.id, row, &record, &views); !read.ok()) return read;
-      if (Status summarised = Summarise(record, views, &row.summary); !summarised.ok()) return summarised;
-      if (filter.overdue && (row.summary.overdue_count > 0) != *filter.overdue) continue;
-      if (static_cast<int>(page.items.size()) == limit) {
-        page.next_cursor = page.items.back().id;
-        break;
-      }
-      page.items.push_back(std::move(row.summary));
-    }
-    return page;
-  } catch (const std::exception& e) {
-    return StorageError(e, "listing reviews");
-  }
-}
-
 Result<std::vector<HistoryEvent>> ReviewQueriesImpl::History(BoardId board, ReviewId id) {
   try {
     Database::Statement owner = database_->Prepare("SELECT 1 FROM reviews WHERE id = ? AND board_id = ?");
