@@ -49,6 +49,9 @@ CheckpointStatus StatusAt(const CheckpointDefinition& definition, bool closed_do
 }
 
 Result<std::unique_ptr<ReviewQueries>> ReviewQueries::Open(const Options& options) {
+  if (!options.workflows || !options.holidays || !options.clock) {
+    return Status::InvalidArgument("the review queries need workflows, bank holidays and a clock");
+  }
   Result<std::unique_ptr<Database>> database = Database::Open(options.database_path, Database::Mode::kReadOnly);
   if (!database.ok()) return database.status();
   return std::unique_ptr<ReviewQueries>(new ReviewQueriesImpl(options, std::move(database).value()));
