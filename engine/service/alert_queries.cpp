@@ -8,72 +8,15 @@
 namespace scr {
 namespace {
 
-// The title of an alert's subject: an item's ("action/12") from its register, the review's overall
-// timescale by name, a checkpoint's from the review's workflow (filled in by ReadAlert).
-const char* const kSubjectTitle =
-    "CASE "
-    "WHEN a.checkpoint = 'timescale' THEN 'The review''s overall timescale' "
-    "WHEN a.checkpoint LIKE 'action/%' THEN (SELECT title FROM improvement_actions "
-    "  WHERE id = CAST(substr(a.checkpoint, 8) AS INTEGER)) "
-    "WHEN a.checkpoint LIKE 'follow_up/%' THEN (SELECT 'Follow-up of: ' || i.title FROM follow_ups f "
-    "  JOIN improvement_actions i ON i.id = f.action_id WHERE f.id = CAST(substr(a.checkpoint, 11) AS "
-    "INTEGER)) "
-    "WHEN a.checkpoint LIKE 'information_request/%' THEN (SELECT 'Information from ' || agency || ': ' || "
-    "request "
-    "  FROM information_requests WHERE id = CAST(substr(a.checkpoint, 21) AS INTEGER)) "
-    "END";
-
-// The extension a deadline_extended alert tells of: the latest delay of its checkpoint to its due date.
-const char* const kExtension =
-    "(SELECT d.reason || char(31) || d.previous_due FROM delays d WHERE a.kind = 'deadline_extended' "
-    "  AND d.review_id = a.review_id AND d.checkpoint = a.checkpoint AND d.new_due = a.due "
-    "  ORDER BY d.id DESC LIMIT 1)";
-
-// Every column ReadAlert reads, ending in FROM: the caller adds WHERE and ORDER BY over `a`.
-std::string AlertSelect() {
-  return std::string(
-             "SELECT a.id, a.review_id, a.checkpoint, a.kind, a.level, a.recipient_role, a.due, "
-             "a.scheduled_for, a.fired_at, a.fired_late_by_s, a.status, a.acknowledged_by, "
-             "a.acknowledged_at, r.title, r.workflow, ") +
-         kSubjectTitle + ", " + kExtension + " FROM alerts a JOIN reviews r ON r.id = a.review_id ";
-}
-
-Alert ReadAlert(SQLite::Statement& select, const WorkflowRegistry* workflows) {
-  Alert alert;
-  alert.id = select.getColumn(0).getInt64();
-  alert.review = select.getColumn(1).getInt64();
-  alert.checkpoint = select.getColumn(2).getString();
-  alert.kind = select.getColumn(3).getString();
-  alert.level = select.getColumn(4).getInt();
-  alert.recipient_role = select.getColumn(5).getString();
-  alert.due = select.getColumn(6).getString();
-  alert.scheduled_for = select.getColumn(7).getString();
-  alert.fired_at = select.getColumn(8).getString();
-  alert.fired_late_by_s = select.getColumn(9).getInt64();
-  alert.status = select.getColumn(10).getString();
-  alert.acknowledged_by = select.getColumn(11).getString();
-  alert.acknowledged_at = select.getColumn(12).getString();
-  alert.review_title = select.getColumn(13).getString();
-  alert.subject_title = select.getColumn(15).getString();
+// The alert, its subject's title completed: a checkpoint's from the review's workflow.
+Alert Titled(StoredAlert stored, const WorkflowRegistry* workflows) {
+  Alert& alert = stored.alert;
   if (alert.subject_title.empty()) {
-    const WorkflowDefinition* workflow =
-        workflows ? workflows->Find(select.getColumn(14).getString()) : nullptr;
+    const WorkflowDefinition* workflow = workflows ? workflows->Find(stored.workflow) : nullptr;
     const CheckpointDefinition* checkpoint = workflow ? workflow->FindCheckpoint(alert.checkpoint) : nullptr;
     alert.subject_title = checkpoint ? checkpoint->title : alert.checkpoint;
   }
-  std::string extension = select.getColumn(16).getString();
-  if (size_t split = extension.find('\x1f'); split != std::string::npos) {
-    alert.reason = extension.substr(0, split);
-    alert.previous_due = extension.substr(split + 1);
-  }
-  return alert;
-}
-
-int64_t Count(Database& database, const char* sql, BoardId board, int64_t after) {
-  Database::Statement count = database.Prepare(sql);
-  count->bind(1, board);
-  count->bind(2, after);
-  return count->executeStep() ? count->getColumn(0).getInt64() : 0;
+  return std::move(alert);
 }
 
 }  // namespace
@@ -81,28 +24,15 @@ int64_t Count(Database& database, const char* sql, BoardId board, int64_t after)
 Result<std::pair<std::vector<Alert>, std::optional<int64_t>>> ReviewQueriesImpl::ListAlerts(
     BoardId board, const AlertFilter& filter) {
   try {
-    Database::Statement select = database_->PrepareBuilt(
-        AlertSelect() +
-        "WHERE a.board_id = ?1 AND (?2 IS NULL OR a.status = ?2) AND (?3 IS NULL OR a.review_id = ?3) "
-        "AND (?4 IS NULL OR a.level = ?4) AND (?5 IS NULL OR a.recipient_role = ?5) AND (?6 IS NULL OR a.id "
-        "< ?6) "
-        "ORDER BY a.id DESC LIMIT ?7");
-    select->bind(1, board);
-    if (filter.status) select->bind(2, *filter.status);
-    if (filter.review) select->bind(3, *filter.review);
-    if (filter.level) select->bind(4, *filter.level);
-    if (filter.role) select->bind(5, RoleName(*filter.role));
-    if (filter.after) select->bind(6, *filter.after);
     int limit = std::clamp(filter.limit, 1, 200);
-    select->bind(7, limit + 1);
     std::vector<Alert> alerts;
     std::optional<int64_t> next;
-    while (select->executeStep()) {
+    for (StoredAlert& stored : alert_store_->ReadAlerts(board, filter, limit + 1)) {
       if (static_cast<int>(alerts.size()) == limit) {
         next = alerts.back().id;
         break;
       }
-      alerts.push_back(ReadAlert(*select, options_.workflows));
+      alerts.push_back(Titled(std::move(stored), options_.workflows));
     }
     return std::make_pair(std::move(alerts), next);
   } catch (const std::exception& e) {
@@ -112,12 +42,7 @@ Result<std::pair<std::vector<Alert>, std::optional<int64_t>>> ReviewQueriesImpl:
 
 Result<FiredMark> ReviewQueriesImpl::MarkFired() {
   try {
-    Database::Statement select = database_->Prepare(
-        "SELECT (SELECT IFNULL(MAX(id), 0) FROM alerts), (SELECT IFNULL(MAX(id), 0) FROM digests), "
-        "(SELECT IFNULL(MAX(id), 0) FROM outbox)");
-    select->executeStep();
-    return FiredMark{select->getColumn(0).getInt64(), select->getColumn(1).getInt64(),
-                     select->getColumn(2).getInt64()};
+    return alert_store_->ReadFiredMark();
   } catch (const std::exception& e) {
     return StorageError(e, "reading what has fired");
   }
@@ -126,40 +51,27 @@ Result<FiredMark> ReviewQueriesImpl::MarkFired() {
 Result<FiredSummary> ReviewQueriesImpl::FiredSince(BoardId board, const FiredMark& mark, int first) {
   try {
     FiredSummary summary;
-    Database::Statement kinds = database_->Prepare(
-        "SELECT kind, COUNT(*), SUM(recipient_role = 'chair') FROM alerts WHERE board_id = ? AND id > ? "
-        "GROUP BY kind");
-    kinds->bind(1, board);
-    kinds->bind(2, mark.alert);
-    while (kinds->executeStep()) {
-      std::string kind = kinds->getColumn(0).getString();
-      int64_t count = kinds->getColumn(1).getInt64();
-      if (kind == "reminder") {
-        summary.reminders = count;
-      } else if (kind == "overdue") {
-        summary.overdue = count;
-      } else if (kind == "escalation") {
-        summary.escalations = count;
-        summary.escalations_to_chair = kinds->getColumn(2).getInt64();
-      } else if (kind == "deadline_extended") {
-        summary.deadlines_extended = count;
-      } else if (kind == "timescale_at_risk") {
-        summary.timescales_at_risk = count;
-      } else if (kind == "timescale_missed") {
-        summary.timescales_missed = count;
+    for (const AlertKindCount& kind : alert_store_->CountAlertsSince(board, mark.alert)) {
+      if (kind.kind == "reminder") {
+        summary.reminders = kind.count;
+      } else if (kind.kind == "overdue") {
+        summary.overdue = kind.count;
+      } else if (kind.kind == "escalation") {
+        summary.escalations = kind.count;
+        summary.escalations_to_chair = kind.to_chair;
+      } else if (kind.kind == "deadline_extended") {
+        summary.deadlines_extended = kind.count;
+      } else if (kind.kind == "timescale_at_risk") {
+        summary.timescales_at_risk = kind.count;
+      } else if (kind.kind == "timescale_missed") {
+        summary.timescales_missed = kind.count;
       }
     }
-    summary.digests =
-        Count(*database_, "SELECT COUNT(*) FROM digests WHERE board_id = ? AND id > ? AND item_count > 0",
-              board, mark.digest);
-    summary.messages_queued =
-        Count(*database_, "SELECT COUNT(*) FROM outbox WHERE board_id = ? AND id > ?", board, mark.outbox);
-    Database::Statement select =
-        database_->PrepareBuilt(AlertSelect() + "WHERE a.board_id = ? AND a.id > ? ORDER BY a.id LIMIT ?");
-    select->bind(1, board);
-    select->bind(2, mark.alert);
-    select->bind(3, std::clamp(first, 0, 200));
-    while (select->executeStep()) summary.first.push_back(ReadAlert(*select, options_.workflows));
+    summary.digests = alert_store_->CountDigestsSince(board, mark.digest);
+    summary.messages_queued = alert_store_->CountMessagesSince(board, mark.outbox);
+    for (StoredAlert& stored : alert_store_->ReadAlertsSince(board, mark.alert, std::clamp(first, 0, 200))) {
+      summary.first.push_back(Titled(std::move(stored), options_.workflows));
+    }
     return summary;
   } catch (const std::exception& e) {
     return StorageError(e, "summarising what fired");

@@ -48,45 +48,31 @@ Result<BoardMetrics> ReviewQueriesImpl::Metrics(BoardId board, std::optional<int
     Date year_end = Date::FromYmd(y, 12, 31);
 
     // Per review: when its actions were all evidenced, if they were (dropped ones do not count).
-    std::map<ReviewId, std::optional<Date>> all_evidenced;
-    {
-      Database::Statement select = database_->Prepare(
-          "SELECT a.review_id, SUM(a.status <> 'evidenced' AND a.status <> 'dropped'), MAX(a.evidenced_on), "
-          "SUM(a.status = 'evidenced') FROM improvement_actions a JOIN reviews r ON r.id = a.review_id "
-          "WHERE r.board_id = ? GROUP BY a.review_id");
-      select->bind(1, board);
-      while (select->executeStep()) {
-        bool done = select->getColumn(1).getInt() == 0 && select->getColumn(3).getInt() > 0;
-        all_evidenced[select->getColumn(0).getInt64()] =
-            done ? std::optional<Date>(ParseStoredDate(select->getColumn(2).getString())) : std::nullopt;
-      }
-    }
+    std::map<ReviewId, std::optional<Date>> all_evidenced = action_store_->ReadActionsEvidenced(board);
 
     std::map<std::pair<std::string, std::string>, std::vector<int>> intervals;
     std::map<std::pair<std::string, int>, BoardMetrics::MarkerTimeliness> timeliness;
     std::map<ReviewId, std::pair<std::string, std::vector<CheckpointView>>> open_reviews;
-    static const std::string kSql = std::string("SELECT ") + kReviewColumns + " FROM reviews WHERE board_id = ? ORDER BY id";
-    Database::Statement select = database_->PrepareBuilt(kSql);
-    select->bind(1, board);
     std::vector<CheckpointView> views;
-    while (select->executeStep()) {
-      ReviewRow row = ReadReviewRow(*select, nullptr);
-      OpenReview record;
-      if (Status read = ReadCheckpoints(row.summary.id, row, &record, &views); !read.ok()) return read;
-      const std::string& workflow = row.summary.workflow;
+    Status failed;
+    review_store_->VisitReviews(ReviewSelection{board, 0, std::nullopt, false}, [&](StoredReview& review) {
+      if (failed = ReadCheckpoints(review, &views); !failed.ok()) return false;
+      const ReviewSummary& summary = review.summary;
+      const OpenReview& record = review.record;
+      const std::string& workflow = summary.workflow;
       std::optional<Date> decided = FirstDay(record, LifecycleEvent::kDecideToReview);
       std::optional<Date> declined = FirstDay(record, LifecycleEvent::kDecideNotToReview);
       std::optional<Date> signed_off = FirstDay(record, LifecycleEvent::kSignOffReport);
       std::optional<Date> published = FirstDay(record, LifecycleEvent::kPublish);
       std::optional<Date> closed = FirstDay(record, LifecycleEvent::kClose);
-      Date referred = row.summary.referral_date;
+      Date referred = summary.referral_date;
       auto add = [&](const char* measure, std::optional<Date> from, std::optional<Date> to) {
         if (from && to) intervals[{workflow, measure}].push_back(*to - *from);
       };
       add("referral_to_decision", referred, Earliest(decided, declined));
       add("decision_to_report", decided, signed_off);
       add("report_to_publication", signed_off, published);
-      auto evidenced = all_evidenced.find(row.summary.id);
+      auto evidenced = all_evidenced.find(summary.id);
       if (evidenced != all_evidenced.end()) add("publication_to_actions_evidenced", published, evidenced->second);
 
       const WorkflowDefinition* definition = options_.workflows->Find(workflow);
@@ -109,8 +95,8 @@ Result<BoardMetrics> ReviewQueriesImpl::Metrics(BoardId board, std::optional<int
           if (at.ok() && *at <= (*calendar)->EndOfDay(*view.due)) ++entry.on_time;
         }
       }
-      bool ended = row.summary.phase == Phase::kClosed || row.summary.phase == Phase::kNotProceeding;
-      if (!ended) open_reviews[row.summary.id] = {row.summary.title, views};
+      bool ended = summary.phase == Phase::kClosed || summary.phase == Phase::kNotProceeding;
+      if (!ended) open_reviews[summary.id] = {summary.title, views};
 
       BoardMetrics::Annual& annual = metrics.annual;
       if (referred.year() == y) ++annual.referrals;
@@ -119,21 +105,19 @@ Result<BoardMetrics> ReviewQueriesImpl::Metrics(BoardId board, std::optional<int
       std::optional<Date> concluded = published ? published : closed;
       if (InYear(concluded, y)) ++annual.reviews_concluded;
       if (decided && *decided <= year_end && (!concluded || *concluded > year_end)) ++annual.reviews_ongoing;
-    }
+      return true;
+    });
+    if (!failed.ok()) return failed;
     for (auto& [key, days] : intervals) metrics.intervals.push_back(SummariseDays(key.first, key.second, days));
     for (auto& [key, entry] : timeliness) metrics.timeliness.push_back(entry);
 
     // The delays of what is still open: an open checkpoint of an open review, or an open action.
     Result<std::vector<ImprovementAction>> actions = Actions(board, ActionFilter{});
     if (!actions.ok()) return actions.status();
-    Database::Statement delays = database_->Prepare(
-        "SELECT d.review_id, d.checkpoint, d.previous_due, d.new_due, d.reason, d.recorded_at FROM delays d "
-        "JOIN reviews r ON r.id = d.review_id WHERE r.board_id = ? ORDER BY d.id");
-    delays->bind(1, board);
-    while (delays->executeStep()) {
-      auto review = open_reviews.find(delays->getColumn(0).getInt64());
+    for (const auto& [id, delay] : review_store_->ReadBoardDelays(board)) {
+      auto review = open_reviews.find(id);
       if (review == open_reviews.end()) continue;
-      std::string subject = delays->getColumn(1).getString();
+      const std::string& subject = delay.checkpoint;
       bool still_open = false;
       for (const CheckpointView& view : review->second.second) {
         if (view.key == subject) still_open = view.status != CheckpointStatus::kDone && view.status != CheckpointStatus::kWaived;
@@ -144,10 +128,8 @@ Result<BoardMetrics> ReviewQueriesImpl::Metrics(BoardId board, std::optional<int
         }
       }
       if (!still_open) continue;
-      metrics.open_delays.push_back({review->first, review->second.first, subject,
-                                     ParseStoredDate(delays->getColumn(2).getString()),
-                                     ParseStoredDate(delays->getColumn(3).getString()), delays->getColumn(4).getString(),
-                                     delays->getColumn(5).getString()});
+      metrics.open_delays.push_back({review->first, review->second.first, subject, delay.previous_due, delay.new_due,
+                                     delay.reason, delay.recorded_at});
     }
 
     std::map<std::string, BoardMetrics::AgencyActions> agencies;

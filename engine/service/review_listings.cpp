@@ -49,31 +49,27 @@ Result<ReviewListings> ReviewQueriesImpl::ListingsForExport(BoardId board, const
     if (!calendar.ok()) return calendar.status();
     ReviewListings listings;
     listings.today = (*calendar)->LocalDate(options_.clock->Now());
-    static const std::string kSql = std::string("SELECT ") + kReviewColumns +
-                                    " FROM reviews WHERE board_id = ?1 AND (?2 IS NULL OR phase = ?2) ORDER BY id";
     ReadSnapshot snapshot(*database_);
-    Database::Statement select = database_->PrepareBuilt(kSql);
-    select->bind(1, board);
-    if (filter.phase) select->bind(2, PhaseName(*filter.phase));
     std::string search = Lowered(filter.search);
     std::vector<CheckpointView> views;
-    while (select->executeStep()) {
-      ReviewRow row = ReadReviewRow(*select, nullptr);
+    Status failed;
+    review_store_->VisitReviews(ReviewSelection{board, 0, filter.phase, false}, [&](StoredReview& review) {
       // Reviews that did not go ahead are listed with the closed ones (their duties are still chased).
-      bool finished = IsEndPhase(row.summary.phase) || row.summary.phase == Phase::kNotProceeding;
-      if (!filter.include_closed && !filter.phase && finished) continue;
-      if (!Matches(row.summary, search)) continue;
-      OpenReview record;
-      if (Status read = ReadCheckpoints(row.summary.id, row, &record, &views); !read.ok()) return read;
-      if (Status summarised = Summarise(record, views, &row.summary); !summarised.ok()) return summarised;
-      if (filter.overdue && (row.summary.overdue_count > 0) != *filter.overdue) continue;
+      bool finished = IsEndPhase(review.summary.phase) || review.summary.phase == Phase::kNotProceeding;
+      if (!filter.include_closed && !filter.phase && finished) return true;
+      if (!Matches(review.summary, search)) return true;
+      if (failed = ReadCheckpoints(review, &views); !failed.ok()) return false;
+      if (failed = Summarise(review.record, views, &review.summary); !failed.ok()) return false;
+      if (filter.overdue && (review.summary.overdue_count > 0) != *filter.overdue) return true;
       ReviewListing listing;
-      listing.summary = std::move(row.summary);
-      listing.decided_on =
-          FirstDay(record.first_event_days, {LifecycleEvent::kDecideToReview, LifecycleEvent::kDecideNotToReview});
-      listing.published_on = FirstDay(record.first_event_days, {LifecycleEvent::kPublish});
+      listing.summary = std::move(review.summary);
+      listing.decided_on = FirstDay(review.record.first_event_days,
+                                    {LifecycleEvent::kDecideToReview, LifecycleEvent::kDecideNotToReview});
+      listing.published_on = FirstDay(review.record.first_event_days, {LifecycleEvent::kPublish});
       listings.items.push_back(std::move(listing));
-    }
+      return true;
+    });
+    if (!failed.ok()) return failed;
     std::sort(listings.items.begin(), listings.items.end(), MoreUrgent);
     return listings;
   } catch (const std::exception& e) {
@@ -83,28 +79,23 @@ Result<ReviewListings> ReviewQueriesImpl::ListingsForExport(BoardId board, const
 
 Result<ReviewPage> ReviewQueriesImpl::ListReviews(BoardId board, const ReviewFilter& filter) {
   try {
-    static const std::string kSql = std::string("SELECT ") + kReviewColumns +
-                                    " FROM reviews WHERE board_id = ?1 AND id > ?2 AND (?3 IS NULL OR phase = ?3) "
-                                    "ORDER BY id";
-    Database::Statement select = database_->PrepareBuilt(kSql);
-    select->bind(1, board);
-    select->bind(2, filter.after.value_or(0));
-    if (filter.phase) select->bind(3, PhaseName(*filter.phase));
     int limit = std::clamp(filter.limit, 1, 200);
     ReviewPage page;
     std::vector<CheckpointView> views;
-    while (select->executeStep()) {
-      ReviewRow row = ReadReviewRow(*select, nullptr);
-      OpenReview record;
-      if (Status read = ReadCheckpoints(row.summary.id, row, &record, &views); !read.ok()) return read;
-      if (Status summarised = Summarise(record, views, &row.summary); !summarised.ok()) return summarised;
-      if (filter.overdue && (row.summary.overdue_count > 0) != *filter.overdue) continue;
+    Status failed;
+    ReviewSelection selection{board, filter.after.value_or(0), filter.phase, false};
+    review_store_->VisitReviews(selection, [&](StoredReview& review) {
+      if (failed = ReadCheckpoints(review, &views); !failed.ok()) return false;
+      if (failed = Summarise(review.record, views, &review.summary); !failed.ok()) return false;
+      if (filter.overdue && (review.summary.overdue_count > 0) != *filter.overdue) return true;
       if (static_cast<int>(page.items.size()) == limit) {
         page.next_cursor = page.items.back().id;
-        break;
+        return false;
       }
-      page.items.push_back(std::move(row.summary));
-    }
+      page.items.push_back(std::move(review.summary));
+      return true;
+    });
+    if (!failed.ok()) return failed;
     return page;
   } catch (const std::exception& e) {
     return StorageError(e, "listing reviews");

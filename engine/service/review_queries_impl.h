@@ -8,31 +8,19 @@
 
 #include "engine/review_queries.h"
 #include "review/open_review.h"
+#include "store/action_read_store.h"
+#include "store/alert_read_store.h"
+#include "store/board_store.h"
 #include "store/database.h"
+#include "store/register_store.h"
+#include "store/review_store.h"
+#include "store/work_list_store.h"
 
 namespace scr {
 
-// The columns of a review row that the record and the views are built from.
-struct ReviewRow {
-  ReviewSummary summary;
-  Referral referral;
-  std::string first_events;
-  // The pause, working days paused, the day the report was reopened, and the recorded decisions.
-  std::optional<Date> paused_on;
-  int working_days_paused = 0;
-  std::optional<Date> report_reopened_on;
-  std::string decision_outcome;
-  std::optional<PublicationDecision> publication;
-};
-
-// The columns ReadReviewRow reads, in its order: "SELECT " + kReviewColumns + " FROM reviews ...".
-extern const char* const kReviewColumns;
-ReviewRow ReadReviewRow(SQLite::Statement& select, std::string* created_at);
-
 class ReviewQueriesImpl final : public ReviewQueries {
  public:
-  ReviewQueriesImpl(const Options& options, std::unique_ptr<Database> database)
-      : options_(options), database_(std::move(database)) {}
+  ReviewQueriesImpl(const Options& options, std::unique_ptr<Database> database);
 
   Result<ReviewView> GetReview(BoardId board, ReviewId id) override;
   Result<ReviewVersion> VersionOf(BoardId board, ReviewId id) override;
@@ -61,14 +49,14 @@ class ReviewQueriesImpl final : public ReviewQueries {
   // VersionOf, and the time of the review's last change (its `updated_at`) when `last_change_at` is given.
   Result<ReviewVersion> ReadVersion(BoardId board, ReviewId id, std::string* last_change_at);
   Result<const WorkingCalendar*> CalendarFor(BoardId board);
-  // The review's record (its guard facts and due dates) and its checkpoints as shown, from its rows.
-  Status ReadCheckpoints(ReviewId id, const ReviewRow& row, OpenReview* record, std::vector<CheckpointView>* views);
+  // Plans the stored review's due dates with its board's calendar, and its checkpoints as shown.
+  Status ReadCheckpoints(StoredReview& review, std::vector<CheckpointView>* views);
   // Appends each improvement action's deadline to `views`, as a checkpoint of its own.
-  Status AddActionDeadlines(ReviewId id, const WorkflowDefinition& workflow, bool ended, Instant now,
+  void AddActionDeadlines(ReviewId id, const WorkflowDefinition& workflow, bool ended, Instant now,
                             const WorkingCalendar& calendar, std::vector<CheckpointView>* views);
   // The work list's parts (work_list.cpp): the checkpoints and decisions of each review, then the dated
   // items (information requests, actions, follow-ups) of the board's reviews that are still running.
-  Status AddReviewWork(const ReviewRow& row, const WorkFilter& filter, const WorkingCalendar& calendar,
+  Status AddReviewWork(StoredReview& review, const WorkFilter& filter, const WorkingCalendar& calendar,
                        Date horizon, std::vector<WorkItem>* items);
   Status AddDatedWork(BoardId board, const WorkFilter& filter, const WorkingCalendar& calendar, Date horizon,
                       std::vector<WorkItem>* items);
@@ -79,14 +67,17 @@ class ReviewQueriesImpl final : public ReviewQueries {
 
   Options options_;
   std::unique_ptr<Database> database_;
+  std::unique_ptr<ReviewStore> review_store_;  // these stores on database_
+  std::unique_ptr<BoardStore> board_store_;
+  std::unique_ptr<RegisterStore> register_store_;
+  std::unique_ptr<ActionReadStore> action_store_;
+  std::unique_ptr<AlertReadStore> alert_store_;
+  std::unique_ptr<WorkListStore> work_list_store_;
   std::map<BoardId, WorkingCalendar> calendars_;
 };
 
 // The delay register as the review shows it: beside the moved deadlines, each step completed late, from its
 // due day to the day it was done, with its note as the reason; in the order they were recorded.
 void AddLateCompletions(OpenReview& record, const std::vector<CheckpointView>& checkpoints, std::vector<Delay>* delays);
-
-// A date as stored; the empty date for a damaged one.
-Date ParseStoredDate(const std::string& text);
 
 }  // namespace scr

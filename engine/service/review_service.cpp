@@ -4,9 +4,10 @@
 #include <unordered_set>
 
 #include "engine/history_key.h"
-#include "service/review_conditions.h"
 #include "service/review_service_impl.h"
 #include "store/history_keying.h"
+#include "store/sqlite/board_store.h"
+#include "store/sqlite/review_store.h"
 
 namespace scr {
 
@@ -31,82 +32,27 @@ Result<std::unique_ptr<ReviewService>> ReviewService::Open(const Options& option
 }
 
 ReviewServiceImpl::ReviewServiceImpl(const Options& options, std::unique_ptr<Database> database)
-    : options_(options), database_(std::move(database)), opened_at_(options.clock->Now()) {}
+    : options_(options),
+      database_(std::move(database)),
+      review_store_(std::make_unique<SqliteReviewStore>(*database_, *options.workflows)),
+      board_store_(std::make_unique<SqliteBoardStore>(*database_)),
+      opened_at_(options.clock->Now()) {}
 
 Status ReviewServiceImpl::LoadOpenReviews() {
   try {
-    SQLite::Statement reviews(database_->connection(),
-                              "SELECT id, board_id, workflow, lifecycle_state, conditions, referral_date, "
-                              "incident_date, first_events, paused_since, paused_on, pause_reason, working_days_paused, "
-                              "report_reopened_on FROM reviews WHERE phase <> 'closed'");
-    while (reviews.executeStep()) {
-      ReviewId id = reviews.getColumn(0).getInt64();
-      OpenReview review;
-      review.board_id = reviews.getColumn(1).getInt64();
-      std::string workflow = reviews.getColumn(2).getString();
-      review.workflow = options_.workflows->Find(workflow);
+    for (auto& [id, stored] : review_store_->ReadRunningReviews()) {
+      OpenReview& review = stored.record;
       if (!review.workflow) {
-        return Status::InvalidArgument("review " + std::to_string(id) + " follows the workflow '" + workflow +
+        return Status::InvalidArgument("review " + std::to_string(id) + " follows the workflow '" + stored.workflow +
                                        "', which is not loaded; add its file to the workflows folder");
       }
       // Restoring the machine proves the stored state is one it knows; no entry action runs.
-      Result<Lifecycle> machine = Lifecycle::Restore(reviews.getColumn(3).getString(), BlockerQuery());
+      Result<Lifecycle> machine = Lifecycle::Restore(stored.lifecycle_state, BlockerQuery());
       if (!machine.ok()) return Status::Storage("review " + std::to_string(id) + ": " + machine.status().message());
       review.phase = machine->phase();
       review.paused = machine->paused();
-      review.conditions_held = ConditionsHeld(*review.workflow, DecodeConditions(reviews.getColumn(4).getString()));
-      Result<Date> referral = Date::Parse(reviews.getColumn(5).getText());
-      Result<Date> incident = Date::Parse(reviews.getColumn(6).getText());
-      if (!referral.ok() || !incident.ok()) return Status::Storage("review " + std::to_string(id) + " has a damaged date");
-      review.referral_date = *referral;
-      review.incident_date = *incident;
-      DecodeFirstEvents(reviews.getColumn(7).getString(), &review.first_event_days);
-      review.paused_since = reviews.getColumn(8).getString();
-      if (Result<Date> on = Date::Parse(reviews.getColumn(9).getString()); on.ok()) review.paused_on_days = on->days_since_epoch();
-      review.pause_reason = reviews.getColumn(10).getString();
-      review.working_days_paused = reviews.getColumn(11).getInt();
-      if (Result<Date> on = Date::Parse(reviews.getColumn(12).getString()); on.ok()) {
-        review.report_reopened_days = on->days_since_epoch();
-      }
-      review.AddApplicableCheckpoints();
+      if (stored.damaged_dates) return Status::Storage("review " + std::to_string(id) + " has a damaged date");
       open_.emplace(id, std::move(review));
-    }
-    SQLite::Statement checkpoints(database_->connection(),
-                                  "SELECT review_id, key, state, extended_due, closed_on FROM checkpoints");
-    while (checkpoints.executeStep()) {
-      auto review = open_.find(checkpoints.getColumn(0).getInt64());
-      if (review == open_.end()) continue;
-      ApplyCheckpointRow(review->second, checkpoints.getColumn(1).getString(), checkpoints.getColumn(2).getString(),
-                         checkpoints.getColumn(3).getString(), checkpoints.getColumn(4).getString());
-    }
-    SQLite::Statement requests(database_->connection(),
-                               "SELECT review_id, id, due FROM information_requests WHERE status = 'open'");
-    while (requests.executeStep()) {
-      auto review = open_.find(requests.getColumn(0).getInt64());
-      Result<Date> due = Date::Parse(requests.getColumn(2).getText());
-      if (review == open_.end() || !due.ok()) continue;
-      review->second.items.push_back(
-          DatedItem{requests.getColumn(1).getInt64(), ItemKind::kInformationRequest, 0, due->days_since_epoch()});
-    }
-    SQLite::Statement actions(database_->connection(),
-                              "SELECT review_id, id, due, 1 FROM improvement_actions "
-                              "WHERE status = 'not_started' OR status = 'in_progress' "
-                              "UNION ALL SELECT review_id, id, due, 2 FROM follow_ups WHERE status = 'pending'");
-    while (actions.executeStep()) {
-      auto review = open_.find(actions.getColumn(0).getInt64());
-      Result<Date> due = Date::Parse(actions.getColumn(2).getText());
-      if (review == open_.end() || !due.ok()) continue;
-      ItemKind kind = actions.getColumn(3).getInt() == 1 ? ItemKind::kAction : ItemKind::kFollowUp;
-      review->second.items.push_back(DatedItem{actions.getColumn(1).getInt64(), kind, 0, due->days_since_epoch()});
-    }
-    SQLite::Statement holds(database_->connection(),
-                            "SELECT review_id, id, kind, holds FROM parallel_processes WHERE status = 'active' AND holds <> ''");
-    while (holds.executeStep()) {
-      auto review = open_.find(holds.getColumn(0).getInt64());
-      std::optional<Hold> hold = HoldFromName(holds.getColumn(3).getString());
-      if (review != open_.end() && hold) {
-        review->second.holds.push_back(ProcessHold{holds.getColumn(1).getInt64(), holds.getColumn(2).getString(), *hold});
-      }
     }
   } catch (const std::exception& e) {
     return StorageError(e, "loading the open reviews");
@@ -122,10 +68,9 @@ Status ReviewServiceImpl::LoadOpenReviews() {
   if (Status fired = LoadFiredAlerts(); !fired.ok()) return fired;
   for (auto& [id, review] : open_) Schedule(id, review);
   try {  // every board's daily digest, whether or not it has open reviews
-    SQLite::Statement boards(database_->connection(), "SELECT id FROM boards");
-    while (boards.executeStep()) {
-      if (Result<const WorkingCalendar*> calendar = CalendarFor(boards.getColumn(0).getInt64()); !calendar.ok()) {
-        spdlog::warn("board {}: {}", boards.getColumn(0).getInt64(), calendar.status().message());
+    for (BoardId board : board_store_->ReadBoardIds()) {
+      if (Result<const WorkingCalendar*> calendar = CalendarFor(board); !calendar.ok()) {
+        spdlog::warn("board {}: {}", board, calendar.status().message());
       }
     }
   } catch (const std::exception& e) {
@@ -255,11 +200,9 @@ Result<OpenReview> ReviewServiceImpl::CheckOut(const Actor& actor, ReviewId id) 
     if (it->second.board_id != actor.board_id) return Status::NotFound("no review " + std::to_string(id));
     return it->second;
   }
-  Database::Statement find = database_->Prepare("SELECT phase FROM reviews WHERE id = ? AND board_id = ?");
-  find->bind(1, id);
-  find->bind(2, actor.board_id);
-  if (!find->executeStep()) return Status::NotFound("no review " + std::to_string(id));
-  return Status::InvalidTransition("review " + std::to_string(id) + " has ended (" + find->getColumn(0).getString() +
+  std::optional<ReviewHeading> ended = review_store_->ReadHeading(actor.board_id, id);
+  if (!ended) return Status::NotFound("no review " + std::to_string(id));
+  return Status::InvalidTransition("review " + std::to_string(id) + " has ended (" + PhaseName(ended->phase) +
                                        "); nothing more can be recorded on it",
                                    {});
 }
@@ -283,12 +226,11 @@ void ReviewServiceImpl::CheckIn(ReviewId id, OpenReview review) {
 Result<const WorkingCalendar*> ReviewServiceImpl::CalendarFor(BoardId board) {
   auto it = calendars_.find(board);
   if (it != calendars_.end()) return &it->second;
-  Database::Statement find = database_->Prepare("SELECT nation, time_zone FROM boards WHERE id = ?");
-  find->bind(1, board);
-  if (!find->executeStep()) return Status::NotFound("no board " + std::to_string(board));
-  Result<Nation> nation = ParseNation(find->getColumn(0).getText());
-  if (!nation.ok()) return nation.status();
-  Result<WorkingCalendar> calendar = WorkingCalendar::Create(*options_.holidays, *nation, find->getColumn(1).getString());
+  std::optional<StoredBoard> found = board_store_->ReadBoard(board);
+  if (!found) return Status::NotFound("no board " + std::to_string(board));
+  if (!found->nation.ok()) return found->nation;
+  Result<WorkingCalendar> calendar =
+      WorkingCalendar::Create(*options_.holidays, found->board.nation, found->board.time_zone);
   if (!calendar.ok()) return calendar.status();
   const WorkingCalendar* added = &calendars_.emplace(board, *calendar).first->second;
   PlanDigests(board, *added);  // a board met for the first time: its digests begin

@@ -15,7 +15,9 @@
 #include "engine/review_service.h"
 #include "scheduler/alert_plan.h"
 #include "review/open_review.h"
+#include "store/board_store.h"
 #include "store/database.h"
+#include "store/review_store.h"
 #include "store/scheduler_store.h"
 
 namespace scr {
@@ -161,6 +163,8 @@ class ReviewServiceImpl final : public ReviewService {
 
   Options options_;
   std::unique_ptr<Database> database_;
+  std::unique_ptr<ReviewStore> review_store_;  // on database_
+  std::unique_ptr<BoardStore> board_store_;    // on database_
   std::unordered_map<ReviewId, OpenReview> open_;
   std::map<BoardId, WorkingCalendar> calendars_;
   std::vector<std::pair<ReviewId, std::optional<OpenReview>>> undo_;  // records replaced in this transaction

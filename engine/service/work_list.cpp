@@ -78,14 +78,12 @@ Result<WorkList> ReviewQueriesImpl::Work(BoardId board, const WorkFilter& filter
     Result<Date> horizon = (*calendar)->AddWorkingDays(list.today, filter.within_working_days);
     if (!horizon.ok()) return horizon.status();
     ReadSnapshot snapshot(*database_);  // every item from one state of the board
-    static const std::string kSql =
-        std::string("SELECT ") + kReviewColumns + " FROM reviews WHERE board_id = ? AND phase <> 'closed' ORDER BY id";
-    Database::Statement select = database_->PrepareBuilt(kSql);
-    select->bind(1, board);
-    while (select->executeStep()) {
-      ReviewRow row = ReadReviewRow(*select, nullptr);
-      if (Status added = AddReviewWork(row, filter, **calendar, *horizon, &list.items); !added.ok()) return added;
-    }
+    Status failed;
+    review_store_->VisitReviews(ReviewSelection{board, 0, std::nullopt, true}, [&](StoredReview& review) {
+      failed = AddReviewWork(review, filter, **calendar, *horizon, &list.items);
+      return failed.ok();
+    });
+    if (!failed.ok()) return failed;
     if (Status added = AddDatedWork(board, filter, **calendar, *horizon, &list.items); !added.ok()) return added;
     std::sort(list.items.begin(), list.items.end(), MoreUrgent);
     return list;
@@ -96,18 +94,19 @@ Result<WorkList> ReviewQueriesImpl::Work(BoardId board, const WorkFilter& filter
 
 // The review's open checkpoints (a review not proceeding keeps its own chased) and the decision its phase
 // waits for. Improvement actions come with their agency from AddDatedWork.
-Status ReviewQueriesImpl::AddReviewWork(const ReviewRow& row, const WorkFilter& filter, const WorkingCalendar& calendar,
+Status ReviewQueriesImpl::AddReviewWork(StoredReview& review, const WorkFilter& filter, const WorkingCalendar& calendar,
                                         Date horizon, std::vector<WorkItem>* items) {
   if (filter.agency_scope) return Status::Ok();  // an agency user's work is its agency's requests and actions
-  OpenReview record;
+  const ReviewSummary& summary = review.summary;
+  const OpenReview& record = review.record;
   std::vector<CheckpointView> views;
-  if (Status read = ReadCheckpoints(row.summary.id, row, &record, &views); !read.ok()) return read;
+  if (Status read = ReadCheckpoints(review, &views); !read.ok()) return read;
   Instant now = options_.clock->Now();
   Date today = calendar.LocalDate(now);
   size_t first_item = items->size();
   auto item_for = [&](WorkKind kind, const std::string& key, const std::string& title, Date due, CheckpointStatus status,
                       Role owner) {
-    return WorkItem{row.summary.id, row.summary.title, kind, key, title, due, WorkingDaysLeft(today, due, calendar),
+    return WorkItem{summary.id, summary.title, kind, key, title, due, WorkingDaysLeft(today, due, calendar),
                     CheckpointStatusName(status), owner, "", {}};
   };
   for (const CheckpointView& view : views) {
@@ -121,7 +120,7 @@ Status ReviewQueriesImpl::AddReviewWork(const ReviewRow& row, const WorkFilter& 
     items->push_back(item_for(WorkKind::kCheckpoint, view.key, view.title, *view.due, status, view.owner_role));
   }
   for (const PhaseDecision& decision : kDecisions) {
-    if (decision.phase != row.summary.phase || !Wanted(filter, Role::kChair, "")) continue;
+    if (decision.phase != summary.phase || !Wanted(filter, Role::kChair, "")) continue;
     const CheckpointView* last = nullptr;  // the step holding the decision that is due last
     for (const CheckpointView& view : views) {
       if (Blocks(view, decision.event) && view.due && (!last || *view.due > *last->due)) last = &view;
@@ -135,17 +134,14 @@ Status ReviewQueriesImpl::AddReviewWork(const ReviewRow& row, const WorkFilter& 
       if (Blocks(view, decision.event) && IsOpen(view)) item.blocked_by.push_back(StepBlocker(view));
     }
     if (decision.event == LifecycleEvent::kPublish) {
-      Database::Statement holds = database_->Prepare(
-          "SELECT id, kind FROM parallel_processes WHERE review_id = ? AND status = 'active' AND holds = 'publication' ORDER BY id");
-      holds->bind(1, row.summary.id);
-      while (holds->executeStep()) {
-        item.blocked_by.push_back(
-            WorkBlocker{"hold", "", "", holds->getColumn(0).getInt64(), holds->getColumn(1).getString(), "publication", "", ""});
+      for (const ProcessHold& hold : record.holds) {
+        if (hold.holds != Hold::kPublication) continue;
+        item.blocked_by.push_back(WorkBlocker{"hold", "", "", hold.process, hold.kind, "publication", "", ""});
       }
     }
     items->push_back(std::move(item));
   }
-  if (const std::optional<PauseView>& paused = row.summary.paused) {
+  if (const std::optional<PauseView>& paused = summary.paused) {
     for (size_t i = first_item; i < items->size(); ++i) (*items)[i].blocked_by.push_back(PauseBlocker(paused->since, paused->reason));
   }
   return Status::Ok();
@@ -157,52 +153,27 @@ Status ReviewQueriesImpl::AddDatedWork(BoardId board, const WorkFilter& filter, 
                                        Date horizon, std::vector<WorkItem>* items) {
   Instant now = options_.clock->Now();
   Date today = calendar.LocalDate(now);
-  // Columns: kind (1 request, 2 action, 3 follow-up), id, review, review title, workflow, agency, title, due,
-  // status, and the review's pause (since, reason).
-  Database::Statement select = database_->Prepare(
-      "SELECT 1, q.id, r.id, r.title, r.workflow, q.agency, q.request, q.due, q.status, r.paused_since, r.pause_reason "
-      "FROM information_requests q "
-      "JOIN reviews r ON r.id = q.review_id WHERE r.board_id = ?1 AND q.status = 'open' AND q.due <= ?2 "
-      "AND r.phase NOT IN ('closed', 'not_proceeding') AND (?3 IS NULL OR q.agency = ?3) "
-      "UNION ALL SELECT 2, a.id, r.id, r.title, r.workflow, a.owner_agency, a.title, a.due, a.status, r.paused_since, "
-      "r.pause_reason "
-      "FROM improvement_actions a JOIN reviews r ON r.id = a.review_id WHERE r.board_id = ?1 "
-      "AND a.status IN ('not_started', 'in_progress') AND a.due <= ?2 AND r.phase NOT IN ('closed', 'not_proceeding') "
-      "AND (?3 IS NULL OR a.owner_agency = ?3) "
-      "UNION ALL SELECT 3, f.id, r.id, r.title, r.workflow, a.owner_agency, "
-      "'Follow-up check ' || f.after_completion || ' after completion: ' || a.title, f.due, f.status, r.paused_since, "
-      "r.pause_reason "
-      "FROM follow_ups f JOIN improvement_actions a ON a.id = f.action_id JOIN reviews r ON r.id = f.review_id "
-      "WHERE r.board_id = ?1 AND f.status = 'pending' AND f.due <= ?2 AND r.phase NOT IN ('closed', 'not_proceeding') "
-      "AND ?3 IS NULL");
-  select->bind(1, board);
-  select->bind(2, horizon.ToString());
-  if (filter.agency_scope) select->bind(3, *filter.agency_scope);
-  while (select->executeStep()) {
-    int kind = select->getColumn(0).getInt();
-    int64_t id = select->getColumn(1).getInt64();
-    std::string agency = select->getColumn(5).getString();
+  for (const DatedWorkRow& row : work_list_store_->ReadDatedWork(board, horizon, filter.agency_scope)) {
     Role owner = Role::kAgency;
-    if (kind == 3) {
-      const WorkflowDefinition* workflow = options_.workflows->Find(select->getColumn(4).getString());
+    if (row.kind == DatedWorkRow::Kind::kFollowUp) {
+      const WorkflowDefinition* workflow = options_.workflows->Find(row.workflow);
       owner = workflow ? workflow->follow_up_chain.owner_role : Role::kBusinessUnit;
     }
-    if (!Wanted(filter, owner, agency)) continue;
-    Date due = ParseStoredDate(select->getColumn(7).getString());
+    if (!Wanted(filter, owner, row.agency)) continue;
     WorkItem item;
-    item.review = select->getColumn(2).getInt64();
-    item.review_title = select->getColumn(3).getString();
-    item.kind = kind == 1 ? WorkKind::kInformationRequest : kind == 2 ? WorkKind::kAction : WorkKind::kFollowUp;
-    item.key = std::string(WorkKindName(item.kind)) + "/" + std::to_string(id);
-    item.title = select->getColumn(6).getString();
-    item.due = due;
-    item.working_days_left = WorkingDaysLeft(today, due, calendar);
-    item.status = now >= calendar.EndOfDay(due) ? "overdue" : select->getColumn(8).getString();
+    item.review = row.review;
+    item.review_title = row.review_title;
+    item.kind = row.kind == DatedWorkRow::Kind::kInformationRequest ? WorkKind::kInformationRequest
+                : row.kind == DatedWorkRow::Kind::kAction          ? WorkKind::kAction
+                                                                    : WorkKind::kFollowUp;
+    item.key = std::string(WorkKindName(item.kind)) + "/" + std::to_string(row.id);
+    item.title = row.title;
+    item.due = row.due;
+    item.working_days_left = WorkingDaysLeft(today, row.due, calendar);
+    item.status = now >= calendar.EndOfDay(row.due) ? "overdue" : row.status;
     item.owner_role = owner;
-    item.owner_agency = agency;
-    if (!select->getColumn(9).isNull()) {
-      item.blocked_by.push_back(PauseBlocker(select->getColumn(9).getString(), select->getColumn(10).getString()));
-    }
+    item.owner_agency = row.agency;
+    if (row.paused) item.blocked_by.push_back(PauseBlocker(row.paused->since, row.paused->reason));
     items->push_back(std::move(item));
   }
   return Status::Ok();

@@ -1,4 +1,4 @@
-#include "service/review_conditions.h"
+#include "review/conditions.h"
 
 #include <nlohmann/json.hpp>
 
