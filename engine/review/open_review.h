@@ -13,11 +13,11 @@
 
 #include "calendar/due_dates.h"
 #include "engine/calendar.h"
+#include "engine/ids.h"
 #include "engine/lifecycle.h"
 #include "engine/model.h"
 #include "engine/timescale.h"
 #include "engine/workflow.h"
-#include "store/event_log.h"
 
 namespace scr {
 

@@ -22,8 +22,6 @@ struct evp_mac_ctx_st;
 
 namespace scr {
 
-using EventHash = std::array<uint8_t, 32>;
-
 struct NewEvent {
   ReviewId review_id = 0;
   int64_t seq = 0;  // 1 for the referral, then one more per event
