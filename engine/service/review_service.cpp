@@ -7,6 +7,7 @@
 #include "service/review_conditions.h"
 #include "service/review_service_impl.h"
 #include "store/history_keying.h"
+#include "store/sqlite/action_store.h"
 
 namespace scr {
 
@@ -31,7 +32,10 @@ Result<std::unique_ptr<ReviewService>> ReviewService::Open(const Options& option
 }
 
 ReviewServiceImpl::ReviewServiceImpl(const Options& options, std::unique_ptr<Database> database)
-    : options_(options), database_(std::move(database)), opened_at_(options.clock->Now()) {}
+    : options_(options),
+      database_(std::move(database)),
+      actions_(std::make_unique<SqliteActionStore>(*database_)),
+      opened_at_(options.clock->Now()) {}
 
 Status ReviewServiceImpl::LoadOpenReviews() {
   try {

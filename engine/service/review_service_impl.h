@@ -15,6 +15,7 @@
 #include "engine/review_service.h"
 #include "scheduler/alert_plan.h"
 #include "review/open_review.h"
+#include "store/action_store.h"
 #include "store/database.h"
 #include "store/scheduler_store.h"
 
@@ -161,6 +162,8 @@ class ReviewServiceImpl final : public ReviewService {
 
   Options options_;
   std::unique_ptr<Database> database_;
+  // The stores the commands write (store/...).
+  std::unique_ptr<ActionStore> actions_;
   std::unordered_map<ReviewId, OpenReview> open_;
   std::map<BoardId, WorkingCalendar> calendars_;
   std::vector<std::pair<ReviewId, std::optional<OpenReview>>> undo_;  // records replaced in this transaction
