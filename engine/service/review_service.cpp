@@ -8,6 +8,7 @@
 #include "service/review_service_impl.h"
 #include "store/history_keying.h"
 #include "store/sqlite/action_store.h"
+#include "store/sqlite/information_request_store.h"
 
 namespace scr {
 
@@ -34,6 +35,7 @@ Result<std::unique_ptr<ReviewService>> ReviewService::Open(const Options& option
 ReviewServiceImpl::ReviewServiceImpl(const Options& options, std::unique_ptr<Database> database)
     : options_(options),
       database_(std::move(database)),
+      information_requests_(std::make_unique<SqliteInformationRequestStore>(*database_)),
       actions_(std::make_unique<SqliteActionStore>(*database_)),
       opened_at_(options.clock->Now()) {}
 

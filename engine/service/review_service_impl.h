@@ -17,6 +17,7 @@
 #include "review/open_review.h"
 #include "store/action_store.h"
 #include "store/database.h"
+#include "store/information_request_store.h"
 #include "store/scheduler_store.h"
 
 namespace scr {
@@ -163,6 +164,7 @@ class ReviewServiceImpl final : public ReviewService {
   Options options_;
   std::unique_ptr<Database> database_;
   // The stores the commands write (store/...).
+  std::unique_ptr<InformationRequestStore> information_requests_;
   std::unique_ptr<ActionStore> actions_;
   std::unordered_map<ReviewId, OpenReview> open_;
   std::map<BoardId, WorkingCalendar> calendars_;
