@@ -8,7 +8,11 @@
 #include "service/review_service_impl.h"
 #include "store/history_keying.h"
 #include "store/sqlite/action_store.h"
+#include "store/sqlite/document_store.h"
+#include "store/sqlite/family_member_store.h"
 #include "store/sqlite/information_request_store.h"
+#include "store/sqlite/privacy_store.h"
+#include "store/sqlite/self_assessment_store.h"
 
 namespace scr {
 
@@ -37,6 +41,10 @@ ReviewServiceImpl::ReviewServiceImpl(const Options& options, std::unique_ptr<Dat
       database_(std::move(database)),
       information_requests_(std::make_unique<SqliteInformationRequestStore>(*database_)),
       actions_(std::make_unique<SqliteActionStore>(*database_)),
+      documents_(std::make_unique<SqliteDocumentStore>(*database_)),
+      family_members_(std::make_unique<SqliteFamilyMemberStore>(*database_)),
+      privacy_(std::make_unique<SqlitePrivacyStore>(*database_)),
+      self_assessment_(std::make_unique<SqliteSelfAssessmentStore>(*database_)),
       opened_at_(options.clock->Now()) {}
 
 Status ReviewServiceImpl::LoadOpenReviews() {

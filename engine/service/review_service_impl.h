@@ -17,8 +17,12 @@
 #include "review/open_review.h"
 #include "store/action_store.h"
 #include "store/database.h"
+#include "store/document_store.h"
+#include "store/family_member_store.h"
 #include "store/information_request_store.h"
+#include "store/privacy_store.h"
 #include "store/scheduler_store.h"
+#include "store/self_assessment_store.h"
 
 namespace scr {
 
@@ -166,6 +170,10 @@ class ReviewServiceImpl final : public ReviewService {
   // The stores the commands write (store/...).
   std::unique_ptr<InformationRequestStore> information_requests_;
   std::unique_ptr<ActionStore> actions_;
+  std::unique_ptr<DocumentStore> documents_;
+  std::unique_ptr<FamilyMemberStore> family_members_;
+  std::unique_ptr<PrivacyStore> privacy_;
+  std::unique_ptr<SelfAssessmentStore> self_assessment_;
   std::unordered_map<ReviewId, OpenReview> open_;
   std::map<BoardId, WorkingCalendar> calendars_;
   std::vector<std::pair<ReviewId, std::optional<OpenReview>>> undo_;  // records replaced in this transaction
