@@ -8,6 +8,8 @@
 #include "service/review_service_impl.h"
 #include "store/history_keying.h"
 #include "store/sqlite/action_store.h"
+#include "store/sqlite/alert_store.h"
+#include "store/sqlite/delay_store.h"
 #include "store/sqlite/document_store.h"
 #include "store/sqlite/family_member_store.h"
 #include "store/sqlite/information_request_store.h"
@@ -45,6 +47,8 @@ ReviewServiceImpl::ReviewServiceImpl(const Options& options, std::unique_ptr<Dat
       family_members_(std::make_unique<SqliteFamilyMemberStore>(*database_)),
       privacy_(std::make_unique<SqlitePrivacyStore>(*database_)),
       self_assessment_(std::make_unique<SqliteSelfAssessmentStore>(*database_)),
+      alerts_(std::make_unique<SqliteAlertStore>(*database_)),
+      delays_(std::make_unique<SqliteDelayStore>(*database_)),
       opened_at_(options.clock->Now()) {}
 
 Status ReviewServiceImpl::LoadOpenReviews() {
@@ -159,14 +163,7 @@ Status ReviewServiceImpl::RollStoredDueDates() {
         Result<Date> working = calendar.WorkingDayOnOrAfter(item.due());
         if (!working.ok() || *working == item.due()) continue;
         if (!transaction) transaction.emplace(*database_);
-        const char* sql = item.kind == ItemKind::kInformationRequest
-                              ? "UPDATE information_requests SET due = ? WHERE id = ?"
-                          : item.kind == ItemKind::kAction ? "UPDATE improvement_actions SET due = ? WHERE id = ?"
-                                                           : "UPDATE follow_ups SET due = ? WHERE id = ?";
-        Database::Statement move = database_->Prepare(sql);
-        move->bind(1, working->ToString());
-        move->bind(2, item.id);
-        move->exec();
+        delays_->SetItemDue(item.kind, item.id, *working);
         spdlog::info("review {}: {} was due on {}, not a working day; now due on {}", id, item.Subject(),
                      item.due().ToString(), working->ToString());
         item.due_days = working->days_since_epoch();

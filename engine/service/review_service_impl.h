@@ -16,7 +16,9 @@
 #include "scheduler/alert_plan.h"
 #include "review/open_review.h"
 #include "store/action_store.h"
+#include "store/alert_store.h"
 #include "store/database.h"
+#include "store/delay_store.h"
 #include "store/document_store.h"
 #include "store/family_member_store.h"
 #include "store/information_request_store.h"
@@ -174,6 +176,8 @@ class ReviewServiceImpl final : public ReviewService {
   std::unique_ptr<FamilyMemberStore> family_members_;
   std::unique_ptr<PrivacyStore> privacy_;
   std::unique_ptr<SelfAssessmentStore> self_assessment_;
+  std::unique_ptr<AlertStore> alerts_;
+  std::unique_ptr<DelayStore> delays_;
   std::unordered_map<ReviewId, OpenReview> open_;
   std::map<BoardId, WorkingCalendar> calendars_;
   std::vector<std::pair<ReviewId, std::optional<OpenReview>>> undo_;  // records replaced in this transaction
