@@ -14,6 +14,8 @@
 #include "store/sqlite/family_member_store.h"
 #include "store/sqlite/information_request_store.h"
 #include "store/sqlite/privacy_store.h"
+#include "store/sqlite/process_store.h"
+#include "store/sqlite/review_store.h"
 #include "store/sqlite/self_assessment_store.h"
 
 namespace scr {
@@ -41,6 +43,8 @@ Result<std::unique_ptr<ReviewService>> ReviewService::Open(const Options& option
 ReviewServiceImpl::ReviewServiceImpl(const Options& options, std::unique_ptr<Database> database)
     : options_(options),
       database_(std::move(database)),
+      reviews_(std::make_unique<SqliteReviewStore>(*database_)),
+      processes_(std::make_unique<SqliteProcessStore>(*database_)),
       information_requests_(std::make_unique<SqliteInformationRequestStore>(*database_)),
       actions_(std::make_unique<SqliteActionStore>(*database_)),
       documents_(std::make_unique<SqliteDocumentStore>(*database_)),

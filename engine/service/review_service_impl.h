@@ -23,6 +23,8 @@
 #include "store/family_member_store.h"
 #include "store/information_request_store.h"
 #include "store/privacy_store.h"
+#include "store/process_store.h"
+#include "store/review_store.h"
 #include "store/scheduler_store.h"
 #include "store/self_assessment_store.h"
 
@@ -170,6 +172,8 @@ class ReviewServiceImpl final : public ReviewService {
   Options options_;
   std::unique_ptr<Database> database_;
   // The stores the commands write (store/...).
+  std::unique_ptr<ReviewStore> reviews_;
+  std::unique_ptr<ProcessStore> processes_;
   std::unique_ptr<InformationRequestStore> information_requests_;
   std::unique_ptr<ActionStore> actions_;
   std::unique_ptr<DocumentStore> documents_;
