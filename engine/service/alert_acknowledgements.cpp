@@ -23,45 +23,33 @@ struct Acknowledgement {
 
 // The agency an alert's item belongs to: an action's (or its follow-up's action's) owner agency, or the
 // agency an information request is addressed to; none for a checkpoint, which is no one agency's.
-std::optional<std::string> ItemAgency(Database& database, const std::string& subject) {
+std::optional<std::string> ItemAgency(AlertStore& alerts, const std::string& subject) {
   size_t slash = subject.find('/');
   if (slash == std::string::npos) return std::nullopt;
   std::string kind = subject.substr(0, slash);
-  const char* sql = kind == "action" ? "SELECT owner_agency FROM improvement_actions WHERE id = ?"
-                    : kind == "information_request" ? "SELECT agency FROM information_requests WHERE id = ?"
-                    : kind == "follow_up" ? "SELECT a.owner_agency FROM follow_ups f JOIN improvement_actions a "
-                                            "ON a.id = f.action_id WHERE f.id = ?"
-                                          : nullptr;
-  if (!sql) return std::string();  // an item of a kind not known here: no agency user's
-  Database::Statement find = database.Prepare(sql);
-  find->bind(1, static_cast<int64_t>(std::stoll(subject.substr(slash + 1))));
-  std::string agency = find->executeStep() ? find->getColumn(0).getString() : std::string();
-  find->reset();
-  return agency;
+  for (ItemKind known : {ItemKind::kAction, ItemKind::kInformationRequest, ItemKind::kFollowUp}) {
+    if (kind == ItemKindName(known)) return alerts.ReadItemAgency(known, std::stoll(subject.substr(slash + 1)));
+  }
+  return std::string();  // an item of a kind not known here: no agency user's
 }
 
 // The alert `id` of the actor's board, if it is open and the actor may acknowledge it.
-Result<Acknowledgement> CheckAcknowledgement(Database& database, const Actor& actor, int64_t id) {
-  Database::Statement find = database.Prepare(
-      "SELECT review_id, status, checkpoint, kind, level, recipient_role FROM alerts WHERE id = ? AND board_id = ?");
-  find->bind(1, id);
-  find->bind(2, actor.board_id);
-  if (!find->executeStep()) return Status::NotFound("no alert " + std::to_string(id));
+Result<Acknowledgement> CheckAcknowledgement(AlertStore& alerts, const Actor& actor, int64_t id) {
+  std::optional<StoredAlert> stored = alerts.ReadAlert(actor.board_id, id);
+  if (!stored) return Status::NotFound("no alert " + std::to_string(id));
   Acknowledgement found;
   found.alert = id;
-  found.review = find->getColumn(0).getInt64();
-  std::string status = find->getColumn(1).getString();
-  found.subject = find->getColumn(2).getString();
-  found.kind = find->getColumn(3).getString();
-  found.level = find->getColumn(4).getInt();
-  std::string recipient = find->getColumn(5).getString();
-  find->reset();
-  if (status != "open") return Status::Conflict("alert " + std::to_string(id) + " is already " + status);
+  found.review = stored->review;
+  found.subject = stored->subject;
+  found.kind = stored->kind;
+  found.level = stored->level;
+  const std::string& recipient = stored->recipient;
+  if (stored->status != "open") return Status::Conflict("alert " + std::to_string(id) + " is already " + stored->status);
   Result<std::optional<Role>> acting = ActingFor(actor, RoleFromName(recipient).value_or(Role::kBusinessUnit), false,
                                                  "acknowledge alert " + std::to_string(id) + ", sent to the " + recipient + ",");
   if (!acting.ok()) return acting.status();
   found.on_behalf_of = *acting;
-  std::optional<std::string> agency = ItemAgency(database, found.subject);
+  std::optional<std::string> agency = ItemAgency(alerts, found.subject);
   if (agency && !MayActForAgency(actor, *agency)) {
     return Status::PermissionDenied("alert " + std::to_string(id) + " is about " + found.subject +
                                     ", which is not your agency's; an agency user acknowledges only its own agency's");
@@ -79,18 +67,13 @@ Status ReviewServiceImpl::Handle(const AcknowledgeAlertCommand& command, const C
   std::set<int64_t> seen;
   for (int64_t id : command.alerts) {
     if (!seen.insert(id).second) continue;
-    Result<Acknowledgement> checked = CheckAcknowledgement(*database_, command.actor, id);
+    Result<Acknowledgement> checked = CheckAcknowledgement(*alerts_, command.actor, id);
     if (!checked.ok()) return checked.status();
     acknowledgements.push_back(*checked);
   }
-  Database::Statement acknowledge = database_->Prepare(
-      "UPDATE alerts SET status = 'acknowledged', acknowledged_by = ?, acknowledged_at = ? WHERE id = ?");
+  const std::string acknowledged_by = DescribeActor(command.actor);
   for (const Acknowledgement& done : acknowledgements) {
-    acknowledge->reset();
-    acknowledge->bind(1, DescribeActor(command.actor));
-    acknowledge->bindNoCopy(2, context.at);
-    acknowledge->bind(3, done.alert);
-    acknowledge->exec();
+    alerts_->AcknowledgeAlert(done.alert, acknowledged_by, context.at);
 
     nlohmann::json data = {{"alert", done.alert}, {"kind", done.kind}, {"level", done.level}};
     size_t slash = done.subject.find('/');

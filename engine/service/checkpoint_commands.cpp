@@ -71,24 +71,16 @@ Status ReviewServiceImpl::CloseCheckpoint(ReviewId id, const std::string& key, C
     if (Status planned = review.PlanDueDates(**calendar); !planned.ok()) return planned;
   }
 
-  Database::Statement close = database_->Prepare(
-      "INSERT INTO checkpoints (review_id, key, state, closed_at, closed_on, closed_by, note, evidence, "
-      "late_by_working_days) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (review_id, key) DO UPDATE SET "
-      "state = excluded.state, closed_at = excluded.closed_at, closed_on = excluded.closed_on, "
-      "closed_by = excluded.closed_by, note = excluded.note, evidence = excluded.evidence, "
-      "late_by_working_days = excluded.late_by_working_days");
-  std::string actor_name = DescribeActor(actor);
-  std::string closed_on = today.ToString();
-  close->bind(1, id);
-  close->bindNoCopy(2, definition.key);
-  close->bind(3, CheckpointStateName(state));
-  close->bindNoCopy(4, context.at);
-  close->bindNoCopy(5, closed_on);
-  close->bindNoCopy(6, actor_name);
-  close->bindNoCopy(7, note);
-  close->bindNoCopy(8, evidence);
-  close->bind(9, *late);
-  close->exec();
+  CheckpointClosure closure;
+  closure.key = definition.key;
+  closure.state = state;
+  closure.closed_at = context.at;
+  closure.closed_on = today.ToString();
+  closure.closed_by = DescribeActor(actor);
+  closure.note = note;
+  closure.evidence = evidence;
+  closure.late_by_working_days = *late;
+  reviews_->CloseCheckpoint(id, closure);
   // Its alerts have done their work: completing or waiving resolves them.
   ResolveAlerts(id, definition.key, due, context);
 
@@ -183,29 +175,13 @@ void ReviewServiceImpl::MoveCheckpointDue(ReviewId id, CheckpointSlot& slot, con
   slot.due_days = due.days_since_epoch();
   slot.extended = true;
   slot.fired_steps = 0;  // every step is planned again from the new date
-  Database::Statement extend = database_->Prepare(
-      "INSERT INTO checkpoints (review_id, key, state, extended_due) VALUES (?1, ?2, 'open', ?3) "
-      "ON CONFLICT (review_id, key) DO UPDATE SET extended_due = excluded.extended_due");
-  extend->bind(1, id);
-  extend->bindNoCopy(2, key);
-  extend->bind(3, due.ToString());
-  extend->exec();
+  reviews_->ExtendCheckpoint(id, key, due);
   RecordDelay(id, key, previous, due, reason, actor, context);
 }
 
 void ReviewServiceImpl::ResolveAlerts(ReviewId id, const std::string& subject, std::optional<Date> due,
                                       const Context& context) {
-  // Alerts are found by their key, due date first: the due date now and every one it was moved from (the
-  // delay register holds each move).
-  Database::Statement resolve = database_->Prepare(
-      "UPDATE alerts SET status = 'resolved', resolved_at = ?1 WHERE due IN (SELECT ?4 UNION SELECT previous_due "
-      "FROM delays WHERE review_id = ?2 AND checkpoint = ?3) AND review_id = ?2 AND checkpoint = ?3 "
-      "AND status <> 'resolved'");
-  resolve->bindNoCopy(1, context.at);
-  resolve->bind(2, id);
-  resolve->bind(3, subject);
-  if (due) resolve->bind(4, due->ToString());
-  resolve->exec();
+  alerts_->ResolveAlerts(id, subject, due, context.at);
 }
 
 void ReviewServiceImpl::ResolveItemAlerts(ReviewId id, const OpenReview& review, ItemKind kind, int64_t item,

@@ -27,22 +27,7 @@ Status ReviewServiceImpl::Handle(const RegisterDocumentCommand& command, const C
   if (!checked_out.ok()) return checked_out.status();
   OpenReview review = std::move(checked_out).value();
 
-  Database::Statement insert = database_->Prepare(
-      "INSERT INTO documents (review_id, title, kind, owner_body, held_by, document_date, disclosure_status, notes, "
-      "recorded_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  insert->bind(1, command.review);
-  insert->bind(2, document.title);
-  insert->bind(3, document.kind);
-  insert->bind(4, document.owner_body);
-  insert->bind(5, document.held_by);
-  insert->bind(6, document.document_date.ToString());
-  insert->bind(7, document.disclosure_status);
-  insert->bind(8, document.notes);
-  insert->bind(9, DescribeActor(command.actor));
-  insert->bindNoCopy(10, context.at);
-  insert->bindNoCopy(11, context.at);
-  insert->exec();
-  int64_t id = database_->connection().getLastInsertRowid();
+  int64_t id = documents_->InsertDocument(command.review, document, DescribeActor(command.actor), context.at);
 
   nlohmann::json data = {{"document", id}, {"kind", document.kind}, {"disclosure_status", document.disclosure_status}};
   AppendToHistory(command.review, review, command.actor, context, "document_registered", document.title, data.dump());
@@ -65,26 +50,15 @@ Status ReviewServiceImpl::Handle(const UpdateDocumentCommand& command, const Con
   if (!checked_out.ok()) return checked_out.status();
   OpenReview review = std::move(checked_out).value();
 
-  Database::Statement find = database_->Prepare(
-      "SELECT disclosure_status, held_by, notes FROM documents WHERE id = ? AND review_id = ?");
-  find->bind(1, command.document);
-  find->bind(2, command.review);
-  if (!find->executeStep()) {
+  std::optional<Document> document = documents_->ReadDocument(command.review, command.document);
+  if (!document) {
     return Status::NotFound("review " + std::to_string(command.review) + " has no document " +
                             std::to_string(command.document));
   }
-  std::string status = command.disclosure_status.value_or(find->getColumn(0).getString());
-  std::string held_by = command.held_by.value_or(find->getColumn(1).getString());
-  std::string notes = command.notes.value_or(find->getColumn(2).getString());
-  find->reset();
-  Database::Statement update = database_->Prepare(
-      "UPDATE documents SET disclosure_status = ?, held_by = ?, notes = ?, updated_at = ? WHERE id = ?");
-  update->bind(1, status);
-  update->bind(2, held_by);
-  update->bind(3, notes);
-  update->bindNoCopy(4, context.at);
-  update->bind(5, command.document);
-  update->exec();
+  if (command.disclosure_status) document->disclosure_status = *command.disclosure_status;
+  if (command.held_by) document->held_by = *command.held_by;
+  if (command.notes) document->notes = *command.notes;
+  documents_->UpdateDocument(*document, context.at);
 
   nlohmann::json data = {{"document", command.document}};
   if (command.disclosure_status) data["disclosure_status"] = *command.disclosure_status;

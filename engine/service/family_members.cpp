@@ -27,35 +27,6 @@ Status CheckFamilyMember(const FamilyMember& member) {
   return Status::Ok();
 }
 
-// Reads member `id` of `review` into `member`; false when the review has no such member.
-bool ReadFamilyMember(Database& database, ReviewId review, int64_t id, FamilyMember& member) {
-  Database::Statement select = database.Prepare(
-      "SELECT name, relationship, date_of_birth, involvement, reason, support_needs, address, other_identifiers "
-      "FROM family_members WHERE id = ? AND review_id = ?");
-  select->bind(1, id);
-  select->bind(2, review);
-  if (!select->executeStep()) return false;
-  member.id = id;
-  member.name = select->getColumn(0).getString();
-  member.relationship = select->getColumn(1).getString();
-  if (!select->getColumn(2).isNull()) {
-    Result<Date> born = Date::Parse(select->getColumn(2).getString());
-    if (born.ok()) member.date_of_birth = *born;
-  }
-  member.involvement = select->getColumn(3).getString();
-  member.reason = select->getColumn(4).getString();
-  member.support_needs = select->getColumn(5).getString();
-  member.address = select->getColumn(6).getString();
-  nlohmann::json others = nlohmann::json::parse(select->getColumn(7).getString(), nullptr, false);
-  if (others.is_array()) {
-    for (const auto& other : others) {
-      if (other.is_string()) member.other_identifiers.push_back(other.get<std::string>());
-    }
-  }
-  select->reset();
-  return true;
-}
-
 // Sets `field` to the given value, naming it in `changed` when it differs.
 template <typename T>
 void Apply(const std::optional<T>& given, T& field, const char* name, std::vector<std::string>& changed) {
@@ -75,24 +46,7 @@ Status ReviewServiceImpl::Handle(const RecordFamilyMemberCommand& command, const
   if (!checked_out.ok()) return checked_out.status();
   OpenReview review = std::move(checked_out).value();
 
-  Database::Statement insert = database_->Prepare(
-      "INSERT INTO family_members (review_id, name, relationship, date_of_birth, involvement, reason, support_needs, "
-      "address, other_identifiers, recorded_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  insert->bind(1, command.review);
-  insert->bind(2, member.name);
-  insert->bind(3, member.relationship);
-  if (member.date_of_birth) insert->bind(4, member.date_of_birth->ToString());
-  else insert->bind(4);
-  insert->bind(5, member.involvement);
-  insert->bind(6, member.reason);
-  insert->bind(7, member.support_needs);
-  insert->bind(8, member.address);
-  insert->bind(9, nlohmann::json(member.other_identifiers).dump());
-  insert->bind(10, DescribeActor(command.actor));
-  insert->bindNoCopy(11, context.at);
-  insert->bindNoCopy(12, context.at);
-  insert->exec();
-  int64_t id = database_->connection().getLastInsertRowid();
+  int64_t id = family_members_->InsertFamilyMember(command.review, member, DescribeActor(command.actor), context.at);
 
   nlohmann::json data = {{"family_member", id}, {"relationship", member.relationship}, {"involvement", member.involvement}};
   AppendToHistory(command.review, review, command.actor, context, "family_member_recorded", "", data.dump());
@@ -108,11 +62,12 @@ Status ReviewServiceImpl::Handle(const UpdateFamilyMemberCommand& command, const
   Result<OpenReview> checked_out = CheckOut(command.actor, command.review);
   if (!checked_out.ok()) return checked_out.status();
   OpenReview review = std::move(checked_out).value();
-  FamilyMember member;
-  if (!ReadFamilyMember(*database_, command.review, command.member, member)) {
+  std::optional<FamilyMember> stored = family_members_->ReadFamilyMember(command.review, command.member);
+  if (!stored) {
     return Status::NotFound("review " + std::to_string(command.review) + " has no family member " +
                             std::to_string(command.member));
   }
+  FamilyMember& member = *stored;
   const std::string previous_involvement = member.involvement;
   std::vector<std::string> changed;  // the names of the fields changed, never their values
   Apply(command.name, member.name, "name", changed);
@@ -132,21 +87,7 @@ Status ReviewServiceImpl::Handle(const UpdateFamilyMemberCommand& command, const
                                    "reason, support_needs, name, date_of_birth, address or other_identifiers)");
   }
 
-  Database::Statement update = database_->Prepare(
-      "UPDATE family_members SET name = ?, relationship = ?, date_of_birth = ?, involvement = ?, reason = ?, "
-      "support_needs = ?, address = ?, other_identifiers = ?, updated_at = ? WHERE id = ?");
-  update->bind(1, member.name);
-  update->bind(2, member.relationship);
-  if (member.date_of_birth) update->bind(3, member.date_of_birth->ToString());
-  else update->bind(3);
-  update->bind(4, member.involvement);
-  update->bind(5, member.reason);
-  update->bind(6, member.support_needs);
-  update->bind(7, member.address);
-  update->bind(8, nlohmann::json(member.other_identifiers).dump());
-  update->bindNoCopy(9, context.at);
-  update->bind(10, command.member);
-  update->exec();
+  family_members_->UpdateFamilyMember(member, context.at);
 
   // As when recorded: who they are to the child and whether they take part, never who they are.
   nlohmann::json data = {{"family_member", command.member}, {"relationship", member.relationship},

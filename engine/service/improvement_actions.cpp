@@ -46,23 +46,7 @@ Status ReviewServiceImpl::Handle(const AddActionCommand& command, const Context&
   const WorkingCalendar& calendar = *CalendarFor(review.board_id).value();
   if (Status due = CheckDueDate(action.due, calendar.LocalDate(context.now), calendar); !due.ok()) return due;
 
-  Database::Statement insert = database_->Prepare(
-      "INSERT INTO improvement_actions (review_id, title, finding, recommendation, owner_agency, lead, priority, "
-      "business_plan_priority, due, recorded_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  insert->bind(1, command.review);
-  insert->bind(2, action.title);
-  insert->bind(3, action.finding);
-  insert->bind(4, action.recommendation);
-  insert->bind(5, action.owner_agency);
-  insert->bind(6, action.lead);
-  insert->bind(7, action.priority);
-  insert->bind(8, action.business_plan_priority);
-  insert->bind(9, action.due.ToString());
-  insert->bind(10, DescribeActor(command.actor));
-  insert->bindNoCopy(11, context.at);
-  insert->bindNoCopy(12, context.at);
-  insert->exec();
-  int64_t id = database_->connection().getLastInsertRowid();
+  int64_t id = actions_->InsertAction(command.review, action, DescribeActor(command.actor), context.at);
   review.items.push_back(DatedItem{id, ItemKind::kAction, 0, action.due.days_since_epoch()});
 
   nlohmann::json data = {{"action", id}, {"owner_agency", action.owner_agency}, {"priority", action.priority},
@@ -86,21 +70,16 @@ Status ReviewServiceImpl::Handle(const UpdateActionCommand& command, const Conte
   const WorkingCalendar& calendar = *CalendarFor(review.board_id).value();
   Date today = calendar.LocalDate(context.now);
 
-  Database::Statement find = database_->Prepare(
-      "SELECT status, due, impact, impact_measure, owner_agency FROM improvement_actions WHERE id = ? AND review_id = ?");
-  find->bind(1, command.action);
-  find->bind(2, command.review);
-  if (!find->executeStep()) {
+  std::optional<StoredAction> stored = actions_->ReadAction(command.review, command.action);
+  if (!stored) {
     return Status::NotFound("review " + std::to_string(command.review) + " has no improvement action " +
                             std::to_string(command.action));
   }
-  std::string status = find->getColumn(0).getString();
-  Result<Date> stored_due = Date::Parse(find->getColumn(1).getText());
-  Date due = stored_due.ok() ? *stored_due : Date();
-  std::string impact = command.impact.value_or(find->getColumn(2).getString());
-  std::string impact_measure = command.impact_measure.value_or(find->getColumn(3).getString());
-  std::string owner_agency = find->getColumn(4).getString();
-  find->reset();
+  const std::string& status = stored->status;
+  Date due = stored->due;
+  std::string impact = command.impact.value_or(stored->impact);
+  std::string impact_measure = command.impact_measure.value_or(stored->impact_measure);
+  const std::string& owner_agency = stored->owner_agency;
   if (!MayActForAgency(command.actor, owner_agency)) {
     return Status::PermissionDenied("improvement action " + std::to_string(command.action) + " belongs to " +
                                     owner_agency + "; an agency user changes only its own agency's actions");
@@ -130,34 +109,24 @@ Status ReviewServiceImpl::Handle(const UpdateActionCommand& command, const Conte
   }
   bool moved = command.due && *command.due != due;
 
-  Database::Statement update = database_->Prepare(
-      "UPDATE improvement_actions SET status = ?1, status_reason = CASE WHEN ?2 <> '' THEN ?2 ELSE status_reason END, "
-      "lead = COALESCE(?3, lead), due = ?4, impact = ?5, impact_measure = ?6, "
-      "completed_on = CASE WHEN ?1 = 'completed' THEN ?7 ELSE completed_on END, "
-      "evidenced_on = CASE WHEN ?1 = 'evidenced' THEN ?7 ELSE evidenced_on END, updated_at = ?8 WHERE id = ?9");
-  update->bind(1, new_status);
-  update->bind(2, new_status == "dropped" || new_status == "not_achieved" ? command.reason : std::string());
-  if (command.lead) update->bind(3, *command.lead);
-  else update->bind(3);
-  update->bind(4, (moved ? *command.due : due).ToString());
-  update->bind(5, impact);
-  update->bind(6, impact_measure);
-  update->bind(7, today.ToString());
-  update->bindNoCopy(8, context.at);
-  update->bind(9, command.action);
-  update->exec();
+  ActionChange change;
+  change.action = command.action;
+  change.status = new_status;
+  if (new_status == "dropped" || new_status == "not_achieved") change.status_reason = command.reason;
+  change.lead = command.lead;
+  change.due = moved ? *command.due : due;
+  change.impact = impact;
+  change.impact_measure = impact_measure;
+  change.on = today;
+  actions_->UpdateAction(change, context.at);
 
-  Database::Statement record = database_->Prepare(
-      "INSERT INTO action_updates (action_id, at, author, note, status, due) VALUES (?, ?, ?, ?, ?, ?)");
-  record->bind(1, command.action);
-  record->bindNoCopy(2, context.at);
-  record->bind(3, DescribeActor(command.actor));
-  record->bind(4, command.note.empty() ? command.reason : command.note);
-  if (new_status != status) record->bind(5, new_status);
-  else record->bind(5);
-  if (moved) record->bind(6, command.due->ToString());
-  else record->bind(6);
-  record->exec();
+  ActionUpdate update;
+  update.at = context.at;
+  update.author = DescribeActor(command.actor);
+  update.note = command.note.empty() ? command.reason : command.note;
+  if (new_status != status) update.status = new_status;
+  if (moved) update.due = *command.due;
+  actions_->InsertActionUpdate(command.action, update);
 
   if (moved) {
     MoveItemDue(command.review, review, ItemKind::kAction, command.action, due, *command.due, command.reason,
@@ -192,16 +161,8 @@ Status ReviewServiceImpl::PlanFollowUps(ReviewId id, OpenReview& review, int64_t
   for (const Duration& after : review.workflow->follow_ups_after_completion) {
     Result<Date> due = DueAfter(completed_on, after, calendar);
     if (!due.ok()) return due.status();
-    Database::Statement insert = database_->Prepare(
-        "INSERT INTO follow_ups (action_id, review_id, after_completion, due, created_at) VALUES (?, ?, ?, ?, ?)");
-    insert->bind(1, action);
-    insert->bind(2, id);
-    insert->bind(3, DescribeDuration(after));
-    insert->bind(4, due->ToString());
-    insert->bindNoCopy(5, context.at);
-    insert->exec();
-    review.items.push_back(DatedItem{database_->connection().getLastInsertRowid(), ItemKind::kFollowUp, 0,
-                                     due->days_since_epoch()});
+    int64_t follow_up = actions_->InsertFollowUp(action, id, DescribeDuration(after), *due, context.at);
+    review.items.push_back(DatedItem{follow_up, ItemKind::kFollowUp, 0, due->days_since_epoch()});
   }
   return Status::Ok();
 }
@@ -217,32 +178,25 @@ Status ReviewServiceImpl::Handle(const CloseFollowUpCommand& command, const Cont
   if (!checked_out.ok()) return checked_out.status();
   OpenReview review = std::move(checked_out).value();
 
-  Database::Statement find =
-      database_->Prepare("SELECT status, action_id FROM follow_ups WHERE id = ? AND review_id = ?");
-  find->bind(1, command.follow_up);
-  find->bind(2, command.review);
-  if (!find->executeStep()) {
+  std::optional<StoredFollowUp> stored = actions_->ReadFollowUp(command.review, command.follow_up);
+  if (!stored) {
     return Status::NotFound("review " + std::to_string(command.review) + " has no follow-up " + std::to_string(command.follow_up));
   }
-  std::string status = find->getColumn(0).getString();
-  int64_t action = find->getColumn(1).getInt64();
-  find->reset();
+  const std::string& status = stored->status;
+  int64_t action = stored->action;
   if (status != "pending") return Status::Conflict("follow-up " + std::to_string(command.follow_up) + " was already " + status);
 
   const WorkingCalendar& calendar = *CalendarFor(review.board_id).value();
-  Database::Statement close = database_->Prepare(
-      "UPDATE follow_ups SET status = ?, change_holds = ?, findings = ?, unintended_consequences = ?, reason = ?, "
-      "closed_on = ?, closed_by = ? WHERE id = ?");
-  close->bind(1, command.waive ? "waived" : "done");
-  if (command.change_holds && !command.waive) close->bind(2, *command.change_holds ? 1 : 0);
-  else close->bind(2);
-  close->bind(3, command.findings);
-  close->bind(4, command.unintended_consequences);
-  close->bind(5, command.reason);
-  close->bind(6, calendar.LocalDate(context.now).ToString());
-  close->bind(7, DescribeActor(command.actor));
-  close->bind(8, command.follow_up);
-  close->exec();
+  FollowUp closed;
+  closed.id = command.follow_up;
+  closed.status = command.waive ? "waived" : "done";
+  if (!command.waive) closed.change_holds = command.change_holds;
+  closed.findings = command.findings;
+  closed.unintended_consequences = command.unintended_consequences;
+  closed.reason = command.reason;
+  closed.closed_on = calendar.LocalDate(context.now);
+  closed.closed_by = DescribeActor(command.actor);
+  actions_->CloseFollowUp(closed);
   ResolveItemAlerts(command.review, review, ItemKind::kFollowUp, command.follow_up, context);
   review.RemoveItem(ItemKind::kFollowUp, command.follow_up);
 

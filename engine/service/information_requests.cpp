@@ -27,21 +27,17 @@ Status ReviewServiceImpl::Handle(const RequestInformationCommand& command, const
   }
   if (Status working = CheckWorkingDay(command.due, **calendar, "the due date"); !working.ok()) return working;
 
-  Database::Statement insert = database_->Prepare(
-      "INSERT INTO information_requests (review_id, agency, request, requested_on, due, recorded_by, created_at, "
-      "updated_at, before_decision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  insert->bind(1, command.review);
-  insert->bind(2, agency);
-  insert->bind(3, command.request);
-  insert->bind(4, today.ToString());
-  insert->bind(5, command.due.ToString());
-  insert->bind(6, DescribeActor(command.actor));
-  insert->bindNoCopy(7, context.at);
-  insert->bindNoCopy(8, context.at);
   const bool before_decision = review.phase == Phase::kDecisionPending;
-  insert->bind(9, before_decision ? 1 : 0);
-  insert->exec();
-  int64_t id = database_->connection().getLastInsertRowid();
+  InformationRequest request;
+  request.review_id = command.review;
+  request.agency = agency;
+  request.request = command.request;
+  request.requested_on = today;
+  request.due = command.due;
+  request.recorded_by = DescribeActor(command.actor);
+  request.created_at = context.at;
+  request.before_decision = before_decision;
+  int64_t id = information_requests_->InsertRequest(request);
   review.items.push_back(DatedItem{id, ItemKind::kInformationRequest, 0, command.due.days_since_epoch()});
 
   nlohmann::json data = {{"information_request", id}, {"agency", agency}, {"due", command.due.ToString()}};
@@ -71,17 +67,12 @@ Status ReviewServiceImpl::Handle(const AnswerInformationRequestCommand& command,
   if (!checked_out.ok()) return checked_out.status();
   OpenReview review = std::move(checked_out).value();
 
-  Database::Statement find =
-      database_->Prepare("SELECT status, agency, due FROM information_requests WHERE id = ? AND review_id = ?");
-  find->bind(1, command.request);
-  find->bind(2, command.review);
-  if (!find->executeStep()) {
+  std::optional<StoredRequest> stored = information_requests_->ReadRequest(command.review, command.request);
+  if (!stored) {
     return Status::NotFound("review " + std::to_string(command.review) + " has no information request " +
                             std::to_string(command.request));
   }
-  std::string status = find->getColumn(0).getString(), agency = find->getColumn(1).getString();
-  Result<Date> stored_due = Date::Parse(find->getColumn(2).getString());
-  find->reset();
+  const std::string &status = stored->status, &agency = stored->agency;
   if (!MayActForAgency(command.actor, agency)) {
     return Status::PermissionDenied("information request " + std::to_string(command.request) + " is addressed to " +
                                     agency + "; an agency user answers only those addressed to its own agency");
@@ -100,7 +91,7 @@ Status ReviewServiceImpl::Handle(const AnswerInformationRequestCommand& command,
     if (!command.status.empty()) {
       return Status::InvalidArgument("answer a request (status) and change its due date or agency separately");
     }
-    Status changed = ChangeInformationRequest(command, review, agency, stored_due.ok() ? *stored_due : Date(), context);
+    Status changed = ChangeInformationRequest(command, review, agency, stored->due, context);
     if (!changed.ok()) return changed;
     result.review = command.review;
     result.phase = review.phase;
@@ -108,14 +99,8 @@ Status ReviewServiceImpl::Handle(const AnswerInformationRequestCommand& command,
     return Status::Ok();
   }
   const WorkingCalendar& calendar = *CalendarFor(review.board_id).value();
-  Database::Statement answer = database_->Prepare(
-      "UPDATE information_requests SET status = ?, answered_on = ?, reason = ?, updated_at = ? WHERE id = ?");
-  answer->bind(1, command.status);
-  answer->bind(2, calendar.LocalDate(context.now).ToString());
-  answer->bind(3, command.reason);
-  answer->bindNoCopy(4, context.at);
-  answer->bind(5, command.request);
-  answer->exec();
+  information_requests_->MarkRequestAnswered(command.request, command.status, calendar.LocalDate(context.now),
+                                             command.reason, context.at);
   // Answered, its alerts have done their work; nothing more is chased.
   ResolveItemAlerts(command.review, review, ItemKind::kInformationRequest, command.request, context);
   review.RemoveItem(ItemKind::kInformationRequest, command.request);
@@ -147,13 +132,7 @@ Status ReviewServiceImpl::ChangeInformationRequest(const AnswerInformationReques
     }
     if (Status working = CheckWorkingDay(*command.due, calendar, "the new due date"); !working.ok()) return working;
   }
-  Database::Statement update =
-      database_->Prepare("UPDATE information_requests SET agency = ?, due = ?, updated_at = ? WHERE id = ?");
-  update->bind(1, new_agency);
-  update->bind(2, (moved ? *command.due : due).ToString());
-  update->bindNoCopy(3, context.at);
-  update->bind(4, command.request);
-  update->exec();
+  information_requests_->ChangeRequest(command.request, new_agency, moved ? *command.due : due, context.at);
   if (moved) {
     MoveItemDue(command.review, review, ItemKind::kInformationRequest, command.request, due, *command.due,
                 command.reason, command.actor, context);

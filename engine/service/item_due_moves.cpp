@@ -6,17 +6,14 @@ namespace scr {
 
 void ReviewServiceImpl::RecordDelay(ReviewId id, const std::string& subject, Date previous, Date due,
                                     const std::string& reason, const Actor& actor, const Context& context) {
-  Database::Statement delay = database_->Prepare(
-      "INSERT INTO delays (review_id, checkpoint, previous_due, new_due, reason, recorded_by, recorded_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?)");
-  delay->bind(1, id);
-  delay->bindNoCopy(2, subject);
-  delay->bind(3, previous.ToString());
-  delay->bind(4, due.ToString());
-  delay->bindNoCopy(5, reason);
-  delay->bind(6, DescribeActor(actor));
-  delay->bindNoCopy(7, context.at);
-  delay->exec();
+  Delay delay;
+  delay.checkpoint = subject;
+  delay.previous_due = previous;
+  delay.new_due = due;
+  delay.reason = reason;
+  delay.recorded_by = DescribeActor(actor);
+  delay.recorded_at = context.at;
+  delays_->RecordDelay(id, delay);
 }
 
 void ReviewServiceImpl::MoveItemDue(ReviewId id, OpenReview& review, ItemKind kind, int64_t item, Date previous,

@@ -129,13 +129,7 @@ Status ReviewServiceImpl::Handle(const ApplyEventCommand& command, const Context
 
   AppendToHistory(command.review, review, command.actor, context, command.event, command.reason,
                   data->empty() ? std::string("{}") : data->dump());
-  Database::Statement update =
-      database_->Prepare("UPDATE reviews SET phase = ?, lifecycle_state = ?, first_events = ? WHERE id = ?");
-  update->bind(1, PhaseName(review.phase));
-  update->bind(2, machine->Save());
-  update->bind(3, EncodeFirstEvents(review.first_event_days));
-  update->bind(4, command.review);
-  update->exec();
+  reviews_->SaveLifecycle(command.review, review.phase, machine->Save(), EncodeFirstEvents(review.first_event_days));
 
   result.review = command.review;
   result.phase = review.phase;

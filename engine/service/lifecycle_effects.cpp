@@ -9,18 +9,6 @@
 #include "service/review_service_impl.h"
 
 namespace scr {
-namespace {
-
-const char* ItemTable(ItemKind kind) {
-  switch (kind) {
-    case ItemKind::kInformationRequest: return "UPDATE information_requests SET due = ? WHERE id = ?";
-    case ItemKind::kAction: return "UPDATE improvement_actions SET due = ? WHERE id = ?";
-    case ItemKind::kFollowUp: return "UPDATE follow_ups SET due = ? WHERE id = ?";
-  }
-  return "UPDATE information_requests SET due = ? WHERE id = ?";
-}
-
-}  // namespace
 
 Status ReviewServiceImpl::ApplyEventEffects(ReviewId id, OpenReview& review, LifecycleEvent event,
                                             const ApplyEventCommand& command, nlohmann::json& data,
@@ -31,36 +19,22 @@ Status ReviewServiceImpl::ApplyEventEffects(ReviewId id, OpenReview& review, Lif
       review.paused_since = context.at;
       review.paused_on_days = today.days_since_epoch();
       review.pause_reason = command.reason;
-      Database::Statement pause = database_->Prepare(
-          "UPDATE reviews SET paused_since = ?, paused_on = ?, pause_reason = ? WHERE id = ?");
-      pause->bind(1, context.at);
-      pause->bind(2, today.ToString());
-      pause->bind(3, command.reason);
-      pause->bind(4, id);
-      pause->exec();
+      reviews_->SavePause(id, context.at, today, command.reason);
       return Status::Ok();
     }
     case LifecycleEvent::kResume: return ResumeReview(id, review, command.actor, today, calendar, context, data);
     case LifecycleEvent::kReopenReport:
     case LifecycleEvent::kReturnFromAssurance: ReopenReportQa(id, review, today, data); return Status::Ok();
     case LifecycleEvent::kDecideNotToReview:
-    case LifecycleEvent::kReconsider: {
-      Database::Statement outcome = database_->Prepare("UPDATE reviews SET decision_outcome = ? WHERE id = ?");
-      if (event == LifecycleEvent::kDecideNotToReview) outcome->bind(1, data["outcome"].get<std::string>());
-      outcome->bind(2, id);
-      outcome->exec();
+      reviews_->SaveDecisionOutcome(id, data["outcome"].get<std::string>());
       return Status::Ok();
-    }
-    case LifecycleEvent::kPublish:
-    case LifecycleEvent::kDecideNotToPublish: {
-      Database::Statement decision =
-          database_->Prepare("UPDATE reviews SET publication = ?, summary_published = ? WHERE id = ?");
-      decision->bind(1, event == LifecycleEvent::kPublish ? "published" : "not_published");
-      if (event == LifecycleEvent::kDecideNotToPublish) decision->bind(2, data["summary_published"].get<bool>() ? 1 : 0);
-      decision->bind(3, id);
-      decision->exec();
+    case LifecycleEvent::kReconsider:  // the decision is open again: no outcome stands
+      reviews_->SaveDecisionOutcome(id, std::nullopt);
       return Status::Ok();
-    }
+    case LifecycleEvent::kPublish: reviews_->SavePublicationDecision(id, true, std::nullopt); return Status::Ok();
+    case LifecycleEvent::kDecideNotToPublish:
+      reviews_->SavePublicationDecision(id, false, data["summary_published"].get<bool>());
+      return Status::Ok();
     default: return Status::Ok();
   }
 }
@@ -91,22 +65,14 @@ Status ReviewServiceImpl::ResumeReview(ReviewId id, OpenReview& review, const Ac
   }
   for (const auto& [index, due] : item_moves) {
     DatedItem item = review.items[index];
-    Database::Statement update = database_->Prepare(ItemTable(item.kind));
-    update->bind(1, due.ToString());
-    update->bind(2, item.id);
-    update->exec();
+    delays_->SetItemDue(item.kind, item.id, due);
     MoveItemDue(id, review, item.kind, item.id, item.due(), due, reason, actor, context);
   }
   review.working_days_paused += paused_days;
   review.paused_since.clear();
   review.paused_on_days = kNoDate;
   review.pause_reason.clear();
-  Database::Statement resume = database_->Prepare(
-      "UPDATE reviews SET paused_since = NULL, paused_on = NULL, pause_reason = '', working_days_paused = ? "
-      "WHERE id = ?");
-  resume->bind(1, review.working_days_paused);
-  resume->bind(2, id);
-  resume->exec();
+  reviews_->EndPause(id, review.working_days_paused);
   data["working_days_paused"] = paused_days;
   data["deadlines_moved"] = checkpoint_moves.size() + item_moves.size();
   spdlog::info("review {} resumed after {} working days paused; {} deadlines moved on", id, paused_days,
@@ -117,9 +83,6 @@ Status ReviewServiceImpl::ResumeReview(ReviewId id, OpenReview& review, const Ac
 void ReviewServiceImpl::ReopenReportQa(ReviewId id, OpenReview& review, Date today, nlohmann::json& data) {
   review.report_reopened_days = today.days_since_epoch();
   nlohmann::json reopened = nlohmann::json::array();
-  Database::Statement reopen = database_->Prepare(
-      "UPDATE checkpoints SET state = 'open', extended_due = NULL, closed_at = NULL, closed_on = NULL, "
-      "closed_by = NULL, late_by_working_days = 0 WHERE review_id = ? AND key = ?");
   for (CheckpointSlot& slot : review.checkpoints) {
     const CheckpointDefinition& definition = review.workflow->checkpoints[slot.definition];
     if (definition.phase != Phase::kReportQa) continue;
@@ -127,16 +90,10 @@ void ReviewServiceImpl::ReopenReportQa(ReviewId id, OpenReview& review, Date tod
     slot.closed_days = kNoDate;
     slot.extended = false;
     slot.fired_steps = 0;
-    reopen->bind(1, id);
-    reopen->bind(2, definition.key);
-    reopen->exec();
-    reopen->reset();
+    reviews_->ReopenCheckpoint(id, definition.key);
     reopened.push_back(definition.key);
   }
-  Database::Statement reopened_on = database_->Prepare("UPDATE reviews SET report_reopened_on = ? WHERE id = ?");
-  reopened_on->bind(1, today.ToString());
-  reopened_on->bind(2, id);
-  reopened_on->exec();
+  reviews_->SaveReportReopened(id, today);
   // The history says which steps open again and from when their due dates count.
   data["reopened_checkpoints"] = reopened;
   data["counted_from"] = today.ToString();

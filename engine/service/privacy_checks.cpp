@@ -37,33 +37,8 @@ Status ReviewServiceImpl::Handle(const CheckPrivacyCommand& command, const Conte
   if (!checked_out.ok()) return checked_out.status();
   OpenReview review = std::move(checked_out).value();
 
-  std::vector<FamilyMember> family;
-  Database::Statement members = database_->Prepare(
-      "SELECT name, date_of_birth, address, other_identifiers FROM family_members WHERE review_id = ?");
-  members->bind(1, command.review);
-  while (members->executeStep()) {
-    FamilyMember member;
-    member.name = members->getColumn(0).getString();
-    if (Result<Date> born = Date::Parse(members->getColumn(1).getText()); born.ok()) member.date_of_birth = *born;
-    member.address = members->getColumn(2).getString();
-    nlohmann::json others = nlohmann::json::parse(members->getColumn(3).getString(), nullptr, false);
-    if (others.is_array()) {
-      for (const auto& other : others) {
-        if (other.is_string()) member.other_identifiers.push_back(other.get<std::string>());
-      }
-    }
-    family.push_back(std::move(member));
-  }
-  std::vector<PrivacyIdentifierRecord> recorded;
-  Database::Statement identifiers =
-      database_->Prepare("SELECT kind, value FROM privacy_identifiers WHERE review_id = ?");
-  identifiers->bind(1, command.review);
-  while (identifiers->executeStep()) {
-    PrivacyIdentifierRecord record;
-    record.kind = identifiers->getColumn(0).getString();
-    record.value = identifiers->getColumn(1).getString();
-    recorded.push_back(std::move(record));
-  }
+  std::vector<FamilyMember> family = family_members_->ReadFamilyIdentifiers(command.review);
+  std::vector<PrivacyIdentifierRecord> recorded = privacy_->ReadIdentifiers(command.review);
   // A check with nothing to look for would find nothing and pass any text: it is refused instead.
   if (family.empty() && recorded.empty()) {
     return Status::Unprocessable(
@@ -73,24 +48,19 @@ Status ReviewServiceImpl::Handle(const CheckPrivacyCommand& command, const Conte
   }
   std::vector<PrivacyFinding> findings = FindIdentifiers(command.text, IdentifiersOf(family, recorded));
 
-  nlohmann::json stored = nlohmann::json::array();
-  for (const PrivacyFinding& finding : findings) {
-    stored.push_back({{"kind", finding.kind}, {"start", finding.start}, {"end", finding.end},
-                      {"byte_start", finding.byte_start}, {"byte_end", finding.byte_end}});
-  }
   std::string hash = Sha256Hex(command.text);
-  Database::Statement insert = database_->Prepare(
-      "INSERT INTO privacy_checks (review_id, text_sha256, text_length, finding_count, findings, checked_by, checked_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?)");
-  insert->bind(1, command.review);
-  insert->bind(2, hash);
-  insert->bind(3, static_cast<int64_t>(command.text.size()));
-  insert->bind(4, static_cast<int64_t>(findings.size()));
-  insert->bind(5, stored.dump());
-  insert->bind(6, DescribeActor(command.actor));
-  insert->bindNoCopy(7, context.at);
-  insert->exec();
-  int64_t id = database_->connection().getLastInsertRowid();
+  PrivacyCheckRecord check;
+  check.review = command.review;
+  check.text_sha256 = hash;
+  check.text_length = static_cast<int64_t>(command.text.size());
+  for (const PrivacyFinding& finding : findings) {
+    check.findings.push_back(PrivacyCheckRecord::Finding{
+        finding.kind, static_cast<int64_t>(finding.start), static_cast<int64_t>(finding.end),
+        static_cast<int64_t>(finding.byte_start), static_cast<int64_t>(finding.byte_end)});
+  }
+  check.checked_by = DescribeActor(command.actor);
+  check.checked_at = context.at;
+  int64_t id = privacy_->InsertCheck(check);
 
   nlohmann::json data = {{"privacy_check", id}, {"findings", findings.size()}, {"text_sha256", hash}};
   AppendToHistory(command.review, review, command.actor, context, "privacy_check_run", "", data.dump());

@@ -28,17 +28,11 @@ Status ReviewServiceImpl::Handle(const RecordPrivacyIdentifierCommand& command, 
   if (!checked_out.ok()) return checked_out.status();
   OpenReview review = std::move(checked_out).value();
 
-  Database::Statement insert = database_->Prepare(
-      "INSERT INTO privacy_identifiers (review_id, kind, value, note, recorded_by, created_at) "
-      "VALUES (?, ?, ?, ?, ?, ?)");
-  insert->bind(1, command.review);
-  insert->bind(2, command.kind);
-  insert->bind(3, command.value);
-  insert->bind(4, command.note);
-  insert->bind(5, DescribeActor(command.actor));
-  insert->bindNoCopy(6, context.at);
-  insert->exec();
-  int64_t id = database_->connection().getLastInsertRowid();
+  PrivacyIdentifierRecord identifier;
+  identifier.kind = command.kind;
+  identifier.value = command.value;
+  identifier.note = command.note;
+  int64_t id = privacy_->InsertIdentifier(command.review, identifier, DescribeActor(command.actor), context.at);
 
   nlohmann::json data = {{"privacy_identifier", id}, {"kind", command.kind}};
   AppendToHistory(command.review, review, command.actor, context, "privacy_identifier_recorded", "",
@@ -56,20 +50,14 @@ Status ReviewServiceImpl::Handle(const RemovePrivacyIdentifierCommand& command, 
   if (!checked_out.ok()) return checked_out.status();
   OpenReview review = std::move(checked_out).value();
 
-  Database::Statement select =
-      database_->Prepare("SELECT kind FROM privacy_identifiers WHERE id = ? AND review_id = ?");
-  select->bind(1, command.identifier);
-  select->bind(2, command.review);
-  if (!select->executeStep()) {
+  std::optional<std::string> kind = privacy_->ReadIdentifierKind(command.review, command.identifier);
+  if (!kind) {
     return Status::NotFound("review " + std::to_string(command.review) + " has no identifier " +
                             std::to_string(command.identifier));
   }
-  std::string kind = select->getColumn(0).getString();
-  Database::Statement erase = database_->Prepare("DELETE FROM privacy_identifiers WHERE id = ?");
-  erase->bind(1, command.identifier);
-  erase->exec();
+  privacy_->RemoveIdentifier(command.identifier);
 
-  nlohmann::json data = {{"privacy_identifier", command.identifier}, {"kind", kind}};
+  nlohmann::json data = {{"privacy_identifier", command.identifier}, {"kind", *kind}};
   AppendToHistory(command.review, review, command.actor, context, "privacy_identifier_removed", "",
                   data.dump());
   result.review = command.review;

@@ -4,7 +4,7 @@
 #include <algorithm>
 
 #include "engine/json_depth.h"
-#include "service/review_conditions.h"
+#include "review/conditions.h"
 #include "service/review_service_impl.h"
 
 namespace scr {
@@ -72,26 +72,22 @@ Status ReviewServiceImpl::Handle(const ReferCommand& command, const Context& con
   // Rules counting from the referral, the incident or a fixed date are known at once.
   if (Status planned = review.PlanDueDates(**calendar); !planned.ok()) return planned;
 
-  Database::Statement insert = database_->Prepare(
-      "INSERT INTO reviews (board_id, workflow, title, incident_date, referral_date, rationale, "
-      "statutory_criteria_met, child_died, family_lived_elsewhere, late_referral_reason, phase, lifecycle_state, "
-      "created_at, conditions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  insert->bind(1, review.board_id);
-  insert->bind(2, workflow->name);
-  insert->bind(3, referral.title);
-  insert->bind(4, referral.incident_date.ToString());
-  insert->bind(5, referral.referral_date.ToString());
-  insert->bind(6, referral.rationale);
-  insert->bind(7, referral.Holds("statutory_criteria_met") ? 1 : 0);
-  insert->bind(8, referral.Holds("child_died") ? 1 : 0);
-  insert->bind(9, referral.Holds("family_lived_elsewhere") ? 1 : 0);
-  insert->bind(10, referral.late_referral_reason);
-  insert->bind(11, PhaseName(review.phase));
-  insert->bind(12, machine.Save());
-  insert->bind(13, context.at);
-  insert->bind(14, EncodeConditions(referral.conditions));
-  insert->exec();
-  ReviewId id = database_->connection().getLastInsertRowid();
+  NewReview row;
+  row.board = review.board_id;
+  row.workflow = workflow->name;
+  row.title = referral.title;
+  row.incident_date = referral.incident_date;
+  row.referral_date = referral.referral_date;
+  row.rationale = referral.rationale;
+  row.statutory_criteria_met = referral.Holds("statutory_criteria_met");
+  row.child_died = referral.Holds("child_died");
+  row.family_lived_elsewhere = referral.Holds("family_lived_elsewhere");
+  row.late_referral_reason = referral.late_referral_reason;
+  row.phase = review.phase;
+  row.lifecycle_state = machine.Save();
+  row.conditions = EncodeConditions(referral.conditions);
+  row.created_at = context.at;
+  ReviewId id = reviews_->InsertReview(row);
 
   nlohmann::json data = {{"workflow", workflow->name},
                          {"title", referral.title},
@@ -122,20 +118,15 @@ Status ReviewServiceImpl::Handle(const AddParallelProcessCommand& command, const
   if (!checked_out.ok()) return checked_out.status();
   OpenReview review = std::move(checked_out).value();
 
-  Database::Statement insert = database_->Prepare(
-      "INSERT INTO parallel_processes (review_id, kind, status, holds_publication, owner, notes, created_at, "
-      "updated_at, holds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  insert->bind(1, command.review);
-  insert->bind(2, command.kind);
-  insert->bind(3, command.status);
-  insert->bind(4, command.holds == HoldName(Hold::kPublication) ? 1 : 0);
-  insert->bind(5, command.owner);
-  insert->bind(6, command.notes);
-  insert->bind(7, context.at);
-  insert->bind(8, context.at);
-  insert->bind(9, command.holds);
-  insert->exec();
-  int64_t id = database_->connection().getLastInsertRowid();
+  ParallelProcess process;
+  process.review_id = command.review;
+  process.kind = command.kind;
+  process.status = command.status;
+  process.holds = command.holds;
+  process.holds_publication = command.holds == HoldName(Hold::kPublication);
+  process.owner = command.owner;
+  process.notes = command.notes;
+  int64_t id = processes_->InsertProcess(process, context.at);
   std::optional<Hold> hold = HoldFromName(command.holds);
   if (command.status == "active" && hold) review.holds.push_back(ProcessHold{id, command.kind, *hold});
 
@@ -164,39 +155,24 @@ Status ReviewServiceImpl::Handle(const UpdateParallelProcessCommand& command, co
   if (!checked_out.ok()) return checked_out.status();
   OpenReview review = std::move(checked_out).value();
 
-  Database::Statement find = database_->Prepare(
-      "SELECT status, holds, owner, notes, kind FROM parallel_processes WHERE id = ? AND review_id = ?");
-  find->bind(1, command.process);
-  find->bind(2, command.review);
-  if (!find->executeStep()) {
+  std::optional<ParallelProcess> process = processes_->ReadProcess(command.review, command.process);
+  if (!process) {
     return Status::NotFound("review " + std::to_string(command.review) + " has no parallel process " +
                             std::to_string(command.process));
   }
-  std::string status = command.status.value_or(find->getColumn(0).getString());
-  std::string holds = command.holds.value_or(find->getColumn(1).getString());
-  std::string owner = command.owner.value_or(find->getColumn(2).getString());
-  std::string notes = command.notes.value_or(find->getColumn(3).getString());
-  std::string kind = find->getColumn(4).getString();
-  find->reset();
-
-  Database::Statement update = database_->Prepare(
-      "UPDATE parallel_processes SET status = ?, holds_publication = ?, owner = ?, notes = ?, updated_at = ?, "
-      "holds = ? WHERE id = ?");
-  update->bind(1, status);
-  update->bind(2, holds == HoldName(Hold::kPublication) ? 1 : 0);
-  update->bind(3, owner);
-  update->bind(4, notes);
-  update->bind(5, context.at);
-  update->bind(6, holds);
-  update->bind(7, command.process);
-  update->exec();
+  if (command.status) process->status = *command.status;
+  if (command.holds) process->holds = *command.holds;
+  if (command.owner) process->owner = *command.owner;
+  if (command.notes) process->notes = *command.notes;
+  process->holds_publication = process->holds == HoldName(Hold::kPublication);
+  processes_->UpdateProcess(*process, context.at);
 
   auto& holding = review.holds;
   holding.erase(std::remove_if(holding.begin(), holding.end(),
                                [&](const ProcessHold& h) { return h.process == command.process; }),
                 holding.end());
-  std::optional<Hold> hold = HoldFromName(holds);
-  if (status == "active" && hold) holding.push_back(ProcessHold{command.process, kind, *hold});
+  std::optional<Hold> hold = HoldFromName(process->holds);
+  if (process->status == "active" && hold) holding.push_back(ProcessHold{command.process, process->kind, *hold});
 
   nlohmann::json data = {{"parallel_process", command.process}};
   if (command.status) data["status"] = *command.status;

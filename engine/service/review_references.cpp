@@ -78,10 +78,9 @@ Status ReviewServiceImpl::Handle(const SetReferencesCommand& command, const Cont
   Result<OpenReview> checked_out = CheckOut(command.actor, command.review);
   if (!checked_out.ok()) return checked_out.status();
   OpenReview review = std::move(checked_out).value();
-  Database::Statement select = database_->Prepare("SELECT review_references FROM reviews WHERE id = ?");
-  select->bind(1, command.review);
-  if (!select->executeStep()) return Status::NotFound("review " + std::to_string(command.review) + " not found");
-  std::map<std::string, std::string> references = DecodeReferences(select->getColumn(0).getString());
+  std::optional<std::map<std::string, std::string>> stored = reviews_->ReadReferences(command.review);
+  if (!stored) return Status::NotFound("review " + std::to_string(command.review) + " not found");
+  std::map<std::string, std::string>& references = *stored;
 
   nlohmann::json previous = nlohmann::json::object(), changed = nlohmann::json::object();
   for (const auto& [key, value] : command.changes) {
@@ -98,10 +97,7 @@ Status ReviewServiceImpl::Handle(const SetReferencesCommand& command, const Cont
   result.phase = review.phase;
   if (changed.empty()) return Status::Ok();  // nothing differs from what is recorded: nothing to keep
 
-  Database::Statement update = database_->Prepare("UPDATE reviews SET review_references = ? WHERE id = ?");
-  update->bind(1, EncodeReferences(references));
-  update->bind(2, command.review);
-  update->exec();
+  reviews_->SaveReferences(command.review, references);
   nlohmann::json data = {{"references", changed}, {"previous", previous}};
   AppendToHistory(command.review, review, command.actor, context, "references_changed", "", data.dump());
   CheckIn(command.review, std::move(review));

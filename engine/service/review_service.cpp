@@ -7,7 +7,16 @@
 #include "service/review_service_impl.h"
 #include "store/history_keying.h"
 #include "store/sqlite/board_store.h"
+#include "store/sqlite/action_store.h"
+#include "store/sqlite/alert_store.h"
+#include "store/sqlite/delay_store.h"
+#include "store/sqlite/document_store.h"
+#include "store/sqlite/family_member_store.h"
+#include "store/sqlite/information_request_store.h"
+#include "store/sqlite/privacy_store.h"
+#include "store/sqlite/process_store.h"
 #include "store/sqlite/review_store.h"
+#include "store/sqlite/self_assessment_store.h"
 
 namespace scr {
 
@@ -34,13 +43,22 @@ Result<std::unique_ptr<ReviewService>> ReviewService::Open(const Options& option
 ReviewServiceImpl::ReviewServiceImpl(const Options& options, std::unique_ptr<Database> database)
     : options_(options),
       database_(std::move(database)),
-      review_store_(std::make_unique<SqliteReviewStore>(*database_, *options.workflows)),
-      board_store_(std::make_unique<SqliteBoardStore>(*database_)),
+      boards_(std::make_unique<SqliteBoardStore>(*database_)),
+      reviews_(std::make_unique<SqliteReviewStore>(*database_, *options.workflows)),
+      processes_(std::make_unique<SqliteProcessStore>(*database_)),
+      information_requests_(std::make_unique<SqliteInformationRequestStore>(*database_)),
+      actions_(std::make_unique<SqliteActionStore>(*database_)),
+      documents_(std::make_unique<SqliteDocumentStore>(*database_)),
+      family_members_(std::make_unique<SqliteFamilyMemberStore>(*database_)),
+      privacy_(std::make_unique<SqlitePrivacyStore>(*database_)),
+      self_assessment_(std::make_unique<SqliteSelfAssessmentStore>(*database_)),
+      alerts_(std::make_unique<SqliteAlertStore>(*database_)),
+      delays_(std::make_unique<SqliteDelayStore>(*database_)),
       opened_at_(options.clock->Now()) {}
 
 Status ReviewServiceImpl::LoadOpenReviews() {
   try {
-    for (auto& [id, stored] : review_store_->ReadRunningReviews()) {
+    for (auto& [id, stored] : reviews_->ReadRunningReviews()) {
       OpenReview& review = stored.record;
       if (!review.workflow) {
         return Status::InvalidArgument("review " + std::to_string(id) + " follows the workflow '" + stored.workflow +
@@ -68,7 +86,7 @@ Status ReviewServiceImpl::LoadOpenReviews() {
   if (Status fired = LoadFiredAlerts(); !fired.ok()) return fired;
   for (auto& [id, review] : open_) Schedule(id, review);
   try {  // every board's daily digest, whether or not it has open reviews
-    for (BoardId board : board_store_->ReadBoardIds()) {
+    for (BoardId board : boards_->ReadBoardIds()) {
       if (Result<const WorkingCalendar*> calendar = CalendarFor(board); !calendar.ok()) {
         spdlog::warn("board {}: {}", board, calendar.status().message());
       }
@@ -90,14 +108,7 @@ Status ReviewServiceImpl::RollStoredDueDates() {
         Result<Date> working = calendar.WorkingDayOnOrAfter(item.due());
         if (!working.ok() || *working == item.due()) continue;
         if (!transaction) transaction.emplace(*database_);
-        const char* sql = item.kind == ItemKind::kInformationRequest
-                              ? "UPDATE information_requests SET due = ? WHERE id = ?"
-                          : item.kind == ItemKind::kAction ? "UPDATE improvement_actions SET due = ? WHERE id = ?"
-                                                           : "UPDATE follow_ups SET due = ? WHERE id = ?";
-        Database::Statement move = database_->Prepare(sql);
-        move->bind(1, working->ToString());
-        move->bind(2, item.id);
-        move->exec();
+        delays_->SetItemDue(item.kind, item.id, *working);
         spdlog::info("review {}: {} was due on {}, not a working day; now due on {}", id, item.Subject(),
                      item.due().ToString(), working->ToString());
         item.due_days = working->days_since_epoch();
@@ -200,7 +211,7 @@ Result<OpenReview> ReviewServiceImpl::CheckOut(const Actor& actor, ReviewId id) 
     if (it->second.board_id != actor.board_id) return Status::NotFound("no review " + std::to_string(id));
     return it->second;
   }
-  std::optional<ReviewHeading> ended = review_store_->ReadHeading(actor.board_id, id);
+  std::optional<ReviewHeading> ended = reviews_->ReadHeading(actor.board_id, id);
   if (!ended) return Status::NotFound("no review " + std::to_string(id));
   return Status::InvalidTransition("review " + std::to_string(id) + " has ended (" + PhaseName(ended->phase) +
                                        "); nothing more can be recorded on it",
@@ -226,7 +237,7 @@ void ReviewServiceImpl::CheckIn(ReviewId id, OpenReview review) {
 Result<const WorkingCalendar*> ReviewServiceImpl::CalendarFor(BoardId board) {
   auto it = calendars_.find(board);
   if (it != calendars_.end()) return &it->second;
-  std::optional<StoredBoard> found = board_store_->ReadBoard(board);
+  std::optional<StoredBoard> found = boards_->ReadBoard(board);
   if (!found) return Status::NotFound("no board " + std::to_string(board));
   if (!found->nation.ok()) return found->nation;
   Result<WorkingCalendar> calendar =

@@ -16,9 +16,18 @@
 #include "scheduler/alert_plan.h"
 #include "review/open_review.h"
 #include "store/board_store.h"
+#include "store/action_store.h"
+#include "store/alert_store.h"
 #include "store/database.h"
+#include "store/delay_store.h"
+#include "store/document_store.h"
+#include "store/family_member_store.h"
+#include "store/information_request_store.h"
+#include "store/privacy_store.h"
+#include "store/process_store.h"
 #include "store/review_store.h"
 #include "store/scheduler_store.h"
+#include "store/self_assessment_store.h"
 
 namespace scr {
 
@@ -163,8 +172,18 @@ class ReviewServiceImpl final : public ReviewService {
 
   Options options_;
   std::unique_ptr<Database> database_;
-  std::unique_ptr<ReviewStore> review_store_;  // on database_
-  std::unique_ptr<BoardStore> board_store_;    // on database_
+  // The stores (store/...), on database_.
+  std::unique_ptr<BoardStore> boards_;
+  std::unique_ptr<ReviewStore> reviews_;
+  std::unique_ptr<ProcessStore> processes_;
+  std::unique_ptr<InformationRequestStore> information_requests_;
+  std::unique_ptr<ActionStore> actions_;
+  std::unique_ptr<DocumentStore> documents_;
+  std::unique_ptr<FamilyMemberStore> family_members_;
+  std::unique_ptr<PrivacyStore> privacy_;
+  std::unique_ptr<SelfAssessmentStore> self_assessment_;
+  std::unique_ptr<AlertStore> alerts_;
+  std::unique_ptr<DelayStore> delays_;
   std::unordered_map<ReviewId, OpenReview> open_;
   std::map<BoardId, WorkingCalendar> calendars_;
   std::vector<std::pair<ReviewId, std::optional<OpenReview>>> undo_;  // records replaced in this transaction

@@ -26,19 +26,14 @@ Status ReviewServiceImpl::Handle(const AnswerSelfAssessmentCommand& command, con
     return Status::NotFound("the " + review.workflow->name + " self-assessment has no question '" + command.question_id + "'");
   }
 
-  Database::Statement insert = database_->Prepare(
-      "INSERT INTO self_assessment_answers (review_id, question_id, answer, note, evidence, phase, answered_by, "
-      "answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-  insert->bind(1, command.review);
-  insert->bind(2, command.question_id);
-  insert->bind(3, command.answer);
-  insert->bind(4, command.note);
-  insert->bind(5, command.evidence);
-  insert->bind(6, PhaseName(review.phase));
-  insert->bind(7, DescribeActor(command.actor));
-  insert->bindNoCopy(8, context.at);
-  insert->exec();
-  int64_t id = database_->connection().getLastInsertRowid();
+  SelfAssessmentAnswer answer;
+  answer.answer = command.answer;
+  answer.note = command.note;
+  answer.evidence = command.evidence;
+  answer.phase = PhaseName(review.phase);
+  answer.answered_by = DescribeActor(command.actor);
+  answer.answered_at = context.at;
+  int64_t id = self_assessment_->InsertAnswer(command.review, command.question_id, answer);
 
   nlohmann::json data = {{"question", command.question_id}, {"marker", marker}, {"answer", command.answer}};
   AppendToHistory(command.review, review, command.actor, context, "self_assessment_answered", command.note, data.dump());

@@ -13,14 +13,9 @@
 
 #include "engine/model.h"
 #include "review/open_review.h"
+#include "store/review_store_writes.h"
 
 namespace scr {
-
-// A checkpoint's closure as recorded: when, by whom, with what note and evidence, and how late.
-struct CheckpointClosure {
-  std::string closed_at, closed_by, note, evidence;
-  int late_by_working_days = 0;
-};
 
 // One review as its rows hold it. `record` has everything but its due dates, which the caller plans with
 // the board's calendar (OpenReview::PlanDueDates); its checkpoints, open dated items (information
@@ -92,6 +87,29 @@ class ReviewStore {
   virtual std::vector<std::pair<ReviewId, Delay>> ReadBoardDelays(BoardId board) = 0;
 
   // Writes of the review's own rows (commands).
+  // Stores a referred review; its id.
+  virtual ReviewId InsertReview(const NewReview& review) = 0;
+  // The review's phase, the machine's saved state and the first day of each event (EncodeFirstEvents).
+  virtual void SaveLifecycle(ReviewId review, Phase phase, const std::string& lifecycle_state,
+                             const std::string& first_events) = 0;
+  // A pause begun `since` (on the board-local day `on`), and why; ended, with the working days paused so far.
+  virtual void SavePause(ReviewId review, const std::string& since, Date on, const std::string& reason) = 0;
+  virtual void EndPause(ReviewId review, int working_days_paused) = 0;
+  // The outcome of a decision not to review (none: reconsidered, no outcome stands).
+  virtual void SaveDecisionOutcome(ReviewId review, const std::optional<std::string>& outcome) = 0;
+  // Published, or not (with whether a summary of the learning is published).
+  virtual void SavePublicationDecision(ReviewId review, bool published, std::optional<bool> summary_published) = 0;
+  // The day the report was reopened (its quality assurance counts again from it).
+  virtual void SaveReportReopened(ReviewId review, Date on) = 0;
+  // The review's references (national_notification, panel, ...); none when there is no review `review`.
+  virtual std::optional<std::map<std::string, std::string>> ReadReferences(ReviewId review) = 0;
+  virtual void SaveReferences(ReviewId review, const std::map<std::string, std::string>& references) = 0;
+  // A checkpoint completed or waived.
+  virtual void CloseCheckpoint(ReviewId review, const CheckpointClosure& closure) = 0;
+  // An open checkpoint's due date moved to `due` (an extension, or a pause's end).
+  virtual void ExtendCheckpoint(ReviewId review, const std::string& key, Date due) = 0;
+  // A closed checkpoint open again, as if never extended or closed (the report reopened).
+  virtual void ReopenCheckpoint(ReviewId review, const std::string& key) = 0;
 };
 
 }  // namespace scr

@@ -24,6 +24,21 @@ class SqliteReviewStore final : public ReviewStore {
   std::vector<ActionDeadlineRow> ReadActionDeadlines(ReviewId id) override;
   std::vector<std::pair<ReviewId, Delay>> ReadBoardDelays(BoardId board) override;
 
+  // Writes of the review's own rows (commands).
+  ReviewId InsertReview(const NewReview& review) override;
+  void SaveLifecycle(ReviewId review, Phase phase, const std::string& lifecycle_state,
+                     const std::string& first_events) override;
+  void SavePause(ReviewId review, const std::string& since, Date on, const std::string& reason) override;
+  void EndPause(ReviewId review, int working_days_paused) override;
+  void SaveDecisionOutcome(ReviewId review, const std::optional<std::string>& outcome) override;
+  void SavePublicationDecision(ReviewId review, bool published, std::optional<bool> summary_published) override;
+  void SaveReportReopened(ReviewId review, Date on) override;
+  std::optional<std::map<std::string, std::string>> ReadReferences(ReviewId review) override;
+  void SaveReferences(ReviewId review, const std::map<std::string, std::string>& references) override;
+  void CloseCheckpoint(ReviewId review, const CheckpointClosure& closure) override;
+  void ExtendCheckpoint(ReviewId review, const std::string& key, Date due) override;
+  void ReopenCheckpoint(ReviewId review, const std::string& key) override;
+
  private:
   // The review's checkpoints, open dated items and holds, added to its record from its own rows.
   void ReadRecordRows(ReviewId id, StoredReview& review);

@@ -93,9 +93,13 @@ void AddCheckpointRow(StoredReview& review, SQLite::Statement& row, int first) {
   ApplyCheckpointRow(review.record, key, row.getColumn(first + 1).getString(), row.getColumn(first + 2).getString(),
                      row.getColumn(first + 3).getString());
   if (row.getColumn(first + 4).isNull()) return;
-  review.closures[key] = CheckpointClosure{row.getColumn(first + 4).getString(), row.getColumn(first + 5).getString(),
-                                           row.getColumn(first + 6).getString(), row.getColumn(first + 7).getString(),
-                                           row.getColumn(first + 8).getInt()};
+  CheckpointClosure& closure = review.closures[key];
+  closure.key = key;
+  closure.closed_at = row.getColumn(first + 4).getString();
+  closure.closed_by = row.getColumn(first + 5).getString();
+  closure.note = row.getColumn(first + 6).getString();
+  closure.evidence = row.getColumn(first + 7).getString();
+  closure.late_by_working_days = row.getColumn(first + 8).getInt();
 }
 
 // An open dated item from column `first` on: kind (0 request, 1 action, 2 follow-up), id, due. One whose
