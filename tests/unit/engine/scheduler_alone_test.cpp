@@ -8,12 +8,13 @@
 
 #include "scheduler/scheduler.h"
 #include "support/calendar_helpers.h"
+#include "support/referred_review.h"
 #include "support/test_support.h"
 
 namespace scr {
 namespace {
 
-using test::D;
+using test::ReferredReview;
 
 // The open reviews as their owner keeps them: here, one board in England.
 class BoardReviews final : public ScheduledReviews {
@@ -30,18 +31,6 @@ class BoardReviews final : public ScheduledReviews {
   WorkingCalendar england = test::England();
   std::unordered_map<ReviewId, OpenReview> open;
 };
-
-// A scr-2015 review referred on Monday 2 March 2026.
-OpenReview ReferredReview(const WorkingCalendar& calendar) {
-  OpenReview review;
-  review.board_id = 1;
-  review.workflow = test::ProjectWorkflows().Find("scr-2015");
-  review.referral_date = D("2026-03-02");
-  review.incident_date = D("2026-02-20");
-  review.AddApplicableCheckpoints();
-  REQUIRE(review.PlanDueDates(calendar).ok());
-  return review;
-}
 
 }  // namespace
 
