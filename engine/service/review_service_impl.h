@@ -11,17 +11,17 @@
 #include <utility>
 #include <vector>
 
-#include "engine/digest.h"
 #include "engine/review_service.h"
 #include "scheduler/alert_plan.h"
 #include "scheduler/scheduler.h"
 #include "review/open_review.h"
 #include "store/database.h"
-#include "store/scheduler_store.h"
 
 namespace scr {
 
-// It keeps the open reviews' records, which its Scheduler reads (ScheduledReviews) and plans alerts from.
+// Owns the open reviews' records, the boards' calendars and the Scheduler, which reads those records
+// (ScheduledReviews) to plan and fire their alerts; commands hand it each review they change once their
+// transaction has committed. Thread-safety: none; the engine's thread calls it.
 class ReviewServiceImpl final : public ReviewService, private ScheduledReviews {
  public:
   explicit ReviewServiceImpl(const Options& options, std::unique_ptr<Database> database);
