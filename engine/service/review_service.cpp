@@ -54,7 +54,7 @@ ReviewServiceImpl::ReviewServiceImpl(const Options& options, std::unique_ptr<Dat
       self_assessment_(std::make_unique<SqliteSelfAssessmentStore>(*database_)),
       alerts_(std::make_unique<SqliteAlertStore>(*database_)),
       delays_(std::make_unique<SqliteDelayStore>(*database_)),
-      opened_at_(options.clock->Now()) {}
+      scheduler_(*database_, *this, *options.clock, options.digest_time) {}
 
 Status ReviewServiceImpl::LoadOpenReviews() {
   try {
@@ -83,8 +83,8 @@ Status ReviewServiceImpl::LoadOpenReviews() {
     }
   }
   if (Status rolled = RollStoredDueDates(); !rolled.ok()) return rolled;
-  if (Status fired = LoadFiredAlerts(); !fired.ok()) return fired;
-  for (auto& [id, review] : open_) Schedule(id, review);
+  if (Status fired = scheduler_.LoadFiredAlerts(); !fired.ok()) return fired;
+  for (auto& [id, review] : open_) scheduler_.Schedule(id, review);
   try {  // every board's daily digest, whether or not it has open reviews
     for (BoardId board : boards_->ReadBoardIds()) {
       if (Result<const WorkingCalendar*> calendar = CalendarFor(board); !calendar.ok()) {
@@ -95,7 +95,7 @@ Status ReviewServiceImpl::LoadOpenReviews() {
     return StorageError(e, "planning the daily digests");
   }
   spdlog::info("loaded {} open reviews from {} ({} with alerts to come)", open_.size(), database_->path(),
-               scheduled_reviews_);
+               scheduler_.pending_count());
   return Status::Ok();
 }
 
@@ -162,9 +162,9 @@ std::optional<std::vector<CommandResult>> ReviewServiceImpl::TryBatch(const std:
       if (!rescheduled.insert(id).second) continue;  // the first entry holds the record as it was before
       auto review = open_.find(id);
       if (review != open_.end()) {
-        Schedule(id, review->second);
-      } else if (previous && previous->alert_generation % 2 == 1) {
-        --scheduled_reviews_;
+        scheduler_.Schedule(id, review->second);
+      } else if (previous) {
+        scheduler_.Ended(*previous);
       }
     }
   } catch (const std::exception& e) {
@@ -220,7 +220,7 @@ Result<OpenReview> ReviewServiceImpl::CheckOut(const Actor& actor, ReviewId id) 
 
 void ReviewServiceImpl::CheckIn(ReviewId id, OpenReview review) {
   // A command that makes the timescale certain to be missed tells the chair at once (once a review).
-  if (IsChased(review)) TellTimescaleAtRisk(id, review, options_.clock->Now());
+  if (IsChased(review)) scheduler_.TellTimescaleAtRisk(id, review, options_.clock->Now());
   auto it = open_.find(id);
   if (it != open_.end()) {
     undo_.emplace_back(id, std::move(it->second));
@@ -244,7 +244,7 @@ Result<const WorkingCalendar*> ReviewServiceImpl::CalendarFor(BoardId board) {
       WorkingCalendar::Create(*options_.holidays, found->board.nation, found->board.time_zone);
   if (!calendar.ok()) return calendar.status();
   const WorkingCalendar* added = &calendars_.emplace(board, *calendar).first->second;
-  PlanDigests(board, *added);  // a board met for the first time: its digests begin
+  scheduler_.PlanDigests(board, *added);  // a board met for the first time: its digests begin
   return added;
 }
 

@@ -3,17 +3,17 @@
 // on the careful path, the command's savepoint) is rolled back, the undo log puts the records back too.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <nlohmann/json_fwd.hpp>
-#include <queue>
 #include <optional>
 #include <unordered_map>
 #include <utility>
 #include <vector>
 
-#include "engine/digest.h"
 #include "engine/review_service.h"
 #include "scheduler/alert_plan.h"
+#include "scheduler/scheduler.h"
 #include "review/open_review.h"
 #include "store/board_store.h"
 #include "store/action_store.h"
@@ -26,12 +26,14 @@
 #include "store/privacy_store.h"
 #include "store/process_store.h"
 #include "store/review_store.h"
-#include "store/scheduler_store.h"
 #include "store/self_assessment_store.h"
 
 namespace scr {
 
-class ReviewServiceImpl final : public ReviewService {
+// Owns the open reviews' records, the boards' calendars and the Scheduler, which reads those records
+// (ScheduledReviews) to plan and fire their alerts; commands hand it each review they change once their
+// transaction has committed. Thread-safety: none; the engine's thread calls it.
+class ReviewServiceImpl final : public ReviewService, private ScheduledReviews {
  public:
   explicit ReviewServiceImpl(const Options& options, std::unique_ptr<Database> database);
   Status LoadOpenReviews();
@@ -39,10 +41,12 @@ class ReviewServiceImpl final : public ReviewService {
   CommandResult Execute(const Command& command) override;
   std::vector<CommandResult> ExecuteBatch(const std::vector<Command>& commands) override;
   size_t open_review_count() const override { return open_.size(); }
-  Result<size_t> FireDueAlerts(size_t batch, size_t max_transactions) override;
-  std::optional<Instant> NextAlertAt() override;
-  size_t pending_alert_count() const override { return scheduled_reviews_; }
-  size_t CountPlannedAlerts() override;
+  Result<size_t> FireDueAlerts(size_t batch, size_t max_transactions) override {
+    return scheduler_.FireDueAlerts(batch, max_transactions);
+  }
+  std::optional<Instant> NextAlertAt() override { return scheduler_.NextAlertAt(); }
+  size_t pending_alert_count() const override { return scheduler_.pending_count(); }
+  size_t CountPlannedAlerts() override { return scheduler_.CountPlannedAlerts(); }
 
  private:
   // What every command of one transaction shares: the moment it happens.
@@ -88,7 +92,15 @@ class ReviewServiceImpl final : public ReviewService {
   Result<OpenReview> CheckOut(const Actor& actor, ReviewId id);
   // Stores the changed record (or drops it when the review has ended), remembering the old one.
   void CheckIn(ReviewId id, OpenReview review);
-  Result<const WorkingCalendar*> CalendarFor(BoardId board);
+  Result<const WorkingCalendar*> CalendarFor(BoardId board) override;
+  // ScheduledReviews: what the scheduler reads of the open reviews.
+  OpenReview* Find(ReviewId id) override {
+    auto it = open_.find(id);
+    return it == open_.end() ? nullptr : &it->second;
+  }
+  void ForEachOpenReview(const std::function<void(ReviewId, const OpenReview&)>& visit) override {
+    for (const auto& [id, review] : open_) visit(id, review);
+  }
 
   // Appends the event to the history and moves the review's chain forward.
   void AppendToHistory(ReviewId id, OpenReview& review, const Actor& actor, const Context& context,
@@ -130,45 +142,17 @@ class ReviewServiceImpl final : public ReviewService {
   // Plans the follow-up checks of an action completed on `completed_on`.
   Status PlanFollowUps(ReviewId id, OpenReview& review, int64_t action, Date completed_on, const Context& context);
 
-  // Puts `id`'s next alert in the scheduler's queue (a new generation: older entries become stale).
-  void Schedule(ReviewId id, OpenReview& review);
-  // Reads, for every open review, how many alerts of each checkpoint's current due date already fired.
-  Status LoadFiredAlerts();
   // Moves the stored due date of every open information request, action and follow-up that falls on a
   // day that is not a working day of its board (dates stored before such dates were refused or rolled)
   // to the next working day, in one transaction at start; each move is logged.
   Status RollStoredDueDates();
-  // Stores one fired alert (fired at `now`), unless its idempotency key was used: kept until
-  // FlushAlerts(), which inserts what was kept. QueueNewAlerts() then gives each its outbox row, unless
-  // it was `hold`-ed: ReleaseHeldAlerts() decides how that one is told.
+  // The alerts a command stores (an extension's, to the chair): the scheduler's (Scheduler::StoreAlert).
   void StoreAlert(const PlannedAlert& alert, BoardId board, const WorkflowDefinition& workflow, Instant now,
-                  bool hold = false);
-  void FlushAlerts();
-  // Stores and queues the alert to the chair that the review's timescale is at risk, when it now is and
-  // the chair has not been told before (review.timescale_at_risk_told).
-  void TellTimescaleAtRisk(ReviewId id, OpenReview& review, Instant now);
-  // Flushes, then one outbox row for each alert stored since `alerts_after` (a LastAlertId()) not held.
-  void QueueNewAlerts(int64_t alerts_after);
-  int64_t LastAlertId();
-  // The count of fired alerts of the checkpoint or item `alert` belongs to.
-  uint8_t* FiredSteps(OpenReview& review, const PlannedAlert& alert);
-
-  // The chair's digests (digests.cpp).
-  struct BoardDigests {
-    Date next_day;               // the working day of the next daily digest
-    Instant next_at;             // its moment: the digest time, board-local, on that day
-    Instant last_fired_at;       // the previous digest's moment: extensions since then are told
-    int64_t alerts_through = 0;  // the last alert the previous digest looked at
-  };
-  // Plans `board`'s next daily digest: the day after its last one, or the next to come for a new board.
-  void PlanDigests(BoardId board, const WorkingCalendar& calendar);
-  std::map<BoardId, BoardDigests>::iterator NextDigest();
-  // Stores `board`'s daily digest due now and plans the next.
-  void FireDigest(BoardId board, Instant now);
-  // Tells the alerts held while catching up: one by one for a board with few, else in one digest.
-  Status ReleaseHeldAlerts(Instant now);
-  // When the next review alert falls due (NextAlertAt() also counts digests).
-  std::optional<Instant> NextReviewAlertAt();
+                  bool hold = false) {
+    scheduler_.StoreAlert(alert, board, workflow, now, hold);
+  }
+  void QueueNewAlerts(int64_t alerts_after) { scheduler_.QueueNewAlerts(alerts_after); }
+  int64_t LastAlertId() { return scheduler_.LastAlertId(); }
 
   Options options_;
   std::unique_ptr<Database> database_;
@@ -189,22 +173,7 @@ class ReviewServiceImpl final : public ReviewService {
   std::vector<std::pair<ReviewId, std::optional<OpenReview>>> undo_;  // records replaced in this transaction
   int64_t events_appended_ = 0;  // in this transaction; added to the ledger before it commits
 
-  // The scheduler: every open review with an alert to come, by the moment of its next one.
-  struct ScheduledReview {
-    PlannedAlert next;  // the review's next alert, as planned when this entry was made
-    uint32_t generation;
-    bool operator>(const ScheduledReview& other) const {  // ties in review order: rows go in near each other
-      return next.fire_at > other.next.fire_at || (next.fire_at == other.next.fire_at && next.review > other.next.review);
-    }
-  };
-  std::priority_queue<ScheduledReview, std::vector<ScheduledReview>, std::greater<ScheduledReview>> schedule_;
-  size_t scheduled_reviews_ = 0;  // reviews with an alert to come (entries in schedule_ may be stale)
-  Instant opened_at_;             // alerts due before this moment fell due while the service was stopped
-  std::map<BoardId, BoardDigests> digests_;
-  std::vector<AlertRow> alert_rows_;  // fired in this transaction, not yet inserted
-  bool catching_up_ = true;   // until the first time nothing is due: what fell due before start is late
-  bool release_held_ = true;  // alerts may be held for a catch-up digest (at start: by an earlier run)
-  size_t stale_reminders_ = 0;  // dropped while catching up: their overdue alert replaced them
+  Scheduler scheduler_;  // reads open_ (ScheduledReviews); declared after database_, which it writes to
 };
 
 // The checkpoint a clean privacy check completes, and nothing else does.

@@ -65,19 +65,29 @@ std::vector<std::pair<ReviewId, std::string>> ReadTimescaleAlertsTold(Database& 
   return told;
 }
 
+namespace {
+
+// The one place the engine adds to the outbox, the notifier's queue: every row names an alert or a digest,
+// the board, the role it is for and when it was queued. `rows` is the SELECT that gives them, in order.
+Database::Statement PrepareOutboxInsert(Database& database, const char* rows) {
+  return database.PrepareBuilt(
+      std::string("INSERT INTO outbox (alert_id, digest_id, board_id, recipient_role, created_at) ") + rows);
+}
+
+}  // namespace
+
 void QueueAlertsAfter(Database& database, int64_t alerts_after) {
   // New rows take ids above every earlier one (an INTEGER PRIMARY KEY without AUTOINCREMENT).
-  Database::Statement queue = database.Prepare(
-      "INSERT INTO outbox (alert_id, board_id, recipient_role, created_at) "
-      "SELECT id, board_id, recipient_role, fired_at FROM alerts WHERE id > ? AND held = 0 ORDER BY id");
+  Database::Statement queue = PrepareOutboxInsert(
+      database, "SELECT id, NULL, board_id, recipient_role, fired_at FROM alerts WHERE id > ? AND held = 0 ORDER BY id");
   queue->bind(1, alerts_after);
   queue->exec();
 }
 
 void QueueHeldAlerts(Database& database, BoardId board) {
-  Database::Statement queue = database.Prepare(
-      "INSERT INTO outbox (alert_id, board_id, recipient_role, created_at) "
-      "SELECT id, board_id, recipient_role, fired_at FROM alerts WHERE held = 1 AND board_id = ? ORDER BY id");
+  Database::Statement queue = PrepareOutboxInsert(
+      database,
+      "SELECT id, NULL, board_id, recipient_role, fired_at FROM alerts WHERE held = 1 AND board_id = ? ORDER BY id");
   queue->bind(1, board);
   queue->exec();
   Database::Statement release = database.Prepare("UPDATE alerts SET held = 0 WHERE held = 1 AND board_id = ?");
@@ -86,8 +96,7 @@ void QueueHeldAlerts(Database& database, BoardId board) {
 }
 
 void QueueDigest(Database& database, int64_t digest, BoardId board, const std::vector<Role>& recipients, Instant at) {
-  Database::Statement queue = database.Prepare(
-      "INSERT INTO outbox (digest_id, board_id, recipient_role, created_at) VALUES (?, ?, ?, ?)");
+  Database::Statement queue = PrepareOutboxInsert(database, "SELECT NULL, ?, ?, ?, ?");
   std::string created_at = FormatInstant(at);
   for (Role role : recipients) {
     queue->bind(1, digest);

@@ -47,8 +47,9 @@ std::vector<FiredAlertSteps> ReadFiredAlertSteps(Database& database);
 // The timescale alerts told, by review: (review, kind).
 std::vector<std::pair<ReviewId, std::string>> ReadTimescaleAlertsTold(Database& database);
 
-// The outbox: every alert stored after `alerts_after` and not held; the held alerts of `board` one by one
-// (no longer held after); a digest for each of `recipients`.
+// The outbox, the notifier's queue, is added to here and nowhere else in the engine (one insert, in
+// scheduler_store.cpp): every alert stored after `alerts_after` and not held; the held alerts of `board`
+// one by one (no longer held after); a digest for each of `recipients`.
 void QueueAlertsAfter(Database& database, int64_t alerts_after);
 void QueueHeldAlerts(Database& database, BoardId board);
 void QueueDigest(Database& database, int64_t digest, BoardId board, const std::vector<Role>& recipients, Instant at);

@@ -6,24 +6,14 @@
 
 #include "scheduler/alert_plan.h"
 #include "support/calendar_helpers.h"
+#include "support/referred_review.h"
 #include "support/test_support.h"
 
 namespace scr {
 namespace {
 
 using test::D;
-
-// A scr-2015 review referred on Monday 2 March 2026: the chair's decision is due Thursday 2 April, the day
-// before Good Friday.
-OpenReview ReferredReview(const WorkingCalendar& calendar) {
-  OpenReview review;
-  review.workflow = test::ProjectWorkflows().Find("scr-2015");
-  review.referral_date = D("2026-03-02");
-  review.incident_date = D("2026-02-20");
-  review.AddApplicableCheckpoints();
-  REQUIRE(review.PlanDueDates(calendar).ok());
-  return review;
-}
+using test::ReferredReview;
 
 std::vector<PlannedAlert> AlertsOf(const OpenReview& review, const WorkingCalendar& calendar, const std::string& key) {
   std::vector<PlannedAlert> all;

@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <set>
 
-#include "service/review_service_impl.h"
+#include "scheduler/scheduler.h"
 #include "store/history_fingerprint.h"
 
 namespace scr {
@@ -18,12 +18,12 @@ constexpr int kDueSoonWorkingDays = 10;
 
 }  // namespace
 
-void ReviewServiceImpl::PlanDigests(BoardId board, const WorkingCalendar& calendar) {
-  if (!options_.digest_time) return;
+void Scheduler::PlanDigests(BoardId board, const WorkingCalendar& calendar) {
+  if (!digest_time_) return;
   BoardDigests digests;
-  Date first_day = calendar.LocalDate(options_.clock->Now());
+  Date first_day = calendar.LocalDate(clock_.Now());
   bool after_now = true;  // a board's first digest is the next one to come, never one already past
-  if (std::optional<LastDigest> last = ReadLastDailyDigest(*database_, board)) {
+  if (std::optional<LastDigest> last = ReadLastDailyDigest(database_, board)) {
     Result<Date> day = Date::Parse(last->day);
     Result<Instant> fired = ParseInstant(last->fired_at);
     if (day.ok() && fired.ok()) {
@@ -33,7 +33,7 @@ void ReviewServiceImpl::PlanDigests(BoardId board, const WorkingCalendar& calend
     }
     digests.alerts_through = last->alerts_through;
   } else {
-    digests.last_fired_at = options_.clock->Now();
+    digests.last_fired_at = clock_.Now();
     digests.alerts_through = LastAlertId();
   }
   for (;;) {
@@ -43,14 +43,14 @@ void ReviewServiceImpl::PlanDigests(BoardId board, const WorkingCalendar& calend
       return;
     }
     digests.next_day = *day;
-    digests.next_at = calendar.AtLocalTime(*day, *options_.digest_time);
-    if (!after_now || digests.next_at > options_.clock->Now()) break;
+    digests.next_at = calendar.AtLocalTime(*day, *digest_time_);
+    if (!after_now || digests.next_at > clock_.Now()) break;
     first_day = day->AddDays(1);
   }
   digests_[board] = digests;
 }
 
-std::map<BoardId, ReviewServiceImpl::BoardDigests>::iterator ReviewServiceImpl::NextDigest() {
+std::map<BoardId, Scheduler::BoardDigests>::iterator Scheduler::NextDigest() {
   auto earliest = digests_.end();
   for (auto it = digests_.begin(); it != digests_.end(); ++it) {
     if (earliest == digests_.end() || it->second.next_at < earliest->second.next_at) earliest = it;
@@ -58,9 +58,9 @@ std::map<BoardId, ReviewServiceImpl::BoardDigests>::iterator ReviewServiceImpl::
   return earliest;
 }
 
-void ReviewServiceImpl::FireDigest(BoardId board, Instant now) {
+void Scheduler::FireDigest(BoardId board, Instant now) {
   BoardDigests& digests = digests_.at(board);
-  const WorkingCalendar& calendar = *CalendarFor(board).value();
+  const WorkingCalendar& calendar = *reviews_.CalendarFor(board).value();
   Date day = digests.next_day;
   Instant at = digests.next_at;
   Result<Date> following = calendar.WorkingDayOnOrAfter(day.AddDays(1));
@@ -70,28 +70,28 @@ void ReviewServiceImpl::FireDigest(BoardId board, Instant now) {
     return;
   }
   digests.next_day = *following;
-  digests.next_at = calendar.AtLocalTime(*following, *options_.digest_time);
+  digests.next_at = calendar.AtLocalTime(*following, *digest_time_);
   // Of the digests missed while the service was stopped, only the last goes out, covering them all.
   if (at < opened_at_ && digests.next_at <= now) return;
-  Instant fired_at = at >= opened_at_ ? options_.clock->HappenedAt(at, now) : now;
+  Instant fired_at = at >= opened_at_ ? clock_.HappenedAt(at, now) : now;
 
   Digest digest;
   digest.kind = DigestKind::kDaily;
   digest.day = day.ToString();
-  int64_t alerts_through = ReadBecameOverdue(*database_, board, digests.alerts_through, kListedItems, digest.became_overdue);
+  int64_t alerts_through = ReadBecameOverdue(database_, board, digests.alerts_through, kListedItems, digest.became_overdue);
   alerts_through = std::max(alerts_through, LastAlertId());
   std::string since = FormatInstant(digests.last_fired_at), until = FormatInstant(fired_at);
-  ReadDeadlinesMoved(*database_, board, since, until, kListedItems, digest.extended);
+  ReadDeadlinesMoved(database_, board, since, until, kListedItems, digest.extended);
   Result<Date> horizon = calendar.AddWorkingDays(day, kDueSoonWorkingDays);
   std::vector<std::tuple<int32_t, ReviewId, const std::string*>> soon;
-  for (const auto& [id, review] : open_) {
-    if (review.board_id != board || !IsChased(review) || !horizon.ok()) continue;
+  reviews_.ForEachOpenReview([&](ReviewId id, const OpenReview& review) {
+    if (review.board_id != board || !IsChased(review) || !horizon.ok()) return;
     for (const CheckpointSlot& slot : review.checkpoints) {
       if (slot.state != CheckpointState::kOpen || !slot.has_due() || review.IsHeld(slot)) continue;
       if (slot.due_days < day.days_since_epoch() || slot.due_days > horizon->days_since_epoch()) continue;
       soon.emplace_back(slot.due_days, id, &review.workflow->checkpoints[slot.definition].key);
     }
-  }
+  });
   std::sort(soon.begin(), soon.end());
   digest.due_soon.total = static_cast<int64_t>(soon.size());
   for (size_t i = 0; i < soon.size() && i < kListedItems; ++i) {
@@ -104,41 +104,41 @@ void ReviewServiceImpl::FireDigest(BoardId board, Instant now) {
   digest.since = since;
   digest.due_soon_until = horizon.ok() ? horizon->ToString() : day.ToString();
   // The board's histories as they stand, to be kept outside the service: `admin verify --fingerprint`.
-  Result<std::string> fingerprint = HistoryFingerprint(*database_, board);
+  Result<std::string> fingerprint = HistoryFingerprint(database_, board);
   if (fingerprint.ok()) digest.history_fingerprint = *fingerprint;
   size_t items = static_cast<size_t>(digest.became_overdue.total + digest.extended.total + digest.due_soon.total);
-  int64_t stored = StoreDigest(*database_, board, digest, at, fired_at, items, alerts_through);
-  if (stored != 0 && items > 0) QueueDigest(*database_, stored, board, {Role::kChair}, fired_at);
+  int64_t stored = StoreDigest(database_, board, digest, at, fired_at, items, alerts_through);
+  if (stored != 0 && items > 0) QueueDigest(database_, stored, board, {Role::kChair}, fired_at);
   digests.last_fired_at = fired_at;
   digests.alerts_through = alerts_through;
 }
 
-Status ReviewServiceImpl::ReleaseHeldAlerts(Instant now) {
+Status Scheduler::ReleaseHeldAlerts(Instant now) {
   try {
-    WriteTransaction transaction(*database_);
-    std::vector<std::pair<BoardId, int64_t>> boards = ReadHeldAlertCounts(*database_);
+    WriteTransaction transaction(database_);
+    std::vector<std::pair<BoardId, int64_t>> boards = ReadHeldAlertCounts(database_);
     for (const auto& [board, count] : boards) {
       if (count <= kToldOneByOne) {
         spdlog::info("board {}: {} alerts fell due while the service was stopped; each is sent now, late", board,
                      count);
-        QueueHeldAlerts(*database_, board);
+        QueueHeldAlerts(database_, board);
         continue;
       }
       // Many: one catch-up digest, to the chair and to every role the alerts were for.
-      const WorkingCalendar& calendar = *CalendarFor(board).value();
+      const WorkingCalendar& calendar = *reviews_.CalendarFor(board).value();
       Digest catch_up;
       catch_up.kind = DigestKind::kCatchUp;
       catch_up.day = calendar.LocalDate(now).ToString();
       catch_up.fired_at = FormatInstant(now);
       catch_up.alerts.total = count;
       std::set<Role> recipients = {Role::kChair};
-      ReadHeldAlerts(*database_, board, kListedItems, catch_up, recipients);
+      ReadHeldAlerts(database_, board, kListedItems, catch_up, recipients);
       std::string from = catch_up.fell_due_from;
-      int64_t digest = StoreDigest(*database_, board, catch_up, now, now, static_cast<size_t>(count), 0);
+      int64_t digest = StoreDigest(database_, board, catch_up, now, now, static_cast<size_t>(count), 0);
       if (digest == 0) return Status::Conflict("a catch-up digest for board " + std::to_string(board) + " at " +
                                                FormatInstant(now) + " exists already");
-      QueueDigest(*database_, digest, board, {recipients.begin(), recipients.end()}, now);
-      MarkHeldAlertsTold(*database_, board, digest);
+      QueueDigest(database_, digest, board, {recipients.begin(), recipients.end()}, now);
+      MarkHeldAlertsTold(database_, board, digest);
       spdlog::info("board {}: {} alerts fell due while the service was stopped (from {}); they are told in one "
                    "catch-up digest (id {}) to {} roles, and each is in the alerts list",
                    board, count, from, digest, recipients.size());
