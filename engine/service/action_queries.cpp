@@ -33,7 +33,7 @@ Result<std::vector<ImprovementAction>> ReviewQueriesImpl::Actions(BoardId board,
     if (!calendar.ok()) return calendar.status();
     Instant now = options_.clock->Now();
     std::vector<ImprovementAction> actions;
-    for (StoredAction& stored : action_store_->ReadActions(
+    for (StoredAction& stored : store_->action_reads().ReadActions(
              ActionSelection{board, filter.review, filter.agency, filter.agency_scope})) {
       ImprovementAction& action = stored.action;
       const WorkflowDefinition* workflow = options_.workflows->Find(stored.workflow);
@@ -48,8 +48,8 @@ Result<std::vector<ImprovementAction>> ReviewQueriesImpl::Actions(BoardId board,
       actions.push_back(std::move(action));
     }
     for (ImprovementAction& action : actions) {
-      action.updates = action_store_->ReadActionUpdates(action.id);
-      action.follow_ups = action_store_->ReadFollowUps(action.id);
+      action.updates = store_->action_reads().ReadActionUpdates(action.id);
+      action.follow_ups = store_->action_reads().ReadFollowUps(action.id);
       for (FollowUp& follow_up : action.follow_ups) {
         follow_up.overdue = follow_up.status == "pending" && (*calendar)->EndOfDay(follow_up.due) <= now;
       }
@@ -62,7 +62,7 @@ Result<std::vector<ImprovementAction>> ReviewQueriesImpl::Actions(BoardId board,
 
 Result<SelfAssessment> ReviewQueriesImpl::GetSelfAssessment(BoardId board, ReviewId review) {
   try {
-    std::optional<ReviewHeading> heading = review_store_->ReadHeading(board, review);
+    std::optional<ReviewHeading> heading = store_->reviews().ReadHeading(board, review);
     if (!heading) return Status::NotFound("no review " + std::to_string(review));
     SelfAssessment assessment;
     assessment.review = review;
@@ -72,7 +72,7 @@ Result<SelfAssessment> ReviewQueriesImpl::GetSelfAssessment(BoardId board, Revie
     const WorkflowDefinition* workflow = options_.workflows->Find(assessment.workflow);
     if (!workflow) return Status::Storage("review " + std::to_string(review) + " names an unknown workflow");
     std::map<std::string, std::vector<SelfAssessmentAnswer>> answers;
-    for (StoredAnswer& stored : action_store_->ReadSelfAssessmentAnswers(review)) {
+    for (StoredAnswer& stored : store_->action_reads().ReadSelfAssessmentAnswers(review)) {
       stored.answer.stage = StageOf(stored.answer.phase);
       answers[stored.question].push_back(std::move(stored.answer));
     }
@@ -92,7 +92,7 @@ Result<SelfAssessment> ReviewQueriesImpl::GetSelfAssessment(BoardId board, Revie
 Result<PrivacyCheckRecord> ReviewQueriesImpl::GetPrivacyCheck(BoardId board, ReviewId review, int64_t id) {
   try {
     if (Status owned = CheckReviewOfBoard(board, review); !owned.ok()) return owned;
-    std::optional<PrivacyCheckRecord> check = register_store_->ReadPrivacyCheck(review, id);
+    std::optional<PrivacyCheckRecord> check = store_->registers().ReadPrivacyCheck(review, id);
     if (!check) return Status::NotFound("review " + std::to_string(review) + " has no privacy check " + std::to_string(id));
     return *check;
   } catch (const std::exception& e) {

@@ -35,7 +35,7 @@ std::optional<std::string> ItemAgency(AlertStore& alerts, const std::string& sub
 
 // The alert `id` of the actor's board, if it is open and the actor may acknowledge it.
 Result<Acknowledgement> CheckAcknowledgement(AlertStore& alerts, const Actor& actor, int64_t id) {
-  std::optional<StoredAlert> stored = alerts.ReadAlert(actor.board_id, id);
+  std::optional<AlertToAcknowledge> stored = alerts.ReadAlert(actor.board_id, id);
   if (!stored) return Status::NotFound("no alert " + std::to_string(id));
   Acknowledgement found;
   found.alert = id;
@@ -67,13 +67,13 @@ Status ReviewServiceImpl::Handle(const AcknowledgeAlertCommand& command, const C
   std::set<int64_t> seen;
   for (int64_t id : command.alerts) {
     if (!seen.insert(id).second) continue;
-    Result<Acknowledgement> checked = CheckAcknowledgement(*alerts_, command.actor, id);
+    Result<Acknowledgement> checked = CheckAcknowledgement(store_->alerts(), command.actor, id);
     if (!checked.ok()) return checked.status();
     acknowledgements.push_back(*checked);
   }
   const std::string acknowledged_by = DescribeActor(command.actor);
   for (const Acknowledgement& done : acknowledgements) {
-    alerts_->AcknowledgeAlert(done.alert, acknowledged_by, context.at);
+    store_->alerts().AcknowledgeAlert(done.alert, acknowledged_by, context.at);
 
     nlohmann::json data = {{"alert", done.alert}, {"kind", done.kind}, {"level", done.level}};
     size_t slash = done.subject.find('/');

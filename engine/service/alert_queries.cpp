@@ -27,7 +27,7 @@ Result<std::pair<std::vector<Alert>, std::optional<int64_t>>> ReviewQueriesImpl:
     int limit = std::clamp(filter.limit, 1, 200);
     std::vector<Alert> alerts;
     std::optional<int64_t> next;
-    for (StoredAlert& stored : alert_store_->ReadAlerts(board, filter, limit + 1)) {
+    for (StoredAlert& stored : store_->alert_reads().ReadAlerts(board, filter, limit + 1)) {
       if (static_cast<int>(alerts.size()) == limit) {
         next = alerts.back().id;
         break;
@@ -42,7 +42,7 @@ Result<std::pair<std::vector<Alert>, std::optional<int64_t>>> ReviewQueriesImpl:
 
 Result<FiredMark> ReviewQueriesImpl::MarkFired() {
   try {
-    return alert_store_->ReadFiredMark();
+    return store_->alert_reads().ReadFiredMark();
   } catch (const std::exception& e) {
     return StorageError(e, "reading what has fired");
   }
@@ -51,7 +51,7 @@ Result<FiredMark> ReviewQueriesImpl::MarkFired() {
 Result<FiredSummary> ReviewQueriesImpl::FiredSince(BoardId board, const FiredMark& mark, int first) {
   try {
     FiredSummary summary;
-    for (const AlertKindCount& kind : alert_store_->CountAlertsSince(board, mark.alert)) {
+    for (const AlertKindCount& kind : store_->alert_reads().CountAlertsSince(board, mark.alert)) {
       if (kind.kind == "reminder") {
         summary.reminders = kind.count;
       } else if (kind.kind == "overdue") {
@@ -67,9 +67,9 @@ Result<FiredSummary> ReviewQueriesImpl::FiredSince(BoardId board, const FiredMar
         summary.timescales_missed = kind.count;
       }
     }
-    summary.digests = alert_store_->CountDigestsSince(board, mark.digest);
-    summary.messages_queued = alert_store_->CountMessagesSince(board, mark.outbox);
-    for (StoredAlert& stored : alert_store_->ReadAlertsSince(board, mark.alert, std::clamp(first, 0, 200))) {
+    summary.digests = store_->alert_reads().CountDigestsSince(board, mark.digest);
+    summary.messages_queued = store_->alert_reads().CountMessagesSince(board, mark.outbox);
+    for (StoredAlert& stored : store_->alert_reads().ReadAlertsSince(board, mark.alert, std::clamp(first, 0, 200))) {
       summary.first.push_back(Titled(std::move(stored), options_.workflows));
     }
     return summary;

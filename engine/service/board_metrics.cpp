@@ -48,14 +48,14 @@ Result<BoardMetrics> ReviewQueriesImpl::Metrics(BoardId board, std::optional<int
     Date year_end = Date::FromYmd(y, 12, 31);
 
     // Per review: when its actions were all evidenced, if they were (dropped ones do not count).
-    std::map<ReviewId, std::optional<Date>> all_evidenced = action_store_->ReadActionsEvidenced(board);
+    std::map<ReviewId, std::optional<Date>> all_evidenced = store_->action_reads().ReadActionsEvidenced(board);
 
     std::map<std::pair<std::string, std::string>, std::vector<int>> intervals;
     std::map<std::pair<std::string, int>, BoardMetrics::MarkerTimeliness> timeliness;
     std::map<ReviewId, std::pair<std::string, std::vector<CheckpointView>>> open_reviews;
     std::vector<CheckpointView> views;
     Status failed;
-    review_store_->VisitReviews(ReviewSelection{board, 0, std::nullopt, false}, [&](StoredReview& review) {
+    store_->reviews().VisitReviews(ReviewSelection{board, 0, std::nullopt, false}, [&](StoredReview& review) {
       if (failed = ReadCheckpoints(review, &views); !failed.ok()) return false;
       const ReviewSummary& summary = review.summary;
       const OpenReview& record = review.record;
@@ -114,7 +114,7 @@ Result<BoardMetrics> ReviewQueriesImpl::Metrics(BoardId board, std::optional<int
     // The delays of what is still open: an open checkpoint of an open review, or an open action.
     Result<std::vector<ImprovementAction>> actions = Actions(board, ActionFilter{});
     if (!actions.ok()) return actions.status();
-    for (const auto& [id, delay] : review_store_->ReadBoardDelays(board)) {
+    for (const auto& [id, delay] : store_->reviews().ReadBoardDelays(board)) {
       auto review = open_reviews.find(id);
       if (review == open_reviews.end()) continue;
       const std::string& subject = delay.checkpoint;

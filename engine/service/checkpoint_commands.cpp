@@ -80,7 +80,7 @@ Status ReviewServiceImpl::CloseCheckpoint(ReviewId id, const std::string& key, C
   closure.note = note;
   closure.evidence = evidence;
   closure.late_by_working_days = *late;
-  reviews_->CloseCheckpoint(id, closure);
+  store_->reviews().CloseCheckpoint(id, closure);
   // Its alerts have done their work: completing or waiving resolves them.
   ResolveAlerts(id, definition.key, due, context);
 
@@ -175,13 +175,13 @@ void ReviewServiceImpl::MoveCheckpointDue(ReviewId id, CheckpointSlot& slot, con
   slot.due_days = due.days_since_epoch();
   slot.extended = true;
   slot.fired_steps = 0;  // every step is planned again from the new date
-  reviews_->ExtendCheckpoint(id, key, due);
+  store_->reviews().ExtendCheckpoint(id, key, due);
   RecordDelay(id, key, previous, due, reason, actor, context);
 }
 
 void ReviewServiceImpl::ResolveAlerts(ReviewId id, const std::string& subject, std::optional<Date> due,
                                       const Context& context) {
-  alerts_->ResolveAlerts(id, subject, due, context.at);
+  store_->alerts().ResolveAlerts(id, subject, due, context.at);
 }
 
 void ReviewServiceImpl::ResolveItemAlerts(ReviewId id, const OpenReview& review, ItemKind kind, int64_t item,

@@ -27,7 +27,7 @@ Status ReviewServiceImpl::Handle(const RegisterDocumentCommand& command, const C
   if (!checked_out.ok()) return checked_out.status();
   OpenReview review = std::move(checked_out).value();
 
-  int64_t id = documents_->InsertDocument(command.review, document, DescribeActor(command.actor), context.at);
+  int64_t id = store_->documents().InsertDocument(command.review, document, DescribeActor(command.actor), context.at);
 
   nlohmann::json data = {{"document", id}, {"kind", document.kind}, {"disclosure_status", document.disclosure_status}};
   AppendToHistory(command.review, review, command.actor, context, "document_registered", document.title, data.dump());
@@ -50,7 +50,7 @@ Status ReviewServiceImpl::Handle(const UpdateDocumentCommand& command, const Con
   if (!checked_out.ok()) return checked_out.status();
   OpenReview review = std::move(checked_out).value();
 
-  std::optional<Document> document = documents_->ReadDocument(command.review, command.document);
+  std::optional<Document> document = store_->documents().ReadDocument(command.review, command.document);
   if (!document) {
     return Status::NotFound("review " + std::to_string(command.review) + " has no document " +
                             std::to_string(command.document));
@@ -58,7 +58,7 @@ Status ReviewServiceImpl::Handle(const UpdateDocumentCommand& command, const Con
   if (command.disclosure_status) document->disclosure_status = *command.disclosure_status;
   if (command.held_by) document->held_by = *command.held_by;
   if (command.notes) document->notes = *command.notes;
-  documents_->UpdateDocument(*document, context.at);
+  store_->documents().UpdateDocument(*document, context.at);
 
   nlohmann::json data = {{"document", command.document}};
   if (command.disclosure_status) data["disclosure_status"] = *command.disclosure_status;

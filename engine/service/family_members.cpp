@@ -46,7 +46,7 @@ Status ReviewServiceImpl::Handle(const RecordFamilyMemberCommand& command, const
   if (!checked_out.ok()) return checked_out.status();
   OpenReview review = std::move(checked_out).value();
 
-  int64_t id = family_members_->InsertFamilyMember(command.review, member, DescribeActor(command.actor), context.at);
+  int64_t id = store_->family_members().InsertFamilyMember(command.review, member, DescribeActor(command.actor), context.at);
 
   nlohmann::json data = {{"family_member", id}, {"relationship", member.relationship}, {"involvement", member.involvement}};
   AppendToHistory(command.review, review, command.actor, context, "family_member_recorded", "", data.dump());
@@ -62,7 +62,7 @@ Status ReviewServiceImpl::Handle(const UpdateFamilyMemberCommand& command, const
   Result<OpenReview> checked_out = CheckOut(command.actor, command.review);
   if (!checked_out.ok()) return checked_out.status();
   OpenReview review = std::move(checked_out).value();
-  std::optional<FamilyMember> stored = family_members_->ReadFamilyMember(command.review, command.member);
+  std::optional<FamilyMember> stored = store_->family_members().ReadFamilyMember(command.review, command.member);
   if (!stored) {
     return Status::NotFound("review " + std::to_string(command.review) + " has no family member " +
                             std::to_string(command.member));
@@ -87,7 +87,7 @@ Status ReviewServiceImpl::Handle(const UpdateFamilyMemberCommand& command, const
                                    "reason, support_needs, name, date_of_birth, address or other_identifiers)");
   }
 
-  family_members_->UpdateFamilyMember(member, context.at);
+  store_->family_members().UpdateFamilyMember(member, context.at);
 
   // As when recorded: who they are to the child and whether they take part, never who they are.
   nlohmann::json data = {{"family_member", command.member}, {"relationship", member.relationship},

@@ -46,7 +46,7 @@ Status ReviewServiceImpl::Handle(const AddActionCommand& command, const Context&
   const WorkingCalendar& calendar = *CalendarFor(review.board_id).value();
   if (Status due = CheckDueDate(action.due, calendar.LocalDate(context.now), calendar); !due.ok()) return due;
 
-  int64_t id = actions_->InsertAction(command.review, action, DescribeActor(command.actor), context.at);
+  int64_t id = store_->actions().InsertAction(command.review, action, DescribeActor(command.actor), context.at);
   review.items.push_back(DatedItem{id, ItemKind::kAction, 0, action.due.days_since_epoch()});
 
   nlohmann::json data = {{"action", id}, {"owner_agency", action.owner_agency}, {"priority", action.priority},
@@ -70,7 +70,7 @@ Status ReviewServiceImpl::Handle(const UpdateActionCommand& command, const Conte
   const WorkingCalendar& calendar = *CalendarFor(review.board_id).value();
   Date today = calendar.LocalDate(context.now);
 
-  std::optional<StoredAction> stored = actions_->ReadAction(command.review, command.action);
+  std::optional<ActionBeforeUpdate> stored = store_->actions().ReadAction(command.review, command.action);
   if (!stored) {
     return Status::NotFound("review " + std::to_string(command.review) + " has no improvement action " +
                             std::to_string(command.action));
@@ -118,7 +118,7 @@ Status ReviewServiceImpl::Handle(const UpdateActionCommand& command, const Conte
   change.impact = impact;
   change.impact_measure = impact_measure;
   change.on = today;
-  actions_->UpdateAction(change, context.at);
+  store_->actions().UpdateAction(change, context.at);
 
   ActionUpdate update;
   update.at = context.at;
@@ -126,7 +126,7 @@ Status ReviewServiceImpl::Handle(const UpdateActionCommand& command, const Conte
   update.note = command.note.empty() ? command.reason : command.note;
   if (new_status != status) update.status = new_status;
   if (moved) update.due = *command.due;
-  actions_->InsertActionUpdate(command.action, update);
+  store_->actions().InsertActionUpdate(command.action, update);
 
   if (moved) {
     MoveItemDue(command.review, review, ItemKind::kAction, command.action, due, *command.due, command.reason,
@@ -161,7 +161,7 @@ Status ReviewServiceImpl::PlanFollowUps(ReviewId id, OpenReview& review, int64_t
   for (const Duration& after : review.workflow->follow_ups_after_completion) {
     Result<Date> due = DueAfter(completed_on, after, calendar);
     if (!due.ok()) return due.status();
-    int64_t follow_up = actions_->InsertFollowUp(action, id, DescribeDuration(after), *due, context.at);
+    int64_t follow_up = store_->actions().InsertFollowUp(action, id, DescribeDuration(after), *due, context.at);
     review.items.push_back(DatedItem{follow_up, ItemKind::kFollowUp, 0, due->days_since_epoch()});
   }
   return Status::Ok();
@@ -178,7 +178,7 @@ Status ReviewServiceImpl::Handle(const CloseFollowUpCommand& command, const Cont
   if (!checked_out.ok()) return checked_out.status();
   OpenReview review = std::move(checked_out).value();
 
-  std::optional<StoredFollowUp> stored = actions_->ReadFollowUp(command.review, command.follow_up);
+  std::optional<StoredFollowUp> stored = store_->actions().ReadFollowUp(command.review, command.follow_up);
   if (!stored) {
     return Status::NotFound("review " + std::to_string(command.review) + " has no follow-up " + std::to_string(command.follow_up));
   }
@@ -196,7 +196,7 @@ Status ReviewServiceImpl::Handle(const CloseFollowUpCommand& command, const Cont
   closed.reason = command.reason;
   closed.closed_on = calendar.LocalDate(context.now);
   closed.closed_by = DescribeActor(command.actor);
-  actions_->CloseFollowUp(closed);
+  store_->actions().CloseFollowUp(closed);
   ResolveItemAlerts(command.review, review, ItemKind::kFollowUp, command.follow_up, context);
   review.RemoveItem(ItemKind::kFollowUp, command.follow_up);
 

@@ -37,7 +37,7 @@ Status ReviewServiceImpl::Handle(const RequestInformationCommand& command, const
   request.recorded_by = DescribeActor(command.actor);
   request.created_at = context.at;
   request.before_decision = before_decision;
-  int64_t id = information_requests_->InsertRequest(request);
+  int64_t id = store_->information_requests().InsertRequest(request);
   review.items.push_back(DatedItem{id, ItemKind::kInformationRequest, 0, command.due.days_since_epoch()});
 
   nlohmann::json data = {{"information_request", id}, {"agency", agency}, {"due", command.due.ToString()}};
@@ -67,7 +67,7 @@ Status ReviewServiceImpl::Handle(const AnswerInformationRequestCommand& command,
   if (!checked_out.ok()) return checked_out.status();
   OpenReview review = std::move(checked_out).value();
 
-  std::optional<StoredRequest> stored = information_requests_->ReadRequest(command.review, command.request);
+  std::optional<StoredRequest> stored = store_->information_requests().ReadRequest(command.review, command.request);
   if (!stored) {
     return Status::NotFound("review " + std::to_string(command.review) + " has no information request " +
                             std::to_string(command.request));
@@ -99,7 +99,7 @@ Status ReviewServiceImpl::Handle(const AnswerInformationRequestCommand& command,
     return Status::Ok();
   }
   const WorkingCalendar& calendar = *CalendarFor(review.board_id).value();
-  information_requests_->MarkRequestAnswered(command.request, command.status, calendar.LocalDate(context.now),
+  store_->information_requests().MarkRequestAnswered(command.request, command.status, calendar.LocalDate(context.now),
                                              command.reason, context.at);
   // Answered, its alerts have done their work; nothing more is chased.
   ResolveItemAlerts(command.review, review, ItemKind::kInformationRequest, command.request, context);
@@ -132,7 +132,7 @@ Status ReviewServiceImpl::ChangeInformationRequest(const AnswerInformationReques
     }
     if (Status working = CheckWorkingDay(*command.due, calendar, "the new due date"); !working.ok()) return working;
   }
-  information_requests_->ChangeRequest(command.request, new_agency, moved ? *command.due : due, context.at);
+  store_->information_requests().ChangeRequest(command.request, new_agency, moved ? *command.due : due, context.at);
   if (moved) {
     MoveItemDue(command.review, review, ItemKind::kInformationRequest, command.request, due, *command.due,
                 command.reason, command.actor, context);

@@ -13,7 +13,7 @@ void ReviewServiceImpl::RecordDelay(ReviewId id, const std::string& subject, Dat
   delay.reason = reason;
   delay.recorded_by = DescribeActor(actor);
   delay.recorded_at = context.at;
-  delays_->RecordDelay(id, delay);
+  store_->delays().RecordDelay(id, delay);
 }
 
 void ReviewServiceImpl::MoveItemDue(ReviewId id, OpenReview& review, ItemKind kind, int64_t item, Date previous,

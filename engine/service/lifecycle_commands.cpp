@@ -129,7 +129,7 @@ Status ReviewServiceImpl::Handle(const ApplyEventCommand& command, const Context
 
   AppendToHistory(command.review, review, command.actor, context, command.event, command.reason,
                   data->empty() ? std::string("{}") : data->dump());
-  reviews_->SaveLifecycle(command.review, review.phase, machine->Save(), EncodeFirstEvents(review.first_event_days));
+  store_->reviews().SaveLifecycle(command.review, review.phase, machine->Save(), EncodeFirstEvents(review.first_event_days));
 
   result.review = command.review;
   result.phase = review.phase;

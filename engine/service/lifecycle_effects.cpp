@@ -19,21 +19,21 @@ Status ReviewServiceImpl::ApplyEventEffects(ReviewId id, OpenReview& review, Lif
       review.paused_since = context.at;
       review.paused_on_days = today.days_since_epoch();
       review.pause_reason = command.reason;
-      reviews_->SavePause(id, context.at, today, command.reason);
+      store_->reviews().SavePause(id, context.at, today, command.reason);
       return Status::Ok();
     }
     case LifecycleEvent::kResume: return ResumeReview(id, review, command.actor, today, calendar, context, data);
     case LifecycleEvent::kReopenReport:
     case LifecycleEvent::kReturnFromAssurance: ReopenReportQa(id, review, today, data); return Status::Ok();
     case LifecycleEvent::kDecideNotToReview:
-      reviews_->SaveDecisionOutcome(id, data["outcome"].get<std::string>());
+      store_->reviews().SaveDecisionOutcome(id, data["outcome"].get<std::string>());
       return Status::Ok();
     case LifecycleEvent::kReconsider:  // the decision is open again: no outcome stands
-      reviews_->SaveDecisionOutcome(id, std::nullopt);
+      store_->reviews().SaveDecisionOutcome(id, std::nullopt);
       return Status::Ok();
-    case LifecycleEvent::kPublish: reviews_->SavePublicationDecision(id, true, std::nullopt); return Status::Ok();
+    case LifecycleEvent::kPublish: store_->reviews().SavePublicationDecision(id, true, std::nullopt); return Status::Ok();
     case LifecycleEvent::kDecideNotToPublish:
-      reviews_->SavePublicationDecision(id, false, data["summary_published"].get<bool>());
+      store_->reviews().SavePublicationDecision(id, false, data["summary_published"].get<bool>());
       return Status::Ok();
     default: return Status::Ok();
   }
@@ -65,14 +65,14 @@ Status ReviewServiceImpl::ResumeReview(ReviewId id, OpenReview& review, const Ac
   }
   for (const auto& [index, due] : item_moves) {
     DatedItem item = review.items[index];
-    delays_->SetItemDue(item.kind, item.id, due);
+    store_->delays().SetItemDue(item.kind, item.id, due);
     MoveItemDue(id, review, item.kind, item.id, item.due(), due, reason, actor, context);
   }
   review.working_days_paused += paused_days;
   review.paused_since.clear();
   review.paused_on_days = kNoDate;
   review.pause_reason.clear();
-  reviews_->EndPause(id, review.working_days_paused);
+  store_->reviews().EndPause(id, review.working_days_paused);
   data["working_days_paused"] = paused_days;
   data["deadlines_moved"] = checkpoint_moves.size() + item_moves.size();
   spdlog::info("review {} resumed after {} working days paused; {} deadlines moved on", id, paused_days,
@@ -90,10 +90,10 @@ void ReviewServiceImpl::ReopenReportQa(ReviewId id, OpenReview& review, Date tod
     slot.closed_days = kNoDate;
     slot.extended = false;
     slot.fired_steps = 0;
-    reviews_->ReopenCheckpoint(id, definition.key);
+    store_->reviews().ReopenCheckpoint(id, definition.key);
     reopened.push_back(definition.key);
   }
-  reviews_->SaveReportReopened(id, today);
+  store_->reviews().SaveReportReopened(id, today);
   // The history says which steps open again and from when their due dates count.
   data["reopened_checkpoints"] = reopened;
   data["counted_from"] = today.ToString();

@@ -37,8 +37,8 @@ Status ReviewServiceImpl::Handle(const CheckPrivacyCommand& command, const Conte
   if (!checked_out.ok()) return checked_out.status();
   OpenReview review = std::move(checked_out).value();
 
-  std::vector<FamilyMember> family = family_members_->ReadFamilyIdentifiers(command.review);
-  std::vector<PrivacyIdentifierRecord> recorded = privacy_->ReadIdentifiers(command.review);
+  std::vector<FamilyMember> family = store_->family_members().ReadFamilyIdentifiers(command.review);
+  std::vector<PrivacyIdentifierRecord> recorded = store_->privacy().ReadIdentifiers(command.review);
   // A check with nothing to look for would find nothing and pass any text: it is refused instead.
   if (family.empty() && recorded.empty()) {
     return Status::Unprocessable(
@@ -60,7 +60,7 @@ Status ReviewServiceImpl::Handle(const CheckPrivacyCommand& command, const Conte
   }
   check.checked_by = DescribeActor(command.actor);
   check.checked_at = context.at;
-  int64_t id = privacy_->InsertCheck(check);
+  int64_t id = store_->privacy().InsertCheck(check);
 
   nlohmann::json data = {{"privacy_check", id}, {"findings", findings.size()}, {"text_sha256", hash}};
   AppendToHistory(command.review, review, command.actor, context, "privacy_check_run", "", data.dump());

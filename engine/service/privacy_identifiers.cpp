@@ -32,7 +32,7 @@ Status ReviewServiceImpl::Handle(const RecordPrivacyIdentifierCommand& command, 
   identifier.kind = command.kind;
   identifier.value = command.value;
   identifier.note = command.note;
-  int64_t id = privacy_->InsertIdentifier(command.review, identifier, DescribeActor(command.actor), context.at);
+  int64_t id = store_->privacy().InsertIdentifier(command.review, identifier, DescribeActor(command.actor), context.at);
 
   nlohmann::json data = {{"privacy_identifier", id}, {"kind", command.kind}};
   AppendToHistory(command.review, review, command.actor, context, "privacy_identifier_recorded", "",
@@ -50,12 +50,12 @@ Status ReviewServiceImpl::Handle(const RemovePrivacyIdentifierCommand& command, 
   if (!checked_out.ok()) return checked_out.status();
   OpenReview review = std::move(checked_out).value();
 
-  std::optional<std::string> kind = privacy_->ReadIdentifierKind(command.review, command.identifier);
+  std::optional<std::string> kind = store_->privacy().ReadIdentifierKind(command.review, command.identifier);
   if (!kind) {
     return Status::NotFound("review " + std::to_string(command.review) + " has no identifier " +
                             std::to_string(command.identifier));
   }
-  privacy_->RemoveIdentifier(command.identifier);
+  store_->privacy().RemoveIdentifier(command.identifier);
 
   nlohmann::json data = {{"privacy_identifier", command.identifier}, {"kind", *kind}};
   AppendToHistory(command.review, review, command.actor, context, "privacy_identifier_removed", "",

@@ -87,7 +87,7 @@ Status ReviewServiceImpl::Handle(const ReferCommand& command, const Context& con
   row.lifecycle_state = machine.Save();
   row.conditions = EncodeConditions(referral.conditions);
   row.created_at = context.at;
-  ReviewId id = reviews_->InsertReview(row);
+  ReviewId id = store_->reviews().InsertReview(row);
 
   nlohmann::json data = {{"workflow", workflow->name},
                          {"title", referral.title},
@@ -126,7 +126,7 @@ Status ReviewServiceImpl::Handle(const AddParallelProcessCommand& command, const
   process.holds_publication = command.holds == HoldName(Hold::kPublication);
   process.owner = command.owner;
   process.notes = command.notes;
-  int64_t id = processes_->InsertProcess(process, context.at);
+  int64_t id = store_->processes().InsertProcess(process, context.at);
   std::optional<Hold> hold = HoldFromName(command.holds);
   if (command.status == "active" && hold) review.holds.push_back(ProcessHold{id, command.kind, *hold});
 
@@ -155,7 +155,7 @@ Status ReviewServiceImpl::Handle(const UpdateParallelProcessCommand& command, co
   if (!checked_out.ok()) return checked_out.status();
   OpenReview review = std::move(checked_out).value();
 
-  std::optional<ParallelProcess> process = processes_->ReadProcess(command.review, command.process);
+  std::optional<ParallelProcess> process = store_->processes().ReadProcess(command.review, command.process);
   if (!process) {
     return Status::NotFound("review " + std::to_string(command.review) + " has no parallel process " +
                             std::to_string(command.process));
@@ -165,7 +165,7 @@ Status ReviewServiceImpl::Handle(const UpdateParallelProcessCommand& command, co
   if (command.owner) process->owner = *command.owner;
   if (command.notes) process->notes = *command.notes;
   process->holds_publication = process->holds == HoldName(Hold::kPublication);
-  processes_->UpdateProcess(*process, context.at);
+  store_->processes().UpdateProcess(*process, context.at);
 
   auto& holding = review.holds;
   holding.erase(std::remove_if(holding.begin(), holding.end(),

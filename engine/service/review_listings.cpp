@@ -49,11 +49,11 @@ Result<ReviewListings> ReviewQueriesImpl::ListingsForExport(BoardId board, const
     if (!calendar.ok()) return calendar.status();
     ReviewListings listings;
     listings.today = (*calendar)->LocalDate(options_.clock->Now());
-    ReadSnapshot snapshot(*database_);
+    std::unique_ptr<ReadScope> snapshot = store_->BeginRead();
     std::string search = Lowered(filter.search);
     std::vector<CheckpointView> views;
     Status failed;
-    review_store_->VisitReviews(ReviewSelection{board, 0, filter.phase, false}, [&](StoredReview& review) {
+    store_->reviews().VisitReviews(ReviewSelection{board, 0, filter.phase, false}, [&](StoredReview& review) {
       // Reviews that did not go ahead are listed with the closed ones (their duties are still chased).
       bool finished = IsEndPhase(review.summary.phase) || review.summary.phase == Phase::kNotProceeding;
       if (!filter.include_closed && !filter.phase && finished) return true;
@@ -84,7 +84,7 @@ Result<ReviewPage> ReviewQueriesImpl::ListReviews(BoardId board, const ReviewFil
     std::vector<CheckpointView> views;
     Status failed;
     ReviewSelection selection{board, filter.after.value_or(0), filter.phase, false};
-    review_store_->VisitReviews(selection, [&](StoredReview& review) {
+    store_->reviews().VisitReviews(selection, [&](StoredReview& review) {
       if (failed = ReadCheckpoints(review, &views); !failed.ok()) return false;
       if (failed = Summarise(review.record, views, &review.summary); !failed.ok()) return false;
       if (filter.overdue && (review.summary.overdue_count > 0) != *filter.overdue) return true;

@@ -2,24 +2,15 @@
 
 #include "engine/review_references.h"
 #include "service/review_queries_impl.h"
-#include "store/sqlite/board_store.h"
-#include "store/sqlite/read_stores.h"
-#include "store/sqlite/review_store.h"
+#include "store/sqlite/sqlite_store.h"
 
 namespace scr {
 
-ReviewQueriesImpl::ReviewQueriesImpl(const Options& options, std::unique_ptr<Database> database)
-    : options_(options),
-      database_(std::move(database)),
-      review_store_(std::make_unique<SqliteReviewStore>(*database_, *options.workflows)),
-      board_store_(std::make_unique<SqliteBoardStore>(*database_)),
-      register_store_(std::make_unique<SqliteRegisterStore>(*database_)),
-      action_store_(std::make_unique<SqliteActionReadStore>(*database_)),
-      alert_store_(std::make_unique<SqliteAlertReadStore>(*database_)),
-      work_list_store_(std::make_unique<SqliteWorkListStore>(*database_)) {}
+ReviewQueriesImpl::ReviewQueriesImpl(const Options& options, std::unique_ptr<Store> store)
+    : options_(options), store_(std::move(store)) {}
 
 Status ReviewQueriesImpl::CheckReviewOfBoard(BoardId board, ReviewId review) {
-  if (!review_store_->ReadHeading(board, review)) return Status::NotFound("no review " + std::to_string(review));
+  if (!store_->reviews().ReadHeading(board, review)) return Status::NotFound("no review " + std::to_string(review));
   return Status::Ok();
 }
 
@@ -54,12 +45,13 @@ Result<std::unique_ptr<ReviewQueries>> ReviewQueries::Open(const Options& option
   }
   Result<std::unique_ptr<Database>> database = Database::Open(options.database_path, Database::Mode::kReadOnly);
   if (!database.ok()) return database.status();
-  return std::unique_ptr<ReviewQueries>(new ReviewQueriesImpl(options, std::move(database).value()));
+  return std::unique_ptr<ReviewQueries>(
+      new ReviewQueriesImpl(options, MakeSqliteStore(std::move(database).value(), *options.workflows)));
 }
 
 Result<Board> ReviewQueriesImpl::GetBoard(BoardId board) {
   try {
-    std::optional<StoredBoard> found = board_store_->ReadBoard(board);
+    std::optional<StoredBoard> found = store_->boards().ReadBoard(board);
     if (!found) return Status::NotFound("no board " + std::to_string(board));
     return found->board;
   } catch (const std::exception& e) {
@@ -128,7 +120,7 @@ void ReviewQueriesImpl::AddActionDeadlines(ReviewId id, const WorkflowDefinition
                                            const WorkingCalendar& calendar, std::vector<CheckpointView>* views) {
   const CheckpointDefinition& chain = workflow.action_chain;
   Date today = calendar.LocalDate(now);
-  for (const ActionDeadlineRow& action : review_store_->ReadActionDeadlines(id)) {
+  for (const ActionDeadlineRow& action : store_->reviews().ReadActionDeadlines(id)) {
     bool done = action.status == "completed" || action.status == "evidenced";
     bool waived = action.status == "dropped" || action.status == "not_achieved";
     CheckpointView view;
@@ -173,7 +165,7 @@ Result<ReviewVersion> ReviewQueriesImpl::VersionOf(BoardId board, ReviewId id) {
 
 Result<ReviewVersion> ReviewQueriesImpl::ReadVersion(BoardId board, ReviewId id, std::string* last_change_at) {
   try {
-    std::optional<HistoryHeadRow> head = review_store_->ReadHistoryHeadRow(board, id);
+    std::optional<HistoryHeadRow> head = store_->reviews().ReadHistoryHeadRow(board, id);
     if (!head) return Status::NotFound("no review " + std::to_string(id));
     Result<const WorkingCalendar*> calendar = CalendarFor(board);
     if (!calendar.ok()) return calendar.status();
@@ -190,12 +182,12 @@ Result<ReviewVersion> ReviewQueriesImpl::ReadVersion(BoardId board, ReviewId id,
 
 Result<ReviewView> ReviewQueriesImpl::GetReview(BoardId board, ReviewId id) {
   try {
-    ReadSnapshot snapshot(*database_);  // the version and everything shown, from one state of the review
+    std::unique_ptr<ReadScope> snapshot = store_->BeginRead();  // the version and everything shown, from one state of the review
     ReviewView view;
     Result<ReviewVersion> version = ReadVersion(board, id, &view.updated_at);  // updated: its last change
     if (!version.ok()) return version.status();
     view.version = *version;
-    std::optional<StoredReview> review = review_store_->ReadReview(board, id);
+    std::optional<StoredReview> review = store_->reviews().ReadReview(board, id);
     if (!review) return Status::NotFound("no review " + std::to_string(id));
     view.created_at = review->created_at;
     view.summary = review->summary;
@@ -203,8 +195,8 @@ Result<ReviewView> ReviewQueriesImpl::GetReview(BoardId board, ReviewId id) {
     OpenReview& record = review->record;
     if (Status read = ReadCheckpoints(*review, &view.checkpoints); !read.ok()) return read;
     if (Status summarised = Summarise(record, view.checkpoints, &view.summary); !summarised.ok()) return summarised;
-    view.parallel_processes = review_store_->ReadParallelProcesses(id);
-    view.delays = review_store_->ReadDelays(id);
+    view.parallel_processes = store_->reviews().ReadParallelProcesses(id);
+    view.delays = store_->reviews().ReadDelays(id);
     AddLateCompletions(record, view.checkpoints, &view.delays);
     // The same judgement the engine makes, on the same record.
     view.next_events = record.NextEvents(view.version.today);
@@ -222,7 +214,7 @@ Result<ReviewView> ReviewQueriesImpl::GetReview(BoardId board, ReviewId id) {
 Result<std::vector<HistoryEvent>> ReviewQueriesImpl::History(BoardId board, ReviewId id) {
   try {
     if (Status owned = CheckReviewOfBoard(board, id); !owned.ok()) return owned;
-    return review_store_->ReadHistory(id);
+    return store_->reviews().ReadHistory(id);
   } catch (const std::exception& e) {
     return StorageError(e, "reading the history of review " + std::to_string(id));
   }

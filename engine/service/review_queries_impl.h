@@ -8,19 +8,13 @@
 
 #include "engine/review_queries.h"
 #include "review/open_review.h"
-#include "store/action_read_store.h"
-#include "store/alert_read_store.h"
-#include "store/board_store.h"
-#include "store/database.h"
-#include "store/register_store.h"
-#include "store/review_store.h"
-#include "store/work_list_store.h"
+#include "store/store.h"
 
 namespace scr {
 
 class ReviewQueriesImpl final : public ReviewQueries {
  public:
-  ReviewQueriesImpl(const Options& options, std::unique_ptr<Database> database);
+  ReviewQueriesImpl(const Options& options, std::unique_ptr<Store> store);
 
   Result<ReviewView> GetReview(BoardId board, ReviewId id) override;
   Result<ReviewVersion> VersionOf(BoardId board, ReviewId id) override;
@@ -66,13 +60,7 @@ class ReviewQueriesImpl final : public ReviewQueries {
   Status Summarise(const OpenReview& record, const std::vector<CheckpointView>& views, ReviewSummary* summary);
 
   Options options_;
-  std::unique_ptr<Database> database_;
-  std::unique_ptr<ReviewStore> review_store_;  // these stores on database_
-  std::unique_ptr<BoardStore> board_store_;
-  std::unique_ptr<RegisterStore> register_store_;
-  std::unique_ptr<ActionReadStore> action_store_;
-  std::unique_ptr<AlertReadStore> alert_store_;
-  std::unique_ptr<WorkListStore> work_list_store_;
+  std::unique_ptr<Store> store_;
   std::map<BoardId, WorkingCalendar> calendars_;
 };
 

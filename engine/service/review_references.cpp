@@ -78,7 +78,7 @@ Status ReviewServiceImpl::Handle(const SetReferencesCommand& command, const Cont
   Result<OpenReview> checked_out = CheckOut(command.actor, command.review);
   if (!checked_out.ok()) return checked_out.status();
   OpenReview review = std::move(checked_out).value();
-  std::optional<std::map<std::string, std::string>> stored = reviews_->ReadReferences(command.review);
+  std::optional<std::map<std::string, std::string>> stored = store_->reviews().ReadReferences(command.review);
   if (!stored) return Status::NotFound("review " + std::to_string(command.review) + " not found");
   std::map<std::string, std::string>& references = *stored;
 
@@ -97,7 +97,7 @@ Status ReviewServiceImpl::Handle(const SetReferencesCommand& command, const Cont
   result.phase = review.phase;
   if (changed.empty()) return Status::Ok();  // nothing differs from what is recorded: nothing to keep
 
-  reviews_->SaveReferences(command.review, references);
+  store_->reviews().SaveReferences(command.review, references);
   nlohmann::json data = {{"references", changed}, {"previous", previous}};
   AppendToHistory(command.review, review, command.actor, context, "references_changed", "", data.dump());
   CheckIn(command.review, std::move(review));

@@ -7,7 +7,7 @@ namespace scr {
 Result<std::vector<Document>> ReviewQueriesImpl::Documents(BoardId board, ReviewId review) {
   try {
     if (Status owned = CheckReviewOfBoard(board, review); !owned.ok()) return owned;
-    return register_store_->ReadDocuments(review);
+    return store_->registers().ReadDocuments(review);
   } catch (const std::exception& e) {
     return StorageError(e, "reading the documents register");
   }
@@ -16,7 +16,7 @@ Result<std::vector<Document>> ReviewQueriesImpl::Documents(BoardId board, Review
 Result<std::vector<FamilyMember>> ReviewQueriesImpl::FamilyMembers(BoardId board, ReviewId review) {
   try {
     if (Status owned = CheckReviewOfBoard(board, review); !owned.ok()) return owned;
-    return register_store_->ReadFamilyMembers(review);
+    return store_->registers().ReadFamilyMembers(review);
   } catch (const std::exception& e) {
     return StorageError(e, "reading family members");
   }
@@ -25,7 +25,7 @@ Result<std::vector<FamilyMember>> ReviewQueriesImpl::FamilyMembers(BoardId board
 Result<std::vector<PrivacyIdentifierRecord>> ReviewQueriesImpl::PrivacyIdentifiers(BoardId board, ReviewId review) {
   try {
     if (Status owned = CheckReviewOfBoard(board, review); !owned.ok()) return owned;
-    return register_store_->ReadPrivacyIdentifiers(review);
+    return store_->registers().ReadPrivacyIdentifiers(review);
   } catch (const std::exception& e) {
     return StorageError(e, "reading the identifiers the privacy check looks for");
   }
@@ -36,11 +36,11 @@ Result<std::vector<InformationRequest>> ReviewQueriesImpl::InformationRequests(
   try {
     Result<const WorkingCalendar*> calendar = CalendarFor(board);
     if (!calendar.ok()) return calendar.status();
-    std::optional<ReviewHeading> heading = review_store_->ReadHeading(board, review);
+    std::optional<ReviewHeading> heading = store_->reviews().ReadHeading(board, review);
     if (!heading) return Status::NotFound("no review " + std::to_string(review));
     const WorkflowDefinition* workflow = options_.workflows->Find(heading->workflow);
     Instant now = options_.clock->Now();
-    std::vector<InformationRequest> requests = register_store_->ReadInformationRequests(review, agency_scope);
+    std::vector<InformationRequest> requests = store_->registers().ReadInformationRequests(review, agency_scope);
     for (InformationRequest& request : requests) {
       if (request.status == "open" && (*calendar)->EndOfDay(request.due) <= now) request.status = "overdue";
       request.marker = workflow ? workflow->InformationRequestMarker(request.before_decision) : 0;

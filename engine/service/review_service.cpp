@@ -6,17 +6,7 @@
 #include "engine/history_key.h"
 #include "service/review_service_impl.h"
 #include "store/history_keying.h"
-#include "store/sqlite/board_store.h"
-#include "store/sqlite/action_store.h"
-#include "store/sqlite/alert_store.h"
-#include "store/sqlite/delay_store.h"
-#include "store/sqlite/document_store.h"
-#include "store/sqlite/family_member_store.h"
-#include "store/sqlite/information_request_store.h"
-#include "store/sqlite/privacy_store.h"
-#include "store/sqlite/process_store.h"
-#include "store/sqlite/review_store.h"
-#include "store/sqlite/self_assessment_store.h"
+#include "store/sqlite/sqlite_store.h"
 
 namespace scr {
 
@@ -35,30 +25,19 @@ Result<std::unique_ptr<ReviewService>> ReviewService::Open(const Options& option
   // in proportion to the cache (scr-bench fire: 130k alerts/s with 64 MiB, 152k/s with 16 MiB; the events
   // bench the same with either).
   (*database)->SetCacheKib(16 * 1024);
-  auto service = std::make_unique<ReviewServiceImpl>(options, std::move(database).value());
+  auto service = std::make_unique<ReviewServiceImpl>(options, MakeSqliteStore(std::move(database).value(), *options.workflows));
   if (Status status = service->LoadOpenReviews(); !status.ok()) return status;
   return std::unique_ptr<ReviewService>(std::move(service));
 }
 
-ReviewServiceImpl::ReviewServiceImpl(const Options& options, std::unique_ptr<Database> database)
+ReviewServiceImpl::ReviewServiceImpl(const Options& options, std::unique_ptr<Store> store)
     : options_(options),
-      database_(std::move(database)),
-      boards_(std::make_unique<SqliteBoardStore>(*database_)),
-      reviews_(std::make_unique<SqliteReviewStore>(*database_, *options.workflows)),
-      processes_(std::make_unique<SqliteProcessStore>(*database_)),
-      information_requests_(std::make_unique<SqliteInformationRequestStore>(*database_)),
-      actions_(std::make_unique<SqliteActionStore>(*database_)),
-      documents_(std::make_unique<SqliteDocumentStore>(*database_)),
-      family_members_(std::make_unique<SqliteFamilyMemberStore>(*database_)),
-      privacy_(std::make_unique<SqlitePrivacyStore>(*database_)),
-      self_assessment_(std::make_unique<SqliteSelfAssessmentStore>(*database_)),
-      alerts_(std::make_unique<SqliteAlertStore>(*database_)),
-      delays_(std::make_unique<SqliteDelayStore>(*database_)),
-      scheduler_(*database_, *this, *options.clock, options.digest_time) {}
+      store_(std::move(store)),
+      scheduler_(store_->database(), *this, *options.clock, options.digest_time) {}
 
 Status ReviewServiceImpl::LoadOpenReviews() {
   try {
-    for (auto& [id, stored] : reviews_->ReadRunningReviews()) {
+    for (auto& [id, stored] : store_->reviews().ReadRunningReviews()) {
       OpenReview& review = stored.record;
       if (!review.workflow) {
         return Status::InvalidArgument("review " + std::to_string(id) + " follows the workflow '" + stored.workflow +
@@ -86,7 +65,7 @@ Status ReviewServiceImpl::LoadOpenReviews() {
   if (Status fired = scheduler_.LoadFiredAlerts(); !fired.ok()) return fired;
   for (auto& [id, review] : open_) scheduler_.Schedule(id, review);
   try {  // every board's daily digest, whether or not it has open reviews
-    for (BoardId board : boards_->ReadBoardIds()) {
+    for (BoardId board : store_->boards().ReadBoardIds()) {
       if (Result<const WorkingCalendar*> calendar = CalendarFor(board); !calendar.ok()) {
         spdlog::warn("board {}: {}", board, calendar.status().message());
       }
@@ -94,7 +73,7 @@ Status ReviewServiceImpl::LoadOpenReviews() {
   } catch (const std::exception& e) {
     return StorageError(e, "planning the daily digests");
   }
-  spdlog::info("loaded {} open reviews from {} ({} with alerts to come)", open_.size(), database_->path(),
+  spdlog::info("loaded {} open reviews from {} ({} with alerts to come)", open_.size(), store_->database().path(),
                scheduler_.pending_count());
   return Status::Ok();
 }
@@ -107,8 +86,8 @@ Status ReviewServiceImpl::RollStoredDueDates() {
       for (DatedItem& item : review.items) {
         Result<Date> working = calendar.WorkingDayOnOrAfter(item.due());
         if (!working.ok() || *working == item.due()) continue;
-        if (!transaction) transaction.emplace(*database_);
-        delays_->SetItemDue(item.kind, item.id, *working);
+        if (!transaction) transaction.emplace(store_->database());
+        store_->delays().SetItemDue(item.kind, item.id, *working);
         spdlog::info("review {}: {} was due on {}, not a working day; now due on {}", id, item.Subject(),
                      item.due().ToString(), working->ToString());
         item.due_days = working->days_since_epoch();
@@ -138,7 +117,7 @@ std::optional<std::vector<CommandResult>> ReviewServiceImpl::TryBatch(const std:
   undo_.clear();
   events_appended_ = 0;
   try {
-    WriteTransaction transaction(*database_);
+    WriteTransaction transaction(store_->database());
     Context context{options_.clock->Now(), {}};
     context.at = FormatInstant(context.now);
     for (const Command& command : commands) {
@@ -146,15 +125,15 @@ std::optional<std::vector<CommandResult>> ReviewServiceImpl::TryBatch(const std:
         results.push_back(RunIsolated(command, context));
         continue;
       }
-      int changes_before = database_->connection().getTotalChanges();
+      int changes_before = store_->database().connection().getTotalChanges();
       CommandResult result;
       result.status = std::visit([&](const auto& c) { return Handle(c, context, result); }, command);
-      if (!result.status.ok() && database_->connection().getTotalChanges() != changes_before) {
+      if (!result.status.ok() && store_->database().connection().getTotalChanges() != changes_before) {
         throw std::runtime_error("a command failed after writing: " + result.status.message());
       }
       results.push_back(std::move(result));
     }
-    if (events_appended_ > 0) AddToLedger(*database_, events_appended_);
+    if (events_appended_ > 0) AddToLedger(store_->database(), events_appended_);
     transaction.Commit();
     // The reviews this transaction changed: their next alert is planned again; one that has ended has none.
     std::unordered_set<ReviewId> rescheduled;
@@ -182,7 +161,7 @@ CommandResult ReviewServiceImpl::RunIsolated(const Command& command, const Conte
   size_t undo_mark = undo_.size();
   int64_t appended_mark = events_appended_;
   try {
-    Savepoint savepoint(*database_);
+    Savepoint savepoint(store_->database());
     result.status = std::visit([&](const auto& c) { return Handle(c, context, result); }, command);
     if (result.status.ok()) {
       savepoint.Release();
@@ -211,7 +190,7 @@ Result<OpenReview> ReviewServiceImpl::CheckOut(const Actor& actor, ReviewId id) 
     if (it->second.board_id != actor.board_id) return Status::NotFound("no review " + std::to_string(id));
     return it->second;
   }
-  std::optional<ReviewHeading> ended = reviews_->ReadHeading(actor.board_id, id);
+  std::optional<ReviewHeading> ended = store_->reviews().ReadHeading(actor.board_id, id);
   if (!ended) return Status::NotFound("no review " + std::to_string(id));
   return Status::InvalidTransition("review " + std::to_string(id) + " has ended (" + PhaseName(ended->phase) +
                                        "); nothing more can be recorded on it",
@@ -237,7 +216,7 @@ void ReviewServiceImpl::CheckIn(ReviewId id, OpenReview review) {
 Result<const WorkingCalendar*> ReviewServiceImpl::CalendarFor(BoardId board) {
   auto it = calendars_.find(board);
   if (it != calendars_.end()) return &it->second;
-  std::optional<StoredBoard> found = boards_->ReadBoard(board);
+  std::optional<StoredBoard> found = store_->boards().ReadBoard(board);
   if (!found) return Status::NotFound("no board " + std::to_string(board));
   if (!found->nation.ok()) return found->nation;
   Result<WorkingCalendar> calendar =
@@ -252,14 +231,14 @@ void ReviewServiceImpl::AppendToHistory(ReviewId id, OpenReview& review, const A
                                         const std::string& event, const std::string& reason,
                                         const std::string& data) {
   if (!review.head_known) {  // read on the review's first change since start-up, not for every review at start
-    Result<HistoryHead> head = ReadHistoryHead(*database_, id);
+    Result<HistoryHead> head = ReadHistoryHead(store_->database(), id);
     if (!head.ok()) throw std::runtime_error(head.status().message());  // the transaction is abandoned
     review.event_count = head->event_count;
     review.last_hash = head->last_hash;
     review.head_known = true;
   }
   NewEvent entry{id, review.event_count + 1, context.at, DescribeActor(actor), event, reason, data};
-  review.last_hash = AppendEvent(*database_, entry, review.last_hash);
+  review.last_hash = AppendEvent(store_->database(), entry, review.last_hash);
   review.event_count = entry.seq;
   ++events_appended_;
 }

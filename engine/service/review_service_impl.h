@@ -15,18 +15,7 @@
 #include "scheduler/alert_plan.h"
 #include "scheduler/scheduler.h"
 #include "review/open_review.h"
-#include "store/board_store.h"
-#include "store/action_store.h"
-#include "store/alert_store.h"
-#include "store/database.h"
-#include "store/delay_store.h"
-#include "store/document_store.h"
-#include "store/family_member_store.h"
-#include "store/information_request_store.h"
-#include "store/privacy_store.h"
-#include "store/process_store.h"
-#include "store/review_store.h"
-#include "store/self_assessment_store.h"
+#include "store/store.h"
 
 namespace scr {
 
@@ -35,7 +24,7 @@ namespace scr {
 // transaction has committed. Thread-safety: none; the engine's thread calls it.
 class ReviewServiceImpl final : public ReviewService, private ScheduledReviews {
  public:
-  explicit ReviewServiceImpl(const Options& options, std::unique_ptr<Database> database);
+  explicit ReviewServiceImpl(const Options& options, std::unique_ptr<Store> store);
   Status LoadOpenReviews();
 
   CommandResult Execute(const Command& command) override;
@@ -155,25 +144,13 @@ class ReviewServiceImpl final : public ReviewService, private ScheduledReviews {
   int64_t LastAlertId() { return scheduler_.LastAlertId(); }
 
   Options options_;
-  std::unique_ptr<Database> database_;
-  // The stores (store/...), on database_.
-  std::unique_ptr<BoardStore> boards_;
-  std::unique_ptr<ReviewStore> reviews_;
-  std::unique_ptr<ProcessStore> processes_;
-  std::unique_ptr<InformationRequestStore> information_requests_;
-  std::unique_ptr<ActionStore> actions_;
-  std::unique_ptr<DocumentStore> documents_;
-  std::unique_ptr<FamilyMemberStore> family_members_;
-  std::unique_ptr<PrivacyStore> privacy_;
-  std::unique_ptr<SelfAssessmentStore> self_assessment_;
-  std::unique_ptr<AlertStore> alerts_;
-  std::unique_ptr<DelayStore> delays_;
+  std::unique_ptr<Store> store_;
   std::unordered_map<ReviewId, OpenReview> open_;
   std::map<BoardId, WorkingCalendar> calendars_;
   std::vector<std::pair<ReviewId, std::optional<OpenReview>>> undo_;  // records replaced in this transaction
   int64_t events_appended_ = 0;  // in this transaction; added to the ledger before it commits
 
-  Scheduler scheduler_;  // reads open_ (ScheduledReviews); declared after database_, which it writes to
+  Scheduler scheduler_;  // reads open_ (ScheduledReviews); declared after store_, whose connection it writes to
 };
 
 // The checkpoint a clean privacy check completes, and nothing else does.

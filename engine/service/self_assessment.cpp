@@ -33,7 +33,7 @@ Status ReviewServiceImpl::Handle(const AnswerSelfAssessmentCommand& command, con
   answer.phase = PhaseName(review.phase);
   answer.answered_by = DescribeActor(command.actor);
   answer.answered_at = context.at;
-  int64_t id = self_assessment_->InsertAnswer(command.review, command.question_id, answer);
+  int64_t id = store_->self_assessment().InsertAnswer(command.review, command.question_id, answer);
 
   nlohmann::json data = {{"question", command.question_id}, {"marker", marker}, {"answer", command.answer}};
   AppendToHistory(command.review, review, command.actor, context, "self_assessment_answered", command.note, data.dump());

@@ -77,9 +77,9 @@ Result<WorkList> ReviewQueriesImpl::Work(BoardId board, const WorkFilter& filter
     list.today = (*calendar)->LocalDate(options_.clock->Now());
     Result<Date> horizon = (*calendar)->AddWorkingDays(list.today, filter.within_working_days);
     if (!horizon.ok()) return horizon.status();
-    ReadSnapshot snapshot(*database_);  // every item from one state of the board
+    std::unique_ptr<ReadScope> snapshot = store_->BeginRead();  // every item from one state of the board
     Status failed;
-    review_store_->VisitReviews(ReviewSelection{board, 0, std::nullopt, true}, [&](StoredReview& review) {
+    store_->reviews().VisitReviews(ReviewSelection{board, 0, std::nullopt, true}, [&](StoredReview& review) {
       failed = AddReviewWork(review, filter, **calendar, *horizon, &list.items);
       return failed.ok();
     });
@@ -153,7 +153,7 @@ Status ReviewQueriesImpl::AddDatedWork(BoardId board, const WorkFilter& filter, 
                                        Date horizon, std::vector<WorkItem>* items) {
   Instant now = options_.clock->Now();
   Date today = calendar.LocalDate(now);
-  for (const DatedWorkRow& row : work_list_store_->ReadDatedWork(board, horizon, filter.agency_scope)) {
+  for (const DatedWorkRow& row : store_->work_list().ReadDatedWork(board, horizon, filter.agency_scope)) {
     Role owner = Role::kAgency;
     if (row.kind == DatedWorkRow::Kind::kFollowUp) {
       const WorkflowDefinition* workflow = options_.workflows->Find(row.workflow);

@@ -14,7 +14,7 @@
 namespace scr {
 
 // What an update of an action reads before it decides.
-struct StoredAction {
+struct ActionBeforeUpdate {
   std::string status;
   Date due;  // the default Date when the stored one cannot be read
   std::string impact;
@@ -48,7 +48,7 @@ class ActionStore {
   // Stores a new action of `review` (its id, status and derived fields are not read); its id.
   virtual int64_t InsertAction(ReviewId review, const ImprovementAction& action, const std::string& recorded_by,
                                const std::string& at) = 0;
-  virtual std::optional<StoredAction> ReadAction(ReviewId review, int64_t action) = 0;
+  virtual std::optional<ActionBeforeUpdate> ReadAction(ReviewId review, int64_t action) = 0;
   virtual void UpdateAction(const ActionChange& change, const std::string& at) = 0;
   // One progress update of `action` (update.status empty: the status did not change).
   virtual void InsertActionUpdate(int64_t action, const ActionUpdate& update) = 0;

@@ -15,7 +15,7 @@
 namespace scr {
 
 // An alert as acknowledging it reads it.
-struct StoredAlert {
+struct AlertToAcknowledge {
   ReviewId review = 0;
   std::string status;   // open, acknowledged, resolved
   std::string subject;  // the checkpoint's key, or the item's ("action/12")
@@ -33,7 +33,7 @@ class AlertStore {
   virtual void ResolveAlerts(ReviewId review, const std::string& subject, std::optional<Date> due,
                              const std::string& at) = 0;
   // The alert `alert` of `board`.
-  virtual std::optional<StoredAlert> ReadAlert(BoardId board, int64_t alert) = 0;
+  virtual std::optional<AlertToAcknowledge> ReadAlert(BoardId board, int64_t alert) = 0;
   // The agency the dated item belongs to: an action's (or its follow-up's action's) owner agency, or the
   // agency a request is addressed to; empty when there is no such item.
   virtual std::string ReadItemAgency(ItemKind kind, int64_t item) = 0;

@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "engine/status.h"
+#include "store/storage_error.h"
 
 namespace scr {
 
@@ -115,8 +116,5 @@ class Savepoint {
   Database& database_;
   bool open_ = true;
 };
-
-// SQLite's message turned into an error that says what to do, without SQL.
-Status StorageError(const std::exception& error, const std::string& doing);
 
 }  // namespace scr

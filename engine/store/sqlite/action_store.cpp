@@ -23,13 +23,13 @@ int64_t SqliteActionStore::InsertAction(ReviewId review, const ImprovementAction
   return database_.connection().getLastInsertRowid();
 }
 
-std::optional<StoredAction> SqliteActionStore::ReadAction(ReviewId review, int64_t action) {
+std::optional<ActionBeforeUpdate> SqliteActionStore::ReadAction(ReviewId review, int64_t action) {
   Database::Statement find = database_.Prepare(
       "SELECT status, due, impact, impact_measure, owner_agency FROM improvement_actions WHERE id = ? AND review_id = ?");
   find->bind(1, action);
   find->bind(2, review);
   if (!find->executeStep()) return std::nullopt;
-  StoredAction stored;
+  ActionBeforeUpdate stored;
   stored.status = find->getColumn(0).getString();
   Result<Date> due = Date::Parse(find->getColumn(1).getText());
   if (due.ok()) stored.due = *due;

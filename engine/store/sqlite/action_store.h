@@ -13,7 +13,7 @@ class SqliteActionStore final : public ActionStore {
 
   int64_t InsertAction(ReviewId review, const ImprovementAction& action, const std::string& recorded_by,
                        const std::string& at) override;
-  std::optional<StoredAction> ReadAction(ReviewId review, int64_t action) override;
+  std::optional<ActionBeforeUpdate> ReadAction(ReviewId review, int64_t action) override;
   void UpdateAction(const ActionChange& change, const std::string& at) override;
   void InsertActionUpdate(int64_t action, const ActionUpdate& update) override;
   int64_t InsertFollowUp(int64_t action, ReviewId review, const std::string& after_completion, Date due,

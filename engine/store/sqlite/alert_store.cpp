@@ -17,13 +17,13 @@ void SqliteAlertStore::ResolveAlerts(ReviewId review, const std::string& subject
   resolve->exec();
 }
 
-std::optional<StoredAlert> SqliteAlertStore::ReadAlert(BoardId board, int64_t alert) {
+std::optional<AlertToAcknowledge> SqliteAlertStore::ReadAlert(BoardId board, int64_t alert) {
   Database::Statement find = database_.Prepare(
       "SELECT review_id, status, checkpoint, kind, level, recipient_role FROM alerts WHERE id = ? AND board_id = ?");
   find->bind(1, alert);
   find->bind(2, board);
   if (!find->executeStep()) return std::nullopt;
-  StoredAlert found;
+  AlertToAcknowledge found;
   found.review = find->getColumn(0).getInt64();
   found.status = find->getColumn(1).getString();
   found.subject = find->getColumn(2).getString();

@@ -13,7 +13,7 @@ class SqliteAlertStore final : public AlertStore {
 
   void ResolveAlerts(ReviewId review, const std::string& subject, std::optional<Date> due,
                      const std::string& at) override;
-  std::optional<StoredAlert> ReadAlert(BoardId board, int64_t alert) override;
+  std::optional<AlertToAcknowledge> ReadAlert(BoardId board, int64_t alert) override;
   std::string ReadItemAgency(ItemKind kind, int64_t item) override;
   void AcknowledgeAlert(int64_t alert, const std::string& acknowledged_by, const std::string& at) override;
 
