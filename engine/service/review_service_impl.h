@@ -5,14 +5,12 @@
 
 #include <functional>
 #include <map>
-#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "engine/review_service.h"
-#include "scheduler/alert_plan.h"
 #include "scheduler/scheduler.h"
 #include "review/open_review.h"
 #include "service/command_context.h"
