@@ -129,7 +129,8 @@ Status ApplyEvent(const ApplyEventCommand& command, CommandContext& context, Com
 
   AppendToHistory(command.review, review, command.actor, context, command.event, command.reason,
                   data->empty() ? std::string("{}") : data->dump());
-  context.store().reviews().SaveLifecycle(command.review, review.phase, machine->Save(), EncodeFirstEvents(review.first_event_days));
+  context.store().reviews().SaveLifecycle(command.review, review.phase, machine->Save(),
+                                          EncodeFirstEvents(review.first_event_days));
 
   result.review = command.review;
   result.phase = review.phase;

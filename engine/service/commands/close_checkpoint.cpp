@@ -16,10 +16,9 @@ Status AlreadyClosed(const std::string& key, CheckpointState state) {
   return Status::Conflict("checkpoint " + key + " is already " + CheckpointStateName(state));
 }
 
-Status CloseCheckpoint(ReviewId id, const std::string& key, CheckpointState state,
-                                          ClosedBy closed_by, const Actor& actor, CommandContext& context,
-                                          const std::string& note, const std::string& evidence,
-                                          CommandResult& result) {
+Status CloseCheckpoint(ReviewId id, const std::string& key, CheckpointState state, ClosedBy closed_by,
+                       const Actor& actor, CommandContext& context, const std::string& note,
+                       const std::string& evidence, CommandResult& result) {
   Result<OpenReview> checked_out = context.CheckOut(actor, id);
   if (!checked_out.ok()) return checked_out.status();
   OpenReview review = std::move(checked_out).value();

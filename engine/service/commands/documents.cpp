@@ -26,7 +26,8 @@ Status RegisterDocument(const RegisterDocumentCommand& command, CommandContext& 
   if (!checked_out.ok()) return checked_out.status();
   OpenReview review = std::move(checked_out).value();
 
-  int64_t id = context.store().documents().InsertDocument(command.review, document, DescribeActor(command.actor), context.at());
+  int64_t id = context.store().documents().InsertDocument(command.review, document,
+                                                          DescribeActor(command.actor), context.at());
 
   nlohmann::json data = {{"document", id}, {"kind", document.kind}, {"disclosure_status", document.disclosure_status}};
   AppendToHistory(command.review, review, command.actor, context, "document_registered", document.title, data.dump());

@@ -5,8 +5,8 @@
 
 namespace scr {
 
-void RecordDelay(ReviewId id, const std::string& subject, Date previous, Date due,
-                                    const std::string& reason, const Actor& actor, CommandContext& context) {
+void RecordDelay(ReviewId id, const std::string& subject, Date previous, Date due, const std::string& reason,
+                 const Actor& actor, CommandContext& context) {
   Delay delay;
   delay.checkpoint = subject;
   delay.previous_due = previous;
@@ -17,8 +17,8 @@ void RecordDelay(ReviewId id, const std::string& subject, Date previous, Date du
   context.store().delays().RecordDelay(id, delay);
 }
 
-void MoveItemDue(ReviewId id, OpenReview& review, ItemKind kind, int64_t item, Date previous,
-                                    Date due, const std::string& reason, const Actor& actor, CommandContext& context) {
+void MoveItemDue(ReviewId id, OpenReview& review, ItemKind kind, int64_t item, Date previous, Date due,
+                 const std::string& reason, const Actor& actor, CommandContext& context) {
   RecordDelay(id, DatedItem{item, kind, 0, kNoDate}.Subject(), previous, due, reason, actor, context);
   // Those of the old date are answered by the new one.
   ResolveItemAlerts(id, review, kind, item, context);
@@ -30,8 +30,8 @@ void MoveItemDue(ReviewId id, OpenReview& review, ItemKind kind, int64_t item, D
   }
 }
 
-void MoveCheckpointDue(ReviewId id, CheckpointSlot& slot, const std::string& key, Date due,
-                                          const std::string& reason, const Actor& actor, CommandContext& context) {
+void MoveCheckpointDue(ReviewId id, CheckpointSlot& slot, const std::string& key, Date due, const std::string& reason,
+                       const Actor& actor, CommandContext& context) {
   Date previous = slot.due();
   slot.due_days = due.days_since_epoch();
   slot.extended = true;
@@ -40,13 +40,11 @@ void MoveCheckpointDue(ReviewId id, CheckpointSlot& slot, const std::string& key
   RecordDelay(id, key, previous, due, reason, actor, context);
 }
 
-void ResolveAlerts(ReviewId id, const std::string& subject, std::optional<Date> due,
-                                      CommandContext& context) {
+void ResolveAlerts(ReviewId id, const std::string& subject, std::optional<Date> due, CommandContext& context) {
   context.store().alerts().ResolveAlerts(id, subject, due, context.at());
 }
 
-void ResolveItemAlerts(ReviewId id, const OpenReview& review, ItemKind kind, int64_t item,
-                                          CommandContext& context) {
+void ResolveItemAlerts(ReviewId id, const OpenReview& review, ItemKind kind, int64_t item, CommandContext& context) {
   std::optional<Date> due;
   for (const DatedItem& open : review.items) {
     if (open.kind == kind && open.id == item && open.due_days != kNoDate) due = open.due();

@@ -45,7 +45,8 @@ Status RecordFamilyMember(const RecordFamilyMemberCommand& command, CommandConte
   if (!checked_out.ok()) return checked_out.status();
   OpenReview review = std::move(checked_out).value();
 
-  int64_t id = context.store().family_members().InsertFamilyMember(command.review, member, DescribeActor(command.actor), context.at());
+  int64_t id = context.store().family_members().InsertFamilyMember(
+      command.review, member, DescribeActor(command.actor), context.at());
 
   nlohmann::json data = {{"family_member", id}, {"relationship", member.relationship}, {"involvement", member.involvement}};
   AppendToHistory(command.review, review, command.actor, context, "family_member_recorded", "", data.dump());
@@ -60,7 +61,8 @@ Status UpdateFamilyMember(const UpdateFamilyMemberCommand& command, CommandConte
   Result<OpenReview> checked_out = context.CheckOut(command.actor, command.review);
   if (!checked_out.ok()) return checked_out.status();
   OpenReview review = std::move(checked_out).value();
-  std::optional<FamilyMember> stored = context.store().family_members().ReadFamilyMember(command.review, command.member);
+  std::optional<FamilyMember> stored =
+      context.store().family_members().ReadFamilyMember(command.review, command.member);
   if (!stored) {
     return Status::NotFound("review " + std::to_string(command.review) + " has no family member " +
                             std::to_string(command.member));

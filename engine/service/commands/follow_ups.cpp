@@ -6,13 +6,13 @@
 
 namespace scr {
 
-Status PlanFollowUps(ReviewId id, OpenReview& review, int64_t action, Date completed_on,
-                                        CommandContext& context) {
+Status PlanFollowUps(ReviewId id, OpenReview& review, int64_t action, Date completed_on, CommandContext& context) {
   const WorkingCalendar& calendar = *context.CalendarFor(review.board_id).value();
   for (const Duration& after : review.workflow->follow_ups_after_completion) {
     Result<Date> due = DueAfter(completed_on, after, calendar);
     if (!due.ok()) return due.status();
-    int64_t follow_up = context.store().actions().InsertFollowUp(action, id, DescribeDuration(after), *due, context.at());
+    int64_t follow_up =
+        context.store().actions().InsertFollowUp(action, id, DescribeDuration(after), *due, context.at());
     review.items.push_back(DatedItem{follow_up, ItemKind::kFollowUp, 0, due->days_since_epoch()});
   }
   return Status::Ok();

@@ -47,7 +47,8 @@ Status AddAction(const AddActionCommand& command, CommandContext& context, Comma
   const WorkingCalendar& calendar = *context.CalendarFor(review.board_id).value();
   if (Status due = CheckDueDate(action.due, calendar.LocalDate(context.now()), calendar); !due.ok()) return due;
 
-  int64_t id = context.store().actions().InsertAction(command.review, action, DescribeActor(command.actor), context.at());
+  int64_t id = context.store().actions().InsertAction(command.review, action, DescribeActor(command.actor),
+                                                      context.at());
   review.items.push_back(DatedItem{id, ItemKind::kAction, 0, action.due.days_since_epoch()});
 
   nlohmann::json data = {{"action", id}, {"owner_agency", action.owner_agency}, {"priority", action.priority},
@@ -137,7 +138,8 @@ Status UpdateAction(const UpdateActionCommand& command, CommandContext& context,
     ResolveItemAlerts(command.review, review, ItemKind::kAction, command.action, context);
     review.RemoveItem(ItemKind::kAction, command.action);
     if (new_status == "completed") {
-      if (Status planned = PlanFollowUps(command.review, review, command.action, today, context); !planned.ok()) return planned;
+      Status planned = PlanFollowUps(command.review, review, command.action, today, context);
+      if (!planned.ok()) return planned;
     }
   }
 

@@ -1,5 +1,6 @@
-// Information requested from agencies (QM10, or QM2 while the decision is pending): each request is a dated item of its review, reminded and
-// escalated by the scheduler like a checkpoint until the agency answers or declines.
+// Information requested from agencies (QM10, or QM2 while the decision is pending): each request is a dated
+// item of its review, reminded and escalated by the scheduler like a checkpoint until the agency answers or
+// declines.
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -53,7 +54,7 @@ namespace {
 
 // The business unit's change of an open request's due date or agency (AnswerInformationRequestCommand).
 Status ChangeInformationRequest(const AnswerInformationRequestCommand& command, OpenReview& review,
-                                                   const std::string& agency, Date due, CommandContext& context) {
+                                const std::string& agency, Date due, CommandContext& context) {
   const std::string new_agency = command.agency ? AgencyName(*command.agency) : agency;
   if (new_agency.empty() || new_agency.size() > 200) {
     return Status::InvalidArgument("agency must name the agency asked, in 1 to 200 characters");
@@ -69,7 +70,8 @@ Status ChangeInformationRequest(const AnswerInformationRequestCommand& command, 
     }
     if (Status working = CheckWorkingDay(*command.due, calendar, "the new due date"); !working.ok()) return working;
   }
-  context.store().information_requests().ChangeRequest(command.request, new_agency, moved ? *command.due : due, context.at());
+  context.store().information_requests().ChangeRequest(command.request, new_agency,
+                                                       moved ? *command.due : due, context.at());
   if (moved) {
     MoveItemDue(command.review, review, ItemKind::kInformationRequest, command.request, due, *command.due,
                 command.reason, command.actor, context);
@@ -88,7 +90,8 @@ Status ChangeInformationRequest(const AnswerInformationRequestCommand& command, 
 
 }  // namespace
 
-Status AnswerInformationRequest(const AnswerInformationRequestCommand& command, CommandContext& context, CommandResult& result) {
+Status AnswerInformationRequest(const AnswerInformationRequestCommand& command, CommandContext& context,
+                                CommandResult& result) {
   const bool changes = command.due || command.agency;
   if (command.status.empty() && !changes) {
     return Status::InvalidArgument("say what has changed: status received or declined (the agency's answer), or the "
@@ -104,7 +107,8 @@ Status AnswerInformationRequest(const AnswerInformationRequestCommand& command, 
   if (!checked_out.ok()) return checked_out.status();
   OpenReview review = std::move(checked_out).value();
 
-  std::optional<StoredRequest> stored = context.store().information_requests().ReadRequest(command.review, command.request);
+  std::optional<StoredRequest> stored =
+      context.store().information_requests().ReadRequest(command.review, command.request);
   if (!stored) {
     return Status::NotFound("review " + std::to_string(command.review) + " has no information request " +
                             std::to_string(command.request));
@@ -136,8 +140,8 @@ Status AnswerInformationRequest(const AnswerInformationRequestCommand& command, 
     return Status::Ok();
   }
   const WorkingCalendar& calendar = *context.CalendarFor(review.board_id).value();
-  context.store().information_requests().MarkRequestAnswered(command.request, command.status, calendar.LocalDate(context.now()),
-                                             command.reason, context.at());
+  context.store().information_requests().MarkRequestAnswered(
+      command.request, command.status, calendar.LocalDate(context.now()), command.reason, context.at());
   // Answered, its alerts have done their work; nothing more is chased.
   ResolveItemAlerts(command.review, review, ItemKind::kInformationRequest, command.request, context);
   review.RemoveItem(ItemKind::kInformationRequest, command.request);

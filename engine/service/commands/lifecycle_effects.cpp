@@ -13,8 +13,8 @@ namespace scr {
 namespace {
 
 // The pause ends: every open deadline moves on by the working days paused, each move in the delay register.
-Status ResumeReview(ReviewId id, OpenReview& review, const Actor& actor, Date today,
-                                       const WorkingCalendar& calendar, CommandContext& context, nlohmann::json& data) {
+Status ResumeReview(ReviewId id, OpenReview& review, const Actor& actor, Date today, const WorkingCalendar& calendar,
+                    CommandContext& context, nlohmann::json& data) {
   int paused_days = WorkingDaysPausedSoFar(review, today, calendar);
   std::string reason = "Paused: " + review.pause_reason;
   std::vector<std::pair<size_t, Date>> checkpoint_moves;
@@ -96,7 +96,9 @@ Status ApplyEventEffects(ReviewId id, OpenReview& review, LifecycleEvent event, 
     case LifecycleEvent::kReconsider:  // the decision is open again: no outcome stands
       context.store().reviews().SaveDecisionOutcome(id, std::nullopt);
       return Status::Ok();
-    case LifecycleEvent::kPublish: context.store().reviews().SavePublicationDecision(id, true, std::nullopt); return Status::Ok();
+    case LifecycleEvent::kPublish:
+      context.store().reviews().SavePublicationDecision(id, true, std::nullopt);
+      return Status::Ok();
     case LifecycleEvent::kDecideNotToPublish:
       context.store().reviews().SavePublicationDecision(id, false, data["summary_published"].get<bool>());
       return Status::Ok();

@@ -66,7 +66,8 @@ Status AddParallelProcess(const AddParallelProcessCommand& command, CommandConte
   return Status::Ok();
 }
 
-Status UpdateParallelProcess(const UpdateParallelProcessCommand& command, CommandContext& context, CommandResult& result) {
+Status UpdateParallelProcess(const UpdateParallelProcessCommand& command, CommandContext& context,
+                             CommandResult& result) {
   if (command.status && *command.status != "active" && *command.status != "concluded") {
     return Status::InvalidArgument("status must be active or concluded");
   }

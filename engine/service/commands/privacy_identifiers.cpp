@@ -15,7 +15,8 @@ bool KnownKind(const std::string& kind) {
 
 }  // namespace
 
-Status RecordPrivacyIdentifier(const RecordPrivacyIdentifierCommand& command, CommandContext& context, CommandResult& result) {
+Status RecordPrivacyIdentifier(const RecordPrivacyIdentifierCommand& command, CommandContext& context,
+                               CommandResult& result) {
   if (!KnownKind(command.kind)) {
     return Status::InvalidArgument("kind must be name, address, place or other");
   }
@@ -31,7 +32,8 @@ Status RecordPrivacyIdentifier(const RecordPrivacyIdentifierCommand& command, Co
   identifier.kind = command.kind;
   identifier.value = command.value;
   identifier.note = command.note;
-  int64_t id = context.store().privacy().InsertIdentifier(command.review, identifier, DescribeActor(command.actor), context.at());
+  int64_t id = context.store().privacy().InsertIdentifier(command.review, identifier,
+                                                          DescribeActor(command.actor), context.at());
 
   nlohmann::json data = {{"privacy_identifier", id}, {"kind", command.kind}};
   AppendToHistory(command.review, review, command.actor, context, "privacy_identifier_recorded", "",
@@ -43,7 +45,8 @@ Status RecordPrivacyIdentifier(const RecordPrivacyIdentifierCommand& command, Co
   return Status::Ok();
 }
 
-Status RemovePrivacyIdentifier(const RemovePrivacyIdentifierCommand& command, CommandContext& context, CommandResult& result) {
+Status RemovePrivacyIdentifier(const RemovePrivacyIdentifierCommand& command, CommandContext& context,
+                               CommandResult& result) {
   Result<OpenReview> checked_out = context.CheckOut(command.actor, command.review);
   if (!checked_out.ok()) return checked_out.status();
   OpenReview review = std::move(checked_out).value();

@@ -7,7 +7,8 @@
 
 namespace scr {
 
-Status AnswerSelfAssessment(const AnswerSelfAssessmentCommand& command, CommandContext& context, CommandResult& result) {
+Status AnswerSelfAssessment(const AnswerSelfAssessmentCommand& command, CommandContext& context,
+                            CommandResult& result) {
   if (command.answer != "yes" && command.answer != "partly" && command.answer != "no" &&
       command.answer != "not_applicable") {
     return Status::InvalidArgument("answer must be yes, partly, no or not_applicable");
