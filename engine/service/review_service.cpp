@@ -4,6 +4,7 @@
 #include <unordered_set>
 
 #include "engine/history_key.h"
+#include "service/command_table.h"
 #include "service/review_service_impl.h"
 #include "store/history_keying.h"
 #include "store/sqlite/sqlite_store.h"
@@ -127,7 +128,7 @@ std::optional<std::vector<CommandResult>> ReviewServiceImpl::TryBatch(const std:
       }
       int changes_before = store_->database().connection().getTotalChanges();
       CommandResult result;
-      result.status = std::visit([&](const auto& c) { return Handle(c, context, result); }, command);
+      result.status = RunCommand(command, At(context), result);
       if (!result.status.ok() && store_->database().connection().getTotalChanges() != changes_before) {
         throw std::runtime_error("a command failed after writing: " + result.status.message());
       }
@@ -162,7 +163,7 @@ CommandResult ReviewServiceImpl::RunIsolated(const Command& command, const Conte
   int64_t appended_mark = events_appended_;
   try {
     Savepoint savepoint(store_->database());
-    result.status = std::visit([&](const auto& c) { return Handle(c, context, result); }, command);
+    result.status = RunCommand(command, At(context), result);
     if (result.status.ok()) {
       savepoint.Release();
       return result;

@@ -2,7 +2,7 @@
 // documents themselves stay with their owners; the register records what exists and who holds it.
 #include <nlohmann/json.hpp>
 
-#include "service/review_service_impl.h"
+#include "service/commands/command_steps.h"
 
 namespace scr {
 namespace {
@@ -15,30 +15,30 @@ const char* kDisclosureChoices = "disclosure_status must be not_assessed, disclo
 
 }  // namespace
 
-Status ReviewServiceImpl::Handle(const RegisterDocumentCommand& command, const Context& context,
-                                 CommandResult& result) {
+Status RegisterDocument(const RegisterDocumentCommand& command, CommandContext& context, CommandResult& result) {
   const Document& document = command.document;
   if (document.title.empty()) return Status::InvalidArgument("title must name the document");
   if (document.kind.empty()) return Status::InvalidArgument("kind must say what it is, e.g. chronology");
   if (document.owner_body.empty()) return Status::InvalidArgument("owner_body must name the body it belongs to");
   if (document.held_by.empty()) return Status::InvalidArgument("held_by must say who holds the copy");
   if (!KnownDisclosure(document.disclosure_status)) return Status::InvalidArgument(kDisclosureChoices);
-  Result<OpenReview> checked_out = CheckOut(command.actor, command.review);
+  Result<OpenReview> checked_out = context.CheckOut(command.actor, command.review);
   if (!checked_out.ok()) return checked_out.status();
   OpenReview review = std::move(checked_out).value();
 
-  int64_t id = store_->documents().InsertDocument(command.review, document, DescribeActor(command.actor), context.at);
+  int64_t id = context.store().documents().InsertDocument(command.review, document,
+                                                          DescribeActor(command.actor), context.at());
 
   nlohmann::json data = {{"document", id}, {"kind", document.kind}, {"disclosure_status", document.disclosure_status}};
   AppendToHistory(command.review, review, command.actor, context, "document_registered", document.title, data.dump());
   result.review = command.review;
   result.created_id = id;
   result.phase = review.phase;
-  CheckIn(command.review, std::move(review));
+  context.CheckIn(command.review, std::move(review));
   return Status::Ok();
 }
 
-Status ReviewServiceImpl::Handle(const UpdateDocumentCommand& command, const Context& context, CommandResult& result) {
+Status UpdateDocument(const UpdateDocumentCommand& command, CommandContext& context, CommandResult& result) {
   if (command.disclosure_status && !KnownDisclosure(*command.disclosure_status)) {
     return Status::InvalidArgument(kDisclosureChoices);
   }
@@ -46,11 +46,11 @@ Status ReviewServiceImpl::Handle(const UpdateDocumentCommand& command, const Con
   if (!command.disclosure_status && !command.held_by && !command.notes) {
     return Status::InvalidArgument("give disclosure_status, held_by or notes to change");
   }
-  Result<OpenReview> checked_out = CheckOut(command.actor, command.review);
+  Result<OpenReview> checked_out = context.CheckOut(command.actor, command.review);
   if (!checked_out.ok()) return checked_out.status();
   OpenReview review = std::move(checked_out).value();
 
-  std::optional<Document> document = store_->documents().ReadDocument(command.review, command.document);
+  std::optional<Document> document = context.store().documents().ReadDocument(command.review, command.document);
   if (!document) {
     return Status::NotFound("review " + std::to_string(command.review) + " has no document " +
                             std::to_string(command.document));
@@ -58,7 +58,7 @@ Status ReviewServiceImpl::Handle(const UpdateDocumentCommand& command, const Con
   if (command.disclosure_status) document->disclosure_status = *command.disclosure_status;
   if (command.held_by) document->held_by = *command.held_by;
   if (command.notes) document->notes = *command.notes;
-  store_->documents().UpdateDocument(*document, context.at);
+  context.store().documents().UpdateDocument(*document, context.at());
 
   nlohmann::json data = {{"document", command.document}};
   if (command.disclosure_status) data["disclosure_status"] = *command.disclosure_status;
@@ -68,7 +68,7 @@ Status ReviewServiceImpl::Handle(const UpdateDocumentCommand& command, const Con
   result.review = command.review;
   result.created_id = command.document;
   result.phase = review.phase;
-  CheckIn(command.review, std::move(review));
+  context.CheckIn(command.review, std::move(review));
   return Status::Ok();
 }
 

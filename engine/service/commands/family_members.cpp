@@ -3,7 +3,7 @@
 // relationship and involvement, never who they are; no alert, message or log line carries them.
 #include <nlohmann/json.hpp>
 
-#include "service/review_service_impl.h"
+#include "service/commands/command_steps.h"
 
 namespace scr {
 namespace {
@@ -38,31 +38,31 @@ void Apply(const std::optional<T>& given, T& field, const char* name, std::vecto
 }  // namespace
 
 
-Status ReviewServiceImpl::Handle(const RecordFamilyMemberCommand& command, const Context& context,
-                                 CommandResult& result) {
+Status RecordFamilyMember(const RecordFamilyMemberCommand& command, CommandContext& context, CommandResult& result) {
   const FamilyMember& member = command.member;
   if (Status valid = CheckFamilyMember(member); !valid.ok()) return valid;
-  Result<OpenReview> checked_out = CheckOut(command.actor, command.review);
+  Result<OpenReview> checked_out = context.CheckOut(command.actor, command.review);
   if (!checked_out.ok()) return checked_out.status();
   OpenReview review = std::move(checked_out).value();
 
-  int64_t id = store_->family_members().InsertFamilyMember(command.review, member, DescribeActor(command.actor), context.at);
+  int64_t id = context.store().family_members().InsertFamilyMember(
+      command.review, member, DescribeActor(command.actor), context.at());
 
   nlohmann::json data = {{"family_member", id}, {"relationship", member.relationship}, {"involvement", member.involvement}};
   AppendToHistory(command.review, review, command.actor, context, "family_member_recorded", "", data.dump());
   result.review = command.review;
   result.created_id = id;
   result.phase = review.phase;
-  CheckIn(command.review, std::move(review));
+  context.CheckIn(command.review, std::move(review));
   return Status::Ok();
 }
 
-Status ReviewServiceImpl::Handle(const UpdateFamilyMemberCommand& command, const Context& context,
-                                 CommandResult& result) {
-  Result<OpenReview> checked_out = CheckOut(command.actor, command.review);
+Status UpdateFamilyMember(const UpdateFamilyMemberCommand& command, CommandContext& context, CommandResult& result) {
+  Result<OpenReview> checked_out = context.CheckOut(command.actor, command.review);
   if (!checked_out.ok()) return checked_out.status();
   OpenReview review = std::move(checked_out).value();
-  std::optional<FamilyMember> stored = store_->family_members().ReadFamilyMember(command.review, command.member);
+  std::optional<FamilyMember> stored =
+      context.store().family_members().ReadFamilyMember(command.review, command.member);
   if (!stored) {
     return Status::NotFound("review " + std::to_string(command.review) + " has no family member " +
                             std::to_string(command.member));
@@ -87,7 +87,7 @@ Status ReviewServiceImpl::Handle(const UpdateFamilyMemberCommand& command, const
                                    "reason, support_needs, name, date_of_birth, address or other_identifiers)");
   }
 
-  store_->family_members().UpdateFamilyMember(member, context.at);
+  context.store().family_members().UpdateFamilyMember(member, context.at());
 
   // As when recorded: who they are to the child and whether they take part, never who they are.
   nlohmann::json data = {{"family_member", command.member}, {"relationship", member.relationship},
@@ -96,7 +96,7 @@ Status ReviewServiceImpl::Handle(const UpdateFamilyMemberCommand& command, const
   AppendToHistory(command.review, review, command.actor, context, "family_member_updated", "", data.dump());
   result.review = command.review;
   result.phase = review.phase;
-  CheckIn(command.review, std::move(review));
+  context.CheckIn(command.review, std::move(review));
   return Status::Ok();
 }
 

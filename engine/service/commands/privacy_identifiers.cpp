@@ -4,7 +4,7 @@
 // carries it, and retention erases the register with the family members.
 #include <nlohmann/json.hpp>
 
-#include "service/review_service_impl.h"
+#include "service/commands/command_steps.h"
 
 namespace scr {
 namespace {
@@ -15,8 +15,8 @@ bool KnownKind(const std::string& kind) {
 
 }  // namespace
 
-Status ReviewServiceImpl::Handle(const RecordPrivacyIdentifierCommand& command, const Context& context,
-                                 CommandResult& result) {
+Status RecordPrivacyIdentifier(const RecordPrivacyIdentifierCommand& command, CommandContext& context,
+                               CommandResult& result) {
   if (!KnownKind(command.kind)) {
     return Status::InvalidArgument("kind must be name, address, place or other");
   }
@@ -24,7 +24,7 @@ Status ReviewServiceImpl::Handle(const RecordPrivacyIdentifierCommand& command, 
     return Status::InvalidArgument(
         "value must be the name, address, place or identifier to look for (1 to 500 characters)");
   }
-  Result<OpenReview> checked_out = CheckOut(command.actor, command.review);
+  Result<OpenReview> checked_out = context.CheckOut(command.actor, command.review);
   if (!checked_out.ok()) return checked_out.status();
   OpenReview review = std::move(checked_out).value();
 
@@ -32,7 +32,8 @@ Status ReviewServiceImpl::Handle(const RecordPrivacyIdentifierCommand& command, 
   identifier.kind = command.kind;
   identifier.value = command.value;
   identifier.note = command.note;
-  int64_t id = store_->privacy().InsertIdentifier(command.review, identifier, DescribeActor(command.actor), context.at);
+  int64_t id = context.store().privacy().InsertIdentifier(command.review, identifier,
+                                                          DescribeActor(command.actor), context.at());
 
   nlohmann::json data = {{"privacy_identifier", id}, {"kind", command.kind}};
   AppendToHistory(command.review, review, command.actor, context, "privacy_identifier_recorded", "",
@@ -40,22 +41,22 @@ Status ReviewServiceImpl::Handle(const RecordPrivacyIdentifierCommand& command, 
   result.review = command.review;
   result.created_id = id;
   result.phase = review.phase;
-  CheckIn(command.review, std::move(review));
+  context.CheckIn(command.review, std::move(review));
   return Status::Ok();
 }
 
-Status ReviewServiceImpl::Handle(const RemovePrivacyIdentifierCommand& command, const Context& context,
-                                 CommandResult& result) {
-  Result<OpenReview> checked_out = CheckOut(command.actor, command.review);
+Status RemovePrivacyIdentifier(const RemovePrivacyIdentifierCommand& command, CommandContext& context,
+                               CommandResult& result) {
+  Result<OpenReview> checked_out = context.CheckOut(command.actor, command.review);
   if (!checked_out.ok()) return checked_out.status();
   OpenReview review = std::move(checked_out).value();
 
-  std::optional<std::string> kind = store_->privacy().ReadIdentifierKind(command.review, command.identifier);
+  std::optional<std::string> kind = context.store().privacy().ReadIdentifierKind(command.review, command.identifier);
   if (!kind) {
     return Status::NotFound("review " + std::to_string(command.review) + " has no identifier " +
                             std::to_string(command.identifier));
   }
-  store_->privacy().RemoveIdentifier(command.identifier);
+  context.store().privacy().RemoveIdentifier(command.identifier);
 
   nlohmann::json data = {{"privacy_identifier", command.identifier}, {"kind", *kind}};
   AppendToHistory(command.review, review, command.actor, context, "privacy_identifier_removed", "",
@@ -63,7 +64,7 @@ Status ReviewServiceImpl::Handle(const RemovePrivacyIdentifierCommand& command, 
   result.review = command.review;
   result.created_id = command.identifier;
   result.phase = review.phase;
-  CheckIn(command.review, std::move(review));
+  context.CheckIn(command.review, std::move(review));
   return Status::Ok();
 }
 

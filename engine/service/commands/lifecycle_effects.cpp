@@ -6,41 +6,15 @@
 
 #include <nlohmann/json.hpp>
 
-#include "service/review_service_impl.h"
+#include "service/commands/command_steps.h"
 
 namespace scr {
 
-Status ReviewServiceImpl::ApplyEventEffects(ReviewId id, OpenReview& review, LifecycleEvent event,
-                                            const ApplyEventCommand& command, nlohmann::json& data,
-                                            const WorkingCalendar& calendar, const Context& context) {
-  Date today = calendar.LocalDate(context.now);
-  switch (event) {
-    case LifecycleEvent::kPause: {
-      review.paused_since = context.at;
-      review.paused_on_days = today.days_since_epoch();
-      review.pause_reason = command.reason;
-      store_->reviews().SavePause(id, context.at, today, command.reason);
-      return Status::Ok();
-    }
-    case LifecycleEvent::kResume: return ResumeReview(id, review, command.actor, today, calendar, context, data);
-    case LifecycleEvent::kReopenReport:
-    case LifecycleEvent::kReturnFromAssurance: ReopenReportQa(id, review, today, data); return Status::Ok();
-    case LifecycleEvent::kDecideNotToReview:
-      store_->reviews().SaveDecisionOutcome(id, data["outcome"].get<std::string>());
-      return Status::Ok();
-    case LifecycleEvent::kReconsider:  // the decision is open again: no outcome stands
-      store_->reviews().SaveDecisionOutcome(id, std::nullopt);
-      return Status::Ok();
-    case LifecycleEvent::kPublish: store_->reviews().SavePublicationDecision(id, true, std::nullopt); return Status::Ok();
-    case LifecycleEvent::kDecideNotToPublish:
-      store_->reviews().SavePublicationDecision(id, false, data["summary_published"].get<bool>());
-      return Status::Ok();
-    default: return Status::Ok();
-  }
-}
+namespace {
 
-Status ReviewServiceImpl::ResumeReview(ReviewId id, OpenReview& review, const Actor& actor, Date today,
-                                       const WorkingCalendar& calendar, const Context& context, nlohmann::json& data) {
+// The pause ends: every open deadline moves on by the working days paused, each move in the delay register.
+Status ResumeReview(ReviewId id, OpenReview& review, const Actor& actor, Date today, const WorkingCalendar& calendar,
+                    CommandContext& context, nlohmann::json& data) {
   int paused_days = WorkingDaysPausedSoFar(review, today, calendar);
   std::string reason = "Paused: " + review.pause_reason;
   std::vector<std::pair<size_t, Date>> checkpoint_moves;
@@ -65,14 +39,14 @@ Status ReviewServiceImpl::ResumeReview(ReviewId id, OpenReview& review, const Ac
   }
   for (const auto& [index, due] : item_moves) {
     DatedItem item = review.items[index];
-    store_->delays().SetItemDue(item.kind, item.id, due);
+    context.store().delays().SetItemDue(item.kind, item.id, due);
     MoveItemDue(id, review, item.kind, item.id, item.due(), due, reason, actor, context);
   }
   review.working_days_paused += paused_days;
   review.paused_since.clear();
   review.paused_on_days = kNoDate;
   review.pause_reason.clear();
-  store_->reviews().EndPause(id, review.working_days_paused);
+  context.store().reviews().EndPause(id, review.working_days_paused);
   data["working_days_paused"] = paused_days;
   data["deadlines_moved"] = checkpoint_moves.size() + item_moves.size();
   spdlog::info("review {} resumed after {} working days paused; {} deadlines moved on", id, paused_days,
@@ -80,7 +54,8 @@ Status ReviewServiceImpl::ResumeReview(ReviewId id, OpenReview& review, const Ac
   return Status::Ok();
 }
 
-void ReviewServiceImpl::ReopenReportQa(ReviewId id, OpenReview& review, Date today, nlohmann::json& data) {
+// The report's quality assurance opened again: its checkpoints open, counted from today.
+void ReopenReportQa(ReviewId id, OpenReview& review, Date today, CommandContext& context, nlohmann::json& data) {
   review.report_reopened_days = today.days_since_epoch();
   nlohmann::json reopened = nlohmann::json::array();
   for (CheckpointSlot& slot : review.checkpoints) {
@@ -90,13 +65,45 @@ void ReviewServiceImpl::ReopenReportQa(ReviewId id, OpenReview& review, Date tod
     slot.closed_days = kNoDate;
     slot.extended = false;
     slot.fired_steps = 0;
-    store_->reviews().ReopenCheckpoint(id, definition.key);
+    context.store().reviews().ReopenCheckpoint(id, definition.key);
     reopened.push_back(definition.key);
   }
-  store_->reviews().SaveReportReopened(id, today);
+  context.store().reviews().SaveReportReopened(id, today);
   // The history says which steps open again and from when their due dates count.
   data["reopened_checkpoints"] = reopened;
   data["counted_from"] = today.ToString();
+}
+
+}  // namespace
+
+Status ApplyEventEffects(ReviewId id, OpenReview& review, LifecycleEvent event, const ApplyEventCommand& command,
+                         nlohmann::json& data, const WorkingCalendar& calendar, CommandContext& context) {
+  Date today = calendar.LocalDate(context.now());
+  switch (event) {
+    case LifecycleEvent::kPause: {
+      review.paused_since = context.at();
+      review.paused_on_days = today.days_since_epoch();
+      review.pause_reason = command.reason;
+      context.store().reviews().SavePause(id, context.at(), today, command.reason);
+      return Status::Ok();
+    }
+    case LifecycleEvent::kResume: return ResumeReview(id, review, command.actor, today, calendar, context, data);
+    case LifecycleEvent::kReopenReport:
+    case LifecycleEvent::kReturnFromAssurance: ReopenReportQa(id, review, today, context, data); return Status::Ok();
+    case LifecycleEvent::kDecideNotToReview:
+      context.store().reviews().SaveDecisionOutcome(id, data["outcome"].get<std::string>());
+      return Status::Ok();
+    case LifecycleEvent::kReconsider:  // the decision is open again: no outcome stands
+      context.store().reviews().SaveDecisionOutcome(id, std::nullopt);
+      return Status::Ok();
+    case LifecycleEvent::kPublish:
+      context.store().reviews().SavePublicationDecision(id, true, std::nullopt);
+      return Status::Ok();
+    case LifecycleEvent::kDecideNotToPublish:
+      context.store().reviews().SavePublicationDecision(id, false, data["summary_published"].get<bool>());
+      return Status::Ok();
+    default: return Status::Ok();
+  }
 }
 
 }  // namespace scr

@@ -3,7 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/json_depth.h"
-#include "service/review_service_impl.h"
+#include "service/commands/command_steps.h"
 
 namespace scr {
 namespace {
@@ -21,12 +21,6 @@ bool RequiresReason(LifecycleEvent event) {
     case LifecycleEvent::kPause: return true;
     default: return false;
   }
-}
-
-std::string JoinNames(const std::vector<std::string>& names) {
-  std::string joined;
-  for (const std::string& name : names) joined += (joined.empty() ? "" : ", ") + name;
-  return joined;
 }
 
 Result<nlohmann::json> ParseData(const std::string& text) {
@@ -75,14 +69,20 @@ std::string Described(const std::vector<Blocker>& blockers) {
 
 }  // namespace
 
-Status ReviewServiceImpl::Handle(const ApplyEventCommand& command, const Context& context, CommandResult& result) {
+std::string JoinNames(const std::vector<std::string>& names) {
+  std::string joined;
+  for (const std::string& name : names) joined += (joined.empty() ? "" : ", ") + name;
+  return joined;
+}
+
+Status ApplyEvent(const ApplyEventCommand& command, CommandContext& context, CommandResult& result) {
   std::optional<LifecycleEvent> event = EventFromName(command.event);
   if (!event) {
     std::vector<std::string> names;
     for (LifecycleEvent e : AllEvents()) names.push_back(EventName(e));
     return Status::InvalidArgument("unknown event '" + command.event + "'; events are: " + JoinNames(names));
   }
-  Result<OpenReview> checked_out = CheckOut(command.actor, command.review);
+  Result<OpenReview> checked_out = context.CheckOut(command.actor, command.review);
   if (!checked_out.ok()) return checked_out.status();
   OpenReview review = std::move(checked_out).value();
   if (RequiresReason(*event) && command.reason.empty()) {
@@ -91,9 +91,9 @@ Status ReviewServiceImpl::Handle(const ApplyEventCommand& command, const Context
   Result<nlohmann::json> data = ParseData(command.data);
   if (!data.ok()) return data.status();
   if (Status checked = CheckEventData(*event, *data); !checked.ok()) return checked;
-  Result<const WorkingCalendar*> calendar = CalendarFor(review.board_id);
+  Result<const WorkingCalendar*> calendar = context.CalendarFor(review.board_id);
   if (!calendar.ok()) return calendar.status();
-  Date today = (*calendar)->LocalDate(context.now);
+  Date today = (*calendar)->LocalDate(context.now());
 
   Result<Lifecycle> machine = review.Machine(today);
   if (!machine.ok()) return machine.status();
@@ -129,11 +129,12 @@ Status ReviewServiceImpl::Handle(const ApplyEventCommand& command, const Context
 
   AppendToHistory(command.review, review, command.actor, context, command.event, command.reason,
                   data->empty() ? std::string("{}") : data->dump());
-  store_->reviews().SaveLifecycle(command.review, review.phase, machine->Save(), EncodeFirstEvents(review.first_event_days));
+  context.store().reviews().SaveLifecycle(command.review, review.phase, machine->Save(),
+                                          EncodeFirstEvents(review.first_event_days));
 
   result.review = command.review;
   result.phase = review.phase;
-  CheckIn(command.review, std::move(review));
+  context.CheckIn(command.review, std::move(review));
   return Status::Ok();
 }
 

@@ -1,27 +1,27 @@
-// Information requested from agencies (QM10, or QM2 while the decision is pending): each request is a dated item of its review, reminded and
-// escalated by the scheduler like a checkpoint until the agency answers or declines.
+// Information requested from agencies (QM10, or QM2 while the decision is pending): each request is a dated
+// item of its review, reminded and escalated by the scheduler like a checkpoint until the agency answers or
+// declines.
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 
 #include "engine/access.h"
-#include "service/review_service_impl.h"
+#include "service/commands/command_steps.h"
 
 namespace scr {
 
-Status ReviewServiceImpl::Handle(const RequestInformationCommand& command, const Context& context,
-                                 CommandResult& result) {
+Status RequestInformation(const RequestInformationCommand& command, CommandContext& context, CommandResult& result) {
   const std::string agency = AgencyName(command.agency);  // kept as an agency user's agency is: compared exactly
   if (agency.empty() || agency.size() > 200) {
     return Status::InvalidArgument("agency must name the agency asked, in 1 to 200 characters");
   }
   if (command.request.empty()) return Status::InvalidArgument("request must say what information is asked for");
-  Result<OpenReview> checked_out = CheckOut(command.actor, command.review);
+  Result<OpenReview> checked_out = context.CheckOut(command.actor, command.review);
   if (!checked_out.ok()) return checked_out.status();
   OpenReview review = std::move(checked_out).value();
-  Result<const WorkingCalendar*> calendar = CalendarFor(review.board_id);
+  Result<const WorkingCalendar*> calendar = context.CalendarFor(review.board_id);
   if (!calendar.ok()) return calendar.status();
-  Date today = (*calendar)->LocalDate(context.now);
+  Date today = (*calendar)->LocalDate(context.now());
   if (command.due < today) {
     return Status::InvalidArgument("the due date " + command.due.ToString() + " has passed; today is " + today.ToString());
   }
@@ -35,9 +35,9 @@ Status ReviewServiceImpl::Handle(const RequestInformationCommand& command, const
   request.requested_on = today;
   request.due = command.due;
   request.recorded_by = DescribeActor(command.actor);
-  request.created_at = context.at;
+  request.created_at = context.at();
   request.before_decision = before_decision;
-  int64_t id = store_->information_requests().InsertRequest(request);
+  int64_t id = context.store().information_requests().InsertRequest(request);
   review.items.push_back(DatedItem{id, ItemKind::kInformationRequest, 0, command.due.days_since_epoch()});
 
   nlohmann::json data = {{"information_request", id}, {"agency", agency}, {"due", command.due.ToString()}};
@@ -46,12 +46,52 @@ Status ReviewServiceImpl::Handle(const RequestInformationCommand& command, const
   result.review = command.review;
   result.created_id = id;
   result.phase = review.phase;
-  CheckIn(command.review, std::move(review));
+  context.CheckIn(command.review, std::move(review));
   return Status::Ok();
 }
 
-Status ReviewServiceImpl::Handle(const AnswerInformationRequestCommand& command, const Context& context,
-                                 CommandResult& result) {
+namespace {
+
+// The business unit's change of an open request's due date or agency (AnswerInformationRequestCommand).
+Status ChangeInformationRequest(const AnswerInformationRequestCommand& command, OpenReview& review,
+                                const std::string& agency, Date due, CommandContext& context) {
+  const std::string new_agency = command.agency ? AgencyName(*command.agency) : agency;
+  if (new_agency.empty() || new_agency.size() > 200) {
+    return Status::InvalidArgument("agency must name the agency asked, in 1 to 200 characters");
+  }
+  const bool moved = command.due && *command.due != due, readdressed = new_agency != agency;
+  if (!moved && !readdressed) return Status::InvalidArgument("nothing changes: the request already has that due date and agency");
+  if (moved) {
+    if (command.reason.empty()) return Status::InvalidArgument("moving a due date needs a reason; it goes in the delay register (QM8)");
+    const WorkingCalendar& calendar = *context.CalendarFor(review.board_id).value();
+    Date today = calendar.LocalDate(context.now());
+    if (*command.due < today) {
+      return Status::InvalidArgument("the due date " + command.due->ToString() + " has passed; today is " + today.ToString());
+    }
+    if (Status working = CheckWorkingDay(*command.due, calendar, "the new due date"); !working.ok()) return working;
+  }
+  context.store().information_requests().ChangeRequest(command.request, new_agency,
+                                                       moved ? *command.due : due, context.at());
+  if (moved) {
+    MoveItemDue(command.review, review, ItemKind::kInformationRequest, command.request, due, *command.due,
+                command.reason, command.actor, context);
+  }
+
+  nlohmann::json data = {{"information_request", command.request}, {"agency", new_agency}};
+  if (readdressed) data["previous_agency"] = agency;
+  if (moved) {
+    data["previous_due"] = due.ToString();
+    data["new_due"] = command.due->ToString();
+  }
+  AppendToHistory(command.review, review, command.actor, context, "information_request_changed", command.reason,
+                  data.dump());
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status AnswerInformationRequest(const AnswerInformationRequestCommand& command, CommandContext& context,
+                                CommandResult& result) {
   const bool changes = command.due || command.agency;
   if (command.status.empty() && !changes) {
     return Status::InvalidArgument("say what has changed: status received or declined (the agency's answer), or the "
@@ -63,11 +103,12 @@ Status ReviewServiceImpl::Handle(const AnswerInformationRequestCommand& command,
   if (command.status == "declined" && command.reason.empty()) {
     return Status::InvalidArgument("a declined request needs the reason the agency gave (or that it gave none)");
   }
-  Result<OpenReview> checked_out = CheckOut(command.actor, command.review);
+  Result<OpenReview> checked_out = context.CheckOut(command.actor, command.review);
   if (!checked_out.ok()) return checked_out.status();
   OpenReview review = std::move(checked_out).value();
 
-  std::optional<StoredRequest> stored = store_->information_requests().ReadRequest(command.review, command.request);
+  std::optional<StoredRequest> stored =
+      context.store().information_requests().ReadRequest(command.review, command.request);
   if (!stored) {
     return Status::NotFound("review " + std::to_string(command.review) + " has no information request " +
                             std::to_string(command.request));
@@ -95,12 +136,12 @@ Status ReviewServiceImpl::Handle(const AnswerInformationRequestCommand& command,
     if (!changed.ok()) return changed;
     result.review = command.review;
     result.phase = review.phase;
-    CheckIn(command.review, std::move(review));
+    context.CheckIn(command.review, std::move(review));
     return Status::Ok();
   }
-  const WorkingCalendar& calendar = *CalendarFor(review.board_id).value();
-  store_->information_requests().MarkRequestAnswered(command.request, command.status, calendar.LocalDate(context.now),
-                                             command.reason, context.at);
+  const WorkingCalendar& calendar = *context.CalendarFor(review.board_id).value();
+  context.store().information_requests().MarkRequestAnswered(
+      command.request, command.status, calendar.LocalDate(context.now()), command.reason, context.at());
   // Answered, its alerts have done their work; nothing more is chased.
   ResolveItemAlerts(command.review, review, ItemKind::kInformationRequest, command.request, context);
   review.RemoveItem(ItemKind::kInformationRequest, command.request);
@@ -111,41 +152,7 @@ Status ReviewServiceImpl::Handle(const AnswerInformationRequestCommand& command,
                   data.dump());
   result.review = command.review;
   result.phase = review.phase;
-  CheckIn(command.review, std::move(review));
-  return Status::Ok();
-}
-
-Status ReviewServiceImpl::ChangeInformationRequest(const AnswerInformationRequestCommand& command, OpenReview& review,
-                                                   const std::string& agency, Date due, const Context& context) {
-  const std::string new_agency = command.agency ? AgencyName(*command.agency) : agency;
-  if (new_agency.empty() || new_agency.size() > 200) {
-    return Status::InvalidArgument("agency must name the agency asked, in 1 to 200 characters");
-  }
-  const bool moved = command.due && *command.due != due, readdressed = new_agency != agency;
-  if (!moved && !readdressed) return Status::InvalidArgument("nothing changes: the request already has that due date and agency");
-  if (moved) {
-    if (command.reason.empty()) return Status::InvalidArgument("moving a due date needs a reason; it goes in the delay register (QM8)");
-    const WorkingCalendar& calendar = *CalendarFor(review.board_id).value();
-    Date today = calendar.LocalDate(context.now);
-    if (*command.due < today) {
-      return Status::InvalidArgument("the due date " + command.due->ToString() + " has passed; today is " + today.ToString());
-    }
-    if (Status working = CheckWorkingDay(*command.due, calendar, "the new due date"); !working.ok()) return working;
-  }
-  store_->information_requests().ChangeRequest(command.request, new_agency, moved ? *command.due : due, context.at);
-  if (moved) {
-    MoveItemDue(command.review, review, ItemKind::kInformationRequest, command.request, due, *command.due,
-                command.reason, command.actor, context);
-  }
-
-  nlohmann::json data = {{"information_request", command.request}, {"agency", new_agency}};
-  if (readdressed) data["previous_agency"] = agency;
-  if (moved) {
-    data["previous_due"] = due.ToString();
-    data["new_due"] = command.due->ToString();
-  }
-  AppendToHistory(command.review, review, command.actor, context, "information_request_changed", command.reason,
-                  data.dump());
+  context.CheckIn(command.review, std::move(review));
   return Status::Ok();
 }
 

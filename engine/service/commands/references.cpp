@@ -6,7 +6,7 @@
 
 #include <cctype>
 
-#include "service/review_service_impl.h"
+#include "service/commands/command_steps.h"
 
 namespace scr {
 namespace {
@@ -68,17 +68,17 @@ std::map<std::string, std::string> DecodeReferences(const std::string& text) {
   return references;
 }
 
-Status ReviewServiceImpl::Handle(const SetReferencesCommand& command, const Context& context, CommandResult& result) {
+Status SetReferences(const SetReferencesCommand& command, CommandContext& context, CommandResult& result) {
   if (command.changes.empty()) {
     return Status::InvalidArgument("references must set or remove (with null) at least one of: " + KnownKeys());
   }
   for (const auto& [key, value] : command.changes) {
     if (Status valid = CheckReference(key, value.value_or("x")); !valid.ok()) return valid;
   }
-  Result<OpenReview> checked_out = CheckOut(command.actor, command.review);
+  Result<OpenReview> checked_out = context.CheckOut(command.actor, command.review);
   if (!checked_out.ok()) return checked_out.status();
   OpenReview review = std::move(checked_out).value();
-  std::optional<std::map<std::string, std::string>> stored = store_->reviews().ReadReferences(command.review);
+  std::optional<std::map<std::string, std::string>> stored = context.store().reviews().ReadReferences(command.review);
   if (!stored) return Status::NotFound("review " + std::to_string(command.review) + " not found");
   std::map<std::string, std::string>& references = *stored;
 
@@ -97,10 +97,10 @@ Status ReviewServiceImpl::Handle(const SetReferencesCommand& command, const Cont
   result.phase = review.phase;
   if (changed.empty()) return Status::Ok();  // nothing differs from what is recorded: nothing to keep
 
-  store_->reviews().SaveReferences(command.review, references);
+  context.store().reviews().SaveReferences(command.review, references);
   nlohmann::json data = {{"references", changed}, {"previous", previous}};
   AppendToHistory(command.review, review, command.actor, context, "references_changed", "", data.dump());
-  CheckIn(command.review, std::move(review));
+  context.CheckIn(command.review, std::move(review));
   return Status::Ok();
 }
 

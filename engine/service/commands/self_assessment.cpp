@@ -3,17 +3,17 @@
 // review was in, so the history shows how the review improved.
 #include <nlohmann/json.hpp>
 
-#include "service/review_service_impl.h"
+#include "service/commands/command_steps.h"
 
 namespace scr {
 
-Status ReviewServiceImpl::Handle(const AnswerSelfAssessmentCommand& command, const Context& context,
-                                 CommandResult& result) {
+Status AnswerSelfAssessment(const AnswerSelfAssessmentCommand& command, CommandContext& context,
+                            CommandResult& result) {
   if (command.answer != "yes" && command.answer != "partly" && command.answer != "no" &&
       command.answer != "not_applicable") {
     return Status::InvalidArgument("answer must be yes, partly, no or not_applicable");
   }
-  Result<OpenReview> checked_out = CheckOut(command.actor, command.review);
+  Result<OpenReview> checked_out = context.CheckOut(command.actor, command.review);
   if (!checked_out.ok()) return checked_out.status();
   OpenReview review = std::move(checked_out).value();
   int marker = 0;
@@ -32,15 +32,15 @@ Status ReviewServiceImpl::Handle(const AnswerSelfAssessmentCommand& command, con
   answer.evidence = command.evidence;
   answer.phase = PhaseName(review.phase);
   answer.answered_by = DescribeActor(command.actor);
-  answer.answered_at = context.at;
-  int64_t id = store_->self_assessment().InsertAnswer(command.review, command.question_id, answer);
+  answer.answered_at = context.at();
+  int64_t id = context.store().self_assessment().InsertAnswer(command.review, command.question_id, answer);
 
   nlohmann::json data = {{"question", command.question_id}, {"marker", marker}, {"answer", command.answer}};
   AppendToHistory(command.review, review, command.actor, context, "self_assessment_answered", command.note, data.dump());
   result.review = command.review;
   result.created_id = id;
   result.phase = review.phase;
-  CheckIn(command.review, std::move(review));
+  context.CheckIn(command.review, std::move(review));
   return Status::Ok();
 }
 

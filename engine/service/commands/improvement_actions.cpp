@@ -1,12 +1,13 @@
-// Improvement actions (QM15, QM18) and their follow-up checks. An open action, and a follow-up not yet
-// done, is a dated item of its review: the scheduler reminds and escalates it like a checkpoint, and the
-// review cannot close while one is open (a dropped action or a waived follow-up is closed, with its reason).
+// Improvement actions (QM15, QM18): added and moved through their statuses; completing one plans its
+// follow-up checks (follow_ups.cpp). An open action is a dated item of its review: the scheduler reminds and
+// escalates it like a checkpoint, and the review cannot close while one is open (a dropped action is closed,
+// with its reason).
 #include <nlohmann/json.hpp>
 
 #include <set>
 
 #include "engine/access.h"
-#include "service/review_service_impl.h"
+#include "service/commands/command_steps.h"
 
 namespace scr {
 namespace {
@@ -31,7 +32,7 @@ Status CheckDueDate(Date due, Date today, const WorkingCalendar& calendar) {
 
 }  // namespace
 
-Status ReviewServiceImpl::Handle(const AddActionCommand& command, const Context& context, CommandResult& result) {
+Status AddAction(const AddActionCommand& command, CommandContext& context, CommandResult& result) {
   ImprovementAction action = command.action;
   action.owner_agency = AgencyName(action.owner_agency);  // kept as an agency user's agency is: compared exactly
   if (action.title.empty() || action.title.size() > 300) return Status::InvalidArgument("title must be 1 to 300 characters");
@@ -40,13 +41,14 @@ Status ReviewServiceImpl::Handle(const AddActionCommand& command, const Context&
     return Status::InvalidArgument("owner_agency must name the agency that owns the action, in 1 to 200 characters");
   }
   if (!kPriorities.count(action.priority)) return Status::InvalidArgument("priority must be high, medium or low");
-  Result<OpenReview> checked_out = CheckOut(command.actor, command.review);
+  Result<OpenReview> checked_out = context.CheckOut(command.actor, command.review);
   if (!checked_out.ok()) return checked_out.status();
   OpenReview review = std::move(checked_out).value();
-  const WorkingCalendar& calendar = *CalendarFor(review.board_id).value();
-  if (Status due = CheckDueDate(action.due, calendar.LocalDate(context.now), calendar); !due.ok()) return due;
+  const WorkingCalendar& calendar = *context.CalendarFor(review.board_id).value();
+  if (Status due = CheckDueDate(action.due, calendar.LocalDate(context.now()), calendar); !due.ok()) return due;
 
-  int64_t id = store_->actions().InsertAction(command.review, action, DescribeActor(command.actor), context.at);
+  int64_t id = context.store().actions().InsertAction(command.review, action, DescribeActor(command.actor),
+                                                      context.at());
   review.items.push_back(DatedItem{id, ItemKind::kAction, 0, action.due.days_since_epoch()});
 
   nlohmann::json data = {{"action", id}, {"owner_agency", action.owner_agency}, {"priority", action.priority},
@@ -55,22 +57,22 @@ Status ReviewServiceImpl::Handle(const AddActionCommand& command, const Context&
   result.review = command.review;
   result.created_id = id;
   result.phase = review.phase;
-  CheckIn(command.review, std::move(review));
+  context.CheckIn(command.review, std::move(review));
   return Status::Ok();
 }
 
-Status ReviewServiceImpl::Handle(const UpdateActionCommand& command, const Context& context, CommandResult& result) {
+Status UpdateAction(const UpdateActionCommand& command, CommandContext& context, CommandResult& result) {
   if (!command.status && !command.lead && !command.due && !command.impact && !command.impact_measure &&
       command.note.empty()) {
     return Status::InvalidArgument("say what has changed: a note, status, lead, due, impact or impact_measure");
   }
-  Result<OpenReview> checked_out = CheckOut(command.actor, command.review);
+  Result<OpenReview> checked_out = context.CheckOut(command.actor, command.review);
   if (!checked_out.ok()) return checked_out.status();
   OpenReview review = std::move(checked_out).value();
-  const WorkingCalendar& calendar = *CalendarFor(review.board_id).value();
-  Date today = calendar.LocalDate(context.now);
+  const WorkingCalendar& calendar = *context.CalendarFor(review.board_id).value();
+  Date today = calendar.LocalDate(context.now());
 
-  std::optional<ActionBeforeUpdate> stored = store_->actions().ReadAction(command.review, command.action);
+  std::optional<ActionBeforeUpdate> stored = context.store().actions().ReadAction(command.review, command.action);
   if (!stored) {
     return Status::NotFound("review " + std::to_string(command.review) + " has no improvement action " +
                             std::to_string(command.action));
@@ -118,15 +120,15 @@ Status ReviewServiceImpl::Handle(const UpdateActionCommand& command, const Conte
   change.impact = impact;
   change.impact_measure = impact_measure;
   change.on = today;
-  store_->actions().UpdateAction(change, context.at);
+  context.store().actions().UpdateAction(change, context.at());
 
   ActionUpdate update;
-  update.at = context.at;
+  update.at = context.at();
   update.author = DescribeActor(command.actor);
   update.note = command.note.empty() ? command.reason : command.note;
   if (new_status != status) update.status = new_status;
   if (moved) update.due = *command.due;
-  store_->actions().InsertActionUpdate(command.action, update);
+  context.store().actions().InsertActionUpdate(command.action, update);
 
   if (moved) {
     MoveItemDue(command.review, review, ItemKind::kAction, command.action, due, *command.due, command.reason,
@@ -136,7 +138,8 @@ Status ReviewServiceImpl::Handle(const UpdateActionCommand& command, const Conte
     ResolveItemAlerts(command.review, review, ItemKind::kAction, command.action, context);
     review.RemoveItem(ItemKind::kAction, command.action);
     if (new_status == "completed") {
-      if (Status planned = PlanFollowUps(command.review, review, command.action, today, context); !planned.ok()) return planned;
+      Status planned = PlanFollowUps(command.review, review, command.action, today, context);
+      if (!planned.ok()) return planned;
     }
   }
 
@@ -151,62 +154,7 @@ Status ReviewServiceImpl::Handle(const UpdateActionCommand& command, const Conte
                   command.reason.empty() ? command.note : command.reason, data.dump());
   result.review = command.review;
   result.phase = review.phase;
-  CheckIn(command.review, std::move(review));
-  return Status::Ok();
-}
-
-Status ReviewServiceImpl::PlanFollowUps(ReviewId id, OpenReview& review, int64_t action, Date completed_on,
-                                        const Context& context) {
-  const WorkingCalendar& calendar = *CalendarFor(review.board_id).value();
-  for (const Duration& after : review.workflow->follow_ups_after_completion) {
-    Result<Date> due = DueAfter(completed_on, after, calendar);
-    if (!due.ok()) return due.status();
-    int64_t follow_up = store_->actions().InsertFollowUp(action, id, DescribeDuration(after), *due, context.at);
-    review.items.push_back(DatedItem{follow_up, ItemKind::kFollowUp, 0, due->days_since_epoch()});
-  }
-  return Status::Ok();
-}
-
-Status ReviewServiceImpl::Handle(const CloseFollowUpCommand& command, const Context& context, CommandResult& result) {
-  if (command.waive) {
-    if (command.reason.empty()) return Status::InvalidArgument("waiving a follow-up needs a reason");
-  } else {
-    if (!command.change_holds) return Status::InvalidArgument("change_holds must say whether the change has lasted (true or false)");
-    if (command.findings.empty()) return Status::InvalidArgument("findings must say what the follow-up check found");
-  }
-  Result<OpenReview> checked_out = CheckOut(command.actor, command.review);
-  if (!checked_out.ok()) return checked_out.status();
-  OpenReview review = std::move(checked_out).value();
-
-  std::optional<StoredFollowUp> stored = store_->actions().ReadFollowUp(command.review, command.follow_up);
-  if (!stored) {
-    return Status::NotFound("review " + std::to_string(command.review) + " has no follow-up " + std::to_string(command.follow_up));
-  }
-  const std::string& status = stored->status;
-  int64_t action = stored->action;
-  if (status != "pending") return Status::Conflict("follow-up " + std::to_string(command.follow_up) + " was already " + status);
-
-  const WorkingCalendar& calendar = *CalendarFor(review.board_id).value();
-  FollowUp closed;
-  closed.id = command.follow_up;
-  closed.status = command.waive ? "waived" : "done";
-  if (!command.waive) closed.change_holds = command.change_holds;
-  closed.findings = command.findings;
-  closed.unintended_consequences = command.unintended_consequences;
-  closed.reason = command.reason;
-  closed.closed_on = calendar.LocalDate(context.now);
-  closed.closed_by = DescribeActor(command.actor);
-  store_->actions().CloseFollowUp(closed);
-  ResolveItemAlerts(command.review, review, ItemKind::kFollowUp, command.follow_up, context);
-  review.RemoveItem(ItemKind::kFollowUp, command.follow_up);
-
-  nlohmann::json data = {{"follow_up", command.follow_up}, {"action", action}};
-  if (!command.waive) data["change_holds"] = *command.change_holds;
-  AppendToHistory(command.review, review, command.actor, context, command.waive ? "follow_up_waived" : "follow_up_done",
-                  command.waive ? command.reason : command.findings, data.dump());
-  result.review = command.review;
-  result.phase = review.phase;
-  CheckIn(command.review, std::move(review));
+  context.CheckIn(command.review, std::move(review));
   return Status::Ok();
 }
 

@@ -6,7 +6,7 @@
 #include <set>
 
 #include "engine/access.h"
-#include "service/review_service_impl.h"
+#include "service/commands/command_steps.h"
 
 namespace scr {
 namespace {
@@ -59,33 +59,32 @@ Result<Acknowledgement> CheckAcknowledgement(AlertStore& alerts, const Actor& ac
 
 }  // namespace
 
-Status ReviewServiceImpl::Handle(const AcknowledgeAlertCommand& command, const Context& context,
-                                 CommandResult& result) {
+Status AcknowledgeAlerts(const AcknowledgeAlertCommand& command, CommandContext& context, CommandResult& result) {
   if (command.alerts.empty()) return Status::InvalidArgument("name at least one alert to acknowledge");
   // Every alert is checked before any changes: one that may not be acknowledged refuses them all.
   std::vector<Acknowledgement> acknowledgements;
   std::set<int64_t> seen;
   for (int64_t id : command.alerts) {
     if (!seen.insert(id).second) continue;
-    Result<Acknowledgement> checked = CheckAcknowledgement(store_->alerts(), command.actor, id);
+    Result<Acknowledgement> checked = CheckAcknowledgement(context.store().alerts(), command.actor, id);
     if (!checked.ok()) return checked.status();
     acknowledgements.push_back(*checked);
   }
   const std::string acknowledged_by = DescribeActor(command.actor);
   for (const Acknowledgement& done : acknowledgements) {
-    store_->alerts().AcknowledgeAlert(done.alert, acknowledged_by, context.at);
+    context.store().alerts().AcknowledgeAlert(done.alert, acknowledged_by, context.at());
 
     nlohmann::json data = {{"alert", done.alert}, {"kind", done.kind}, {"level", done.level}};
     size_t slash = done.subject.find('/');
     if (slash == std::string::npos) data["checkpoint"] = done.subject;
     else data[done.subject.substr(0, slash)] = std::stoll(done.subject.substr(slash + 1));  // action, ...
     if (done.on_behalf_of) data["on_behalf_of"] = RoleName(*done.on_behalf_of);
-    if (open_.count(done.review)) {
-      Result<OpenReview> checked_out = CheckOut(command.actor, done.review);
+    if (context.IsOpen(done.review)) {
+      Result<OpenReview> checked_out = context.CheckOut(command.actor, done.review);
       if (!checked_out.ok()) return checked_out.status();
       OpenReview review = std::move(checked_out).value();
       AppendToHistory(done.review, review, command.actor, context, "alert_acknowledged", command.note, data.dump());
-      CheckIn(done.review, std::move(review));
+      context.CheckIn(done.review, std::move(review));
     } else {
       OpenReview ended;  // its history's head is read from the database
       AppendToHistory(done.review, ended, command.actor, context, "alert_acknowledged", command.note, data.dump());

@@ -10,7 +10,7 @@
 #include <cstdio>
 
 #include "engine/privacy_check.h"
-#include "service/review_service_impl.h"
+#include "service/commands/command_steps.h"
 
 namespace scr {
 namespace {
@@ -31,14 +31,14 @@ std::string Sha256Hex(const std::string& text) {
 
 const char* const kPrivacyCheckpoint = "privacy_check_passed";
 
-Status ReviewServiceImpl::Handle(const CheckPrivacyCommand& command, const Context& context, CommandResult& result) {
+Status CheckPrivacy(const CheckPrivacyCommand& command, CommandContext& context, CommandResult& result) {
   if (command.text.empty()) return Status::InvalidArgument("text must hold the report's text to check");
-  Result<OpenReview> checked_out = CheckOut(command.actor, command.review);
+  Result<OpenReview> checked_out = context.CheckOut(command.actor, command.review);
   if (!checked_out.ok()) return checked_out.status();
   OpenReview review = std::move(checked_out).value();
 
-  std::vector<FamilyMember> family = store_->family_members().ReadFamilyIdentifiers(command.review);
-  std::vector<PrivacyIdentifierRecord> recorded = store_->privacy().ReadIdentifiers(command.review);
+  std::vector<FamilyMember> family = context.store().family_members().ReadFamilyIdentifiers(command.review);
+  std::vector<PrivacyIdentifierRecord> recorded = context.store().privacy().ReadIdentifiers(command.review);
   // A check with nothing to look for would find nothing and pass any text: it is refused instead.
   if (family.empty() && recorded.empty()) {
     return Status::Unprocessable(
@@ -59,8 +59,8 @@ Status ReviewServiceImpl::Handle(const CheckPrivacyCommand& command, const Conte
         static_cast<int64_t>(finding.byte_start), static_cast<int64_t>(finding.byte_end)});
   }
   check.checked_by = DescribeActor(command.actor);
-  check.checked_at = context.at;
-  int64_t id = store_->privacy().InsertCheck(check);
+  check.checked_at = context.at();
+  int64_t id = context.store().privacy().InsertCheck(check);
 
   nlohmann::json data = {{"privacy_check", id}, {"findings", findings.size()}, {"text_sha256", hash}};
   AppendToHistory(command.review, review, command.actor, context, "privacy_check_run", "", data.dump());
@@ -69,7 +69,7 @@ Status ReviewServiceImpl::Handle(const CheckPrivacyCommand& command, const Conte
   result.review = command.review;
   result.created_id = id;
   result.phase = review.phase;
-  CheckIn(command.review, std::move(review));
+  context.CheckIn(command.review, std::move(review));
   if (!completes) return Status::Ok();
   Status closed = CloseCheckpoint(command.review, kPrivacyCheckpoint, CheckpointState::kDone, ClosedBy::kPrivacyCheck,
                                   command.actor, context,
