@@ -5,7 +5,7 @@
 
 #include "engine/history_key.h"
 #include "service/review_service_impl.h"
-#include "store/history_keying.h"
+#include "store/sqlite/history_keying.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace scr {

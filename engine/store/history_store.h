@@ -1,6 +1,6 @@
 // The history of every review, as the commands add to it: the append-only chain of events (each keyed
 // to the one before it), where a review's chain stands, and the ledger that counts every event appended.
-// An interface; the SQLite implementation is store/sqlite/history_store.h. Used on the writer's thread,
+// An interface; the SQLite implementation is sqlite/history_store.h. Used on the writer's thread,
 // inside its write transaction; calls throw on a storage failure.
 #pragma once
 

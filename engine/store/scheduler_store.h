@@ -1,6 +1,6 @@
 // What the scheduler reads and writes: the alerts it fired, the digests, and the outbox rows that hand
 // both to the notifier (the one place that queues them). An interface; the SQLite implementation is
-// store/sqlite/scheduler_store.h. Used on the engine's thread, inside the transaction the scheduler
+// sqlite/scheduler_store.h. Used on the engine's thread, inside the transaction the scheduler
 // begins (BeginWrite) or the one its caller holds; calls throw on a storage failure.
 #pragma once
 
@@ -78,7 +78,7 @@ class SchedulerStore {
   // The deadlines of `board` moved in (since, until], the first `listed` into `out` (all counted).
   virtual void ReadDeadlinesMoved(BoardId board, const std::string& since, const std::string& until, size_t listed,
                                   DigestList& out) = 0;
-  // A fingerprint of `board`'s histories as they stand, for its digest (store/sqlite/history_fingerprint.h).
+  // A fingerprint of `board`'s histories as they stand, for its digest (sqlite/history_fingerprint.h).
   virtual Result<std::string> ReadHistoryFingerprint(BoardId board) = 0;
   // Stores a digest; 0 when it was stored before (the same board, kind and day).
   virtual int64_t StoreDigest(BoardId board, const Digest& digest, Instant scheduled_for, Instant fired_at,

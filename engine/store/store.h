@@ -1,6 +1,6 @@
 // The one store of the engine: every table it keeps, reached through the store of each area. An
 // interface: the commands, the queries and the scheduler see only this; its SQLite implementation is
-// store/sqlite/sqlite_store.h, and another backend would be a folder beside it. Used on one thread (the
+// sqlite/sqlite_store.h, and another backend would be a folder beside it. Used on one thread (the
 // owner's connection); each area's calls run inside the caller's transaction or read snapshot.
 #pragma once
 

@@ -1,6 +1,6 @@
 #include "store/sqlite/history_store.h"
 
-#include "store/event_log.h"
+#include "store/sqlite/event_log.h"
 
 namespace scr {
 

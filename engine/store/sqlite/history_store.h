@@ -3,7 +3,7 @@
 // connection, one thread).
 #pragma once
 
-#include "store/database.h"
+#include "store/sqlite/database.h"
 #include "store/history_store.h"
 
 namespace scr {

@@ -1,8 +1,8 @@
 #include "store/sqlite/scheduler_store.h"
 
 #include "engine/calendar.h"
-#include "store/digest_body.h"
-#include "store/history_fingerprint.h"
+#include "store/sqlite/digest_body.h"
+#include "store/sqlite/history_fingerprint.h"
 #include "store/sqlite/scopes.h"
 
 namespace scr {

@@ -2,7 +2,7 @@
 // the caller's Database; not thread-safe (one connection, one thread).
 #pragma once
 
-#include "store/database.h"
+#include "store/sqlite/database.h"
 #include "store/scheduler_store.h"
 
 namespace scr {

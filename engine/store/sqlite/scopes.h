@@ -3,7 +3,7 @@
 // not thread-safe (one connection, one thread).
 #pragma once
 
-#include "store/database.h"
+#include "store/sqlite/database.h"
 #include "store/scopes.h"
 
 namespace scr {

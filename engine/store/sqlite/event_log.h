@@ -15,7 +15,7 @@
 #include "engine/history_key.h"
 #include "engine/model.h"
 #include "engine/status.h"
-#include "store/database.h"
+#include "store/sqlite/database.h"
 #include "store/history_store.h"
 
 struct evp_md_st;
