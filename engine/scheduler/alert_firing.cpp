@@ -35,7 +35,7 @@ Result<size_t> Scheduler::FireDueAlerts(size_t batch, size_t max_transactions) {
     std::vector<std::pair<ReviewId, uint8_t*>> counted;  // the fired_steps counted up
     std::map<BoardId, BoardDigests> digests_before = digests_;
     try {
-      WriteTransaction transaction(database_);
+      std::unique_ptr<WriteScope> transaction = store_.BeginWrite();
       alert_rows_.clear();
       int64_t alerts_before = LastAlertId();
       for (size_t fired = 0; fired < batch;) {
@@ -71,7 +71,7 @@ Result<size_t> Scheduler::FireDueAlerts(size_t batch, size_t max_transactions) {
       }
       QueueNewAlerts(alerts_before);
       stored += static_cast<size_t>(LastAlertId() - alerts_before);
-      transaction.Commit();
+      transaction->Commit();
     } catch (const std::exception& e) {
       for (auto it = counted.rbegin(); it != counted.rend(); ++it) {
         --*it->second;
@@ -136,15 +136,15 @@ void Scheduler::StoreAlert(const PlannedAlert& alert, BoardId board, const Workf
 }
 
 void Scheduler::FlushAlerts() {
-  InsertAlerts(database_, alert_rows_);
+  store_.InsertAlerts(alert_rows_);
   alert_rows_.clear();
 }
 
 void Scheduler::QueueNewAlerts(int64_t alerts_after) {
   FlushAlerts();
-  QueueAlertsAfter(database_, alerts_after);
+  store_.QueueAlertsAfter(alerts_after);
 }
 
-int64_t Scheduler::LastAlertId() { return scr::LastAlertId(database_); }
+int64_t Scheduler::LastAlertId() { return store_.LastAlertId(); }
 
 }  // namespace scr

@@ -7,7 +7,6 @@
 #include <set>
 
 #include "scheduler/scheduler.h"
-#include "store/history_fingerprint.h"
 
 namespace scr {
 namespace {
@@ -23,7 +22,7 @@ void Scheduler::PlanDigests(BoardId board, const WorkingCalendar& calendar) {
   BoardDigests digests;
   Date first_day = calendar.LocalDate(clock_.Now());
   bool after_now = true;  // a board's first digest is the next one to come, never one already past
-  if (std::optional<LastDigest> last = ReadLastDailyDigest(database_, board)) {
+  if (std::optional<LastDigest> last = store_.ReadLastDailyDigest(board)) {
     Result<Date> day = Date::Parse(last->day);
     Result<Instant> fired = ParseInstant(last->fired_at);
     if (day.ok() && fired.ok()) {
@@ -78,10 +77,11 @@ void Scheduler::FireDigest(BoardId board, Instant now) {
   Digest digest;
   digest.kind = DigestKind::kDaily;
   digest.day = day.ToString();
-  int64_t alerts_through = ReadBecameOverdue(database_, board, digests.alerts_through, kListedItems, digest.became_overdue);
+  int64_t alerts_through =
+      store_.ReadBecameOverdue(board, digests.alerts_through, kListedItems, digest.became_overdue);
   alerts_through = std::max(alerts_through, LastAlertId());
   std::string since = FormatInstant(digests.last_fired_at), until = FormatInstant(fired_at);
-  ReadDeadlinesMoved(database_, board, since, until, kListedItems, digest.extended);
+  store_.ReadDeadlinesMoved(board, since, until, kListedItems, digest.extended);
   Result<Date> horizon = calendar.AddWorkingDays(day, kDueSoonWorkingDays);
   std::vector<std::tuple<int32_t, ReviewId, const std::string*>> soon;
   reviews_.ForEachOpenReview([&](ReviewId id, const OpenReview& review) {
@@ -104,24 +104,24 @@ void Scheduler::FireDigest(BoardId board, Instant now) {
   digest.since = since;
   digest.due_soon_until = horizon.ok() ? horizon->ToString() : day.ToString();
   // The board's histories as they stand, to be kept outside the service: `admin verify --fingerprint`.
-  Result<std::string> fingerprint = HistoryFingerprint(database_, board);
+  Result<std::string> fingerprint = store_.ReadHistoryFingerprint(board);
   if (fingerprint.ok()) digest.history_fingerprint = *fingerprint;
   size_t items = static_cast<size_t>(digest.became_overdue.total + digest.extended.total + digest.due_soon.total);
-  int64_t stored = StoreDigest(database_, board, digest, at, fired_at, items, alerts_through);
-  if (stored != 0 && items > 0) QueueDigest(database_, stored, board, {Role::kChair}, fired_at);
+  int64_t stored = store_.StoreDigest(board, digest, at, fired_at, items, alerts_through);
+  if (stored != 0 && items > 0) store_.QueueDigest(stored, board, {Role::kChair}, fired_at);
   digests.last_fired_at = fired_at;
   digests.alerts_through = alerts_through;
 }
 
 Status Scheduler::ReleaseHeldAlerts(Instant now) {
   try {
-    WriteTransaction transaction(database_);
-    std::vector<std::pair<BoardId, int64_t>> boards = ReadHeldAlertCounts(database_);
+    std::unique_ptr<WriteScope> transaction = store_.BeginWrite();
+    std::vector<std::pair<BoardId, int64_t>> boards = store_.ReadHeldAlertCounts();
     for (const auto& [board, count] : boards) {
       if (count <= kToldOneByOne) {
         spdlog::info("board {}: {} alerts fell due while the service was stopped; each is sent now, late", board,
                      count);
-        QueueHeldAlerts(database_, board);
+        store_.QueueHeldAlerts(board);
         continue;
       }
       // Many: one catch-up digest, to the chair and to every role the alerts were for.
@@ -132,18 +132,18 @@ Status Scheduler::ReleaseHeldAlerts(Instant now) {
       catch_up.fired_at = FormatInstant(now);
       catch_up.alerts.total = count;
       std::set<Role> recipients = {Role::kChair};
-      ReadHeldAlerts(database_, board, kListedItems, catch_up, recipients);
+      store_.ReadHeldAlerts(board, kListedItems, catch_up, recipients);
       std::string from = catch_up.fell_due_from;
-      int64_t digest = StoreDigest(database_, board, catch_up, now, now, static_cast<size_t>(count), 0);
+      int64_t digest = store_.StoreDigest(board, catch_up, now, now, static_cast<size_t>(count), 0);
       if (digest == 0) return Status::Conflict("a catch-up digest for board " + std::to_string(board) + " at " +
                                                FormatInstant(now) + " exists already");
-      QueueDigest(database_, digest, board, {recipients.begin(), recipients.end()}, now);
-      MarkHeldAlertsTold(database_, board, digest);
+      store_.QueueDigest(digest, board, {recipients.begin(), recipients.end()}, now);
+      store_.MarkHeldAlertsTold(board, digest);
       spdlog::info("board {}: {} alerts fell due while the service was stopped (from {}); they are told in one "
                    "catch-up digest (id {}) to {} roles, and each is in the alerts list",
                    board, count, from, digest, recipients.size());
     }
-    transaction.Commit();
+    transaction->Commit();
   } catch (const std::exception& e) {
     return StorageError(e, "releasing the alerts caught up after downtime");
   }

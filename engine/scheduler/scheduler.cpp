@@ -8,9 +8,9 @@
 
 namespace scr {
 
-Scheduler::Scheduler(Database& database, ScheduledReviews& reviews, const Clock& clock,
+Scheduler::Scheduler(SchedulerStore& store, ScheduledReviews& reviews, const Clock& clock,
                      std::optional<std::chrono::minutes> digest_time)
-    : database_(database), reviews_(reviews), clock_(clock), digest_time_(digest_time), opened_at_(clock.Now()) {}
+    : store_(store), reviews_(reviews), clock_(clock), digest_time_(digest_time), opened_at_(clock.Now()) {}
 
 void Scheduler::Schedule(ReviewId id, OpenReview& review) {
   bool was_scheduled = review.alert_generation % 2 == 1;  // odd generations have an entry to come
@@ -71,7 +71,7 @@ size_t Scheduler::CountPlannedAlerts() {
 
 Status Scheduler::LoadFiredAlerts() {
   try {
-    for (const FiredAlertSteps& fired : ReadFiredAlertSteps(database_)) {
+    for (const FiredAlertSteps& fired : store_.ReadFiredAlertSteps()) {
       OpenReview* review = reviews_.Find(fired.review);
       if (!review) continue;
       Result<Date> due = Date::Parse(fired.due);
@@ -84,7 +84,7 @@ Status Scheduler::LoadFiredAlerts() {
         if (item.due_days == due->days_since_epoch() && item.Subject() == fired.subject) item.fired_steps = steps;
       }
     }
-    for (const auto& [id, kind] : ReadTimescaleAlertsTold(database_)) {
+    for (const auto& [id, kind] : store_.ReadTimescaleAlertsTold()) {
       OpenReview* review = reviews_.Find(id);
       if (!review) continue;
       if (kind == AlertKindName(AlertKind::kTimescaleMissed)) {

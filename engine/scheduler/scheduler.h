@@ -1,9 +1,9 @@
 // The scheduler: one queue of open reviews by the moment of their next alert; firing stores each alert
 // once (its idempotency key), in order, in batches per transaction; the chair's daily digests and the
 // catch-up after downtime; and the outbox rows that hand alerts and digests to the notifier, queued here
-// and nowhere else (their SQL in store/scheduler_store.h).
+// and nowhere else (through its SchedulerStore).
 // Ownership: owns the queue, the digests' plans and the alerts not yet inserted. The open reviews'
-// records belong to whoever implements ScheduledReviews (the review service), the database to its
+// records belong to whoever implements ScheduledReviews (the review service), the store to its
 // owner; both outlive the scheduler. Thread-safety: none; the engine's thread calls it.
 #pragma once
 
@@ -21,8 +21,8 @@
 #include "engine/status.h"
 #include "review/open_review.h"
 #include "scheduler/alert_plan.h"
-#include "store/database.h"
 #include "store/scheduler_store.h"
+#include "store/storage_error.h"
 
 namespace scr {
 
@@ -43,7 +43,7 @@ class ScheduledReviews {
 class Scheduler {
  public:
   // `digest_time`: board-local time of the chair's daily digest on working days; none: no daily digests.
-  Scheduler(Database& database, ScheduledReviews& reviews, const Clock& clock,
+  Scheduler(SchedulerStore& store, ScheduledReviews& reviews, const Clock& clock,
             std::optional<std::chrono::minutes> digest_time);
 
   // Puts `id`'s next alert in the queue (a new generation: older entries become stale). Called for every
@@ -106,7 +106,7 @@ class Scheduler {
   // Tells the alerts held while catching up: one by one for a board with few, else in one digest.
   Status ReleaseHeldAlerts(Instant now);
 
-  Database& database_;
+  SchedulerStore& store_;
   ScheduledReviews& reviews_;
   const Clock& clock_;
   std::optional<std::chrono::minutes> digest_time_;

@@ -6,7 +6,7 @@
 #include "engine/history_key.h"
 #include "service/command_table.h"
 #include "service/review_service_impl.h"
-#include "store/history_keying.h"
+#include "store/sqlite/history_keying.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace scr {
@@ -34,7 +34,7 @@ Result<std::unique_ptr<ReviewService>> ReviewService::Open(const Options& option
 ReviewServiceImpl::ReviewServiceImpl(const Options& options, std::unique_ptr<Store> store)
     : options_(options),
       store_(std::move(store)),
-      scheduler_(store_->database(), *this, *options.clock, options.digest_time) {}
+      scheduler_(store_->scheduler(), *this, *options.clock, options.digest_time) {}
 
 Status ReviewServiceImpl::LoadOpenReviews() {
   try {
@@ -74,20 +74,20 @@ Status ReviewServiceImpl::LoadOpenReviews() {
   } catch (const std::exception& e) {
     return StorageError(e, "planning the daily digests");
   }
-  spdlog::info("loaded {} open reviews from {} ({} with alerts to come)", open_.size(), store_->database().path(),
+  spdlog::info("loaded {} open reviews from {} ({} with alerts to come)", open_.size(), store_->location(),
                scheduler_.pending_count());
   return Status::Ok();
 }
 
 Status ReviewServiceImpl::RollStoredDueDates() {
   try {
-    std::optional<WriteTransaction> transaction;  // begun at the first date to move: usually none
+    std::unique_ptr<WriteScope> transaction;  // begun at the first date to move: usually none
     for (auto& [id, review] : open_) {
       const WorkingCalendar& calendar = *CalendarFor(review.board_id).value();
       for (DatedItem& item : review.items) {
         Result<Date> working = calendar.WorkingDayOnOrAfter(item.due());
         if (!working.ok() || *working == item.due()) continue;
-        if (!transaction) transaction.emplace(store_->database());
+        if (!transaction) transaction = store_->BeginWrite();
         store_->delays().SetItemDue(item.kind, item.id, *working);
         spdlog::info("review {}: {} was due on {}, not a working day; now due on {}", id, item.Subject(),
                      item.due().ToString(), working->ToString());
@@ -118,7 +118,7 @@ std::optional<std::vector<CommandResult>> ReviewServiceImpl::TryBatch(const std:
   undo_.clear();
   events_appended_ = 0;
   try {
-    WriteTransaction transaction(store_->database());
+    std::unique_ptr<WriteScope> transaction = store_->BeginWrite();
     Context context{options_.clock->Now(), {}};
     context.at = FormatInstant(context.now);
     for (const Command& command : commands) {
@@ -126,16 +126,16 @@ std::optional<std::vector<CommandResult>> ReviewServiceImpl::TryBatch(const std:
         results.push_back(RunIsolated(command, context));
         continue;
       }
-      int changes_before = store_->database().connection().getTotalChanges();
+      int64_t writes_before = store_->WriteCount();
       CommandResult result;
       result.status = RunCommand(command, At(context), result);
-      if (!result.status.ok() && store_->database().connection().getTotalChanges() != changes_before) {
+      if (!result.status.ok() && store_->WriteCount() != writes_before) {
         throw std::runtime_error("a command failed after writing: " + result.status.message());
       }
       results.push_back(std::move(result));
     }
-    if (events_appended_ > 0) AddToLedger(store_->database(), events_appended_);
-    transaction.Commit();
+    if (events_appended_ > 0) store_->history().AddToLedger(events_appended_);
+    transaction->Commit();
     // The reviews this transaction changed: their next alert is planned again; one that has ended has none.
     std::unordered_set<ReviewId> rescheduled;
     for (const auto& [id, previous] : undo_) {
@@ -162,16 +162,16 @@ CommandResult ReviewServiceImpl::RunIsolated(const Command& command, const Conte
   size_t undo_mark = undo_.size();
   int64_t appended_mark = events_appended_;
   try {
-    Savepoint savepoint(store_->database());
+    std::unique_ptr<CommandScope> scope = store_->BeginCommand();
     result.status = RunCommand(command, At(context), result);
     if (result.status.ok()) {
-      savepoint.Release();
+      scope->Keep();
       return result;
     }
   } catch (const std::exception& e) {
     result.status = StorageError(e, "saving a command");
   }
-  RestoreRecords(undo_mark);  // the savepoint rolled the database back; do the same for the records
+  RestoreRecords(undo_mark);  // the command's writes were undone; do the same for the records
   events_appended_ = appended_mark;
   return result;
 }
@@ -232,14 +232,14 @@ void ReviewServiceImpl::AppendToHistory(ReviewId id, OpenReview& review, const A
                                         const std::string& event, const std::string& reason,
                                         const std::string& data) {
   if (!review.head_known) {  // read on the review's first change since start-up, not for every review at start
-    Result<HistoryHead> head = ReadHistoryHead(store_->database(), id);
+    Result<HistoryHead> head = store_->history().ReadHead(id);
     if (!head.ok()) throw std::runtime_error(head.status().message());  // the transaction is abandoned
     review.event_count = head->event_count;
     review.last_hash = head->last_hash;
     review.head_known = true;
   }
   NewEvent entry{id, review.event_count + 1, context.at, DescribeActor(actor), event, reason, data};
-  review.last_hash = AppendEvent(store_->database(), entry, review.last_hash);
+  review.last_hash = store_->history().Append(entry, review.last_hash);
   review.event_count = entry.seq;
   ++events_appended_;
 }

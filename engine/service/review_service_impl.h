@@ -80,7 +80,7 @@ class ReviewServiceImpl final : public ReviewService, private CommandContext, pr
   std::vector<std::pair<ReviewId, std::optional<OpenReview>>> undo_;  // records replaced in this transaction
   int64_t events_appended_ = 0;  // in this transaction; added to the ledger before it commits
 
-  Scheduler scheduler_;  // reads open_ (ScheduledReviews); declared after store_, whose connection it writes to
+  Scheduler scheduler_;  // reads open_ (ScheduledReviews); declared after store_, which it writes to
 };
 
 }  // namespace scr

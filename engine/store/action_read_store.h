@@ -1,5 +1,5 @@
 // Improvement actions, their updates and follow-up checks, and the self-assessment's answers, as read. An
-// interface; its SQLite implementation is store/sqlite/read_stores.h. Used on one thread (the caller's
+// interface; its SQLite implementation is sqlite/read_stores.h. Used on one thread (the caller's
 // connection), inside the caller's read; a storage failure throws (std::exception).
 #pragma once
 

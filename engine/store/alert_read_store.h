@@ -1,5 +1,5 @@
 // The alerts fired, as read: a board's alerts newest first, and what fired (alerts, digests, messages
-// queued) since a mark. An interface; its SQLite implementation is store/sqlite/read_stores.h. Used on
+// queued) since a mark. An interface; its SQLite implementation is sqlite/read_stores.h. Used on
 // one thread (the caller's connection), inside the caller's read; a storage failure throws (std::exception).
 #pragma once
 

@@ -1,5 +1,5 @@
 // The boards: each one's name, nation and time zone (its working calendar), and the list of them. An
-// interface; its SQLite implementation is store/sqlite/board_store.h. Used on one thread (the caller's
+// interface; its SQLite implementation is sqlite/board_store.h. Used on one thread (the caller's
 // connection), inside the caller's transaction; a storage failure throws (std::exception).
 #pragma once
 

@@ -1,6 +1,6 @@
 // The registers kept beside each review, as read: information requests to agencies, family members,
 // documents, the identifiers the privacy check looks for, and the privacy checks made. An interface; its
-// SQLite implementation is store/sqlite/read_stores.h. Used on one thread (the caller's connection),
+// SQLite implementation is sqlite/read_stores.h. Used on one thread (the caller's connection),
 // inside the caller's read; a storage failure throws (std::exception).
 #pragma once
 

@@ -1,6 +1,6 @@
 // The review's own rows, read into the record the engine judges by (OpenReview) and the facts the views
 // show: the one place a review is built from rows, for the commands and the queries alike. An interface;
-// its SQLite implementation is store/sqlite/review_store.h. Used on one thread (the caller's connection),
+// its SQLite implementation is sqlite/review_store.h. Used on one thread (the caller's connection),
 // inside the caller's transaction or read snapshot; a storage failure throws (std::exception).
 #pragma once
 

@@ -1,10 +1,12 @@
 // The one store of the engine: every table it keeps, reached through the store of each area. An
 // interface: the commands, the queries and the scheduler see only this; its SQLite implementation is
-// store/sqlite/sqlite_store.h, and another backend would be a folder beside it. Used on one thread (the
+// sqlite/sqlite_store.h, and another backend would be a folder beside it. Used on one thread (the
 // owner's connection); each area's calls run inside the caller's transaction or read snapshot.
 #pragma once
 
+#include <cstdint>
 #include <memory>
+#include <string>
 
 #include "store/action_read_store.h"
 #include "store/action_store.h"
@@ -14,24 +16,19 @@
 #include "store/delay_store.h"
 #include "store/document_store.h"
 #include "store/family_member_store.h"
+#include "store/history_store.h"
 #include "store/information_request_store.h"
 #include "store/privacy_store.h"
 #include "store/process_store.h"
 #include "store/register_store.h"
 #include "store/review_store.h"
+#include "store/scheduler_store.h"
+#include "store/scopes.h"
 #include "store/self_assessment_store.h"
 #include "store/storage_error.h"
 #include "store/work_list_store.h"
 
 namespace scr {
-
-class Database;
-
-// While it lives, every read sees one state of the store: nothing committed meanwhile shows.
-class ReadScope {
- public:
-  virtual ~ReadScope() = default;
-};
 
 class Store {
  public:
@@ -39,6 +36,15 @@ class Store {
 
   // Begins a read of one state (a review's version and its view, a board's whole work list).
   virtual std::unique_ptr<ReadScope> BeginRead() = 0;
+  // Begins the write transaction of a batch of commands; inside it, one command's writes apart (the
+  // careful path of a group commit).
+  virtual std::unique_ptr<WriteScope> BeginWrite() = 0;
+  virtual std::unique_ptr<CommandScope> BeginCommand() = 0;
+  // How many rows were written through this store since it opened: unchanged across a command that wrote
+  // nothing.
+  virtual int64_t WriteCount() = 0;
+  // Where the store keeps its data, for the logs.
+  virtual const std::string& location() const = 0;
 
   // A review's own rows, read into its record and written by the commands.
   virtual ReviewStore& reviews() = 0;
@@ -52,15 +58,14 @@ class Store {
   virtual SelfAssessmentStore& self_assessment() = 0;
   virtual AlertStore& alerts() = 0;
   virtual DelayStore& delays() = 0;
+  virtual HistoryStore& history() = 0;
+  // The scheduler's alerts, digests and outbox rows.
+  virtual SchedulerStore& scheduler() = 0;
   // What the queries read beside the review's record.
   virtual RegisterStore& registers() = 0;
   virtual ActionReadStore& action_reads() = 0;
   virtual AlertReadStore& alert_reads() = 0;
   virtual WorkListStore& work_list() = 0;
-
-  // The connection underneath, for what is not yet behind an area's interface (transactions, the
-  // history's chain, the scheduler's rows).
-  virtual Database& database() = 0;
 };
 
 }  // namespace scr

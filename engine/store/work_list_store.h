@@ -1,5 +1,5 @@
 // The dated items of a board's running reviews, as the work list reads them. An interface; its SQLite
-// implementation is store/sqlite/read_stores.h. Used on one thread (the caller's connection), inside the
+// implementation is sqlite/read_stores.h. Used on one thread (the caller's connection), inside the
 // caller's read; a storage failure throws (std::exception).
 #pragma once
 

@@ -1,5 +1,5 @@
 // A digest as the scheduler writes it and the notifier words it: typed, so that only the store spells
-// its stored form (engine/store/digest_body.cpp).
+// its stored form (the SQLite store's digest_body.cpp).
 #pragma once
 
 #include <cstdint>

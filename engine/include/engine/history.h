@@ -24,7 +24,7 @@ class History {
   virtual Result<std::string> Verify() = 0;
   // When the history was keyed, in words (e.g. "2026-11-20T10:00:00Z (1200 earlier events re-keyed then)").
   virtual Result<std::string> KeyedSince() = 0;
-  // One line: see store/history_fingerprint.h.
+  // One line: see the SQLite store's history_fingerprint.h.
   virtual Result<std::string> Fingerprint(std::optional<BoardId> board = std::nullopt) = 0;
   // Empty when every history recorded up to `fingerprint` is unchanged; else the first review that differs.
   virtual Result<std::string> CheckFingerprint(const std::string& fingerprint) = 0;

@@ -2,8 +2,8 @@
 // default) after the review ends (closed, or not proceeding); after that the review is anonymised:
 //   - its family_members and privacy_identifiers rows are deleted;
 //   - every free text that may name or describe people is blanked, wherever a copy of it is kept
-//     (store/review_erasure.cpp lists the columns): the referral's rationale and late referral reason
-//     and the review's references (case numbers at the national bodies and the NHS);
+//     (the SQLite store's review_erasure.cpp lists the columns): the referral's rationale and late referral
+//     reason and the review's references (case numbers at the national bodies and the NHS);
 //     checkpoints' notes and evidence; parallel processes' owners and notes; documents' titles, holders and
 //     notes; information requests' texts and reasons; delay reasons; self-assessment notes and evidence;
 //     follow-ups' findings and reasons; improvement actions' titles, findings, recommendations, leads,
@@ -11,7 +11,7 @@
 //     entries in the chair's digests, and those texts in the messages (email, webhook, inbox) made from its
 //     alerts and from the digests that list it;
 //   - the history's chain still holds: each event's text is covered by a salted digest, and the erasure
-//     blanks the text and the salt and keeps the digest (store/event_log.h);
+//     blanks the text and the salt and keeps the digest (the SQLite store's event_log.h);
 //   - reviews.anonymised_at is set, and a `retention_erasure` event (counts only) ends its history;
 //   - the file is compacted and its write-ahead log emptied, so that no old copy stays in unused space.
 // Kept: the review's title (which never names anyone), dates, phases, decisions, agencies, who recorded

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "store/action_store.h"
-#include "store/database.h"
+#include "store/sqlite/database.h"
 
 namespace scr {
 

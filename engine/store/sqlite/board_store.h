@@ -2,7 +2,7 @@
 #pragma once
 
 #include "store/board_store.h"
-#include "store/database.h"
+#include "store/sqlite/database.h"
 
 namespace scr {
 

@@ -3,7 +3,7 @@
 // thread).
 #pragma once
 
-#include "store/database.h"
+#include "store/sqlite/database.h"
 #include "store/delay_store.h"
 
 namespace scr {

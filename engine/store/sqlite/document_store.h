@@ -2,7 +2,7 @@
 // connection, one thread).
 #pragma once
 
-#include "store/database.h"
+#include "store/sqlite/database.h"
 #include "store/document_store.h"
 
 namespace scr {

@@ -2,7 +2,7 @@
 // thread-safe (one connection, one thread).
 #pragma once
 
-#include "store/database.h"
+#include "store/sqlite/database.h"
 #include "store/information_request_store.h"
 
 namespace scr {

@@ -2,7 +2,7 @@
 // JSON array). Borrows the caller's Database; not thread-safe (one connection, one thread).
 #pragma once
 
-#include "store/database.h"
+#include "store/sqlite/database.h"
 #include "store/privacy_store.h"
 
 namespace scr {

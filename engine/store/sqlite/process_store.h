@@ -2,7 +2,7 @@
 // (one connection, one thread).
 #pragma once
 
-#include "store/database.h"
+#include "store/sqlite/database.h"
 #include "store/process_store.h"
 
 namespace scr {

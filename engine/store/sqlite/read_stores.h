@@ -4,7 +4,7 @@
 
 #include "store/action_read_store.h"
 #include "store/alert_read_store.h"
-#include "store/database.h"
+#include "store/sqlite/database.h"
 #include "store/register_store.h"
 #include "store/work_list_store.h"
 

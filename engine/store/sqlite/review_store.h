@@ -3,7 +3,7 @@
 #pragma once
 
 #include "engine/workflow.h"
-#include "store/database.h"
+#include "store/sqlite/database.h"
 #include "store/review_store.h"
 
 namespace scr {

@@ -2,7 +2,7 @@
 // thread-safe (one connection, one thread).
 #pragma once
 
-#include "store/database.h"
+#include "store/sqlite/database.h"
 #include "store/self_assessment_store.h"
 
 namespace scr {

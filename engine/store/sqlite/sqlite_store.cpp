@@ -6,23 +6,18 @@
 #include "store/sqlite/delay_store.h"
 #include "store/sqlite/document_store.h"
 #include "store/sqlite/family_member_store.h"
+#include "store/sqlite/history_store.h"
 #include "store/sqlite/information_request_store.h"
 #include "store/sqlite/privacy_store.h"
 #include "store/sqlite/process_store.h"
 #include "store/sqlite/read_stores.h"
 #include "store/sqlite/review_store.h"
+#include "store/sqlite/scheduler_store.h"
+#include "store/sqlite/scopes.h"
 #include "store/sqlite/self_assessment_store.h"
 
 namespace scr {
 namespace {
-
-class SqliteReadScope final : public ReadScope {
- public:
-  explicit SqliteReadScope(Database& database) : snapshot_(database) {}
-
- private:
-  ReadSnapshot snapshot_;
-};
 
 class SqliteStore final : public Store {
  public:
@@ -39,12 +34,18 @@ class SqliteStore final : public Store {
         self_assessment_(*database_),
         alerts_(*database_),
         delays_(*database_),
+        history_(*database_),
+        scheduler_(*database_),
         registers_(*database_),
         action_reads_(*database_),
         alert_reads_(*database_),
         work_list_(*database_) {}
 
   std::unique_ptr<ReadScope> BeginRead() override { return std::make_unique<SqliteReadScope>(*database_); }
+  std::unique_ptr<WriteScope> BeginWrite() override { return std::make_unique<SqliteWriteScope>(*database_); }
+  std::unique_ptr<CommandScope> BeginCommand() override { return std::make_unique<SqliteCommandScope>(*database_); }
+  int64_t WriteCount() override { return database_->connection().getTotalChanges(); }
+  const std::string& location() const override { return database_->path(); }
   ReviewStore& reviews() override { return reviews_; }
   BoardStore& boards() override { return boards_; }
   ProcessStore& processes() override { return processes_; }
@@ -56,11 +57,12 @@ class SqliteStore final : public Store {
   SelfAssessmentStore& self_assessment() override { return self_assessment_; }
   AlertStore& alerts() override { return alerts_; }
   DelayStore& delays() override { return delays_; }
+  HistoryStore& history() override { return history_; }
+  SchedulerStore& scheduler() override { return scheduler_; }
   RegisterStore& registers() override { return registers_; }
   ActionReadStore& action_reads() override { return action_reads_; }
   AlertReadStore& alert_reads() override { return alert_reads_; }
   WorkListStore& work_list() override { return work_list_; }
-  Database& database() override { return *database_; }
 
  private:
   std::unique_ptr<Database> database_;  // first: the stores below borrow it
@@ -75,6 +77,8 @@ class SqliteStore final : public Store {
   SqliteSelfAssessmentStore self_assessment_;
   SqliteAlertStore alerts_;
   SqliteDelayStore delays_;
+  SqliteHistoryStore history_;
+  SqliteSchedulerStore scheduler_;
   SqliteRegisterStore registers_;
   SqliteActionReadStore action_reads_;
   SqliteAlertReadStore alert_reads_;

@@ -5,7 +5,7 @@
 #include <memory>
 
 #include "engine/workflow.h"
-#include "store/database.h"
+#include "store/sqlite/database.h"
 #include "store/store.h"
 
 namespace scr {

@@ -10,8 +10,8 @@
 
 #include "engine/access.h"
 #include "engine/outbox.h"
-#include "store/database.h"
-#include "store/schema.h"
+#include "store/sqlite/database.h"
+#include "store/sqlite/schema.h"
 #include "support/service_fixture.h"
 
 using namespace scr;

@@ -22,7 +22,7 @@ class TestContext final : public CommandContext {
  public:
   TestContext(const std::string& path, const Moment& moment)
       : store_(MakeSqliteStore(Database::Open(path, Database::Mode::kReadWrite).value(), test::ProjectWorkflows())),
-        scheduler_(store_->database(), reviews_, clock_, /*digest_time=*/std::nullopt),
+        scheduler_(store_->scheduler(), reviews_, clock_, /*digest_time=*/std::nullopt),
         moment_(moment) {}
 
   Status Run(const Command& command, CommandResult& result) { return RunCommand(command, At(moment_), result); }

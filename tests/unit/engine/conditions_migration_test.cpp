@@ -10,8 +10,8 @@
 #include "engine/calendar.h"
 #include "engine/clock.h"
 #include "engine/review_queries.h"
-#include "store/database.h"
-#include "store/schema.h"
+#include "store/sqlite/database.h"
+#include "store/sqlite/schema.h"
 #include "support/test_support.h"
 
 namespace scr {

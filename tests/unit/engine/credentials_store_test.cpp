@@ -9,8 +9,8 @@
 #include "engine/directory.h"
 #include "engine/sessions.h"
 #include "engine/token_use.h"
-#include "store/database.h"
-#include "store/schema.h"
+#include "store/sqlite/database.h"
+#include "store/sqlite/schema.h"
 #include "support/test_support.h"
 
 using namespace scr;

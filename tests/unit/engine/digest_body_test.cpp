@@ -1,7 +1,7 @@
 // A digest's stored form: what the scheduler writes is what the notifier reads back, item by item.
 #include <catch2/catch.hpp>
 
-#include "store/digest_body.h"
+#include "store/sqlite/digest_body.h"
 
 using namespace scr;
 

@@ -7,10 +7,10 @@
 #include <filesystem>
 
 #include "engine/history.h"
-#include "store/database.h"
-#include "store/event_log.h"
-#include "store/history_fingerprint.h"
-#include "store/history_keying.h"
+#include "store/sqlite/database.h"
+#include "store/sqlite/event_log.h"
+#include "store/sqlite/history_fingerprint.h"
+#include "store/sqlite/history_keying.h"
 #include "support/service_fixture.h"
 
 using namespace scr;

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "scheduler/scheduler.h"
+#include "store/sqlite/scheduler_store.h"
 #include "support/calendar_helpers.h"
 #include "support/referred_review.h"
 #include "support/test_support.h"
@@ -44,7 +45,8 @@ TEST_CASE("scheduler: a review's due alerts are fired from the records its owner
   SimulatedClock clock(test::At("2026-02-27T09:00:00Z"));  // the Friday before the referral
   BoardReviews reviews;
   reviews.open.emplace(7, ReferredReview(reviews.england));
-  Scheduler scheduler(**database, reviews, clock, /*digest_time=*/std::nullopt);
+  SqliteSchedulerStore store(**database);
+  Scheduler scheduler(store, reviews, clock, /*digest_time=*/std::nullopt);
   scheduler.Schedule(7, reviews.open.at(7));
   CHECK(scheduler.pending_count() == 1);
   std::optional<Instant> next = scheduler.NextAlertAt();

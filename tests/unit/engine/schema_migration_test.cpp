@@ -6,10 +6,10 @@
 
 #include <filesystem>
 
-#include "store/database.h"
-#include "store/event_log.h"
-#include "store/history_keying.h"
-#include "store/schema.h"
+#include "store/sqlite/database.h"
+#include "store/sqlite/event_log.h"
+#include "store/sqlite/history_keying.h"
+#include "store/sqlite/schema.h"
 #include "support/test_support.h"
 
 using namespace scr;

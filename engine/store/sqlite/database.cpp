@@ -1,4 +1,4 @@
-#include "store/database.h"
+#include "store/sqlite/database.h"
 
 #include <spdlog/spdlog.h>
 #include <sqlite3.h>
@@ -7,9 +7,9 @@
 #include <filesystem>
 
 #include "engine/clock.h"
-#include "store/event_log.h"
-#include "store/schema.h"
-#include "store/snapshot.h"
+#include "store/sqlite/event_log.h"
+#include "store/sqlite/schema.h"
+#include "store/sqlite/snapshot.h"
 
 namespace scr {
 

@@ -1,4 +1,4 @@
-#include "store/review_erasure.h"
+#include "store/sqlite/review_erasure.h"
 
 #include <nlohmann/json.hpp>
 
@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "store/event_log.h"
+#include "store/sqlite/event_log.h"
 
 namespace scr {
 namespace {

@@ -13,8 +13,8 @@
 
 #include "engine/calendar.h"
 #include "engine/directory.h"
-#include "store/database.h"
-#include "store/sign_in_throttle.h"
+#include "store/sqlite/database.h"
+#include "store/sqlite/sign_in_throttle.h"
 
 namespace scr {
 namespace {

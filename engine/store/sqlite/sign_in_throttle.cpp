@@ -1,4 +1,4 @@
-#include "store/sign_in_throttle.h"
+#include "store/sqlite/sign_in_throttle.h"
 
 #include <algorithm>
 

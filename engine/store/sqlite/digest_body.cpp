@@ -1,4 +1,4 @@
-#include "store/digest_body.h"
+#include "store/sqlite/digest_body.h"
 
 #include <nlohmann/json.hpp>
 

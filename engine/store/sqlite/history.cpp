@@ -1,10 +1,10 @@
 #include "engine/history.h"
 
 #include "engine/history_key.h"
-#include "store/database.h"
-#include "store/event_log.h"
-#include "store/history_fingerprint.h"
-#include "store/history_keying.h"
+#include "store/sqlite/database.h"
+#include "store/sqlite/event_log.h"
+#include "store/sqlite/history_fingerprint.h"
+#include "store/sqlite/history_keying.h"
 
 namespace scr {
 namespace {

@@ -1,7 +1,7 @@
 // Checking every review's keyed history chain (event_log.h says what the chain covers).
 #include <SQLiteCpp/SQLiteCpp.h>
 
-#include "store/event_log.h"
+#include "store/sqlite/event_log.h"
 
 namespace scr {
 namespace {

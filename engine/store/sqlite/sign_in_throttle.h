@@ -8,7 +8,7 @@
 #include <string>
 
 #include "engine/clock.h"
-#include "store/database.h"
+#include "store/sqlite/database.h"
 
 namespace scr {
 

@@ -15,22 +15,13 @@
 #include "engine/history_key.h"
 #include "engine/model.h"
 #include "engine/status.h"
-#include "store/database.h"
+#include "store/sqlite/database.h"
+#include "store/history_store.h"
 
 struct evp_md_st;
 struct evp_mac_ctx_st;
 
 namespace scr {
-
-struct NewEvent {
-  ReviewId review_id = 0;
-  int64_t seq = 0;  // 1 for the referral, then one more per event
-  std::string at;
-  std::string actor;
-  std::string event;
-  std::string reason;
-  std::string data = "{}";
-};
 
 // SHA-256, fetched from OpenSSL once for the life of the process.
 const evp_md_st* Sha256();
@@ -81,11 +72,6 @@ std::string NewSalt();
 // attached to the database (AttachHistoryKey).
 EventHash AppendEvent(Database& database, const NewEvent& event, const EventHash& previous);
 void AddToLedger(Database& database, int64_t events);
-// Where a review's history stands: its last event's number and hash (0 and zeros before the first).
-struct HistoryHead {
-  int64_t event_count = 0;
-  EventHash last_hash{};
-};
 Result<HistoryHead> ReadHistoryHead(Database& database, ReviewId review);
 
 // Walks every review's history, recomputes the keyed chain, and checks the ledger's count. Returns the

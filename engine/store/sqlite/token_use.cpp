@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "engine/calendar.h"
-#include "store/database.h"
+#include "store/sqlite/database.h"
 
 namespace scr {
 namespace {

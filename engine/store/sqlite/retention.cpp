@@ -5,11 +5,11 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/calendar.h"
-#include "store/database.h"
+#include "store/sqlite/database.h"
 #include "engine/history_key.h"
-#include "store/event_log.h"
-#include "store/history_keying.h"
-#include "store/review_erasure.h"
+#include "store/sqlite/event_log.h"
+#include "store/sqlite/history_keying.h"
+#include "store/sqlite/review_erasure.h"
 
 namespace scr {
 namespace {

@@ -3,8 +3,8 @@
 #include <map>
 
 #include "engine/calendar.h"
-#include "store/digest_body.h"
-#include "store/database.h"
+#include "store/sqlite/digest_body.h"
+#include "store/sqlite/database.h"
 
 namespace scr {
 namespace {

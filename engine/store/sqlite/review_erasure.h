@@ -7,7 +7,7 @@
 #include <cstdint>
 
 #include "engine/model.h"
-#include "store/database.h"
+#include "store/sqlite/database.h"
 
 namespace scr {
 

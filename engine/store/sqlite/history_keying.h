@@ -8,8 +8,8 @@
 
 #include "engine/history_key.h"
 #include "engine/status.h"
-#include "store/database.h"
-#include "store/event_log.h"
+#include "store/sqlite/database.h"
+#include "store/sqlite/event_log.h"
 
 namespace scr {
 

@@ -15,7 +15,7 @@
 
 #include "engine/model.h"
 #include "engine/status.h"
-#include "store/database.h"
+#include "store/sqlite/database.h"
 
 namespace scr {
 

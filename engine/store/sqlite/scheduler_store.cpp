@@ -1,11 +1,21 @@
-#include "store/scheduler_store.h"
+#include "store/sqlite/scheduler_store.h"
 
 #include "engine/calendar.h"
-#include "store/digest_body.h"
+#include "store/sqlite/digest_body.h"
+#include "store/sqlite/history_fingerprint.h"
+#include "store/sqlite/scopes.h"
 
 namespace scr {
 
-void InsertAlerts(Database& database, const std::vector<AlertRow>& rows) {
+std::unique_ptr<WriteScope> SqliteSchedulerStore::BeginWrite() {
+  return std::make_unique<SqliteWriteScope>(database_);
+}
+
+Result<std::string> SqliteSchedulerStore::ReadHistoryFingerprint(BoardId board) {
+  return HistoryFingerprint(database_, board);
+}
+
+void SqliteSchedulerStore::InsertAlerts(const std::vector<AlertRow>& rows) {
   // Many rows to a statement: a batch of alerts costs far fewer statement runs. The idempotency key
   // (review/ID/checkpoint/KEY/due/DATE/KIND/STEP) is derived from these columns and kept unique by them:
   // an alert stored before is ignored.
@@ -18,7 +28,7 @@ void InsertAlerts(Database& database, const std::vector<AlertRow>& rows) {
         "INSERT OR IGNORE INTO alerts (board_id, review_id, checkpoint, kind, level, step, recipient_role, due, "
         "scheduled_for, fired_at, fired_late_by_s, held) VALUES ";
     for (size_t i = 0; i < count; ++i) sql += i == 0 ? "(?,?,?,?,?,?,?,?,?,?,?,?)" : ",(?,?,?,?,?,?,?,?,?,?,?,?)";
-    Database::Statement insert = database.PrepareBuilt(sql);
+    Database::Statement insert = database_.PrepareBuilt(sql);
     for (size_t i = 0; i < count; ++i) {
       const AlertRow& row = rows[done + i];
       int base = static_cast<int>(i) * kColumns;
@@ -40,15 +50,15 @@ void InsertAlerts(Database& database, const std::vector<AlertRow>& rows) {
   }
 }
 
-int64_t LastAlertId(Database& database) {
-  Database::Statement last = database.Prepare("SELECT IFNULL(MAX(id), 0) FROM alerts");
+int64_t SqliteSchedulerStore::LastAlertId() {
+  Database::Statement last = database_.Prepare("SELECT IFNULL(MAX(id), 0) FROM alerts");
   last->executeStep();
   return last->getColumn(0).getInt64();
 }
 
-std::vector<FiredAlertSteps> ReadFiredAlertSteps(Database& database) {
+std::vector<FiredAlertSteps> SqliteSchedulerStore::ReadFiredAlertSteps() {
   std::vector<FiredAlertSteps> fired;
-  SQLite::Statement select(database.connection(),
+  SQLite::Statement select(database_.connection(),
                            "SELECT review_id, checkpoint, due, MAX(step) FROM alerts "
                            "WHERE kind <> 'deadline_extended' GROUP BY review_id, checkpoint, due");
   while (select.executeStep()) {
@@ -58,45 +68,39 @@ std::vector<FiredAlertSteps> ReadFiredAlertSteps(Database& database) {
   return fired;
 }
 
-std::vector<std::pair<ReviewId, std::string>> ReadTimescaleAlertsTold(Database& database) {
+std::vector<std::pair<ReviewId, std::string>> SqliteSchedulerStore::ReadTimescaleAlertsTold() {
   std::vector<std::pair<ReviewId, std::string>> told;
-  SQLite::Statement select(database.connection(), "SELECT review_id, kind FROM alerts WHERE checkpoint = 'timescale'");
+  SQLite::Statement select(database_.connection(), "SELECT review_id, kind FROM alerts WHERE checkpoint = 'timescale'");
   while (select.executeStep()) told.emplace_back(select.getColumn(0).getInt64(), select.getColumn(1).getString());
   return told;
 }
 
-namespace {
-
 // The one place the engine adds to the outbox, the notifier's queue: every row names an alert or a digest,
 // the board, the role it is for and when it was queued. `rows` is the SELECT that gives them, in order.
-Database::Statement PrepareOutboxInsert(Database& database, const char* rows) {
-  return database.PrepareBuilt(
+Database::Statement SqliteSchedulerStore::PrepareOutboxInsert(const char* rows) {
+  return database_.PrepareBuilt(
       std::string("INSERT INTO outbox (alert_id, digest_id, board_id, recipient_role, created_at) ") + rows);
 }
 
-}  // namespace
-
-void QueueAlertsAfter(Database& database, int64_t alerts_after) {
+void SqliteSchedulerStore::QueueAlertsAfter(int64_t alerts_after) {
   // New rows take ids above every earlier one (an INTEGER PRIMARY KEY without AUTOINCREMENT).
-  Database::Statement queue = PrepareOutboxInsert(
-      database, "SELECT id, NULL, board_id, recipient_role, fired_at FROM alerts WHERE id > ? AND held = 0 ORDER BY id");
+  Database::Statement queue = PrepareOutboxInsert("SELECT id, NULL, board_id, recipient_role, fired_at FROM alerts WHERE id > ? AND held = 0 ORDER BY id");
   queue->bind(1, alerts_after);
   queue->exec();
 }
 
-void QueueHeldAlerts(Database& database, BoardId board) {
-  Database::Statement queue = PrepareOutboxInsert(
-      database,
-      "SELECT id, NULL, board_id, recipient_role, fired_at FROM alerts WHERE held = 1 AND board_id = ? ORDER BY id");
+void SqliteSchedulerStore::QueueHeldAlerts(BoardId board) {
+  Database::Statement queue = PrepareOutboxInsert("SELECT id, NULL, board_id, recipient_role, fired_at FROM alerts WHERE held = 1 AND board_id = ? ORDER BY id");
   queue->bind(1, board);
   queue->exec();
-  Database::Statement release = database.Prepare("UPDATE alerts SET held = 0 WHERE held = 1 AND board_id = ?");
+  Database::Statement release = database_.Prepare("UPDATE alerts SET held = 0 WHERE held = 1 AND board_id = ?");
   release->bind(1, board);
   release->exec();
 }
 
-void QueueDigest(Database& database, int64_t digest, BoardId board, const std::vector<Role>& recipients, Instant at) {
-  Database::Statement queue = PrepareOutboxInsert(database, "SELECT NULL, ?, ?, ?, ?");
+void SqliteSchedulerStore::QueueDigest(int64_t digest, BoardId board, const std::vector<Role>& recipients,
+                                       Instant at) {
+  Database::Statement queue = PrepareOutboxInsert("SELECT NULL, ?, ?, ?, ?");
   std::string created_at = FormatInstant(at);
   for (Role role : recipients) {
     queue->bind(1, digest);
@@ -108,8 +112,8 @@ void QueueDigest(Database& database, int64_t digest, BoardId board, const std::v
   }
 }
 
-std::optional<LastDigest> ReadLastDailyDigest(Database& database, BoardId board) {
-  Database::Statement last = database.Prepare(
+std::optional<LastDigest> SqliteSchedulerStore::ReadLastDailyDigest(BoardId board) {
+  Database::Statement last = database_.Prepare(
       "SELECT day, fired_at, alerts_through FROM digests WHERE board_id = ? AND kind = 'daily' "
       "ORDER BY scheduled_for DESC LIMIT 1");
   last->bind(1, board);
@@ -117,8 +121,9 @@ std::optional<LastDigest> ReadLastDailyDigest(Database& database, BoardId board)
   return LastDigest{last->getColumn(0).getString(), last->getColumn(1).getString(), last->getColumn(2).getInt64()};
 }
 
-int64_t ReadBecameOverdue(Database& database, BoardId board, int64_t alerts_after, size_t listed, DigestList& out) {
-  Database::Statement became_overdue = database.Prepare(
+int64_t SqliteSchedulerStore::ReadBecameOverdue(BoardId board, int64_t alerts_after, size_t listed,
+                                                DigestList& out) {
+  Database::Statement became_overdue = database_.Prepare(
       "SELECT id, review_id, checkpoint, due FROM alerts WHERE id > ? AND +board_id = ? AND kind = 'overdue' "
       "ORDER BY id");  // by id from the last digest's: the unary + keeps SQLite off the board index
   became_overdue->bind(1, alerts_after);
@@ -136,9 +141,9 @@ int64_t ReadBecameOverdue(Database& database, BoardId board, int64_t alerts_afte
   return last;
 }
 
-void ReadDeadlinesMoved(Database& database, BoardId board, const std::string& since, const std::string& until,
-                        size_t listed, DigestList& out) {
-  Database::Statement delays = database.Prepare(
+void SqliteSchedulerStore::ReadDeadlinesMoved(BoardId board, const std::string& since, const std::string& until,
+                                              size_t listed, DigestList& out) {
+  Database::Statement delays = database_.Prepare(
       "SELECT d.review_id, d.checkpoint, d.previous_due, d.new_due, d.reason, d.recorded_by FROM delays d "
       "JOIN reviews r ON r.id = d.review_id WHERE r.board_id = ? AND d.recorded_at > ? AND d.recorded_at <= ? "
       "ORDER BY d.id");
@@ -158,9 +163,9 @@ void ReadDeadlinesMoved(Database& database, BoardId board, const std::string& si
   }
 }
 
-int64_t StoreDigest(Database& database, BoardId board, const Digest& digest, Instant scheduled_for, Instant fired_at,
-                    size_t items, int64_t alerts_through) {
-  Database::Statement insert = database.Prepare(
+int64_t SqliteSchedulerStore::StoreDigest(BoardId board, const Digest& digest, Instant scheduled_for,
+                                          Instant fired_at, size_t items, int64_t alerts_through) {
+  Database::Statement insert = database_.Prepare(
       "INSERT OR IGNORE INTO digests (board_id, kind, day, scheduled_for, fired_at, fired_late_by_s, item_count, "
       "body, alerts_through) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   insert->bind(1, board);
@@ -173,18 +178,19 @@ int64_t StoreDigest(Database& database, BoardId board, const Digest& digest, Ins
   insert->bind(8, DigestBody(digest));
   insert->bind(9, alerts_through);
   if (insert->exec() == 0) return 0;  // this digest went out before
-  return database.connection().getLastInsertRowid();
+  return database_.connection().getLastInsertRowid();
 }
 
-std::vector<std::pair<BoardId, int64_t>> ReadHeldAlertCounts(Database& database) {
+std::vector<std::pair<BoardId, int64_t>> SqliteSchedulerStore::ReadHeldAlertCounts() {
   std::vector<std::pair<BoardId, int64_t>> boards;
-  Database::Statement held = database.Prepare("SELECT board_id, COUNT(*) FROM alerts WHERE held = 1 GROUP BY board_id");
+  Database::Statement held = database_.Prepare("SELECT board_id, COUNT(*) FROM alerts WHERE held = 1 GROUP BY board_id");
   while (held->executeStep()) boards.emplace_back(held->getColumn(0).getInt64(), held->getColumn(1).getInt64());
   return boards;
 }
 
-void ReadHeldAlerts(Database& database, BoardId board, size_t listed, Digest& catch_up, std::set<Role>& recipients) {
-  Database::Statement list = database.Prepare(
+void SqliteSchedulerStore::ReadHeldAlerts(BoardId board, size_t listed, Digest& catch_up,
+                                          std::set<Role>& recipients) {
+  Database::Statement list = database_.Prepare(
       "SELECT review_id, checkpoint, kind, level, due, recipient_role, scheduled_for FROM alerts "
       "WHERE held = 1 AND board_id = ? ORDER BY scheduled_for, id");
   list->bind(1, board);
@@ -204,9 +210,9 @@ void ReadHeldAlerts(Database& database, BoardId board, size_t listed, Digest& ca
   }
 }
 
-void MarkHeldAlertsTold(Database& database, BoardId board, int64_t digest) {
+void SqliteSchedulerStore::MarkHeldAlertsTold(BoardId board, int64_t digest) {
   Database::Statement release =
-      database.Prepare("UPDATE alerts SET held = 0, digest_id = ? WHERE held = 1 AND board_id = ?");
+      database_.Prepare("UPDATE alerts SET held = 0, digest_id = ? WHERE held = 1 AND board_id = ?");
   release->bind(1, digest);
   release->bind(2, board);
   release->exec();

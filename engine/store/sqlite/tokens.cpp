@@ -1,10 +1,10 @@
-#include "store/tokens.h"
+#include "store/sqlite/tokens.h"
 
 #include <openssl/rand.h>
 #include <sqlite3.h>
 
 #include "engine/calendar.h"
-#include "store/event_log.h"
+#include "store/sqlite/event_log.h"
 
 namespace scr {
 namespace {

@@ -1,4 +1,4 @@
-#include "store/event_log.h"
+#include "store/sqlite/event_log.h"
 
 #include <openssl/core_names.h>
 #include <openssl/evp.h>

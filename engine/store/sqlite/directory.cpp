@@ -5,9 +5,9 @@
 
 #include "engine/access.h"
 #include "engine/calendar.h"
-#include "store/database.h"
-#include "store/event_log.h"
-#include "store/tokens.h"
+#include "store/sqlite/database.h"
+#include "store/sqlite/event_log.h"
+#include "store/sqlite/tokens.h"
 
 namespace scr {
 namespace {

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "engine/directory.h"
-#include "store/database.h"
+#include "store/sqlite/database.h"
 
 namespace scr {
 

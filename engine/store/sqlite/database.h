@@ -35,7 +35,7 @@ class Database {
   const std::string& path() const { return path_; }
   // The page cache of this connection, in KiB (8 MiB unless set).
   void SetCacheKib(int kib) { connection_.exec("PRAGMA cache_size = -" + std::to_string(kib)); }
-  // The history key's HMAC context (store/history_keying.h attaches it); null until then.
+  // The history key's HMAC context (store/sqlite/history_keying.h attaches it); null until then.
   HistorySeal* history_seal() { return history_seal_.get(); }
   void set_history_seal(std::unique_ptr<HistorySeal> seal);
 

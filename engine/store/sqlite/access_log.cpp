@@ -8,7 +8,7 @@
 #include <thread>
 
 #include "engine/calendar.h"
-#include "store/database.h"
+#include "store/sqlite/database.h"
 
 namespace scr {
 namespace {

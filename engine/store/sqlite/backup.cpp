@@ -11,10 +11,10 @@
 
 #include "engine/history_key.h"
 
-#include "store/database.h"
-#include "store/event_log.h"
-#include "store/history_keying.h"
-#include "store/snapshot.h"
+#include "store/sqlite/database.h"
+#include "store/sqlite/event_log.h"
+#include "store/sqlite/history_keying.h"
+#include "store/sqlite/snapshot.h"
 
 namespace scr {
 namespace {

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "engine/calendar.h"
-#include "store/database.h"
+#include "store/sqlite/database.h"
 
 namespace scr {
 namespace {

@@ -1,10 +1,10 @@
-#include "store/history_fingerprint.h"
+#include "store/sqlite/history_fingerprint.h"
 
 #include <openssl/evp.h>
 
 #include <vector>
 
-#include "store/event_log.h"
+#include "store/sqlite/event_log.h"
 
 namespace scr {
 namespace {

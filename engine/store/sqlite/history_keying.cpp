@@ -1,4 +1,4 @@
-#include "store/history_keying.h"
+#include "store/sqlite/history_keying.h"
 
 #include <openssl/evp.h>
 #include <spdlog/spdlog.h>
@@ -7,7 +7,7 @@
 
 #include "engine/calendar.h"
 #include "engine/clock.h"
-#include "store/event_log.h"
+#include "store/sqlite/event_log.h"
 
 namespace scr {
 EventHash UnkeyedEventHash(const NewEvent& event, const EventHash& previous) {
