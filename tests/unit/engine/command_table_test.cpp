@@ -10,6 +10,7 @@
 #include "scheduler/scheduler.h"
 #include "service/command_table.h"
 #include "store/sqlite/sqlite_store.h"
+#include "support/board_reviews.h"
 #include "support/calendar_helpers.h"
 #include "support/test_support.h"
 
@@ -47,23 +48,8 @@ class TestContext final : public CommandContext {
   std::vector<std::pair<ReviewId, std::string>> history;
 
  private:
-  class Reviews final : public ScheduledReviews {
-   public:
-    OpenReview* Find(ReviewId id) override {
-      auto it = open.find(id);
-      return it == open.end() ? nullptr : &it->second;
-    }
-    Result<const WorkingCalendar*> CalendarFor(BoardId) override { return &england; }
-    void ForEachOpenReview(const std::function<void(ReviewId, const OpenReview&)>& visit) override {
-      for (const auto& [id, review] : open) visit(id, review);
-    }
-
-    WorkingCalendar england = test::England();
-    std::unordered_map<ReviewId, OpenReview> open;
-  };
-
   SimulatedClock clock_{test::At("2026-03-02T10:00:00Z")};
-  Reviews reviews_;
+  test::BoardReviews reviews_;
   std::unique_ptr<Store> store_;
   Scheduler scheduler_;
   const Moment& moment_;

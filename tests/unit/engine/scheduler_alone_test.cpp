@@ -8,6 +8,7 @@
 
 #include "scheduler/scheduler.h"
 #include "store/sqlite/scheduler_store.h"
+#include "support/board_reviews.h"
 #include "support/calendar_helpers.h"
 #include "support/referred_review.h"
 #include "support/test_support.h"
@@ -15,23 +16,8 @@
 namespace scr {
 namespace {
 
+using test::BoardReviews;
 using test::ReferredReview;
-
-// The open reviews as their owner keeps them: here, one board in England.
-class BoardReviews final : public ScheduledReviews {
- public:
-  OpenReview* Find(ReviewId id) override {
-    auto it = open.find(id);
-    return it == open.end() ? nullptr : &it->second;
-  }
-  Result<const WorkingCalendar*> CalendarFor(BoardId) override { return &england; }
-  void ForEachOpenReview(const std::function<void(ReviewId, const OpenReview&)>& visit) override {
-    for (const auto& [id, review] : open) visit(id, review);
-  }
-
-  WorkingCalendar england = test::England();
-  std::unordered_map<ReviewId, OpenReview> open;
-};
 
 }  // namespace
 
