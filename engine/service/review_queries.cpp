@@ -7,7 +7,7 @@
 namespace scr {
 
 ReviewQueriesImpl::ReviewQueriesImpl(const Options& options, std::unique_ptr<Store> store)
-    : options_(options), store_(std::move(store)) {}
+    : options_(options), store_(std::move(store)), calendars_(store_->boards(), *options.holidays) {}
 
 Status ReviewQueriesImpl::CheckReviewOfBoard(BoardId board, ReviewId review) {
   if (!store_->reviews().ReadHeading(board, review)) return Status::NotFound("no review " + std::to_string(review));
@@ -59,15 +59,7 @@ Result<Board> ReviewQueriesImpl::GetBoard(BoardId board) {
   }
 }
 
-Result<const WorkingCalendar*> ReviewQueriesImpl::CalendarFor(BoardId board) {
-  auto it = calendars_.find(board);
-  if (it != calendars_.end()) return &it->second;
-  Result<Board> found = GetBoard(board);
-  if (!found.ok()) return found.status();
-  Result<WorkingCalendar> calendar = WorkingCalendar::Create(*options_.holidays, found->nation, found->time_zone);
-  if (!calendar.ok()) return calendar.status();
-  return &calendars_.emplace(board, *calendar).first->second;
-}
+Result<const WorkingCalendar*> ReviewQueriesImpl::CalendarFor(BoardId board) { return calendars_.For(board); }
 
 Status ReviewQueriesImpl::ReadCheckpoints(StoredReview& review, std::vector<CheckpointView>* views) {
   ReviewId id = review.summary.id;

@@ -8,6 +8,7 @@
 
 #include "engine/review_queries.h"
 #include "review/open_review.h"
+#include "service/board_calendars.h"
 #include "store/store.h"
 
 namespace scr {
@@ -61,7 +62,7 @@ class ReviewQueriesImpl final : public ReviewQueries {
 
   Options options_;
   std::unique_ptr<Store> store_;
-  std::map<BoardId, WorkingCalendar> calendars_;
+  BoardCalendars calendars_;  // on store_'s boards
 };
 
 // The delay register as the review shows it: beside the moved deadlines, each step completed late, from its

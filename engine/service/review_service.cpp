@@ -34,6 +34,7 @@ Result<std::unique_ptr<ReviewService>> ReviewService::Open(const Options& option
 ReviewServiceImpl::ReviewServiceImpl(const Options& options, std::unique_ptr<Store> store)
     : options_(options),
       store_(std::move(store)),
+      calendars_(store_->boards(), *options.holidays),
       scheduler_(store_->scheduler(), *this, *options.clock, options.digest_time) {}
 
 Status ReviewServiceImpl::LoadOpenReviews() {
@@ -215,17 +216,10 @@ void ReviewServiceImpl::CheckIn(ReviewId id, OpenReview review) {
 }
 
 Result<const WorkingCalendar*> ReviewServiceImpl::CalendarFor(BoardId board) {
-  auto it = calendars_.find(board);
-  if (it != calendars_.end()) return &it->second;
-  std::optional<StoredBoard> found = store_->boards().ReadBoard(board);
-  if (!found) return Status::NotFound("no board " + std::to_string(board));
-  if (!found->nation.ok()) return found->nation;
-  Result<WorkingCalendar> calendar =
-      WorkingCalendar::Create(*options_.holidays, found->board.nation, found->board.time_zone);
-  if (!calendar.ok()) return calendar.status();
-  const WorkingCalendar* added = &calendars_.emplace(board, *calendar).first->second;
-  scheduler_.PlanDigests(board, *added);  // a board met for the first time: its digests begin
-  return added;
+  bool first_met = false;
+  Result<const WorkingCalendar*> calendar = calendars_.For(board, &first_met);
+  if (first_met) scheduler_.PlanDigests(board, **calendar);  // a board met for the first time: its digests begin
+  return calendar;
 }
 
 void ReviewServiceImpl::AppendToHistory(ReviewId id, OpenReview& review, const Actor& actor, const Context& context,

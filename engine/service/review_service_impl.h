@@ -14,6 +14,7 @@
 #include "scheduler/scheduler.h"
 #include "review/open_review.h"
 #include "service/command_context.h"
+#include "service/board_calendars.h"
 #include "store/store.h"
 
 namespace scr {
@@ -76,7 +77,7 @@ class ReviewServiceImpl final : public ReviewService, private CommandContext, pr
   Options options_;
   std::unique_ptr<Store> store_;
   std::unordered_map<ReviewId, OpenReview> open_;
-  std::map<BoardId, WorkingCalendar> calendars_;
+  BoardCalendars calendars_;  // on store_'s boards
   std::vector<std::pair<ReviewId, std::optional<OpenReview>>> undo_;  // records replaced in this transaction
   int64_t events_appended_ = 0;  // in this transaction; added to the ledger before it commits
 
