@@ -3,6 +3,7 @@
 #include "workflow/chain_reader.h"
 
 #include "workflow/due_rule_parser.h"
+#include "workflow/source_reader.h"
 
 namespace scr {
 namespace {
@@ -11,7 +12,8 @@ const std::set<std::string> kEscalationKeys = {"after", "to"};
 const std::set<std::string> kRequestKeys = {"owner_role", "reminders", "escalation", "marker", "marker_before_decision"};
 const std::set<std::string> kActionKeys = {"owner_role", "reminders", "escalation", "marker", "amber_within",
                                            "follow_ups"};
-const std::set<std::string> kFollowUpKeys = {"after_completion", "owner_role", "reminders", "escalation"};
+const std::set<std::string> kFollowUpKeys = {"after_completion", "source", "local_default", "owner_role", "reminders",
+                                             "escalation"};
 
 // The Quality Marker under `key` of a section (0 when absent), which the file must define.
 int ReadSectionMarker(FileChecker& check, const YAML::Node& section, const char* key, const std::string& what,
@@ -160,6 +162,8 @@ void ReadItemChains(FileChecker& check, YAML::Node root, const Chains& defaults,
         }
       }
     }
+    ReadTimescaleSource(check, follow_ups, follow_ups, "improvement_actions.follow_ups (after_completion)",
+                        workflow.follow_up_chain.source, workflow.follow_up_chain.local_default);
   }
 }
 

@@ -12,6 +12,7 @@
 #include "workflow/due_rule_parser.h"
 #include "workflow/file_checker.h"
 #include "workflow/lifecycle_rules_reader.h"
+#include "workflow/source_reader.h"
 
 namespace scr {
 namespace {
@@ -24,8 +25,9 @@ const std::set<std::string> kPhaseKeys = {"label", "description"};
 const std::set<std::string> kMarkerKeys = {"number", "name", "statement", "questions"};
 const std::set<std::string> kQuestionKeys = {"id", "text"};
 const std::set<std::string> kDefaultsKeys = {"reminders", "escalation"};
-const std::set<std::string> kCheckpointKeys = {"key",       "title",     "marker",     "phase",     "owner_role",
-                                               "due",       "condition", "blocks",     "reminders", "escalation"};
+const std::set<std::string> kCheckpointKeys = {"key",       "title",     "marker",    "phase",      "owner_role",
+                                               "due",       "source",    "local_default", "condition", "blocks",
+                                               "reminders", "escalation"};
 
 void ReadPhases(FileChecker& check, const YAML::Node& node, WorkflowDefinition& workflow) {
   if (!node.IsDefined()) {
@@ -132,6 +134,7 @@ void ReadCheckpoint(FileChecker& check, const YAML::Node& item, const Chains& de
     } else {
       check.Error(item["due"], rule.status().message());
     }
+    ReadTimescaleSource(check, item, item, what + " (due " + *due + ")", checkpoint.source, checkpoint.local_default);
   }
   if (check.Text(item, "condition", what, false)) {
     checkpoint.condition = ReadCheckpointCondition(check, item["condition"], what, workflow);
@@ -210,7 +213,8 @@ std::optional<size_t> WorkflowDefinition::CheckpointIndex(const std::string& key
 
 namespace {
 
-// `timescale: {due: 6 months after decide_to_review, met_by: sign_off_report, source: ...}`; a rule
+// `timescale: {due: 6 months after decide_to_review, met_by: sign_off_report, source: ...}` (or
+// `local_default: true` where no public source fixes it); a rule
 // counted from a checkpoint's completion is refused: the timescale is the review's, not a step's.
 void ReadTimescale(FileChecker& check, const YAML::Node& node, WorkflowDefinition& workflow) {
   if (!check.IsMapWithKnownKeys(node, kTimescaleKeys, "the timescale")) return;
@@ -228,14 +232,7 @@ void ReadTimescale(FileChecker& check, const YAML::Node& node, WorkflowDefinitio
     if (std::optional<LifecycleEvent> event = EventFromName(*met_by)) timescale.met_by = *event;
     else check.Error(node["met_by"], "unknown event '" + *met_by + "': the timescale is met when an event happens");
   }
-  timescale.source = check.Text(node, "source", "the timescale").value_or("");
-  if (YAML::Node local = node["local_default"]; local.IsDefined()) {
-    if (local.IsScalar() && (local.Scalar() == "true" || local.Scalar() == "false")) {
-      timescale.local_default = local.Scalar() == "true";
-    } else {
-      check.Error(local, "'local_default' of the timescale must be true or false");
-    }
-  }
+  ReadTimescaleSource(check, node, node, "the timescale", timescale.source, timescale.local_default);
   workflow.timescale = timescale;
 }
 

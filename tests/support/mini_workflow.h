@@ -24,7 +24,8 @@ inline std::string Checkpoint(const std::string& key, const std::string& due, co
          "    marker: 2\n" +
          "    phase: setting_up\n" +
          "    owner_role: business_unit\n" +
-         "    due: " + due + "\n" + more;
+         "    due: " + due + "\n" +
+         "    local_default: true\n" + more;
   // clang-format on
 }
 
@@ -81,6 +82,7 @@ struct MiniWorkflow {
       "    phase: decision_pending\n"
       "    owner_role: chair\n"
       "    due: 1 month after referral\n"
+      "    local_default: true\n"
       "    blocks: [decide_to_review, decide_not_to_review]\n"
       "  - key: board_advised\n"
       "    title: Board members are told of the decision\n"
@@ -88,6 +90,7 @@ struct MiniWorkflow {
       "    phase: setting_up\n"
       "    owner_role: business_unit\n"
       "    due: 10 working days after decide_to_review or decide_not_to_review\n"
+      "    local_default: true\n"
       "    condition: not child_died\n"
       "    blocks: [commission]\n"
       "    reminders: [2 working days before]\n";

@@ -79,6 +79,11 @@ struct CheckpointDefinition {
   std::vector<LifecycleEvent> blocks;
   std::vector<ReminderStep> reminders;
   std::vector<EscalationStep> escalation;
+  // Where the due rule comes from: the guidance that fixes it (chapter or paragraph), and whether it is the
+  // board's own choice (`local_default`). A file gives at least one; both when a local choice sits within a
+  // published limit. For the follow-up chain they describe `follow_ups_after_completion`.
+  std::string source;
+  bool local_default = false;
 };
 
 // A review type's overall timescale: when the whole review should be done (e.g. "6 months after
@@ -86,8 +91,8 @@ struct CheckpointDefinition {
 struct TimescaleDefinition {
   DueRule due;                                              // counted from a referral, incident or event
   LifecycleEvent met_by = LifecycleEvent::kSignOffReport;  // the event whose first day meets it
-  std::string source;                                       // the guidance that fixes it
-  bool local_default = false;                               // no public source fixes it: the board's choice
+  std::string source;                                       // the guidance that fixes it (may be empty
+  bool local_default = false;                               // when no public source does: the board's choice)
 };
 
 // An event that may not happen before a date the review type fixes: e.g. publish no sooner than "7 working
