@@ -72,7 +72,7 @@ nlohmann::json WorkflowDetailJson(const WorkflowDefinition& workflow) {
   if (const std::optional<TimescaleDefinition>& timescale = workflow.timescale) {
     json["timescale"] = {{"due_rule", timescale->due.text},
                          {"met_by", EventName(timescale->met_by)},
-                         {"source", timescale->source},
+                         {"source", timescale->source.empty() ? nlohmann::json(nullptr) : nlohmann::json(timescale->source)},
                          {"local_default", timescale->local_default}};
   }
   json["checkpoints"] = nlohmann::json::array();
@@ -91,6 +91,8 @@ nlohmann::json WorkflowDetailJson(const WorkflowDefinition& workflow) {
                                    {"phase", PhaseName(c.phase)},
                                    {"owner_role", RoleName(c.owner_role)},
                                    {"due_rule", c.due.text},
+                                   {"source", c.source.empty() ? nlohmann::json(nullptr) : nlohmann::json(c.source)},
+                                   {"local_default", c.local_default},
                                    {"blocks", Events(c.blocks)},
                                    {"condition", c.condition ? nlohmann::json(c.condition->text) : nlohmann::json(nullptr)},
                                    {"reminders", reminders},
